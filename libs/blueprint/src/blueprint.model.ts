@@ -1,0 +1,139 @@
+/**
+ * A blueprint after loading and validation: plain data, the process owner's YAML made precise.
+ * It knows nothing of storage; `compileBlueprint` turns it into an XState machine plus criteria.
+ */
+
+export const FIELD_TYPES = [
+  'string',
+  'text',
+  'number',
+  'money',
+  'date',
+  'boolean',
+  'email',
+  'phone',
+  'enum',
+  'reference',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Field values as stored in events: money and numbers are JSON numbers, dates `YYYY-MM-DD`. */
+export type FieldValue = string | number | boolean | null;
+export type FieldValues = Readonly<Record<string, FieldValue>>;
+
+export interface FieldDefinition {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly label: string;
+  readonly description?: string;
+  /** enum only: the allowed values. */
+  readonly values?: readonly string[];
+  /** reference only: the record kind referred to (e.g. `account`). */
+  readonly to?: string;
+}
+
+export const STAGE_OUTCOMES = ['won', 'lost', 'none'] as const;
+export type StageOutcome = (typeof STAGE_OUTCOMES)[number];
+
+export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+
+export interface TaskTemplate {
+  /** Stable id within the blueprint, e.g. `send_proposal`. */
+  readonly id: string;
+  readonly title: string;
+  /** Due this many days after the stage is entered. */
+  readonly dueInDays?: number;
+}
+
+export interface StageDefinition {
+  readonly id: string;
+  readonly title: string;
+  readonly order: number;
+  /** Win probability in percent, 0..100. */
+  readonly probability: number;
+  readonly forecastCategory: ForecastCategory;
+  readonly outcome: StageOutcome;
+  /** A final stage has no way out: every won or lost stage, and any stage marked `final: true`. */
+  readonly final: boolean;
+  readonly entryTasks: readonly TaskTemplate[];
+}
+
+export interface ExpressionCriterion {
+  /** CEL source over field names, e.g. `amount > 0 && discount <= 0.2`. */
+  readonly expression: string;
+  /** What the rep is told when it is false. */
+  readonly message: string;
+}
+
+export interface ExitCriteria {
+  /** Fields that must hold a value (after the transition's supplied fields are applied). */
+  readonly requires: readonly string[];
+  readonly expressions: readonly ExpressionCriterion[];
+  /** When set, the actor needs one of these roles. */
+  readonly roles?: readonly string[];
+  /** Only the record's owner may fire the transition. */
+  readonly ownerOnly: boolean;
+}
+
+export interface TransitionDefinition {
+  /** The event name a rep fires, e.g. `qualify`. */
+  readonly event: string;
+  readonly title: string;
+  /** Resolved source stages (`any-open` expanded to every non-final stage). */
+  readonly from: readonly string[];
+  readonly to: string;
+  readonly criteria: ExitCriteria;
+  /** Fields the actor must supply with this very transition (e.g. a loss reason). */
+  readonly supply: readonly string[];
+}
+
+export interface BlueprintDefinition {
+  readonly id: string;
+  readonly version: number;
+  /** Record kind this blueprint governs; also the stream prefix (`opportunity-<id>`). */
+  readonly kind: string;
+  readonly title: string;
+  readonly description?: string;
+  /** ISO 4217 code for money fields. */
+  readonly currency: string;
+  readonly initialStage: string;
+  readonly fields: readonly FieldDefinition[];
+  readonly stages: readonly StageDefinition[];
+  readonly transitions: readonly TransitionDefinition[];
+}
+
+/** Pins the exact blueprint a record was opened under. */
+export interface BlueprintRef {
+  readonly id: string;
+  readonly version: number;
+  /** sha256 (hex) of the canonical definition. */
+  readonly contentHash: string;
+}
+
+/** The facts about a record that exit criteria are judged on. */
+export interface CriteriaContext {
+  readonly stage: string;
+  /** Field values with the transition's supplied fields already applied. */
+  readonly fields: FieldValues;
+  /** The fields supplied with this transition (for `supply`). */
+  readonly supplied: FieldValues;
+  readonly owner: string | null;
+  readonly actor: Actor;
+}
+
+export interface Actor {
+  readonly id: string;
+  readonly roles: readonly string[];
+}
+
+export type CriterionKind = 'required_field' | 'supplied_field' | 'expression' | 'role' | 'owner' | 'stage';
+
+export interface UnmetCriterion {
+  /** The transition's event name. */
+  readonly event: string;
+  readonly criterion: CriterionKind;
+  readonly field?: string;
+  readonly expression?: string;
+  readonly message: string;
+}

@@ -1,0 +1,40 @@
+export enum EventStoreExceptionCode {
+  /** The stream's revision is not the one the caller expected; `details.actualRevision` says what it is. */
+  WRONG_EXPECTED_REVISION = 'WRONG_EXPECTED_REVISION',
+  /** An event id already stored with other content, in another stream, or mixed with new ids. */
+  DUPLICATE_EVENT_ID = 'DUPLICATE_EVENT_ID',
+  /** The append itself is malformed: no events, an empty stream name, a bad id or date, data not JSON. */
+  INVALID_APPEND = 'INVALID_APPEND',
+  /** The store cannot be reached or is not the leader; the same call may succeed later. */
+  UNAVAILABLE = 'UNAVAILABLE',
+  /** The store was closed. */
+  CLOSED = 'CLOSED',
+}
+
+export type EventStoreExceptionDetails = Record<string, unknown>;
+
+export class EventStoreException extends Error {
+  constructor(
+    readonly code: EventStoreExceptionCode,
+    message: string,
+    readonly details: EventStoreExceptionDetails = {},
+  ) {
+    super(message);
+    this.name = 'EventStoreException';
+  }
+
+  get retryable(): boolean {
+    return this.code === EventStoreExceptionCode.UNAVAILABLE;
+  }
+}
+
+export const wrongExpectedRevision = (
+  stream: string,
+  expected: number | string,
+  actualRevision: number | 'no_stream',
+): EventStoreException =>
+  new EventStoreException(
+    EventStoreExceptionCode.WRONG_EXPECTED_REVISION,
+    `stream "${stream}": expected revision ${expected}, but the stream is at ${actualRevision}`,
+    { stream, expectedRevision: expected, actualRevision },
+  );
