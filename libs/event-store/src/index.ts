@@ -1,0 +1,20 @@
+export type {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  EventSubscription,
+  ExpectedRevision,
+  JsonObject,
+  JsonValue,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+} from './event-store.port';
+export { comparePositions, isAfter, parsePosition, positionOf, serializePosition } from './position';
+export type { Position, ReadFrom } from './position';
+export { EventStoreException, EventStoreExceptionCode, wrongExpectedRevision } from './event-store.exception';
+export type { EventStoreExceptionDetails } from './event-store.exception';
+export { SqliteEventStore } from './sqlite/sqlite-event-store';
+export type { SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite/sqlite-event-store';

@@ -1,0 +1,113 @@
+import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
+import type { ExpectedRevision, JsonObject, NewEvent } from '../event-store.port';
+import { findNonJson, isJsonObject } from './canonical-json';
+import { parseIsoDateTime } from './iso-date-time';
+
+export const maxStreamNameLength = 512;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A `NewEvent` that passed validation: id lower-cased, data and metadata serialized, occurredAt normalized. */
+export interface ValidatedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  /** `null` when the caller gave none: the store fills in its clock at commit. */
+  readonly occurredAt: string | null;
+}
+
+export interface ValidatedAppend {
+  readonly stream: string;
+  readonly events: readonly ValidatedEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
+const invalid = (message: string, details: Record<string, unknown> = {}): EventStoreException =>
+  new EventStoreException(EventStoreExceptionCode.INVALID_APPEND, message, details);
+
+const show = (value: unknown): string => {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+};
+
+const isBlankString = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
+
+const checkStream = (stream: unknown): string => {
+  if (isBlankString(stream)) return 'the stream name must be a non-empty string';
+  if ((stream as string).length > maxStreamNameLength) {
+    return `the stream name is ${(stream as string).length} characters long; at most ${maxStreamNameLength} are allowed`;
+  }
+  return '';
+};
+
+const checkExpectedRevision = (expected: unknown): string =>
+  expected === 'any' || expected === 'no_stream' || (Number.isSafeInteger(expected) && (expected as number) >= 0)
+    ? ''
+    : `expectedRevision must be a revision (integer ≥ 0), 'no_stream' or 'any', not ${show(expected)}`;
+
+const checkJsonObject = (value: unknown, path: string): string => {
+  if (!isJsonObject(value)) return `${path} must be a plain JSON object`;
+  return findNonJson(value, path) ?? '';
+};
+
+const checkOccurredAt = (occurredAt: unknown, path: string): string =>
+  occurredAt === undefined || (typeof occurredAt === 'string' && parseIsoDateTime(occurredAt) !== null)
+    ? ''
+    : `${path} must be an ISO-8601 date-time with an offset (e.g. 2026-03-01T09:30:00Z), not ${show(occurredAt)}`;
+
+const checkEvent = (event: unknown, path: string): string => {
+  if (typeof event !== 'object' || event === null) return `${path} must be an object`;
+  const { id, type, data, metadata, occurredAt } = event as Partial<Record<keyof NewEvent, unknown>>;
+  if (typeof id !== 'string' || !uuidPattern.test(id)) return `${path}.id must be a UUID string, not ${show(id)}`;
+  if (isBlankString(type)) return `${path}.type must be a non-empty string`;
+  return (
+    checkJsonObject(data, `${path}.data`) ||
+    (metadata === undefined ? '' : checkJsonObject(metadata, `${path}.metadata`)) ||
+    checkOccurredAt(occurredAt, `${path}.occurredAt`)
+  );
+};
+
+const findRepeatedId = (events: readonly NewEvent[]): string | null => {
+  const seen = new Set<string>();
+  for (const event of events) {
+    const id = event.id.toLowerCase();
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return null;
+};
+
+const toValidatedEvent = (event: NewEvent): ValidatedEvent => ({
+  id: event.id.toLowerCase(),
+  type: event.type,
+  data: JSON.stringify(event.data),
+  metadata: JSON.stringify(event.metadata ?? ({} satisfies JsonObject)),
+  occurredAt: event.occurredAt === undefined ? null : (parseIsoDateTime(event.occurredAt) as Date).toISOString(),
+});
+
+/**
+ * Checks an append before anything is queued, so a malformed append never reaches the database and
+ * never takes part in a group commit. Throws `INVALID_APPEND` naming the first problem found.
+ */
+export const validateAppend = (stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): ValidatedAppend => {
+  const streamProblem = checkStream(stream);
+  if (streamProblem) throw invalid(streamProblem, { stream });
+  const revisionProblem = checkExpectedRevision(expectedRevision);
+  if (revisionProblem) throw invalid(revisionProblem, { stream });
+  if (!Array.isArray(events) || events.length === 0) throw invalid(`stream "${stream}": an append needs at least one event`, { stream });
+
+  events.forEach((event, index) => {
+    const problem = checkEvent(event, `events[${index}]`);
+    if (problem) throw invalid(`stream "${stream}": ${problem}`, { stream, index });
+  });
+  const repeated = findRepeatedId(events);
+  if (repeated) throw invalid(`stream "${stream}": event id ${repeated} appears more than once in this append`, { stream, eventId: repeated });
+
+  return { stream, events: events.map(toValidatedEvent), expectedRevision };
+};
