@@ -25,6 +25,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@crm/event-store/contract$': path.join(root, 'libs/event-store/src/contract/index.ts'),
+    '^@crm/workflow/testing$': path.join(root, 'libs/workflow/src/testing/index.ts'),
     '^@crm/(clock|event-store|blueprint|workflow)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   testMatch: ['**/*.spec.ts'],

@@ -1,0 +1,126 @@
+import { RecordScenario, type ScenarioCommand } from '@crm/workflow/testing';
+import { ana, defaultBlueprint, errorCodeOf, eventTypes, max, raj, rita, unmetOf } from './blueprint-spec.fixtures';
+
+const opportunity = defaultBlueprint('opportunity');
+const scenario = (): RecordScenario => new RecordScenario(opportunity, rita);
+
+const open: ScenarioCommand = { type: 'OpenRecord', fields: { name: 'Acme renewal' } };
+const analyzeNeeds: ScenarioCommand = {
+  type: 'FireTransition',
+  event: 'analyze_needs',
+  fields: { budget: 50_000, decisionMaker: 'Dana CFO', timeline: '2026-06-30' },
+};
+const propose: ScenarioCommand = { type: 'FireTransition', event: 'propose', fields: { proposalDocument: 'doc-17' } };
+const negotiate: ScenarioCommand = { type: 'FireTransition', event: 'negotiate', fields: { amount: 42_000 } };
+const requestApproval: ScenarioCommand = { type: 'FireTransition', event: 'request_approval' };
+const closeWon: ScenarioCommand = { type: 'FireTransition', event: 'close_won', fields: { closeDate: '2026-05-31' } };
+
+describe('opportunity blueprint', () => {
+  describe('happy path', () => {
+    it('given a rep, when the deal walks every stage to closed won, then each step is accepted in order', () => {
+      const deal = scenario();
+      expect(eventTypes(deal.when(open))).toEqual(['RecordOpened']);
+      expect(deal.current.stage).toBe('qualification');
+      expect(eventTypes(deal.when(analyzeNeeds))).toEqual(['FieldsChanged', 'Transitioned']);
+      expect(eventTypes(deal.when(propose))).toEqual(['FieldsChanged', 'Transitioned', 'TaskOpened']);
+      expect(eventTypes(deal.when(negotiate))).toEqual(['FieldsChanged', 'Transitioned']);
+      expect(eventTypes(deal.when(requestApproval))).toEqual(['Transitioned']);
+      expect(eventTypes(deal.when(closeWon))).toEqual(['FieldsChanged', 'Transitioned']);
+      expect(deal.current.stage).toBe('closed_won');
+    });
+
+    it('when the deal enters proposal, then a "send proposal" task opens for the owner, due in 3 days', () => {
+      const deal = scenario().given(open, analyzeNeeds);
+      const outcome = deal.when(propose);
+      if (!outcome.ok) throw outcome.error;
+      expect(outcome.events[2]).toEqual({
+        type: 'TaskOpened',
+        data: expect.objectContaining({
+          template: 'send_proposal',
+          stage: 'proposal',
+          assignee: 'rita',
+          dueAt: '2026-03-05T09:00:00.000Z',
+        }),
+      });
+    });
+
+    it('given a closed won deal, when a field is edited, then it is refused because the record is closed', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose, negotiate, requestApproval, closeWon);
+      expect(errorCodeOf(deal.when({ type: 'UpdateFields', fields: { amount: 1 } }))).toBe('RECORD_CLOSED');
+    });
+  });
+
+  describe('guards', () => {
+    it('given an open deal, when needs analysis starts without budget, decision maker and timeline, then all three are unmet', () => {
+      const deal = scenario().given(open);
+      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'analyze_needs' }))).toEqual([
+        'required_field:budget',
+        'required_field:decisionMaker',
+        'required_field:timeline',
+      ]);
+    });
+
+    it('when proposing without a proposal document, then the document is unmet', () => {
+      const deal = scenario().given(open, analyzeNeeds);
+      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'propose' }))).toEqual(['required_field:proposalDocument']);
+    });
+
+    it('when negotiating with a zero amount, then the amount expression is unmet', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose);
+      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'negotiate', fields: { amount: 0 } }))).toEqual(['expression']);
+    });
+
+    it('when someone other than the owner requests approval, then the owner rule is unmet', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose, negotiate);
+      expect(unmetOf(deal.when({ ...requestApproval, actor: raj }))).toEqual(['owner']);
+    });
+
+    it('when an analyst closes the deal as won, then the role rule is unmet; a manager may', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose, negotiate, requestApproval);
+      expect(unmetOf(deal.when({ ...closeWon, actor: ana }))).toEqual(['role']);
+      expect(eventTypes(deal.when({ ...closeWon, actor: max }))).toEqual(['FieldsChanged', 'Transitioned']);
+    });
+
+    it('when closing as won without a close date, then the close date is unmet', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose, negotiate, requestApproval);
+      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'close_won' }))).toEqual(['required_field:closeDate']);
+    });
+
+    it('when closing as lost without a loss reason, then the reason must be supplied', () => {
+      const deal = scenario().given(open);
+      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'close_lost' }))).toEqual(['supplied_field:lossReason']);
+    });
+
+    it.each([
+      ['qualification', [open]],
+      ['needs_analysis', [open, analyzeNeeds]],
+      ['proposal', [open, analyzeNeeds, propose]],
+      ['negotiation', [open, analyzeNeeds, propose, negotiate]],
+      ['contract_approval', [open, analyzeNeeds, propose, negotiate, requestApproval]],
+    ])('given a deal in %s, when closed as lost with a reason, then it is closed lost', (_stage, history) => {
+      const deal = scenario().given(...history);
+      const outcome = deal.when({ type: 'FireTransition', event: 'close_lost', fields: { lossReason: 'competitor' } });
+      expect(eventTypes(outcome)).toEqual(['FieldsChanged', 'Transitioned']);
+      expect(deal.current.stage).toBe('closed_lost');
+    });
+
+    it('given a closed lost deal, when closed as lost again, then the stage rule is unmet', () => {
+      const deal = scenario().given(open, { type: 'FireTransition', event: 'close_lost', fields: { lossReason: 'price' } });
+      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'close_lost', fields: { lossReason: 'price' } }))).toEqual([
+        'stage',
+      ]);
+    });
+
+    it('when a loss reason outside the list is supplied, then the field value is invalid', () => {
+      const deal = scenario().given(open);
+      expect(errorCodeOf(deal.when({ type: 'FireTransition', event: 'close_lost', fields: { lossReason: 'bored' } }))).toBe(
+        'INVALID_FIELDS',
+      );
+    });
+
+    it('when an event the blueprint does not know is fired, then it is named unknown', () => {
+      const deal = scenario().given(open);
+      expect(errorCodeOf(deal.when({ type: 'FireTransition', event: 'teleport' }))).toBe('UNKNOWN_EVENT');
+    });
+  });
+});

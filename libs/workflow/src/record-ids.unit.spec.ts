@@ -1,0 +1,22 @@
+import { ManualClock } from '@crm/clock';
+import { deriveId, eventIdFor, isUuid, newCommandId } from './record-ids';
+
+describe('record ids', () => {
+  it('given a UUIDv7 command id, when event ids are derived, then they are deterministic, distinct and keep its time', () => {
+    const commandId = newCommandId(new ManualClock('2026-03-02T09:00:00.000Z'));
+    const first = eventIdFor(commandId, 0);
+
+    expect(eventIdFor(commandId, 0)).toBe(first);
+    expect(eventIdFor(commandId, 1)).not.toBe(first);
+    expect(isUuid(first)).toBe(true);
+    expect(first[14]).toBe('7');
+    expect(first.slice(0, 13)).toBe(commandId.slice(0, 13));
+  });
+
+  it('given an arbitrary idempotency key, when an id is derived, then it is a name-based UUID', () => {
+    const id = deriveId('client-key-42', 'event:0');
+    expect(isUuid(id)).toBe(true);
+    expect(id[14]).toBe('5');
+    expect(deriveId('client-key-43', 'event:0')).not.toBe(id);
+  });
+});

@@ -1,0 +1,33 @@
+export enum WorkflowExceptionCode {
+  /** No blueprint governs this record kind. */
+  UNKNOWN_KIND = 'UNKNOWN_KIND',
+  RECORD_NOT_FOUND = 'RECORD_NOT_FOUND',
+  RECORD_ALREADY_EXISTS = 'RECORD_ALREADY_EXISTS',
+  /** The command is malformed (missing actor, bad ids, wrong shapes). */
+  INVALID_COMMAND = 'INVALID_COMMAND',
+  /** Field values that do not match their declared types, or unknown fields; `details.problems`. */
+  INVALID_FIELDS = 'INVALID_FIELDS',
+  /** The blueprint declares no transition with this event name; `details.available`. */
+  UNKNOWN_EVENT = 'UNKNOWN_EVENT',
+  /** Exit criteria not met; `details.unmet` lists every unmet criterion of every candidate transition. */
+  TRANSITION_REFUSED = 'TRANSITION_REFUSED',
+  /** The record is in a final stage and its fields are frozen. */
+  RECORD_CLOSED = 'RECORD_CLOSED',
+  /** Someone else wrote first; `details.currentRevision` says where the record is now. */
+  CONCURRENCY_CONFLICT = 'CONCURRENCY_CONFLICT',
+  /** A record is pinned to a blueprint version this catalog does not hold. */
+  BLUEPRINT_VERSION_MISSING = 'BLUEPRINT_VERSION_MISSING',
+  /** A blueprint version number was reused with different content. */
+  BLUEPRINT_VERSION_CONFLICT = 'BLUEPRINT_VERSION_CONFLICT',
+}
+
+export class WorkflowException extends Error {
+  constructor(
+    readonly code: WorkflowExceptionCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'WorkflowException';
+  }
+}
