@@ -1,0 +1,134 @@
+import { FIELD_TYPES, type FieldType } from './blueprint.model';
+import type { BlueprintPath } from './blueprint-path';
+
+/**
+ * A lenient reading of the raw YAML for the semantic checks: whatever parts are readable, even when the
+ * shape has errors elsewhere, so one pass reports every problem (a wrong probability on a stage must not
+ * hide an unknown field in a transition). Shape errors themselves are reported by the class-validator pass.
+ */
+
+export interface NamedAt {
+  readonly name: string;
+  readonly path: BlueprintPath;
+}
+
+export interface DraftField {
+  readonly name: string;
+  readonly type?: FieldType;
+  readonly values: readonly NamedAt[];
+  readonly hasValues: boolean;
+  readonly hasTo: boolean;
+}
+
+export interface DraftTask {
+  readonly id: string;
+  readonly path: BlueprintPath;
+}
+
+export interface DraftStage {
+  readonly id: string;
+  readonly order?: number;
+  readonly outcome?: string;
+  readonly explicitFinal?: boolean;
+  readonly final: boolean;
+  readonly tasks: readonly DraftTask[];
+}
+
+export interface DraftExpression {
+  readonly source: string;
+  readonly path: BlueprintPath;
+}
+
+export interface DraftTransition {
+  readonly index: number;
+  readonly event?: string;
+  /** Stage names as written (`any-open` included), each with its own path. */
+  readonly from: readonly NamedAt[];
+  readonly to?: string;
+  readonly requires: readonly NamedAt[];
+  readonly supply: readonly NamedAt[];
+  readonly expressions: readonly DraftExpression[];
+}
+
+export interface BlueprintDraft {
+  readonly initialStage?: string;
+  readonly fields: readonly DraftField[];
+  readonly stages: readonly DraftStage[];
+  readonly transitions: readonly DraftTransition[];
+}
+
+type PlainRecord = Readonly<Record<string, unknown>>;
+
+const isRecord = (value: unknown): value is PlainRecord =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const recordOf = (value: unknown): PlainRecord => (isRecord(value) ? value : {});
+const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+const isFieldType = (value: unknown): value is FieldType => FIELD_TYPES.some((type) => type === value);
+
+/** The strings of a list with their paths; non-strings are skipped (the shape check reports them). */
+const namesAt = (value: unknown, path: BlueprintPath): NamedAt[] =>
+  listOf(value).flatMap((item, index) => (typeof item === 'string' ? [{ name: item, path: [...path, index] }] : []));
+
+const readField = (name: string, value: unknown): DraftField => {
+  const field = recordOf(value);
+  return {
+    name,
+    type: isFieldType(field.type) ? field.type : undefined,
+    values: namesAt(field.values, ['fields', name, 'values']),
+    hasValues: field.values !== undefined,
+    hasTo: field.to !== undefined,
+  };
+};
+
+const readStage = (id: string, value: unknown): DraftStage => {
+  const stage = recordOf(value);
+  const outcome = stringOf(stage.outcome);
+  const explicitFinal = typeof stage.final === 'boolean' ? stage.final : undefined;
+  const tasksPath = ['stages', id, 'entry', 'tasks'];
+  const tasks = listOf(recordOf(stage.entry).tasks).flatMap((task, index) => {
+    const taskId = stringOf(recordOf(task).id);
+    return taskId === undefined ? [] : [{ id: taskId, path: [...tasksPath, index, 'id'] }];
+  });
+  return {
+    id,
+    order: typeof stage.order === 'number' && Number.isFinite(stage.order) ? stage.order : undefined,
+    outcome,
+    explicitFinal,
+    final: explicitFinal === true || outcome === 'won' || outcome === 'lost',
+    tasks,
+  };
+};
+
+const readFrom = (value: unknown, path: BlueprintPath): NamedAt[] =>
+  typeof value === 'string' ? [{ name: value, path }] : namesAt(value, path);
+
+const readExpressions = (value: unknown, path: BlueprintPath): DraftExpression[] =>
+  listOf(value).flatMap((entry, index) => {
+    if (typeof entry === 'string') return [{ source: entry, path: [...path, index] }];
+    const source = stringOf(recordOf(entry).expression);
+    return source === undefined ? [] : [{ source, path: [...path, index, 'expression'] }];
+  });
+
+const readTransition = (value: unknown, index: number): DraftTransition => {
+  const transition = recordOf(value);
+  const path = ['transitions', index];
+  return {
+    index,
+    event: stringOf(transition.event),
+    from: readFrom(transition.from, [...path, 'from']),
+    to: stringOf(transition.to),
+    requires: namesAt(transition.requires, [...path, 'requires']),
+    supply: namesAt(transition.supply, [...path, 'supply']),
+    expressions: readExpressions(transition.when, [...path, 'when']),
+  };
+};
+
+export const readBlueprintDraft = (document: PlainRecord): BlueprintDraft => ({
+  initialStage: stringOf(document.initialStage),
+  fields: Object.entries(recordOf(document.fields)).map(([name, value]) => readField(name, value)),
+  stages: Object.entries(recordOf(document.stages)).map(([id, value]) => readStage(id, value)),
+  transitions: listOf(document.transitions).map(readTransition),
+});

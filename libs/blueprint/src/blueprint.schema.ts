@@ -1,0 +1,314 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  FIELD_TYPES,
+  FORECAST_CATEGORIES,
+  STAGE_OUTCOMES,
+  type FieldType,
+  type ForecastCategory,
+  type StageOutcome,
+} from './blueprint.model';
+import { ANY_OPEN, IDENTIFIER, IDENTIFIER_RULE, ROLE_NAME } from './blueprint.names';
+
+/**
+ * The YAML language as class-validator classes: what each key may hold. These classes only describe and
+ * check the *shape*; cross-references (unknown stages, fields, CEL, reachability) are checked by
+ * `checkBlueprintSemantics`, and `normalizeBlueprint` turns a valid spec into a `BlueprintDefinition`.
+ *
+ * Room for later versions: `timers` (on a stage and its `entry`) and `approval` (on a transition) are
+ * known keys that are rejected as not supported yet. When they arrive, they become nested classes here,
+ * properties on `StageDefinition.entry…`/`ExitCriteria`, a named guard `approval` and actions
+ * `scheduleTimer`/`requestApproval` in the compiler's catalog (see `record.machine.ts`).
+ */
+
+export const NOT_SUPPORTED_YET = 'is not supported yet (timers and approvals come in a later version)';
+
+const required: ValidationOptions = { message: 'is required' };
+const text: ValidationOptions = { message: 'must be a string' };
+const identifier: ValidationOptions = { message: `must be ${IDENTIFIER_RULE}` };
+const oneOf = (values: readonly string[]): ValidationOptions => ({
+  message: `must be one of ${values.join(', ')}`,
+});
+const mapping = (example: string): ValidationOptions => ({ message: `must be a mapping like ${example}` });
+
+const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Turns a YAML mapping into a Map of class instances, so each entry is validated with its own path. */
+const toInstanceMap =
+  <T extends object>(cls: new () => T) =>
+  ({ value }: { value: unknown }): unknown =>
+    isPlainRecord(value)
+      ? new Map(Object.entries(value).map(([key, entry]) => [key, isPlainRecord(entry) ? plainToInstance(cls, entry) : entry]))
+      : value;
+
+const IsMapping = (example: string): PropertyDecorator =>
+  ValidateBy({ name: 'isMapping', validator: { validate: (value: unknown) => value instanceof Map } }, mapping(example));
+
+const HasEntries = (message: string): PropertyDecorator =>
+  ValidateBy({ name: 'hasEntries', validator: { validate: (value: unknown) => value instanceof Map && value.size > 0 } }, { message });
+
+const NotSupportedYet = (): PropertyDecorator =>
+  ValidateBy(
+    { name: 'notSupportedYet', validator: { validate: (value: unknown) => value === undefined } },
+    { message: ({ property }) => `${property} ${NOT_SUPPORTED_YET}` },
+  );
+
+const isStageName = (value: unknown): boolean =>
+  typeof value === 'string' && (value === ANY_OPEN || IDENTIFIER.test(value));
+
+/** `from` is one stage, a list of stages, or `any-open`. */
+const IsStageSource = (): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isStageSource',
+      validator: {
+        validate: (value: unknown) =>
+          isStageName(value) || (Array.isArray(value) && value.length > 0 && value.every(isStageName)),
+      },
+    },
+    { message: `must be a stage id, a non-empty list of stage ids, or ${ANY_OPEN}` },
+  );
+
+export class TaskSpec {
+  @IsDefined(required)
+  @Matches(IDENTIFIER, identifier)
+  @IsString(text)
+  id!: string;
+
+  @IsDefined(required)
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  title!: string;
+
+  @IsOptional()
+  @Min(0, { message: 'must be 0 or more' })
+  @IsInt({ message: 'must be a whole number of days' })
+  dueInDays?: number;
+}
+
+export class StageEntrySpec {
+  @IsOptional()
+  @ValidateNested({ each: true, message: mapping('{ id: send_proposal, title: Send the proposal }').message })
+  @IsArray({ message: 'must be a list of tasks' })
+  @Type(() => TaskSpec)
+  tasks?: TaskSpec[];
+
+  @NotSupportedYet()
+  timers?: unknown;
+
+  @NotSupportedYet()
+  approvals?: unknown;
+}
+
+export class StageSpec {
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  title?: string;
+
+  @IsDefined(required)
+  @IsInt({ message: 'must be a whole number' })
+  order!: number;
+
+  @IsDefined(required)
+  @Max(100, { message: 'must be a percentage from 0 to 100' })
+  @Min(0, { message: 'must be a percentage from 0 to 100' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number (a percentage from 0 to 100)' })
+  probability!: number;
+
+  @IsDefined(required)
+  @IsIn(FORECAST_CATEGORIES, oneOf(FORECAST_CATEGORIES))
+  forecastCategory!: ForecastCategory;
+
+  @IsOptional()
+  @IsIn(STAGE_OUTCOMES, oneOf(STAGE_OUTCOMES))
+  outcome?: StageOutcome;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  final?: boolean;
+
+  @IsOptional()
+  @ValidateNested({ message: mapping('{ tasks: [...] }').message })
+  @Type(() => StageEntrySpec)
+  entry?: StageEntrySpec;
+
+  @NotSupportedYet()
+  timers?: unknown;
+}
+
+export class FieldSpec {
+  @IsDefined(required)
+  @IsIn(FIELD_TYPES, oneOf(FIELD_TYPES))
+  type!: FieldType;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  label?: string;
+
+  @IsOptional()
+  @IsString(text)
+  description?: string;
+
+  @ValidateIf((field: FieldSpec) => field.type === 'enum' || field.values !== undefined)
+  @IsDefined({ message: 'is required for an enum field: the allowed values, e.g. [price, timing, other]' })
+  @IsString({ each: true, message: 'must list strings' })
+  @ArrayNotEmpty({ message: 'must list at least one value' })
+  @IsArray({ message: 'must be a list of values' })
+  values?: string[];
+
+  @ValidateIf((field: FieldSpec) => field.type === 'reference' || field.to !== undefined)
+  @IsDefined({ message: 'is required for a reference field: the record kind it refers to, e.g. account' })
+  @Matches(IDENTIFIER, { message: `must be a record kind, ${IDENTIFIER_RULE}` })
+  @IsString(text)
+  to?: string;
+}
+
+export class WhenSpec {
+  @IsDefined(required)
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString({ message: 'must be a CEL expression (a string)' })
+  expression!: string;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  message?: string;
+}
+
+/** `when` entries are either a bare CEL string or `{ expression, message }`. */
+const toWhenSpecs = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value)
+    ? value.map((entry: unknown) => {
+        if (typeof entry === 'string') return plainToInstance(WhenSpec, { expression: entry });
+        return isPlainRecord(entry) ? plainToInstance(WhenSpec, entry) : entry;
+      })
+    : value;
+
+export class TransitionSpec {
+  @IsDefined(required)
+  @Matches(IDENTIFIER, { message: `must be an event name, ${IDENTIFIER_RULE}` })
+  @IsString(text)
+  event!: string;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  title?: string;
+
+  @IsDefined(required)
+  @IsStageSource()
+  from!: string | string[];
+
+  @IsDefined(required)
+  @Matches(IDENTIFIER, { message: `must be a stage id, ${IDENTIFIER_RULE}` })
+  @IsString(text)
+  to!: string;
+
+  @IsOptional()
+  @IsString({ each: true, message: 'must list field names' })
+  @IsArray({ message: 'must be a list of field names' })
+  requires?: string[];
+
+  @IsOptional()
+  @IsString({ each: true, message: 'must list field names' })
+  @IsArray({ message: 'must be a list of field names' })
+  supply?: string[];
+
+  @IsOptional()
+  @ValidateNested({ each: true, message: 'must be a CEL expression or { expression, message }' })
+  @IsArray({ message: 'must be a list of CEL expressions' })
+  @Transform(toWhenSpecs)
+  when?: WhenSpec[];
+
+  @IsOptional()
+  @Matches(ROLE_NAME, { each: true, message: 'must list role names (lower-case letters, digits, _ or -)' })
+  @IsString({ each: true, message: 'must list role names' })
+  @ArrayNotEmpty({ message: 'must list at least one role (leave roles out to allow every role)' })
+  @IsArray({ message: 'must be a list of role names' })
+  roles?: string[];
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  ownerOnly?: boolean;
+
+  @NotSupportedYet()
+  approval?: unknown;
+}
+
+export class BlueprintSpec {
+  @IsDefined(required)
+  @Matches(IDENTIFIER, identifier)
+  @IsString(text)
+  id!: string;
+
+  @IsDefined(required)
+  @Min(1, { message: 'must be a positive whole number' })
+  @IsInt({ message: 'must be a positive whole number' })
+  version!: number;
+
+  @IsOptional()
+  @Matches(IDENTIFIER, { message: `must be a record kind, ${IDENTIFIER_RULE}` })
+  @IsString(text)
+  kind?: string;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  title?: string;
+
+  @IsOptional()
+  @IsString(text)
+  description?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code such as USD or EUR' })
+  @IsString(text)
+  currency?: string;
+
+  @IsDefined(required)
+  @MaxLength(64, { message: 'must be a stage id' })
+  @IsString({ message: 'must be a stage id' })
+  initialStage!: string;
+
+  @IsOptional()
+  @ValidateNested({ message: mapping('{ type: string }').message })
+  @IsMapping('{ amount: { type: money } }')
+  @Transform(toInstanceMap(FieldSpec))
+  fields?: Map<string, FieldSpec>;
+
+  @IsDefined(required)
+  @ValidateNested({ message: mapping('{ title: Qualification, order: 1, probability: 10, forecastCategory: pipeline }').message })
+  @HasEntries('must declare at least one stage')
+  @IsMapping('{ qualification: { order: 1, probability: 10, forecastCategory: pipeline } }')
+  @Transform(toInstanceMap(StageSpec))
+  stages!: Map<string, StageSpec>;
+
+  @IsOptional()
+  @ValidateNested({ each: true, message: mapping('{ event: qualify, from: new, to: qualified }').message })
+  @IsArray({ message: 'must be a list of transitions' })
+  @Type(() => TransitionSpec)
+  transitions?: TransitionSpec[];
+}

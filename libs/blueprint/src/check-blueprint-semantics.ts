@@ -1,0 +1,240 @@
+import type { Environment } from '@marcbachmann/cel-js';
+import {
+  ANY_OPEN,
+  FIELD_NAME,
+  FIELD_NAME_RULE,
+  IDENTIFIER,
+  IDENTIFIER_RULE,
+  didYouMean,
+  isCelReservedWord,
+} from './blueprint.names';
+import { problemAt, type BlueprintPath, type PathProblem } from './blueprint-path';
+import type { BlueprintDraft, DraftStage, DraftTransition, NamedAt } from './blueprint.draft';
+import { celEnvironmentFor, celExpressionProblem } from './cel-expression';
+import { resolveSources } from './stage-sources';
+
+export interface SemanticReport {
+  readonly problems: readonly PathProblem[];
+  /** Worth a look, never fatal: e.g. a non-final stage with no way out. */
+  readonly warnings: readonly PathProblem[];
+}
+
+const isValidFieldName = (name: string): boolean => FIELD_NAME.test(name) && !isCelReservedWord(name);
+
+const duplicatesIn = (names: readonly NamedAt[], what: string): PathProblem[] => {
+  const seen = new Set<string>();
+  return names.flatMap(({ name, path }) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return [];
+    }
+    return [problemAt(path, `${what} "${name}" is listed twice`)];
+  });
+};
+
+const checkFields = (draft: BlueprintDraft): PathProblem[] =>
+  draft.fields.flatMap((field) => {
+    const path: BlueprintPath = ['fields', field.name];
+    return [
+      ...(FIELD_NAME.test(field.name) ? [] : [problemAt(path, `field name "${field.name}" must be ${FIELD_NAME_RULE}`)]),
+      ...(isCelReservedWord(field.name)
+        ? [problemAt(path, `field name "${field.name}" is a reserved word in CEL expressions; choose another name`)]
+        : []),
+      ...(field.hasValues && field.type !== undefined && field.type !== 'enum'
+        ? [problemAt([...path, 'values'], `values only apply to enum fields, not to ${field.type}`)]
+        : []),
+      ...(field.hasTo && field.type !== undefined && field.type !== 'reference'
+        ? [problemAt([...path, 'to'], `to only applies to reference fields, not to ${field.type}`)]
+        : []),
+      ...duplicatesIn(field.values, 'value'),
+    ];
+  });
+
+const checkStage = (stage: DraftStage, draft: BlueprintDraft): PathProblem[] => {
+  const path: BlueprintPath = ['stages', stage.id];
+  const sameOrder =
+    stage.order === undefined ? undefined : draft.stages.find((other) => other !== stage && other.order === stage.order);
+  const earlierWithSameOrder =
+    sameOrder !== undefined && draft.stages.indexOf(sameOrder) < draft.stages.indexOf(stage) ? sameOrder : undefined;
+  return [
+    ...(IDENTIFIER.test(stage.id) ? [] : [problemAt(path, `stage id "${stage.id}" must be ${IDENTIFIER_RULE}`)]),
+    ...(stage.explicitFinal === false && (stage.outcome === 'won' || stage.outcome === 'lost')
+      ? [problemAt([...path, 'final'], `a ${stage.outcome} stage is always final; remove final: false`)]
+      : []),
+    ...(earlierWithSameOrder === undefined
+      ? []
+      : [problemAt([...path, 'order'], `order ${stage.order} is also used by stage "${earlierWithSameOrder.id}"`)]),
+  ];
+};
+
+const checkTaskIds = (draft: BlueprintDraft): PathProblem[] => {
+  const firstStageOf = new Map<string, string>();
+  return draft.stages.flatMap((stage) =>
+    stage.tasks.flatMap((task) => {
+      const first = firstStageOf.get(task.id);
+      if (first === undefined) {
+        firstStageOf.set(task.id, stage.id);
+        return [];
+      }
+      return [problemAt(task.path, `task id "${task.id}" is also used in stage "${first}"; task ids are unique per blueprint`)];
+    }),
+  );
+};
+
+const checkInitialStage = (draft: BlueprintDraft): PathProblem[] => {
+  if (draft.initialStage === undefined) return [];
+  const stage = draft.stages.find((candidate) => candidate.id === draft.initialStage);
+  const stageIds = draft.stages.map((candidate) => candidate.id);
+  if (stage === undefined) {
+    return [problemAt(['initialStage'], `unknown stage "${draft.initialStage}"${didYouMean(draft.initialStage, stageIds)}`)];
+  }
+  return stage.final ? [problemAt(['initialStage'], `the initial stage "${stage.id}" is final, so no record could ever move`)] : [];
+};
+
+const checkTransitionStages = (transition: DraftTransition, draft: BlueprintDraft): PathProblem[] => {
+  const stageIds = draft.stages.map((stage) => stage.id);
+  const stageById = new Map(draft.stages.map((stage) => [stage.id, stage]));
+  const path: BlueprintPath = ['transitions', transition.index];
+  const fromProblems = transition.from.flatMap(({ name, path: at }) => {
+    if (name === ANY_OPEN) return [];
+    const stage = stageById.get(name);
+    if (stage === undefined) return [problemAt(at, `unknown stage "${name}"${didYouMean(name, stageIds)}`)];
+    if (stage.final) return [problemAt(at, `stage "${name}" is final; no transition may leave it`)];
+    if (name === transition.to) return [problemAt(at, `the transition starts and ends in stage "${name}"; it would change nothing`)];
+    return [];
+  });
+  const to = transition.to;
+  const toProblems =
+    to === undefined || stageById.has(to) ? [] : [problemAt([...path, 'to'], `unknown stage "${to}"${didYouMean(to, stageIds)}`)];
+  return [...fromProblems, ...toProblems];
+};
+
+const checkFieldReferences = (transition: DraftTransition, draft: BlueprintDraft): PathProblem[] => {
+  const fieldNames = draft.fields.map((field) => field.name);
+  const known = new Set(fieldNames);
+  const unknown = (names: readonly NamedAt[]): PathProblem[] =>
+    names.flatMap(({ name, path }) =>
+      known.has(name) ? [] : [problemAt(path, `unknown field "${name}"${didYouMean(name, fieldNames)}`)],
+    );
+  return [
+    ...unknown(transition.requires),
+    ...duplicatesIn(transition.requires, 'field'),
+    ...unknown(transition.supply),
+    ...duplicatesIn(transition.supply, 'field'),
+  ];
+};
+
+/** Fields whose type is not known yet are `dyn`, so an unknown type is not also reported as unknown field. */
+const environmentOf = (draft: BlueprintDraft): Environment => {
+  const valid = draft.fields.filter((field) => isValidFieldName(field.name));
+  const environment = celEnvironmentFor(valid.flatMap((field) => (field.type === undefined ? [] : [{ name: field.name, type: field.type }])));
+  return valid
+    .filter((field) => field.type === undefined)
+    .reduce((env, field) => env.registerVariable(field.name, 'dyn'), environment);
+};
+
+const checkExpressions = (draft: BlueprintDraft): PathProblem[] => {
+  const expressions = draft.transitions.flatMap((transition) => transition.expressions);
+  if (expressions.length === 0) return [];
+  const environment = environmentOf(draft);
+  const fieldNames = draft.fields.map((field) => field.name);
+  return expressions.flatMap(({ source, path }) => {
+    const problem = celExpressionProblem(environment, source, fieldNames);
+    return problem === undefined ? [] : [problemAt(path, problem)];
+  });
+};
+
+interface ResolvedTransition {
+  readonly transition: DraftTransition;
+  readonly sources: readonly string[];
+}
+
+const resolveTransitions = (draft: BlueprintDraft): ResolvedTransition[] =>
+  draft.transitions.map((transition) => ({
+    transition,
+    sources: resolveSources(
+      transition.from.map(({ name }) => name),
+      draft.stages,
+      transition.to,
+    ),
+  }));
+
+/** Two transitions with one event from one stage would leave XState to pick by declaration order. */
+const checkAmbiguity = (resolved: readonly ResolvedTransition[]): PathProblem[] =>
+  resolved.flatMap((later, laterIndex) =>
+    resolved.slice(0, laterIndex).flatMap((earlier) => {
+      const event = later.transition.event;
+      if (event === undefined || event !== earlier.transition.event) return [];
+      const overlap = later.sources.filter((stage) => earlier.sources.includes(stage));
+      if (overlap.length === 0) return [];
+      const stages = overlap.map((stage) => `"${stage}"`).join(', ');
+      return [
+        problemAt(
+          ['transitions', later.transition.index, 'from'],
+          `ambiguous: transitions[${earlier.transition.index}] and transitions[${later.transition.index}] both handle event "${event}" from stage ${stages}`,
+        ),
+      ];
+    }),
+  );
+
+const lowestOrderStage = (stages: readonly DraftStage[]): DraftStage | undefined =>
+  [...stages].sort((a, b) => (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY))[0];
+
+const reachableFrom = (start: string, resolved: readonly ResolvedTransition[]): Set<string> => {
+  const reached = new Set([start]);
+  const queue = [start];
+  for (let stage = queue.shift(); stage !== undefined; stage = queue.shift()) {
+    for (const { transition, sources } of resolved) {
+      const to = transition.to;
+      if (to !== undefined && sources.includes(stage) && !reached.has(to)) {
+        reached.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return reached;
+};
+
+const checkReachability = (draft: BlueprintDraft, resolved: readonly ResolvedTransition[]): PathProblem[] => {
+  const declared = draft.stages.find((stage) => stage.id === draft.initialStage);
+  // Without a valid initial stage, the first stage by order stands in, so reachability is still checked.
+  const start = declared ?? lowestOrderStage(draft.stages);
+  if (start === undefined) return [];
+  const reached = reachableFrom(start.id, resolved);
+  const origin =
+    declared === undefined
+      ? `"${start.id}" (the lowest order, taken as initial stage because initialStage is missing or unknown)`
+      : `"${start.id}"`;
+  return draft.stages
+    .filter((stage) => !reached.has(stage.id))
+    .map((stage) => problemAt(['stages', stage.id], `stage "${stage.id}" is unreachable: no transitions lead to it from the initial stage ${origin}`));
+};
+
+const deadEnds = (draft: BlueprintDraft, resolved: readonly ResolvedTransition[]): PathProblem[] =>
+  draft.stages
+    .filter((stage) => !stage.final && !resolved.some(({ sources }) => sources.includes(stage.id)))
+    .map((stage) =>
+      problemAt(['stages', stage.id], `stage "${stage.id}" is not final but no transition leaves it (a dead end)`),
+    );
+
+/**
+ * Everything the shape cannot say: references between stages, fields and transitions, CEL, ambiguous
+ * and unreachable parts of the graph.
+ */
+export const checkBlueprintSemantics = (draft: BlueprintDraft): SemanticReport => {
+  const resolved = resolveTransitions(draft);
+  const problems = [
+    ...checkFields(draft),
+    ...checkInitialStage(draft),
+    ...draft.stages.flatMap((stage) => checkStage(stage, draft)),
+    ...checkTaskIds(draft),
+    ...draft.transitions.flatMap((transition) => [
+      ...checkTransitionStages(transition, draft),
+      ...checkFieldReferences(transition, draft),
+    ]),
+    ...checkExpressions(draft),
+    ...checkAmbiguity(resolved),
+    ...checkReachability(draft, resolved),
+  ];
+  return { problems, warnings: deadEnds(draft, resolved) };
+};

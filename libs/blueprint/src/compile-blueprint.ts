@@ -1,0 +1,116 @@
+import { invalidBlueprint, type BlueprintProblem } from './blueprint.exception';
+import type {
+  BlueprintDefinition,
+  BlueprintRef,
+  CriteriaContext,
+  FieldValues,
+  StageDefinition,
+  TransitionDefinition,
+  UnmetCriterion,
+} from './blueprint.model';
+import { blueprintRef } from './blueprint-content-hash';
+import { celEnvironmentFor, celExpressionProblem, compileCelExpression, type CompiledExpression } from './cel-expression';
+import { createCriteriaCatalog, evaluateGuard, guardsOf, type CriteriaCatalog } from './criteria.catalog';
+import { buildRecordMachine, type RecordMachine } from './record.machine';
+
+export type ExplainContext = Omit<CriteriaContext, 'supplied'> & { readonly supplied?: FieldValues };
+
+export interface NextTransition {
+  readonly event: string;
+  readonly title: string;
+  readonly to: string;
+  readonly allowed: boolean;
+  readonly unmet: UnmetCriterion[];
+}
+
+export interface CompiledBlueprint {
+  readonly definition: BlueprintDefinition;
+  readonly ref: BlueprintRef;
+  /** Decide with `transition(machine, machine.resolveState({ value: stage, context }), event)` from xstate. */
+  readonly machine: RecordMachine;
+  stage(id: string): StageDefinition | undefined;
+  /** The transitions that start from `stage`, in blueprint order. */
+  transitionsFrom(stage: string): readonly TransitionDefinition[];
+  /** Every unmet criterion of one transition for this context; [] means allowed. Pure. */
+  unmetCriteria(transition: TransitionDefinition, context: CriteriaContext): UnmetCriterion[];
+  /** Every transition possible from context.stage with allowed/unmet — feeds explain() and GET record. */
+  explain(context: ExplainContext): NextTransition[];
+}
+
+const listOf = (names: readonly string[]): string => (names.length === 0 ? 'no stage' : names.join(', '));
+
+/** "cannot close_won from qualification; possible from proposal" */
+export const stageMessage = (event: string, stage: string, from: readonly string[]): string =>
+  `cannot ${event} from ${stage}; possible from ${listOf(from)}`;
+
+/** Definitions may come from the store rather than from `parseBlueprint`, so their CEL is checked again. */
+const compileExpressions = (definition: BlueprintDefinition): Map<string, CompiledExpression> => {
+  const environment = celEnvironmentFor(definition.fields);
+  const fieldNames = definition.fields.map((field) => field.name);
+  const declared = new Set(fieldNames);
+  const problems: BlueprintProblem[] = [];
+  const compiled = new Map<string, CompiledExpression>();
+  definition.transitions.forEach((transition, index) =>
+    transition.criteria.expressions.forEach(({ expression }, position) => {
+      if (compiled.has(expression)) return;
+      const problem = celExpressionProblem(environment, expression, fieldNames);
+      if (problem === undefined) compiled.set(expression, compileCelExpression(environment, expression, declared));
+      else {
+        problems.push({
+          file: `${definition.id} v${definition.version}`,
+          path: `transitions[${index}].criteria.expressions[${position}].expression`,
+          message: problem,
+        });
+      }
+    }),
+  );
+  if (problems.length > 0) throw invalidBlueprint(problems);
+  return compiled;
+};
+
+const unmetCriteriaWith =
+  (catalog: CriteriaCatalog) =>
+  (transition: TransitionDefinition, context: CriteriaContext): UnmetCriterion[] => {
+    const stage = transition.from.includes(context.stage)
+      ? []
+      : [{ event: transition.event, criterion: 'stage' as const, message: stageMessage(transition.event, context.stage, transition.from) }];
+    // Merging again is harmless when the caller already applied `supplied`, and matches the guards' view.
+    const fields = { ...context.fields, ...context.supplied };
+    const facts = { fields, supplied: context.supplied, owner: context.owner, actor: context.actor };
+    const failures = guardsOf(transition).flatMap((guard) => evaluateGuard(catalog, guard, facts));
+    return [...stage, ...failures.map((failure) => ({ event: transition.event, ...failure }))];
+  };
+
+/**
+ * Turns a definition into its XState machine plus the pure criteria functions the machine's guards use.
+ * Each CEL expression is parsed once here.
+ */
+export const compileBlueprint = (definition: BlueprintDefinition): CompiledBlueprint => {
+  const expressions = compileExpressions(definition);
+  const expressionFor = (source: string): CompiledExpression => {
+    const expression = expressions.get(source);
+    if (expression === undefined) throw new Error(`expression "${source}" was not compiled with blueprint ${definition.id}`);
+    return expression;
+  };
+  const catalog = createCriteriaCatalog(definition, expressionFor);
+  const stageById = new Map(definition.stages.map((stage) => [stage.id, stage]));
+  const transitionsByStage = new Map(
+    definition.stages.map((stage) => [stage.id, definition.transitions.filter((transition) => transition.from.includes(stage.id))]),
+  );
+  const unmetCriteria = unmetCriteriaWith(catalog);
+  return {
+    definition,
+    ref: blueprintRef(definition),
+    machine: buildRecordMachine(definition, catalog),
+    stage: (id) => stageById.get(id),
+    transitionsFrom: (stage) => transitionsByStage.get(stage) ?? [],
+    unmetCriteria,
+    explain: (context) => {
+      const full: CriteriaContext = { ...context, supplied: context.supplied ?? {} };
+      return (transitionsByStage.get(context.stage) ?? []).map((transition) => {
+        const unmet = unmetCriteria(transition, full);
+        return { event: transition.event, title: transition.title, to: transition.to, allowed: unmet.length === 0, unmet };
+      });
+    },
+  };
+};

@@ -1,0 +1,166 @@
+import type { Actor, CriteriaContext } from './blueprint.model';
+import { compileBlueprint } from './compile-blueprint';
+import { decideTransition } from './decide-transition';
+import { DEAL_TRANSITIONS, dealDefinition, opportunityDefinition } from './__fixtures__/deal-blueprint';
+
+const ann: Actor = { id: 'ann', roles: ['rep'] };
+const opportunity = compileBlueprint(opportunityDefinition());
+
+const context = (changes: Partial<CriteriaContext>): CriteriaContext => ({
+  stage: 'qualification',
+  fields: {},
+  supplied: {},
+  owner: 'ann',
+  actor: ann,
+  ...changes,
+});
+
+describe('decideTransition', () => {
+  it('given the criteria are met, when deciding, then it transitions and returns the entry tasks of the new stage', () => {
+    const decision = decideTransition(
+      opportunity,
+      context({ stage: 'needs_analysis', fields: { proposalDocument: 'proposal.pdf' } }),
+      'send_proposal',
+    );
+
+    expect(decision).toEqual({
+      kind: 'transitioned',
+      transition: opportunity.definition.transitions[1],
+      from: 'needs_analysis',
+      to: 'proposal',
+      tasks: [{ id: 'send_proposal', title: 'Send the proposal to the customer', dueInDays: 3 }],
+    });
+  });
+
+  it('given a stage without entry tasks, when transitioning into it, then there are no tasks', () => {
+    const decision = decideTransition(
+      opportunity,
+      context({ fields: { budget: 5000, decisionMaker: 'Dana', timeline: '2026-09-01' } }),
+      'analyze_needs',
+    );
+
+    expect(decision).toMatchObject({ kind: 'transitioned', from: 'qualification', to: 'needs_analysis', tasks: [] });
+  });
+
+  it('given criteria unmet, when deciding, then it is refused with every unmet criterion', () => {
+    const decision = decideTransition(
+      opportunity,
+      context({ stage: 'proposal', fields: { amount: 10, discount: 0.5 }, owner: 'bob', actor: { id: 'ann', roles: [] } }),
+      'close_won',
+    );
+
+    expect(decision).toEqual({
+      kind: 'refused',
+      unmet: [
+        { event: 'close_won', criterion: 'required_field', field: 'closeDate', message: 'Close date is required' },
+        {
+          event: 'close_won',
+          criterion: 'expression',
+          expression: 'amount > 0 && discount <= 0.2',
+          message: 'Amount must be positive and discount at most 20%',
+        },
+        { event: 'close_won', criterion: 'role', message: 'requires the role rep or manager' },
+        { event: 'close_won', criterion: 'owner', message: "only the record's owner may do this" },
+      ],
+    });
+  });
+
+  it('given amounts as JSON numbers, when deciding, then whole and decimal amounts both satisfy amount > 0', () => {
+    const at = (amount: number) =>
+      decideTransition(
+        opportunity,
+        context({ stage: 'proposal', fields: { amount, discount: 0, closeDate: '2026-06-30' } }),
+        'close_won',
+      ).kind;
+
+    expect(at(10)).toBe('transitioned');
+    expect(at(10.5)).toBe('transitioned');
+    expect(at(0)).toBe('refused');
+  });
+
+  it('given a field the actor must supply, when it is supplied with the event, then it transitions', () => {
+    const supplied = { lossReason: 'price' };
+
+    const decision = decideTransition(opportunity, context({ stage: 'proposal', fields: supplied, supplied }), 'close_lost');
+
+    expect(decision).toMatchObject({ kind: 'transitioned', to: 'closed_lost' });
+  });
+
+  it('given a field already on the record but not supplied, when a supply transition fires, then it is refused', () => {
+    const decision = decideTransition(opportunity, context({ fields: { lossReason: 'price' } }), 'close_lost');
+
+    expect(decision).toEqual({
+      kind: 'refused',
+      unmet: [
+        {
+          event: 'close_lost',
+          criterion: 'supplied_field',
+          field: 'lossReason',
+          message: 'Loss reason must be supplied with this transition',
+        },
+      ],
+    });
+  });
+
+  it('given no transition for the event starts from the current stage, when deciding, then the stage criterion says where it is possible', () => {
+    const decision = decideTransition(opportunity, context({ stage: 'qualification' }), 'close_won');
+
+    expect(decision).toEqual({
+      kind: 'refused',
+      unmet: [{ event: 'close_won', criterion: 'stage', message: 'cannot close_won from qualification; possible from proposal' }],
+    });
+  });
+
+  it('given a final stage, when deciding, then it is refused by stage', () => {
+    const supplied = { lossReason: 'price' };
+
+    const decision = decideTransition(opportunity, context({ stage: 'closed_won', fields: supplied, supplied }), 'close_lost');
+
+    expect(decision).toEqual({
+      kind: 'refused',
+      unmet: [
+        {
+          event: 'close_lost',
+          criterion: 'stage',
+          message: 'cannot close_lost from closed_won; possible from qualification, needs_analysis, proposal',
+        },
+      ],
+    });
+  });
+
+  it('given an event the blueprint does not know, when deciding, then it is an unknown event', () => {
+    expect(decideTransition(opportunity, context({}), 'teleport')).toEqual({ kind: 'unknown_event' });
+  });
+
+  it('given a stage the blueprint does not have, when deciding, then it is refused by stage instead of crashing', () => {
+    const decision = decideTransition(opportunity, context({ stage: 'limbo' }), 'close_won');
+
+    expect(decision).toEqual({
+      kind: 'refused',
+      unmet: [
+        {
+          event: 'close_won',
+          criterion: 'stage',
+          message: 'the record is in stage "limbo", which blueprint opportunity v1 does not have',
+        },
+      ],
+    });
+  });
+
+  it('given one event from several stages, when deciding, then the candidate from the current stage is the one judged', () => {
+    const deal = compileBlueprint(
+      dealDefinition({
+        transitions: [...DEAL_TRANSITIONS, { event: 'win', from: 'open', to: 'won', requires: ['closeDate'] }],
+      }),
+    );
+
+    const fromOpen = decideTransition(deal, context({ stage: 'open', fields: { amount: 5 } }), 'win');
+    const fromNegotiating = decideTransition(deal, context({ stage: 'negotiating', fields: { amount: 5 } }), 'win');
+
+    expect(fromOpen).toEqual({
+      kind: 'refused',
+      unmet: [{ event: 'win', criterion: 'required_field', field: 'closeDate', message: 'Close date is required' }],
+    });
+    expect(fromNegotiating).toMatchObject({ kind: 'transitioned', from: 'negotiating', to: 'won' });
+  });
+});

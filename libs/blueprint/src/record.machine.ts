@@ -1,0 +1,81 @@
+import { and, setup } from 'xstate';
+import type { Actor, BlueprintDefinition, FieldValues, StageDefinition, TaskTemplate, TransitionDefinition } from './blueprint.model';
+import { guardsOf, type CriteriaCatalog, type CriteriaFacts, type GuardParams } from './criteria.catalog';
+
+/** What the machine knows about a record: its fields (before this event's supplied ones) and owner. */
+export interface RecordMachineContext {
+  readonly fields: FieldValues;
+  readonly owner: string | null;
+}
+
+/** A rep fires `type` (a blueprint event), possibly supplying field values with it. */
+export interface RecordMachineEvent {
+  readonly type: string;
+  readonly actor: Actor;
+  readonly supplied: FieldValues;
+}
+
+/** The one action a stage entry produces today; the caller turns it into a `TaskOpened` event. */
+export const OPEN_TASK = 'openTask' as const;
+
+const factsOf = (context: RecordMachineContext, event: RecordMachineEvent): CriteriaFacts => ({
+  fields: { ...context.fields, ...event.supplied },
+  supplied: event.supplied,
+  owner: context.owner,
+  actor: event.actor,
+});
+
+/**
+ * Builds the blueprint's machine: one state per stage, one guarded transition per blueprint transition
+ * and source stage, guards and actions referred to by name so the graph stays plain data. Guards are
+ * bound to the pure catalog; `openTask` does nothing when run, because XState never performs effects
+ * here: `transition()` returns the action objects and the caller turns them into events.
+ *
+ * Timers and approvals will slot in here: `after` delays (or `scheduleTimer` entry actions) from a
+ * stage's timers, and an `approval` guard plus a `requestApproval` action from a transition's approval.
+ */
+export const buildRecordMachine = (definition: BlueprintDefinition, catalog: CriteriaCatalog) => {
+  const recordSetup = setup({
+    types: {} as {
+      context: RecordMachineContext;
+      events: RecordMachineEvent;
+      input: RecordMachineContext;
+    },
+    guards: {
+      requiredFields: ({ context, event }, params: GuardParams['requiredFields']) =>
+        catalog.requiredFields(params, factsOf(context, event)).length === 0,
+      suppliedFields: ({ context, event }, params: GuardParams['suppliedFields']) =>
+        catalog.suppliedFields(params, factsOf(context, event)).length === 0,
+      expression: ({ context, event }, params: GuardParams['expression']) =>
+        catalog.expression(params, factsOf(context, event)).length === 0,
+      role: ({ context, event }, params: GuardParams['role']) => catalog.role(params, factsOf(context, event)).length === 0,
+      owner: ({ context, event }, params: GuardParams['owner']) => catalog.owner(params, factsOf(context, event)).length === 0,
+    },
+    actions: {
+      [OPEN_TASK]: (_args, _params: TaskTemplate) => undefined,
+    },
+  });
+
+  const transitionConfig = (transition: TransitionDefinition) => {
+    const guards = guardsOf(transition);
+    return guards.length === 0 ? { target: transition.to } : { target: transition.to, guard: and(guards) };
+  };
+
+  const stateConfig = (stage: StageDefinition) => {
+    const outgoing = definition.transitions.filter((transition) => transition.from.includes(stage.id));
+    return {
+      ...(stage.final ? { type: 'final' as const } : {}),
+      entry: stage.entryTasks.map((task) => ({ type: OPEN_TASK, params: task })),
+      on: Object.fromEntries(outgoing.map((transition) => [transition.event, transitionConfig(transition)])),
+    };
+  };
+
+  return recordSetup.createMachine({
+    id: definition.id,
+    context: ({ input }) => input,
+    initial: definition.initialStage,
+    states: Object.fromEntries(definition.stages.map((stage) => [stage.id, stateConfig(stage)])),
+  });
+};
+
+export type RecordMachine = ReturnType<typeof buildRecordMachine>;

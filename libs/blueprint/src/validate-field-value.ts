@@ -1,0 +1,115 @@
+import type { BlueprintDefinition, FieldDefinition, FieldType } from './blueprint.model';
+import { didYouMean } from './blueprint.names';
+
+export interface FieldProblem {
+  readonly field: string;
+  /** Names the field, the rule and the value: `amount: expected money (…), got "abc"`. */
+  readonly message: string;
+}
+
+export const MAX_STRING_LENGTH = 255;
+export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_REFERENCE_LENGTH = 128;
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PHONE_CHARACTERS = /^[0-9 +\-().]+$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const characters = (value: string): number => [...value].length;
+
+const isRealDate = (value: string): boolean => {
+  const match = ISO_DATE.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+const digitCount = (value: string): number => value.replace(/\D/g, '').length;
+
+/** A double "has at most 2 decimals" when it is the closest double to a number written with 2 decimals. */
+const hasAtMostTwoDecimals = (value: number): boolean => Number(value.toFixed(2)) === value;
+
+interface FieldRule {
+  readonly expected: (field: FieldDefinition) => string;
+  readonly accepts: (value: unknown, field: FieldDefinition) => boolean;
+}
+
+const RULES: Readonly<Record<FieldType, FieldRule>> = {
+  string: {
+    expected: () => `string (at most ${MAX_STRING_LENGTH} characters)`,
+    accepts: (value) => typeof value === 'string' && characters(value) <= MAX_STRING_LENGTH,
+  },
+  text: {
+    expected: () => `text (at most ${MAX_TEXT_LENGTH} characters)`,
+    accepts: (value) => typeof value === 'string' && characters(value) <= MAX_TEXT_LENGTH,
+  },
+  number: {
+    expected: () => 'number (a finite number)',
+    accepts: (value) => typeof value === 'number' && Number.isFinite(value),
+  },
+  money: {
+    expected: () => 'money (a finite number with at most 2 decimals)',
+    accepts: (value) => typeof value === 'number' && Number.isFinite(value) && hasAtMostTwoDecimals(value),
+  },
+  date: {
+    expected: () => 'date (a calendar date as YYYY-MM-DD)',
+    accepts: (value) => typeof value === 'string' && isRealDate(value),
+  },
+  boolean: {
+    expected: () => 'boolean (true or false)',
+    accepts: (value) => typeof value === 'boolean',
+  },
+  email: {
+    expected: () => 'email (an address like name@example.com)',
+    accepts: (value) => typeof value === 'string' && value.length <= 254 && EMAIL.test(value),
+  },
+  phone: {
+    expected: () => 'phone (digits, spaces and + - ( ) . with 5 to 20 digits)',
+    accepts: (value) =>
+      typeof value === 'string' && PHONE_CHARACTERS.test(value) && digitCount(value) >= 5 && digitCount(value) <= 20,
+  },
+  enum: {
+    expected: (field) => `one of ${(field.values ?? []).join(', ')}`,
+    accepts: (value, field) => typeof value === 'string' && (field.values ?? []).includes(value),
+  },
+  reference: {
+    expected: (field) =>
+      `reference (the id of a record${field.to === undefined ? '' : ` of kind ${field.to}`}: a non-empty string of at most ${MAX_REFERENCE_LENGTH} characters)`,
+    accepts: (value) =>
+      typeof value === 'string' && value.trim().length > 0 && characters(value) <= MAX_REFERENCE_LENGTH,
+  },
+};
+
+const describeValue = (value: unknown): string => {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string' && value.length > 60) return `a string of ${characters(value)} characters`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return `${value} (a bigint)`;
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'an object';
+  return JSON.stringify(value) ?? String(value);
+};
+
+/** Undefined when `value` may be stored in `field`; `null` clears a field and is always valid. */
+export const validateFieldValue = (field: FieldDefinition, value: unknown): string | undefined => {
+  if (value === null) return undefined;
+  const rule = RULES[field.type];
+  return rule.accepts(value, field) ? undefined : `${field.name}: expected ${rule.expected(field)}, got ${describeValue(value)}`;
+};
+
+/** Every problem with a set of field values, unknown field names included. */
+export const validateFieldValues = (
+  definition: BlueprintDefinition,
+  values: Readonly<Record<string, unknown>>,
+): FieldProblem[] => {
+  const fieldByName = new Map(definition.fields.map((field) => [field.name, field]));
+  return Object.entries(values).flatMap(([name, value]) => {
+    const field = fieldByName.get(name);
+    if (field === undefined) {
+      const known = [...fieldByName.keys()];
+      return [{ field: name, message: `${name}: unknown field${didYouMean(name, known)}` }];
+    }
+    const message = validateFieldValue(field, value);
+    return message === undefined ? [] : [{ field: name, message }];
+  });
+};
