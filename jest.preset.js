@@ -26,7 +26,10 @@ module.exports = {
   moduleNameMapper: {
     '^@crm/event-store/contract$': path.join(root, 'libs/event-store/src/contract/index.ts'),
     '^@crm/workflow/testing$': path.join(root, 'libs/workflow/src/testing/index.ts'),
-    '^@crm/(clock|event-store|blueprint|workflow)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@crm/projection-runtime$': path.join(root, 'libs/projection-runtime/src/index.ts'),
+    '^@crm/projections$': path.join(root, 'projections/index.ts'),
+    '^@crm/projections/testing$': path.join(root, 'projections/testing/index.ts'),
+    '^@crm/(clock|event-store|blueprint|workflow|identity|engine)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   testMatch: ['**/*.spec.ts'],
 };

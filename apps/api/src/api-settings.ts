@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+
+export interface ApiSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDirectory: string;
+  readonly blueprintsDirectory: string;
+  readonly usersFile: string;
+  readonly eventStore: 'sqlite' | 'eventstoredb';
+  readonly tokenSecret: string | undefined;
+  /** Largest accepted request body, bytes; larger bodies get 413. */
+  readonly bodyLimit: number;
+}
+
+export class ApiSettingsException extends Error {}
+
+const portOf = (value: string | undefined): number => {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ApiSettingsException(`PORT must be a whole number 0-65535, got "${value}"`);
+  return port;
+};
+
+/** Settings from the environment, with the quick start's defaults; a bad value stops the start with its name. */
+export const apiSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ApiSettings => {
+  const dataDirectory = resolve(cwd, env['CRM_DATA_DIR'] || './data');
+  const eventStore = env['CRM_EVENT_STORE'] || 'sqlite';
+  if (eventStore !== 'sqlite' && eventStore !== 'eventstoredb') {
+    throw new ApiSettingsException(`CRM_EVENT_STORE must be "sqlite" or "eventstoredb", got "${eventStore}"`);
+  }
+  return {
+    port: portOf(env['PORT']),
+    host: env['HOST'] || '127.0.0.1',
+    dataDirectory,
+    blueprintsDirectory: resolve(cwd, env['CRM_BLUEPRINTS_DIR'] || './blueprints'),
+    usersFile: resolve(cwd, env['CRM_USERS_FILE'] || resolve(dataDirectory, 'users.yaml')),
+    eventStore,
+    tokenSecret: env['CRM_JWT_SECRET'] || undefined,
+    bodyLimit: 1024 * 1024,
+  };
+};

@@ -1,0 +1,66 @@
+import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
+import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
+import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
+
+/** Every error the API answers has this body. */
+export interface ErrorBody {
+  readonly error: string;
+  readonly message: string;
+  readonly details: Record<string, unknown>;
+}
+
+export interface HttpError {
+  readonly status: number;
+  readonly body: ErrorBody;
+}
+
+const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
+  [WorkflowExceptionCode.UNKNOWN_KIND]: 404,
+  [WorkflowExceptionCode.RECORD_NOT_FOUND]: 404,
+  [WorkflowExceptionCode.RECORD_ALREADY_EXISTS]: 409,
+  [WorkflowExceptionCode.INVALID_COMMAND]: 400,
+  [WorkflowExceptionCode.INVALID_FIELDS]: 400,
+  [WorkflowExceptionCode.UNKNOWN_EVENT]: 400,
+  [WorkflowExceptionCode.TRANSITION_REFUSED]: 422,
+  [WorkflowExceptionCode.RECORD_CLOSED]: 422,
+  [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: 409,
+  [WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING]: 500,
+  [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: 409,
+};
+
+const IDENTITY_STATUS: Record<IdentityExceptionCode, number> = {
+  [IdentityExceptionCode.UNAUTHENTICATED]: 401,
+  [IdentityExceptionCode.FORBIDDEN]: 403,
+  [IdentityExceptionCode.INVALID_USERS_FILE]: 500,
+};
+
+const STORE_STATUS: Record<EventStoreExceptionCode, number> = {
+  [EventStoreExceptionCode.WRONG_EXPECTED_REVISION]: 409,
+  [EventStoreExceptionCode.DUPLICATE_EVENT_ID]: 409,
+  [EventStoreExceptionCode.INVALID_APPEND]: 400,
+  [EventStoreExceptionCode.UNAVAILABLE]: 503,
+  [EventStoreExceptionCode.CLOSED]: 503,
+};
+
+const BLUEPRINT_STATUS: Record<BlueprintExceptionCode, number> = {
+  [BlueprintExceptionCode.INVALID_BLUEPRINT]: 400,
+  [BlueprintExceptionCode.BLUEPRINT_NOT_FOUND]: 404,
+};
+
+/** Status and body for an area exception (area exception + code → HTTP); undefined for anything else. */
+export const httpErrorOf = (error: unknown): HttpError | undefined => {
+  const areaError = (status: number, code: string, message: string, details: Record<string, unknown>): HttpError => ({
+    status,
+    body: { error: code, message, details },
+  });
+  if (error instanceof WorkflowException) return areaError(WORKFLOW_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof IdentityException) return areaError(IDENTITY_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof EventStoreException) return areaError(STORE_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof BlueprintException) {
+    return areaError(BLUEPRINT_STATUS[error.code], error.code, error.message, error.details as unknown as Record<string, unknown>);
+  }
+  return undefined;
+};
+
+export const errorBody = (error: string, message: string, details: Record<string, unknown> = {}): ErrorBody => ({ error, message, details });

@@ -1,0 +1,22 @@
+import { BadRequestException } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import secureJson from 'secure-json-parse';
+import { errorBody } from './error-body';
+
+/**
+ * Fastify's own JSON parser reports malformed bodies as a bare 400 that Nest turns into a generic
+ * HttpException, losing what went wrong. This parser answers MALFORMED_JSON with the parser's reason,
+ * and still refuses `__proto__`/`constructor` keys like Fastify's.
+ */
+export const useStrictJsonBodies = (app: NestFastifyApplication): void => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      done(new BadRequestException(errorBody('MALFORMED_JSON', `request body is not valid JSON: ${(error as Error).message}`)), undefined);
+    }
+  });
+};

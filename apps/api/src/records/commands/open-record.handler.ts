@@ -1,0 +1,28 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
+import { RecordDesk } from '../record-desk';
+import type { RecordWriteResult } from '../record-view';
+import { OpenRecordCommand } from './open-record.command';
+
+@CommandHandler(OpenRecordCommand)
+export class OpenRecordHandler implements ICommandHandler<OpenRecordCommand> {
+  constructor(private readonly desk: RecordDesk) {}
+
+  async execute({ user, kind, request, idempotencyKey }: OpenRecordCommand): Promise<RecordWriteResult> {
+    const owner = request.owner === undefined ? user.id : request.owner;
+    if (owner !== null && !this.desk.knowsUser(owner)) {
+      throw new WorkflowException(WorkflowExceptionCode.INVALID_COMMAND, `owner: no user "${owner}"`, { field: 'owner' });
+    }
+    this.desk.authorize(user, 'open', { kind, owner });
+    const result = await this.desk.engine.commands.execute({
+      type: 'OpenRecord',
+      kind,
+      recordId: request.id,
+      fields: request.fields,
+      owner,
+      commandId: this.desk.commandId(user, idempotencyKey),
+      actor: user,
+    });
+    return this.desk.answer(user, result);
+  }
+}

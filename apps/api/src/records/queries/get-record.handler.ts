@@ -1,0 +1,16 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { RecordDesk } from '../record-desk';
+import { recordView, type RecordView } from '../record-view';
+import { GetRecordQuery } from './get-record.query';
+
+/** Read from the record's own stream (strongly consistent), not from a read model. */
+@QueryHandler(GetRecordQuery)
+export class GetRecordHandler implements IQueryHandler<GetRecordQuery> {
+  constructor(private readonly desk: RecordDesk) {}
+
+  async execute({ user, kind, id }: GetRecordQuery): Promise<RecordView> {
+    const state = await this.desk.load(kind, id);
+    this.desk.authorize(user, 'read', state);
+    return recordView(state, this.desk.engine.catalog.get(state.blueprint!), user);
+  }
+}

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateIf } from 'class-validator';
+import type { FieldValues } from '@crm/blueprint';
+
+const FIELDS_DOC = { type: 'object', additionalProperties: true, example: { name: 'Globex platform deal', amount: 42000 } } as const;
+
+export class OpenRecordRequest {
+  @ApiPropertyOptional({ description: 'Record id; generated when absent. Letters, digits, _ . : -' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, { message: 'id must be 1-128 letters, digits or _ . : -' })
+  id?: string;
+
+  @ApiPropertyOptional({ ...FIELDS_DOC, description: 'Initial field values, checked against the blueprint' })
+  @IsOptional()
+  @IsObject()
+  fields?: FieldValues;
+
+  @ApiPropertyOptional({ description: 'Owner user id; defaults to you; null leaves a lead in the pool', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_request, value) => value !== null)
+  @IsString()
+  @Length(1, 64)
+  owner?: string | null;
+}
+
+export class UpdateFieldsRequest {
+  @ApiProperty({ ...FIELDS_DOC, description: 'Field values to set; null clears a field' })
+  @IsObject()
+  fields!: FieldValues;
+
+  @ApiPropertyOptional({ description: 'Fail with 409 unless the record is at this revision' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedRevision?: number;
+}
+
+export class FireTransitionRequest {
+  @ApiProperty({ description: 'The blueprint transition event, e.g. analyze_needs', example: 'analyze_needs' })
+  @IsString()
+  @Length(1, 100)
+  event!: string;
+
+  @ApiPropertyOptional({ ...FIELDS_DOC, description: 'Field values set in the same step, before exit criteria are judged' })
+  @IsOptional()
+  @IsObject()
+  fields?: FieldValues;
+
+  @ApiPropertyOptional({ description: 'Fail with 409 unless the record is at this revision' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedRevision?: number;
+
+  @ApiPropertyOptional({ description: 'Why, kept on the Transitioned event' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
+export class ReassignRequest {
+  @ApiProperty({ description: 'New owner user id, or null to return a lead to the pool', nullable: true, type: String })
+  @ValidateIf((_request, value) => value !== null)
+  @IsString()
+  @Length(1, 64)
+  owner!: string | null;
+
+  @ApiPropertyOptional({ description: 'Fail with 409 unless the record is at this revision' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedRevision?: number;
+}

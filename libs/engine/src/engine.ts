@@ -1,0 +1,43 @@
+import { loadBlueprintDirectory } from '@crm/blueprint';
+import { systemClock, type Clock } from '@crm/clock';
+import { SqliteEventStore, type EventStore } from '@crm/event-store';
+import { BlueprintCatalog, RecordCommandHandler } from '@crm/workflow';
+
+export interface EngineConfig {
+  readonly dataDirectory: string;
+  readonly blueprintsDirectory: string;
+  readonly clock?: Clock;
+  /** An already opened store (e.g. EventStoreDB); defaults to the SQLite store in the data directory. */
+  readonly store?: EventStore;
+}
+
+/**
+ * The engine as one unit: event store, blueprint catalog, the one command handler. The API and the CLI
+ * both open it this way, so they decide and store identically.
+ */
+export class Engine {
+  private constructor(
+    readonly store: EventStore,
+    readonly catalog: BlueprintCatalog,
+    readonly commands: RecordCommandHandler,
+    readonly clock: Clock,
+  ) {}
+
+  static async open(config: EngineConfig): Promise<Engine> {
+    const clock = config.clock ?? systemClock;
+    // Blueprints are validated before the store is touched: a broken file must not leave a half-started engine.
+    const definitions = loadBlueprintDirectory(config.blueprintsDirectory);
+    const store = config.store ?? (await SqliteEventStore.open({ directory: config.dataDirectory, clock }));
+    try {
+      const catalog = await BlueprintCatalog.open(store, definitions);
+      return new Engine(store, catalog, new RecordCommandHandler(store, catalog, { clock }), clock);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,2 @@
+export { Engine } from './engine';
+export type { EngineConfig } from './engine';

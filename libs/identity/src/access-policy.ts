@@ -1,0 +1,117 @@
+import type { Role, User, UserDirectory } from './user-directory';
+
+export type RecordAction = 'read' | 'open' | 'update' | 'advance' | 'reassign';
+
+/** A rule that forbids an action, named so the 403 tells the user which rule and why. */
+export interface Denial {
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface RecordAccess {
+  readonly kind: string;
+  readonly owner: string | null;
+}
+
+/** The lead pool: unowned leads any rep may work and claim. */
+const isPoolLead = (record: RecordAccess): boolean => record.kind === 'lead' && record.owner === null;
+
+type RoleRule = (user: User, action: RecordAction, record: RecordAccess, directory: UserDirectory, newOwner?: string | null) => Denial | null;
+
+const allow = null;
+
+const repRule: RoleRule = (user, action, record, _directory, newOwner) => {
+  if (action === 'open') {
+    return record.owner === user.id || isPoolLead(record)
+      ? allow
+      : { rule: 'rep.own-records', message: `a rep opens records for themselves (or unowned leads); "${record.owner}" is not ${user.id}` };
+  }
+  if (action === 'reassign') {
+    return isPoolLead(record) && newOwner === user.id
+      ? allow
+      : { rule: 'rep.claim-pool-lead', message: 'a rep may only claim an unowned lead for themselves; reassigning is for managers' };
+  }
+  return record.owner === user.id || isPoolLead(record)
+    ? allow
+    : {
+        rule: 'rep.own-records',
+        message: `a rep may only ${action} their own records and unowned leads; this ${record.kind} belongs to ${record.owner ?? 'nobody'}`,
+      };
+};
+
+const managerRule: RoleRule = (user, action, record, directory, newOwner) => {
+  const inTeam = (owner: string | null | undefined): boolean =>
+    owner === null || owner === undefined || (user.team !== null && directory.teamOf(owner) === user.team);
+  if (!inTeam(record.owner)) {
+    return {
+      rule: 'manager.own-team',
+      message: `a manager may only ${action} records of their team (${user.team ?? 'none'}); this ${record.kind} belongs to ${record.owner} of team ${directory.teamOf(record.owner) ?? 'none'}`,
+    };
+  }
+  if (action === 'reassign' && !inTeam(newOwner)) {
+    return { rule: 'manager.own-team', message: `a manager may only assign records to members of their team (${user.team ?? 'none'})` };
+  }
+  return allow;
+};
+
+const analystRule: RoleRule = (_user, action) =>
+  action === 'read' ? allow : { rule: 'analyst.read-only', message: 'analysts read everything but change no records' };
+
+const processOwnerRule: RoleRule = (_user, action) =>
+  action === 'read'
+    ? allow
+    : { rule: 'process-owner.no-record-writes', message: 'process owners author blueprints; changing records needs a rep or manager role too' };
+
+const adminRule: RoleRule = () => allow;
+
+const RULES: Record<Role, RoleRule> = {
+  rep: repRule,
+  manager: managerRule,
+  analyst: analystRule,
+  process_owner: processOwnerRule,
+  admin: adminRule,
+};
+
+/**
+ * Whether the user may act on the record: allowed when any of the user's roles allows it; otherwise the
+ * denial of the first role, which names the rule. Blueprint transitions may narrow this further
+ * (their `roles` and `ownerOnly` criteria).
+ */
+export const authorizeRecordAction = (
+  user: User,
+  action: RecordAction,
+  record: RecordAccess,
+  directory: UserDirectory,
+  newOwner?: string | null,
+): Denial | null => {
+  const denials: Denial[] = [];
+  for (const role of user.roles) {
+    const denial = RULES[role](user, action, record, directory, newOwner);
+    if (!denial) return allow;
+    denials.push(denial);
+  }
+  return denials[0] ?? { rule: 'no-role', message: `user ${user.id} has no role` };
+};
+
+export type PlatformAction = 'projections.rebuild' | 'audit';
+
+/** Rebuilds and audits are for analysts and admins. */
+export const authorizePlatformAction = (user: User, action: PlatformAction): Denial | null =>
+  user.roles.some((role) => role === 'analyst' || role === 'admin')
+    ? allow
+    : { rule: 'analyst-or-admin', message: `${action} needs the analyst or admin role` };
+
+/**
+ * Which records a user may see in lists: everything, or the owners whose records are visible
+ * (`null` in the list stands for unowned records; `poolKinds` for kinds whose unowned records show).
+ */
+export const visibleOwners = (user: User, directory: UserDirectory): { all: true } | { all: false; owners: (string | null)[] } => {
+  if (user.roles.some((role) => role === 'admin' || role === 'analyst' || role === 'process_owner')) return { all: true };
+  const owners = new Set<string | null>();
+  if (user.roles.includes('rep')) owners.add(user.id);
+  if (user.roles.includes('manager')) {
+    owners.add(null);
+    for (const member of directory.all()) if (member.team !== null && member.team === user.team) owners.add(member.id);
+  }
+  return { all: false, owners: [...owners] };
+};
