@@ -18,3 +18,8 @@ export { EventStoreException, EventStoreExceptionCode, wrongExpectedRevision } f
 export type { EventStoreExceptionDetails } from './event-store.exception';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite/sqlite-event-store';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export type { BackoffPolicy } from './eventstoredb/resubscribe-backoff';
+export { defaultDataDirectory, eventStoreConfigFromEnv, eventStoreKinds, openEventStore } from './open-event-store';
+export type { EventStoreConfig, EventStoreKind } from './open-event-store';

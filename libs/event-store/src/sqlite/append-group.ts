@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import type { ValidatedAppend, ValidatedEvent } from '../append-input.validation';
+import { canonicalJson } from '../canonical-json';
 import { EventStoreException, EventStoreExceptionCode, wrongExpectedRevision } from '../event-store.exception';
 import type { AppendResult, ExpectedRevision, JsonObject } from '../event-store.port';
 import { positionOf } from '../position';
-import type { ValidatedAppend, ValidatedEvent } from './append-input.validation';
-import { canonicalJson } from './canonical-json';
 import { describeError } from './describe-error';
 import type { EventRow, SqliteStatements } from './sqlite-statements';
 

@@ -1,6 +1,6 @@
+import type { ValidatedAppend } from '../append-input.validation';
 import type { ExpectedRevision } from '../event-store.port';
 import { conflictsWith, maxGroupEvents, takeGroup, type StreamRevision } from './append-group';
-import type { ValidatedAppend } from './append-input.validation';
 
 const member = (events: number): { append: ValidatedAppend } => ({
   append: {

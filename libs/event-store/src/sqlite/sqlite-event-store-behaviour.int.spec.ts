@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ManualClock } from '@crm/clock';
 import { eventually, idsOf, newEvent, newEvents, rejectionOf, settle, SubscriptionReader } from '@crm/event-store/contract';
+import { maxStreamNameLength } from '../append-input.validation';
 import { EventStoreExceptionCode } from '../event-store.exception';
 import { SqliteEventStore } from './sqlite-event-store';
-import { maxStreamNameLength } from './append-input.validation';
 
 describe('SqliteEventStore', () => {
   let directory: string;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { systemClock, type Clock } from '@crm/clock';
+import { validateAppend, type ValidatedAppend } from '../append-input.validation';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type {
   AppendResult,
@@ -17,7 +18,6 @@ import type {
 } from '../event-store.port';
 import { positionOf, type Position } from '../position';
 import { commitGroup, takeGroup, type MemberOutcome } from './append-group';
-import { validateAppend, type ValidatedAppend } from './append-input.validation';
 import { describeError } from './describe-error';
 import { PollingSubscription } from './polling-subscription';
 import { configureConnection, createSchema, databaseFileName } from './sqlite-schema';

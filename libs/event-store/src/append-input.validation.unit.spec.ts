@@ -1,5 +1,5 @@
-import { EventStoreExceptionCode } from '../event-store.exception';
-import type { NewEvent } from '../event-store.port';
+import { EventStoreExceptionCode } from './event-store.exception';
+import type { NewEvent } from './event-store.port';
 import { validateAppend } from './append-input.validation';
 
 const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -55,6 +55,8 @@ describe('validateAppend', () => {
     ['a blank stream name', () => validateAppend('   ', [{ id, type: 'A', data: {} }], 'any'), 'stream name'],
     ['a bigint id', () => validateAppend('s', [{ id: 1n, type: 'A', data: {} } as unknown as NewEvent], 'any'), 'events[0].id must be a UUID string, not 1n'],
     ['events that are not an array', () => validateAppend('s', 'x' as unknown as NewEvent[], 'any'), 'at least one event'],
+    ['a system stream name', () => validateAppend('$deal-1', [{ id, type: 'A', data: {} }], 'any'), 'reserved for system streams'],
+    ['a system event type', () => validateAppend('s', [{ id, type: '$DealWon', data: {} }], 'any'), 'events[0].type "$DealWon" starts with "$"'],
     ['an unknown expected revision', () => validateAppend('s', [{ id, type: 'A', data: {} }], 'latest' as unknown as 'any'), "expectedRevision must be"],
   ])('given %s, then the message says what is wrong', (_, call, expected) => {
     expect(problemOf(call).message).toContain(expected);

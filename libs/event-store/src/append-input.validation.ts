@@ -1,5 +1,5 @@
-import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
-import type { ExpectedRevision, JsonObject, NewEvent } from '../event-store.port';
+import { EventStoreException, EventStoreExceptionCode } from './event-store.exception';
+import type { ExpectedRevision, JsonObject, NewEvent } from './event-store.port';
 import { findNonJson, isJsonObject } from './canonical-json';
 import { parseIsoDateTime } from './iso-date-time';
 
@@ -38,8 +38,13 @@ const show = (value: unknown): string => {
 
 const isBlankString = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
 
+// EventStoreDB treats `$`-prefixed streams and event types as system ones (ACL-protected, left out of the
+// global order we read); rejecting them on every adapter keeps what SQLite stores readable everywhere.
+const systemPrefix = '$';
+
 const checkStream = (stream: unknown): string => {
   if (isBlankString(stream)) return 'the stream name must be a non-empty string';
+  if ((stream as string).startsWith(systemPrefix)) return `stream "${stream as string}": names starting with "$" are reserved for system streams`;
   if ((stream as string).length > maxStreamNameLength) {
     return `the stream name is ${(stream as string).length} characters long; at most ${maxStreamNameLength} are allowed`;
   }
@@ -66,6 +71,7 @@ const checkEvent = (event: unknown, path: string): string => {
   const { id, type, data, metadata, occurredAt } = event as Partial<Record<keyof NewEvent, unknown>>;
   if (typeof id !== 'string' || !uuidPattern.test(id)) return `${path}.id must be a UUID string, not ${show(id)}`;
   if (isBlankString(type)) return `${path}.type must be a non-empty string`;
+  if ((type as string).startsWith(systemPrefix)) return `${path}.type ${show(type)} starts with "$", which is reserved for system events`;
   return (
     checkJsonObject(data, `${path}.data`) ||
     (metadata === undefined ? '' : checkJsonObject(metadata, `${path}.metadata`)) ||

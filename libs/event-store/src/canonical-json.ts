@@ -1,4 +1,4 @@
-import type { JsonValue } from '../event-store.port';
+import type { JsonValue } from './event-store.port';
 
 const maxDepth = 256;
 

@@ -1,0 +1,28 @@
+import { ManualClock } from '@crm/clock';
+import { describeEventStoreContract, newEvents, readAllAfter } from '@crm/event-store/contract';
+import { EventStoreDbEventStore } from './eventstoredb-event-store';
+import { WireLevelStandIn } from './stand-in/wire-level-stand-in';
+
+// One stand-in for the file, as one server serves many clients; every test connects its own client.
+let standIn: WireLevelStandIn;
+
+beforeAll(async () => {
+  standIn = await WireLevelStandIn.start();
+  // The first bulk appends and reads run with a cold JIT (protobuf, gRPC, HTTP/2) at several times their
+  // steady cost; one round here keeps the contract's default 5 s timeouts about the adapter, not V8.
+  const warmUp = await EventStoreDbEventStore.connect({ connectionString: standIn.connectionString });
+  for (let round = 0; round < 3; round += 1) await warmUp.append(`warm-up-${round}`, newEvents(200), 'no_stream');
+  await readAllAfter(warmUp, 'start');
+  await warmUp.readStream('warm-up-0');
+  await warmUp.close();
+}, 60_000);
+
+afterAll(async () => {
+  await standIn.stop();
+});
+
+describeEventStoreContract('eventstoredb (wire-level stand-in)', async () => {
+  const clock = new ManualClock('2026-03-01T09:00:00.000Z');
+  const store = await EventStoreDbEventStore.connect({ connectionString: standIn.connectionString, clock });
+  return { store, clock, dispose: () => store.close() };
+});
