@@ -21,7 +21,8 @@ export class ApiHarness {
     private readonly tokens: Record<DemoUser, { token: string }>,
   ) {}
 
-  static async start(options: { clock?: Clock } = {}): Promise<ApiHarness> {
+  /** On the embedded SQLite store unless given an EventStoreDB connection string (e.g. the wire-level stand-in's). */
+  static async start(options: { clock?: Clock; eventStoreDbConnectionString?: string } = {}): Promise<ApiHarness> {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'crm-api-'));
     const api = await startApi(
       {
@@ -30,7 +31,8 @@ export class ApiHarness {
         dataDirectory,
         blueprintsDirectory: join(repositoryRoot, 'blueprints'),
         usersFile: join(dataDirectory, 'users.yaml'),
-        eventStore: 'sqlite',
+        eventStore: options.eventStoreDbConnectionString ? 'eventstoredb' : 'sqlite',
+        eventStoreConnectionString: options.eventStoreDbConnectionString,
         tokenSecret: undefined,
         bodyLimit: 1024 * 1024,
       },

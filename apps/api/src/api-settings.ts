@@ -7,6 +7,8 @@ export interface ApiSettings {
   readonly blueprintsDirectory: string;
   readonly usersFile: string;
   readonly eventStore: 'sqlite' | 'eventstoredb';
+  /** EventStoreDB only: `EVENTSTORE_CONNECTION_STRING`, e.g. `esdb://localhost:2113?tls=false`. */
+  readonly eventStoreConnectionString: string | undefined;
   readonly tokenSecret: string | undefined;
   /** Largest accepted request body, bytes; larger bodies get 413. */
   readonly bodyLimit: number;
@@ -28,6 +30,10 @@ export const apiSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env, cwd: st
   if (eventStore !== 'sqlite' && eventStore !== 'eventstoredb') {
     throw new ApiSettingsException(`CRM_EVENT_STORE must be "sqlite" or "eventstoredb", got "${eventStore}"`);
   }
+  const eventStoreConnectionString = env['EVENTSTORE_CONNECTION_STRING']?.trim() || undefined;
+  if (eventStore === 'eventstoredb' && !eventStoreConnectionString) {
+    throw new ApiSettingsException('CRM_EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false');
+  }
   return {
     port: portOf(env['PORT']),
     host: env['HOST'] || '127.0.0.1',
@@ -35,6 +41,7 @@ export const apiSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env, cwd: st
     blueprintsDirectory: resolve(cwd, env['CRM_BLUEPRINTS_DIR'] || './blueprints'),
     usersFile: resolve(cwd, env['CRM_USERS_FILE'] || resolve(dataDirectory, 'users.yaml')),
     eventStore,
+    eventStoreConnectionString,
     tokenSecret: env['CRM_JWT_SECRET'] || undefined,
     bodyLimit: 1024 * 1024,
   };

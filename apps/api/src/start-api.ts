@@ -37,7 +37,12 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
   const clock = options.clock ?? systemClock;
   const { directory: users, created } = loadOrCreateUsersFile(settings.usersFile);
   const tokens = new BearerTokens(loadOrCreateTokenSecret(settings.dataDirectory, settings.tokenSecret), clock);
-  const engine = await Engine.open({ dataDirectory: settings.dataDirectory, blueprintsDirectory: settings.blueprintsDirectory, clock });
+  const engine = await Engine.open({
+    dataDirectory: settings.dataDirectory,
+    blueprintsDirectory: settings.blueprintsDirectory,
+    eventStore: { kind: settings.eventStore, connectionString: settings.eventStoreConnectionString },
+    clock,
+  });
 
   const demoTokensFile = join(settings.dataDirectory, 'demo-tokens.json');
   if (created || !existsSync(demoTokensFile)) writeDemoTokens(demoTokensFile, users, tokens);

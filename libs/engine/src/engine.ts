@@ -1,13 +1,15 @@
 import { loadBlueprintDirectory } from '@crm/blueprint';
 import { systemClock, type Clock } from '@crm/clock';
-import { SqliteEventStore, type EventStore } from '@crm/event-store';
+import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
 import { BlueprintCatalog, RecordCommandHandler } from '@crm/workflow';
 
 export interface EngineConfig {
   readonly dataDirectory: string;
   readonly blueprintsDirectory: string;
   readonly clock?: Clock;
-  /** An already opened store (e.g. EventStoreDB); defaults to the SQLite store in the data directory. */
+  /** Which store to open: SQLite in the data directory (the default) or EventStoreDB by connection string. */
+  readonly eventStore?: Omit<EventStoreConfig, 'clock' | 'directory'>;
+  /** An already opened store (tests, benchmarks); wins over `eventStore`. */
   readonly store?: EventStore;
 }
 
@@ -27,7 +29,7 @@ export class Engine {
     const clock = config.clock ?? systemClock;
     // Blueprints are validated before the store is touched: a broken file must not leave a half-started engine.
     const definitions = loadBlueprintDirectory(config.blueprintsDirectory);
-    const store = config.store ?? (await SqliteEventStore.open({ directory: config.dataDirectory, clock }));
+    const store = config.store ?? (await openEventStore({ kind: 'sqlite', ...config.eventStore, directory: config.dataDirectory, clock }));
     try {
       const catalog = await BlueprintCatalog.open(store, definitions);
       return new Engine(store, catalog, new RecordCommandHandler(store, catalog, { clock }), clock);

@@ -1,0 +1,34 @@
+import { BadRequestException } from '@nestjs/common';
+import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
+import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
+import { toHttpError } from './api-exception.filter';
+
+describe('toHttpError', () => {
+  it.each([
+    [new WorkflowException(WorkflowExceptionCode.TRANSITION_REFUSED, 'refused', { unmet: ['amount > 0'] }), 422, 'TRANSITION_REFUSED'],
+    [new WorkflowException(WorkflowExceptionCode.CONCURRENCY_CONFLICT, 'stale', { currentRevision: 4 }), 409, 'CONCURRENCY_CONFLICT'],
+    [new WorkflowException(WorkflowExceptionCode.RECORD_NOT_FOUND, 'no record'), 404, 'RECORD_NOT_FOUND'],
+    [new IdentityException(IdentityExceptionCode.FORBIDDEN, 'not yours', { rule: 'rep.own-records' }), 403, 'FORBIDDEN'],
+    [new IdentityException(IdentityExceptionCode.UNAUTHENTICATED, 'no token'), 401, 'UNAUTHENTICATED'],
+    [new EventStoreException(EventStoreExceptionCode.UNAVAILABLE, 'disk full'), 503, 'UNAVAILABLE'],
+  ])('given %s, when mapped, then answers its status with the area code and details', (error, status, code) => {
+    const mapped = toHttpError(error);
+    expect(mapped.status).toBe(status);
+    expect(mapped.body).toEqual({ error: code, message: error.message, details: error.details });
+  });
+
+  it('given an oversized body from Fastify, when mapped, then answers 413 PAYLOAD_TOO_LARGE', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(toHttpError(tooLarge)).toEqual({ status: 413, body: { error: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large', details: {} } });
+  });
+
+  it('given a Nest HTTP exception, when mapped, then keeps its status under a named code', () => {
+    expect(toHttpError(new BadRequestException('bad'))).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+  });
+
+  it('given an unexpected error, when mapped, then answers 500 without leaking its message', () => {
+    const mapped = toHttpError(new TypeError('cannot read properties of undefined (secret internals)'));
+    expect(mapped).toEqual({ status: 500, body: { error: 'INTERNAL_ERROR', message: expect.not.stringContaining('secret'), details: {} } });
+  });
+});

@@ -1,0 +1,54 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '@crm/clock';
+import { BlueprintException } from '@crm/blueprint';
+import { Engine } from './engine';
+
+const repositoryBlueprints = join(__dirname, '..', '..', '..', 'blueprints');
+
+describe('Engine.open', () => {
+  let scratch: string;
+  const clock = new ManualClock('2026-05-04T10:00:00.000Z');
+
+  beforeEach(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'crm-engine-'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('given the default blueprints, when opened on an empty data directory, then publishes each kind once and reopens without new versions', async () => {
+    const dataDirectory = join(scratch, 'data');
+    const first = await Engine.open({ dataDirectory, blueprintsDirectory: repositoryBlueprints, clock });
+    expect(first.store.kind).toBe('sqlite');
+    expect(first.catalog.kinds()).toEqual(expect.arrayContaining(['lead', 'opportunity', 'quote']));
+    const head = await first.store.headPosition();
+    await first.close();
+
+    const second = await Engine.open({ dataDirectory, blueprintsDirectory: repositoryBlueprints, clock });
+    expect(await second.store.headPosition()).toEqual(head);
+    await second.close();
+  });
+
+  it('given a broken blueprint, when opened, then fails naming the file and creates no store', async () => {
+    const blueprintsDirectory = join(scratch, 'blueprints');
+    cpSync(repositoryBlueprints, blueprintsDirectory, { recursive: true });
+    writeFileSync(join(blueprintsDirectory, 'broken.blueprint.yaml'), 'kind: broken\nstages: [\n');
+    const dataDirectory = join(scratch, 'data');
+
+    const opening = Engine.open({ dataDirectory, blueprintsDirectory, clock });
+
+    await expect(opening).rejects.toThrow(BlueprintException);
+    await expect(opening).rejects.toThrow(/broken\.blueprint\.yaml/);
+    expect(existsSync(dataDirectory) ? readdirSync(dataDirectory) : []).toEqual([]);
+  });
+
+  it('given eventstoredb without a connection string, when opened, then fails naming the missing setting', async () => {
+    const opening = Engine.open({
+      dataDirectory: join(scratch, 'data'),
+      blueprintsDirectory: repositoryBlueprints,
+      eventStore: { kind: 'eventstoredb' },
+      clock,
+    });
+    await expect(opening).rejects.toThrow(/EVENTSTORE_CONNECTION_STRING/);
+  });
+});
