@@ -1,0 +1,320 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { systemClock, type Clock } from '@crm/clock';
+import { comparePositions, type EventStore, type EventSubscription, type Position, type StoredEvent } from '@crm/event-store';
+import { applyLiveBatch } from './apply-batch';
+import { readCheckpoint, recordState, type Checkpoint, type ProjectionState } from './checkpoint.store';
+import { countEvents } from './count-events';
+import { installProjection } from './install-projection';
+import { liveTableNames, PROJECTION_READ_FILTER, type Projection } from './projection';
+import { ProgressMeter, type ProgressListener } from './projection-progress';
+import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
+import { projectionStatus, type ProjectionStatus } from './projection-status';
+import type { ReadModelDatabase } from './read-model-database';
+import { DEFAULT_BATCH_SIZE, rebuildProjection, type RebuildResult } from './rebuild-projection';
+import { checkProjections } from './table-set';
+
+export interface StateChange {
+  readonly projection: string;
+  readonly state: ProjectionState;
+  readonly error: string | null;
+}
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly readModels: ReadModelDatabase;
+  readonly projections: readonly Projection[];
+  readonly clock?: Clock;
+  /** Most events applied in one transaction; default 500. */
+  readonly batchSize?: number;
+  /** Catch-up and rebuild progress, after each batch. */
+  readonly onProgress?: ProgressListener;
+  readonly onStateChange?: (change: StateChange) => void;
+}
+
+const IDLE = Symbol('idle');
+type Pulled = IteratorResult<StoredEvent, undefined> | typeof IDLE;
+
+/** Resolves after the event loop has turned once: when it wins a race, no event was ready. */
+const idleSignal = (): Promise<typeof IDLE> => nextTurn().then(() => IDLE);
+
+const isCheckpointMoved = (error: unknown): boolean =>
+  error instanceof ProjectionRuntimeException && error.code === ProjectionRuntimeExceptionCode.CHECKPOINT_MOVED;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Keeps one projection live: install, catch up from the checkpoint, follow the subscription in batches. */
+class ProjectionWorker {
+  state: ProjectionState = 'stopped';
+  error: string | null = null;
+  private subscription: EventSubscription | null = null;
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly options: ProjectionRunnerOptions,
+    private readonly clock: Clock,
+  ) {}
+
+  private get db() {
+    return this.options.readModels.db;
+  }
+
+  private get filter() {
+    return PROJECTION_READ_FILTER;
+  }
+
+  checkpoint(): Checkpoint | null {
+    return readCheckpoint(this.db, this.projection.name);
+  }
+
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.stopping = false;
+    try {
+      if (installProjection(this.db, this.projection, this.now()) === 'rebuild') await this.rebuildTables();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.close();
+    await this.loop;
+    this.loop = null;
+    if (this.state !== 'failed') this.setState('stopped', null);
+  }
+
+  async rebuild(): Promise<RebuildResult> {
+    await this.stop();
+    this.stopping = false;
+    try {
+      const result = await this.rebuildTables();
+      this.loop = this.run();
+      return result;
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+  }
+
+  async retry(): Promise<void> {
+    await this.stop();
+    this.state = 'stopped';
+    this.error = null;
+    await this.start();
+  }
+
+  private async rebuildTables(): Promise<RebuildResult> {
+    this.setState('rebuilding', null);
+    return rebuildProjection({
+      store: this.options.store,
+      readModels: this.options.readModels,
+      projection: this.projection,
+      clock: this.clock,
+      batchSize: this.options.batchSize,
+      onProgress: this.options.onProgress,
+      stateAfter: 'catching_up',
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const checkpoint = this.checkpoint();
+      if (checkpoint === null) {
+        this.fail(new Error(`projection "${this.projection.name}" has no checkpoint`));
+        return;
+      }
+      const lag = await countEvents(this.options.store, checkpoint.position ?? 'start', this.filter);
+      if (this.stopping) return;
+      this.setState(lag > 0 ? 'catching_up' : 'live', null);
+      const meter = new ProgressMeter(this.clock, this.projection.name, 'catching_up', lag, this.options.onProgress);
+      const subscription = this.options.store.subscribe({ from: checkpoint.position ?? 'start', filter: this.filter });
+      this.subscription = subscription;
+      try {
+        await this.follow(subscription, checkpoint, meter);
+      } catch (error) {
+        if (isCheckpointMoved(error)) continue;
+        this.fail(error);
+        return;
+      } finally {
+        this.subscription = null;
+        await subscription.close();
+      }
+    }
+  }
+
+  /**
+   * Batches form on their own: during catch-up events arrive without a turn of the event loop and fill
+   * the batch; live, the next event is not ready before the loop turns, so what arrived is applied.
+   */
+  private async follow(subscription: EventSubscription, checkpoint: Checkpoint, meter: ProgressMeter): Promise<void> {
+    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const iterator = subscription[Symbol.asyncIterator]();
+    const writer = this.projection.open(this.db, liveTableNames);
+    let after = checkpoint.position;
+    let batch: StoredEvent[] = [];
+    const flush = (): void => {
+      if (batch.length === 0) return;
+      after = applyLiveBatch({
+        db: this.db,
+        projection: this.projection,
+        writer,
+        generation: checkpoint.generation,
+        after,
+        events: batch,
+        updatedAt: this.now(),
+      }).position;
+      if (this.state === 'catching_up') meter.add(batch.length);
+      batch = [];
+    };
+    const goLive = (): void => {
+      if (this.state === 'catching_up') meter.finish();
+      this.setState('live', null);
+    };
+
+    let pending = iterator.next();
+    let idle = idleSignal();
+    for (;;) {
+      // Live with nothing pending, wait for the next event; otherwise a turn without one means caught up
+      // (also when the last catch-up batch happened to be exactly full).
+      const pulled: Pulled = batch.length === 0 && this.state === 'live' ? await pending : await Promise.race([pending, idle]);
+      if (pulled === IDLE) {
+        flush();
+        goLive();
+        idle = idleSignal();
+        continue;
+      }
+      if (pulled.done) {
+        flush();
+        return;
+      }
+      batch.push(pulled.value);
+      pending = iterator.next();
+      if (batch.length >= batchSize) {
+        flush();
+        // Let queries and other projections in this process run between batches of a long catch-up.
+        await nextTurn();
+        idle = idleSignal();
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.setState('failed', messageOf(error));
+  }
+
+  private setState(state: ProjectionState, error: string | null): void {
+    if (this.state === state && this.error === error) return;
+    this.state = state;
+    this.error = error;
+    if (this.checkpoint() !== null) recordState(this.db, this.projection.name, state, error, this.now());
+    this.options.onStateChange?.({ projection: this.projection.name, state, error });
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+/**
+ * Runs projections live in this process: one catch-up subscription each, from its own checkpoint.
+ * Queries read the same file through their own statements and never wait for a runner.
+ */
+export class ProjectionRunner {
+  private readonly workers: ReadonlyMap<string, ProjectionWorker>;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    checkProjections(options.projections);
+    this.clock = options.clock ?? systemClock;
+    this.workers = new Map(options.projections.map((projection) => [projection.name, new ProjectionWorker(projection, options, this.clock)]));
+  }
+
+  get projections(): readonly Projection[] {
+    return this.options.projections;
+  }
+
+  /** Installs (or rebuilds, after a version change) every projection, then keeps each one live. */
+  async start(): Promise<void> {
+    for (const worker of this.workers.values()) await worker.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+  }
+
+  /** Rebuilds one projection into fresh tables and swaps them in; queries answer from the old ones meanwhile. */
+  async rebuild(name: string): Promise<RebuildResult> {
+    return this.worker(name).rebuild();
+  }
+
+  /** Restarts a failed projection from its checkpoint. */
+  async retry(name: string): Promise<void> {
+    await this.worker(name).retry();
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return Promise.all(
+      [...this.workers.values()].map((worker) =>
+        projectionStatus(this.options.store, this.options.readModels, worker.projection, { state: worker.state, error: worker.error }),
+      ),
+    );
+  }
+
+  /**
+   * Resolves once every projection has applied every event it handles up to `position`; rejects with the
+   * error of a projection that failed, or after `timeoutMs`.
+   */
+  async waitForPosition(position: Position, timeoutMs = 10_000): Promise<void> {
+    // A timeout, not business time: measured on the monotonic clock, not the injected one.
+    const startedAt = process.hrtime.bigint();
+    for (;;) {
+      const pending: string[] = [];
+      for (const worker of this.workers.values()) {
+        if (worker.state === 'failed') {
+          throw new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.EVOLVE_FAILED, worker.error ?? 'failed', {
+            projection: worker.projection.name,
+          });
+        }
+        if (!(await this.reached(worker, position))) pending.push(worker.projection.name);
+      }
+      if (pending.length === 0) return;
+      const waitedMs = Number((process.hrtime.bigint() - startedAt) / 1_000_000n);
+      if (waitedMs > timeoutMs) {
+        throw new ProjectionRuntimeException(
+          ProjectionRuntimeExceptionCode.STOPPED,
+          `projections ${pending.join(', ')} did not reach the position within ${timeoutMs} ms`,
+          { pending },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  private async reached(worker: ProjectionWorker, position: Position): Promise<boolean> {
+    const checkpoint = worker.checkpoint();
+    if (checkpoint?.position && comparePositions(checkpoint.position, position) >= 0) return true;
+    const [next] = await this.options.store.readAll({
+      from: checkpoint?.position ?? 'start',
+      filter: PROJECTION_READ_FILTER,
+      maxCount: 1,
+    });
+    return checkpoint !== null && (next === undefined || comparePositions(next.position, position) > 0);
+  }
+
+  private worker(name: string): ProjectionWorker {
+    const worker = this.workers.get(name);
+    if (!worker) {
+      throw new ProjectionRuntimeException(
+        ProjectionRuntimeExceptionCode.UNKNOWN_PROJECTION,
+        `no projection "${name}"; known: ${[...this.workers.keys()].join(', ')}`,
+        { name, known: [...this.workers.keys()] },
+      );
+    }
+    return worker;
+  }
+}

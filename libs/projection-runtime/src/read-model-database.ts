@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
+
+export const READ_MODEL_FILE_NAME = 'read-models.sqlite';
+
+/** Bumped, with a migration, whenever the runtime's own tables below change. */
+const metaSchemaVersion = 1;
+
+const metaSchema = `
+  CREATE TABLE IF NOT EXISTS projection_checkpoints (
+    projection     TEXT    PRIMARY KEY,
+    version        INTEGER NOT NULL,
+    generation     INTEGER NOT NULL,
+    position       TEXT,
+    events_applied INTEGER NOT NULL,
+    tables         TEXT    NOT NULL,
+    state          TEXT    NOT NULL,
+    error          TEXT,
+    updated_at     TEXT    NOT NULL
+  );
+`;
+
+export interface ReadModelDatabaseOptions {
+  /** Data folder; the read models live in `<directory>/read-models.sqlite`, apart from the events. */
+  readonly directory: string;
+  readonly fileName?: string;
+  /** For inspection (status, queries) without write access; the file must exist. */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * The read-model store: one SQLite file in WAL mode, so queries (in this process or another) read the
+ * last committed batch while a runner writes the next one or a rebuild fills its fresh tables.
+ * `synchronous=NORMAL`: a power cut may lose the last batches, but rows and checkpoint are lost
+ * together (one transaction), so the projection resumes from an older checkpoint without double counting.
+ */
+export class ReadModelDatabase {
+  private constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+  ) {}
+
+  static open(options: ReadModelDatabaseOptions): ReadModelDatabase {
+    const file = join(options.directory, options.fileName ?? READ_MODEL_FILE_NAME);
+    const readOnly = options.readOnly ?? false;
+    let db: Database.Database | undefined;
+    try {
+      if (!readOnly) mkdirSync(options.directory, { recursive: true });
+      db = new Database(file, { readonly: readOnly, fileMustExist: readOnly });
+      db.pragma('busy_timeout = 5000');
+      if (!readOnly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        createMetaSchema(db);
+      }
+      return new ReadModelDatabase(db, file);
+    } catch (error) {
+      db?.close();
+      throw new ProjectionRuntimeException(
+        ProjectionRuntimeExceptionCode.READ_MODEL_UNAVAILABLE,
+        `cannot open the read models at ${file}${readOnly ? ' (read-only)' : ''}: ${(error as Error).message}`,
+        { file },
+      );
+    }
+  }
+
+  tableExists(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const createMetaSchema = (db: Database.Database): void => {
+  const version = db.pragma('user_version', { simple: true });
+  if (typeof version === 'number' && version > metaSchemaVersion) {
+    throw new Error(`schema version ${version} is newer than this build knows (${metaSchemaVersion}); upgrade the application`);
+  }
+  db.exec(metaSchema);
+  db.pragma(`user_version = ${metaSchemaVersion}`);
+};

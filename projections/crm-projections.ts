@@ -1,0 +1,8 @@
+import type { Projection } from '@crm/projection-runtime';
+import { forecastProjection } from './forecast/forecast.projection';
+import { funnelProjection } from './funnel/funnel.projection';
+import { pipelineProjection } from './pipeline/pipeline.projection';
+import { recordsProjection } from './records/records.projection';
+
+/** Every read model of the CRM, in the order they are built. */
+export const crmProjections = (): Projection[] => [recordsProjection(), pipelineProjection(), forecastProjection(), funnelProjection()];

@@ -1,0 +1,188 @@
+import type { Database } from 'better-sqlite3';
+import type { FieldValue } from '@crm/blueprint';
+import type { StoredEvent } from '@crm/event-store';
+import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
+import { BlueprintStages, blueprintStagesTable, lostReasonFieldOf, publishedBlueprintOf, type StageFacts } from '../shared/blueprint-stages.table';
+import { effectiveTime } from '../shared/business-time';
+import { IntervalWriter } from '../shared/interval-writer';
+import { asRecordEvent, isBlueprintPublished, STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
+
+export const FUNNEL_PROJECTION = 'funnel';
+
+/** Attribute names in `funnel_attributes`: the owner, and every field as `field:<name>`. */
+export const OWNER_ATTRIBUTE = 'owner';
+export const fieldAttribute = (field: string): string => `field:${field}`;
+
+interface FunnelRecordRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly blueprint_id: string;
+  readonly blueprint_version: number;
+  readonly last_at: string;
+  readonly visits: number;
+}
+
+interface VisitRow {
+  readonly stage: string;
+}
+
+/** A move forward: to a later stage that is not a loss. Backward moves (nurturing loops) and losses are not conversions. */
+export const isAdvance = (from: StageFacts, to: StageFacts): boolean => to.order > from.order && to.outcome !== 'lost';
+
+const attributeValue = (value: FieldValue | undefined): { value: string } | null =>
+  value === null || value === undefined ? null : { value: JSON.stringify(value) };
+
+const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
+  const stages = new BlueprintStages(db, tables('funnel_stages'));
+  const attributes = new IntervalWriter(db, tables('funnel_attributes'), ['kind', 'record_id', 'attribute'], ['value']);
+  const records = tables('funnel_records');
+  const visits = tables('funnel_visits');
+  const insertBlueprint = db.prepare(
+    `INSERT OR REPLACE INTO ${tables('funnel_blueprints')} (blueprint_id, blueprint_version, kind, lost_reason_field) VALUES (?, ?, ?, ?)`,
+  );
+  const selectRecord = db.prepare(`SELECT * FROM ${records} WHERE kind = ? AND record_id = ?`);
+  const insertRecord = db.prepare(
+    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, opened_at, last_at, visits) VALUES (?, ?, ?, ?, ?, ?, 1)`,
+  );
+  const touchRecord = db.prepare(`UPDATE ${records} SET last_at = ?, visits = ? WHERE kind = ? AND record_id = ?`);
+  const insertVisit = db.prepare(
+    `INSERT INTO ${visits} (kind, record_id, visit_no, stage, stage_order, outcome, final, entered_at, exited_at, next_stage, advanced)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
+  );
+  const selectVisit = db.prepare(`SELECT stage FROM ${visits} WHERE kind = ? AND record_id = ? AND visit_no = ?`);
+  const exitVisit = db.prepare(`UPDATE ${visits} SET exited_at = ?, next_stage = ?, advanced = ? WHERE kind = ? AND record_id = ? AND visit_no = ?`);
+
+  const enter = (kind: string, recordId: string, visitNo: number, facts: StageFacts, at: string): void => {
+    insertVisit.run(kind, recordId, visitNo, facts.stage, facts.order, facts.outcome, facts.final ? 1 : 0, at);
+  };
+
+  const evolve = (stored: StoredEvent): void => {
+    if (isBlueprintPublished(stored)) {
+      stages.publish(stored);
+      const { ref, definition } = publishedBlueprintOf(stored);
+      insertBlueprint.run(ref.id, ref.version, definition.kind, lostReasonFieldOf(definition));
+      return;
+    }
+    const event = asRecordEvent(stored);
+    if (event === null) return;
+    if (event.type === 'RecordOpened') {
+      const { data } = event;
+      const at = stored.occurredAt;
+      insertRecord.run(data.kind, data.recordId, data.blueprint.id, data.blueprint.version, at, at);
+      enter(data.kind, data.recordId, 1, stages.stage(data.blueprint, data.stage), at);
+      const key = { kind: data.kind, record_id: data.recordId };
+      attributes.set({ ...key, attribute: OWNER_ATTRIBUTE }, at, data.owner === null ? null : { value: JSON.stringify(data.owner) });
+      for (const [field, value] of Object.entries(data.fields)) attributes.set({ ...key, attribute: fieldAttribute(field) }, at, attributeValue(value));
+      return;
+    }
+    const kind = stored.stream.slice(0, stored.stream.indexOf('-'));
+    const record = selectRecord.get(kind, event.data.recordId) as FunnelRecordRow | undefined;
+    if (record === undefined) throw new Error(`${stored.type} for ${stored.stream}, which was never opened`);
+    const at = effectiveTime(stored.occurredAt, record.last_at);
+    const key = { kind, record_id: record.record_id };
+    const blueprint = { id: record.blueprint_id, version: record.blueprint_version };
+    let visitCount = record.visits;
+    switch (event.type) {
+      case 'FieldsChanged':
+        for (const [field, change] of Object.entries(event.data.changes)) {
+          attributes.set({ ...key, attribute: fieldAttribute(field) }, at, attributeValue(change.to));
+        }
+        break;
+      case 'OwnerChanged':
+        attributes.set({ ...key, attribute: OWNER_ATTRIBUTE }, at, event.data.to === null ? null : { value: JSON.stringify(event.data.to) });
+        break;
+      case 'Transitioned': {
+        const current = selectVisit.get(kind, record.record_id, visitCount) as VisitRow | undefined;
+        if (current === undefined) throw new Error(`${stored.stream} has no open stage visit`);
+        const from = stages.stage(blueprint, current.stage);
+        const to = stages.stage(blueprint, event.data.to);
+        exitVisit.run(at, to.stage, isAdvance(from, to) ? 1 : 0, kind, record.record_id, visitCount);
+        visitCount += 1;
+        enter(kind, record.record_id, visitCount, to, at);
+        break;
+      }
+    }
+    touchRecord.run(at, visitCount, kind, record.record_id);
+  };
+  return { evolve };
+};
+
+/**
+ * Stage visits with their entered/exited business times (`funnel_visits`), the records and their pinned
+ * blueprint (`funnel_records`), owner and field values as validity intervals (`funnel_attributes`, for
+ * grouping by owner, team, source or any field as of a moment), and per blueprint version the stage facts
+ * and the field that says why a record was lost.
+ */
+export const funnelProjection = (): Projection => ({
+  name: FUNNEL_PROJECTION,
+  version: 1,
+  eventTypes: STAGE_AWARE_EVENT_TYPES,
+  tables: [
+    blueprintStagesTable('funnel_stages'),
+    {
+      name: 'funnel_blueprints',
+      create: (table) => [
+        `CREATE TABLE ${table} (
+          blueprint_id      TEXT    NOT NULL,
+          blueprint_version INTEGER NOT NULL,
+          kind              TEXT    NOT NULL,
+          lost_reason_field TEXT,
+          PRIMARY KEY (blueprint_id, blueprint_version)
+        )`,
+      ],
+    },
+    {
+      name: 'funnel_records',
+      create: (table) => [
+        `CREATE TABLE ${table} (
+          kind              TEXT    NOT NULL,
+          record_id         TEXT    NOT NULL,
+          blueprint_id      TEXT    NOT NULL,
+          blueprint_version INTEGER NOT NULL,
+          opened_at         TEXT    NOT NULL,
+          last_at           TEXT    NOT NULL,
+          visits            INTEGER NOT NULL,
+          PRIMARY KEY (kind, record_id)
+        )`,
+        `CREATE INDEX ${table}__by_opened ON ${table} (kind, opened_at)`,
+      ],
+    },
+    {
+      name: 'funnel_visits',
+      create: (table) => [
+        `CREATE TABLE ${table} (
+          kind        TEXT    NOT NULL,
+          record_id   TEXT    NOT NULL,
+          visit_no    INTEGER NOT NULL,
+          stage       TEXT    NOT NULL,
+          stage_order INTEGER NOT NULL,
+          outcome     TEXT    NOT NULL,
+          final       INTEGER NOT NULL,
+          entered_at  TEXT    NOT NULL,
+          exited_at   TEXT,
+          next_stage  TEXT,
+          advanced    INTEGER,
+          PRIMARY KEY (kind, record_id, visit_no)
+        )`,
+        `CREATE INDEX ${table}__by_stage ON ${table} (kind, stage, entered_at)`,
+      ],
+    },
+    {
+      name: 'funnel_attributes',
+      create: (table) => [
+        `CREATE TABLE ${table} (
+          kind       TEXT NOT NULL,
+          record_id  TEXT NOT NULL,
+          attribute  TEXT NOT NULL,
+          valid_from TEXT NOT NULL,
+          valid_to   TEXT,
+          value      TEXT NOT NULL,
+          PRIMARY KEY (kind, record_id, attribute, valid_from)
+        )`,
+        `CREATE INDEX ${table}__by_attribute ON ${table} (kind, attribute, valid_from, valid_to)`,
+        `CREATE INDEX ${table}__open ON ${table} (kind, record_id, attribute) WHERE valid_to IS NULL`,
+      ],
+    },
+  ],
+  open: openWriter,
+});

@@ -1,0 +1,264 @@
+import type { Database } from 'better-sqlite3';
+import { daysBetween, parseAsOf, parseInstant, periodOfInstant, type PeriodKind } from '../shared/business-time';
+import { invalidQuery } from '../shared/read-model.exception';
+import { requireTables } from '../shared/require-tables';
+import { mean, median, percentile } from '../shared/statistics';
+import { teamOf, teamsByOwner } from '../teams/teams.table';
+import { fieldAttribute, OWNER_ATTRIBUTE } from './funnel.projection';
+
+export interface FunnelQuery {
+  /** Record kind; default `opportunity`. */
+  readonly kind?: string;
+  /** The cohort window: records opened at or after `from` and before `to` (dates are UTC midnights). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Business time (`YYYY-MM-DD` = end of that day); default: everything stored. */
+  readonly asOf?: string;
+  /** `cohort` (entry period), `owner`, `team`, or the name of any field; default: one group `all`. */
+  readonly by?: string;
+  /** Cohort size when `by` is `cohort`; default `month`. */
+  readonly cohort?: PeriodKind;
+  /** The field that says why a record was lost; default: the one the pinned blueprint asks for. */
+  readonly lostReasonField?: string;
+}
+
+export interface FunnelStageRow {
+  readonly group: string;
+  readonly stage: string;
+  readonly stageOrder: number;
+  /** Records that entered the stage (at least once). */
+  readonly entered: number;
+  /** Records that left it for a later stage that is not a loss. */
+  readonly advanced: number;
+  /** Records that left it into a lost stage. */
+  readonly lost: number;
+  /** Records that entered it and reached a won stage. */
+  readonly won: number;
+  /** advanced / entered; null for final stages, which nothing leaves. */
+  readonly conversionRate: number | null;
+  /** won / entered. */
+  readonly winRate: number | null;
+  /** Visits that ended (by `asOf`): what time in stage is measured on. */
+  readonly completedVisits: number;
+  readonly meanDays: number | null;
+  readonly medianDays: number | null;
+  readonly p90Days: number | null;
+}
+
+export interface LostReasonRow {
+  readonly group: string;
+  readonly reason: string;
+  readonly count: number;
+}
+
+export interface FunnelReport {
+  readonly kind: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  /** null: as of everything stored. */
+  readonly asOf: string | null;
+  readonly by: string | null;
+  readonly records: number;
+  readonly rows: readonly FunnelStageRow[];
+  readonly lostReasons: readonly LostReasonRow[];
+}
+
+export const NO_VALUE = '(none)';
+const ALL = 'all';
+const endOfTime = '9999-12-31T23:59:59.999Z';
+
+interface PopulationRow {
+  readonly record_id: string;
+  readonly opened_at: string;
+  readonly lost_reason_field: string | null;
+}
+
+interface VisitRow {
+  readonly record_id: string;
+  readonly visit_no: number;
+  readonly stage: string;
+  readonly stage_order: number;
+  readonly outcome: string;
+  readonly final: number;
+  readonly entered_at: string;
+  readonly exited_at: string | null;
+  readonly advanced: number | null;
+}
+
+interface Visit {
+  readonly stage: string;
+  readonly order: number;
+  readonly final: boolean;
+  readonly outcome: string;
+  readonly enteredAt: string;
+  /** null while the visit is open at `asOf`. */
+  readonly exitedAt: string | null;
+  readonly advanced: boolean;
+  readonly exitOutcome: string | null;
+}
+
+const labelOf = (value: string | undefined): string => {
+  if (value === undefined) return NO_VALUE;
+  const parsed = JSON.parse(value) as unknown;
+  return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+};
+
+/** Visits as known at `asOf`: an exit after it has not happened yet. */
+const visitsAsOf = (rows: readonly VisitRow[], asOf: string): Visit[] =>
+  rows.map((row, index) => {
+    const exited = row.exited_at !== null && row.exited_at <= asOf;
+    const next = rows[index + 1];
+    return {
+      stage: row.stage,
+      order: row.stage_order,
+      final: row.final === 1,
+      outcome: row.outcome,
+      enteredAt: row.entered_at,
+      exitedAt: exited ? row.exited_at : null,
+      advanced: exited && row.advanced === 1,
+      exitOutcome: exited && next !== undefined ? next.outcome : null,
+    };
+  });
+
+interface StageTally {
+  stage: string;
+  order: number;
+  final: boolean;
+  entered: Set<string>;
+  advanced: Set<string>;
+  lost: Set<string>;
+  won: Set<string>;
+  durations: number[];
+}
+
+const tallyRows = (group: string, tallies: Iterable<StageTally>): FunnelStageRow[] =>
+  [...tallies]
+    .sort((a, b) => a.order - b.order || (a.stage < b.stage ? -1 : 1))
+    .map((tally) => ({
+      group,
+      stage: tally.stage,
+      stageOrder: tally.order,
+      entered: tally.entered.size,
+      advanced: tally.advanced.size,
+      lost: tally.lost.size,
+      won: tally.won.size,
+      conversionRate: tally.final || tally.entered.size === 0 ? null : tally.advanced.size / tally.entered.size,
+      winRate: tally.entered.size === 0 ? null : tally.won.size / tally.entered.size,
+      completedVisits: tally.durations.length,
+      meanDays: mean(tally.durations),
+      medianDays: median(tally.durations),
+      p90Days: percentile(tally.durations, 90),
+    }));
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The funnel of the records opened in [from, to), as known at `asOf`: per stage how many records
+ * entered, advanced, were lost from it and were won eventually; conversion and win rates; time in stage
+ * (mean, median, p90 in days, over visits that ended); and lost reasons. Grouped by cohort, owner, team
+ * or any field, with owner and field values as of `asOf`.
+ */
+export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport => {
+  requireTables(db, 'funnel', ['funnel_records', 'funnel_visits', 'funnel_attributes', 'funnel_blueprints']);
+  const kind = query.kind ?? 'opportunity';
+  const from = query.from === undefined ? null : parseInstant(query.from);
+  const to = query.to === undefined ? null : parseInstant(query.to);
+  if (from !== null && to !== null && from >= to) throw invalidQuery(`the window is empty: from ${from} is not before to ${to}`);
+  const asOf = query.asOf === undefined ? null : parseAsOf(query.asOf);
+  const at = asOf ?? endOfTime;
+  const window = { kind, from: from ?? '', to: to ?? endOfTime, at };
+
+  const population = db
+    .prepare(
+      `SELECT r.record_id, r.opened_at, b.lost_reason_field FROM funnel_records r
+       LEFT JOIN funnel_blueprints b ON b.blueprint_id = r.blueprint_id AND b.blueprint_version = r.blueprint_version
+       WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at`,
+    )
+    .all(window) as PopulationRow[];
+  const visitRows = db
+    .prepare(
+      `SELECT v.record_id, v.visit_no, v.stage, v.stage_order, v.outcome, v.final, v.entered_at, v.exited_at, v.advanced FROM funnel_visits v
+       JOIN funnel_records r ON r.kind = v.kind AND r.record_id = v.record_id
+       WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at AND v.entered_at <= @at
+       ORDER BY v.record_id, v.visit_no`,
+    )
+    .all(window) as VisitRow[];
+  const visitsByRecord = new Map<string, VisitRow[]>();
+  for (const row of visitRows) {
+    const list = visitsByRecord.get(row.record_id);
+    if (list) list.push(row);
+    else visitsByRecord.set(row.record_id, [row]);
+  }
+
+  const by = query.by ?? null;
+  const groupAttribute = by === null || by === 'cohort' ? null : by === 'owner' || by === 'team' ? OWNER_ATTRIBUTE : fieldAttribute(by);
+  const lostReasonFields = new Set(population.map((record) => query.lostReasonField ?? record.lost_reason_field).filter((field) => field !== null));
+  const wanted = [...new Set([...(groupAttribute ? [groupAttribute] : []), ...[...lostReasonFields].map((field) => fieldAttribute(field as string))])];
+  const attributes = new Map<string, string>();
+  if (wanted.length > 0) {
+    const rows = db
+      .prepare(
+        `SELECT record_id, attribute, value FROM funnel_attributes
+         WHERE kind = ? AND attribute IN (SELECT value FROM json_each(?)) AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
+      )
+      .all(kind, JSON.stringify(wanted), at, at) as { record_id: string; attribute: string; value: string }[];
+    for (const row of rows) attributes.set(`${row.record_id}\u0000${row.attribute}`, row.value);
+  }
+  const attributeOf = (recordId: string, attribute: string): string | undefined => attributes.get(`${recordId}\u0000${attribute}`);
+  const teams = by === 'team' ? teamsByOwner(db) : new Map<string, string>();
+  const groupOf = (record: PopulationRow): string => {
+    if (by === null) return ALL;
+    if (by === 'cohort') return periodOfInstant(record.opened_at, query.cohort ?? 'month');
+    const value = attributeOf(record.record_id, groupAttribute as string);
+    if (by === 'team') return teamOf(teams, value === undefined ? null : (JSON.parse(value) as string));
+    return labelOf(value);
+  };
+
+  const groups = new Map<string, Map<string, StageTally>>();
+  const lostReasons = new Map<string, LostReasonRow>();
+  for (const record of population) {
+    const group = groupOf(record);
+    const tallies = groups.get(group) ?? new Map<string, StageTally>();
+    groups.set(group, tallies);
+    const visits = visitsAsOf(visitsByRecord.get(record.record_id) ?? [], at);
+    const won = visits.some((visit) => visit.outcome === 'won');
+    for (const visit of visits) {
+      const tally = tallies.get(visit.stage) ?? {
+        stage: visit.stage,
+        order: visit.order,
+        final: visit.final,
+        entered: new Set<string>(),
+        advanced: new Set<string>(),
+        lost: new Set<string>(),
+        won: new Set<string>(),
+        durations: [],
+      };
+      tallies.set(visit.stage, tally);
+      tally.entered.add(record.record_id);
+      if (visit.advanced) tally.advanced.add(record.record_id);
+      if (visit.exitOutcome === 'lost') tally.lost.add(record.record_id);
+      if (won) tally.won.add(record.record_id);
+      if (visit.exitedAt !== null) tally.durations.push(daysBetween(visit.enteredAt, visit.exitedAt));
+    }
+    const last = visits[visits.length - 1];
+    if (last !== undefined && last.outcome === 'lost') {
+      const field = query.lostReasonField ?? record.lost_reason_field;
+      const reason = field === null ? NO_VALUE : labelOf(attributeOf(record.record_id, fieldAttribute(field)));
+      const key = `${group}\u0000${reason}`;
+      const current = lostReasons.get(key) ?? { group, reason, count: 0 };
+      lostReasons.set(key, { ...current, count: current.count + 1 });
+    }
+  }
+
+  const rows = [...groups.entries()].sort(([a], [b]) => compareText(a, b)).flatMap(([group, tallies]) => tallyRows(group, tallies.values()));
+  return {
+    kind,
+    from,
+    to,
+    asOf,
+    by,
+    records: population.length,
+    rows,
+    lostReasons: [...lostReasons.values()].sort((a, b) => compareText(a.group, b.group) || b.count - a.count || compareText(a.reason, b.reason)),
+  };
+};

@@ -1,0 +1,45 @@
+export { crmProjections } from './crm-projections';
+export { forecastProjection, FORECAST_PROJECTION } from './forecast/forecast.projection';
+export { forecastDateOf, queryForecast } from './forecast/forecast.queries';
+export type { ForecastGrouping, ForecastQuery, ForecastReport, ForecastRow } from './forecast/forecast.queries';
+export {
+  ensureSnapshotsTable,
+  queryForecastAccuracy,
+  takeDueForecastSnapshots,
+  takeForecastSnapshot,
+} from './forecast/forecast-snapshots';
+export type {
+  AccuracyQuery,
+  AccuracyReport,
+  AccuracyRow,
+  DueSnapshotsRequest,
+  ForecastSnapshot,
+  SnapshotRequest,
+} from './forecast/forecast-snapshots';
+export { auditFunnel } from './funnel/funnel-audit';
+export type { FunnelAudit, FunnelAuditOptions } from './funnel/funnel-audit';
+export { funnelProjection, FUNNEL_PROJECTION, isAdvance } from './funnel/funnel.projection';
+export { NO_VALUE, queryFunnel } from './funnel/funnel.queries';
+export type { FunnelQuery, FunnelReport, FunnelStageRow, LostReasonRow } from './funnel/funnel.queries';
+export { funnelReportDigest, renderFunnelReport } from './funnel/funnel-report';
+export { pipelineProjection, PIPELINE_PROJECTION } from './pipeline/pipeline.projection';
+export { queryPipeline } from './pipeline/pipeline.queries';
+export type { PipelineQuery, PipelineReport, PipelineRow, PipelineTotal, StalledDeal } from './pipeline/pipeline.queries';
+export { recordsProjection, RECORDS_PROJECTION } from './records/records.projection';
+export { listRecords } from './records/records.queries';
+export type { RecordListItem, RecordListQuery, RecordPage } from './records/records.queries';
+export { lostReasonFieldOf } from './shared/blueprint-stages.table';
+export {
+  parseAsOf,
+  parseInstant,
+  periodOfDate,
+  periodStart,
+  PERIOD_KINDS,
+  type PeriodKind,
+} from './shared/business-time';
+export { AMOUNT_FIELD, CLOSE_DATE_FIELD } from './shared/deal-timeline';
+export { ReadModelException, ReadModelExceptionCode } from './shared/read-model.exception';
+export { knownAt } from './shared/record-events';
+export { ensureQuotasTable, setQuota, type Quota, type QuotaScope } from './teams/quotas.table';
+export { ensureTeamsTable, setTeams, teamOf, teamsByOwner, UNASSIGNED_TEAM } from './teams/teams.table';
+export type { TeamAssignment, TeamsUpdate } from './teams/teams.table';

@@ -1,0 +1,17 @@
+import type { Projection } from '@crm/projection-runtime';
+import { dealTimelineTables, openDealTimeline } from '../shared/deal-timeline';
+import { STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
+
+export const PIPELINE_PROJECTION = 'pipeline';
+
+/**
+ * Open deals by stage and owner, as validity intervals (`pipeline_deals`), with the stage facts of every
+ * published blueprint version (`pipeline_stages`): "the pipeline on 2017-06-30" is one indexed query.
+ */
+export const pipelineProjection = (): Projection => ({
+  name: PIPELINE_PROJECTION,
+  version: 1,
+  eventTypes: STAGE_AWARE_EVENT_TYPES,
+  tables: dealTimelineTables('pipeline'),
+  open: (db, tables) => openDealTimeline(db, tables, 'pipeline'),
+});

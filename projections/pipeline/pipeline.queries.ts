@@ -1,0 +1,166 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '@crm/clock';
+import { daysBetween, parseAsOf } from '../shared/business-time';
+import { dealsAsOf, type DealRow } from '../shared/deal-timeline';
+import { fromCents, weightedCents } from '../shared/money';
+import { invalidQuery } from '../shared/read-model.exception';
+import { requireTables } from '../shared/require-tables';
+import { teamOf, teamsByOwner } from '../teams/teams.table';
+
+export interface PipelineQuery {
+  /** Record kind; default `opportunity`. */
+  readonly kind?: string;
+  /** Business time (`YYYY-MM-DD` = end of that day); default: now on the clock. Ages are measured to it. */
+  readonly asOf?: string;
+  /** A deal is stalled when it has been in its stage longer than this; default 30 days. */
+  readonly stalledAfterDays?: number;
+}
+
+export interface PipelineRow {
+  readonly stage: string;
+  readonly stageOrder: number;
+  readonly owner: string | null;
+  readonly team: string;
+  readonly count: number;
+  readonly amount: number;
+  /** Σ amount × the stage's probability (each deal rounded to the cent). */
+  readonly weightedAmount: number;
+  readonly averageAgeDays: number;
+  readonly oldestAgeDays: number;
+}
+
+export interface PipelineTotal {
+  readonly stage: string;
+  readonly stageOrder: number;
+  /** The team, for totals by stage and team; null for totals by stage. */
+  readonly team: string | null;
+  readonly count: number;
+  readonly amount: number;
+  readonly weightedAmount: number;
+}
+
+export interface StalledDeal {
+  readonly recordId: string;
+  readonly stage: string;
+  readonly owner: string | null;
+  readonly team: string;
+  readonly stageEnteredAt: string;
+  readonly ageDays: number;
+  readonly amount: number | null;
+}
+
+export interface PipelineReport {
+  readonly kind: string;
+  readonly asOf: string;
+  /** By stage and owner, in stage order then owner. */
+  readonly rows: readonly PipelineRow[];
+  readonly byStage: readonly PipelineTotal[];
+  readonly byStageAndTeam: readonly PipelineTotal[];
+  readonly stalledAfterDays: number;
+  /** Oldest first. */
+  readonly stalled: readonly StalledDeal[];
+}
+
+interface Bucket {
+  stage: string;
+  stageOrder: number;
+  count: number;
+  amountCents: number;
+  weightedCents: number;
+  ages: number[];
+}
+
+const groupDeals = <K extends string>(deals: readonly DealRow[], keyOf: (deal: DealRow) => K): Map<K, { deals: DealRow[] }> => {
+  const groups = new Map<K, { deals: DealRow[] }>();
+  for (const deal of deals) {
+    const key = keyOf(deal);
+    const group = groups.get(key) ?? { deals: [] };
+    group.deals.push(deal);
+    groups.set(key, group);
+  }
+  return groups;
+};
+
+const bucketOf = (deals: readonly DealRow[], asOf: string): Bucket => ({
+  stage: deals[0].stage,
+  stageOrder: deals[0].stage_order,
+  count: deals.length,
+  amountCents: deals.reduce((sum, deal) => sum + (deal.amount_cents ?? 0), 0),
+  weightedCents: deals.reduce((sum, deal) => sum + weightedCents(deal.amount_cents ?? 0, deal.probability), 0),
+  ages: deals.map((deal) => daysBetween(deal.stage_entered_at, asOf)),
+});
+
+const byStageThen = (a: { stageOrder: number; stage: string }, b: { stageOrder: number; stage: string }): number =>
+  a.stageOrder - b.stageOrder || (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0);
+
+const compareText = (a: string | null, b: string | null): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+
+/**
+ * Open deals (non-final stages) at `asOf`, from the validity intervals valid at that moment: count, amount,
+ * weighted amount and age in stage by stage and owner (and team, through the teams table), plus the deals
+ * stalled longer than `stalledAfterDays`.
+ */
+export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery = {}): PipelineReport => {
+  requireTables(db, 'pipeline', ['pipeline_deals']);
+  const kind = query.kind ?? 'opportunity';
+  const asOf = query.asOf === undefined ? clock.now().toISOString() : parseAsOf(query.asOf);
+  const stalledAfterDays = query.stalledAfterDays ?? 30;
+  if (!(stalledAfterDays >= 0)) throw invalidQuery(`stalledAfterDays must be ≥ 0, not ${stalledAfterDays}`);
+  const teams = teamsByOwner(db);
+  const open = dealsAsOf(db, 'pipeline_deals', kind, asOf).filter((deal) => deal.final === 0);
+
+  const rows = [...groupDeals(open, (deal) => `${deal.stage}\u0000${deal.owner ?? ''}`).values()].map(({ deals }): PipelineRow => {
+    const bucket = bucketOf(deals, asOf);
+    return {
+      stage: bucket.stage,
+      stageOrder: bucket.stageOrder,
+      owner: deals[0].owner,
+      team: teamOf(teams, deals[0].owner),
+      count: bucket.count,
+      amount: fromCents(bucket.amountCents),
+      weightedAmount: fromCents(bucket.weightedCents),
+      averageAgeDays: bucket.ages.reduce((sum, age) => sum + age, 0) / bucket.count,
+      oldestAgeDays: Math.max(...bucket.ages),
+    };
+  });
+  rows.sort((a, b) => byStageThen(a, b) || compareText(a.owner, b.owner));
+
+  const totals = (keyOf: (deal: DealRow) => string, team: (deal: DealRow) => string | null): PipelineTotal[] =>
+    [...groupDeals(open, keyOf).values()]
+      .map(({ deals }): PipelineTotal => {
+        const bucket = bucketOf(deals, asOf);
+        return {
+          stage: bucket.stage,
+          stageOrder: bucket.stageOrder,
+          team: team(deals[0]),
+          count: bucket.count,
+          amount: fromCents(bucket.amountCents),
+          weightedAmount: fromCents(bucket.weightedCents),
+        };
+      })
+      .sort((a, b) => byStageThen(a, b) || compareText(a.team, b.team));
+
+  const stalled = open
+    .map((deal) => ({ deal, ageDays: daysBetween(deal.stage_entered_at, asOf) }))
+    .filter(({ ageDays }) => ageDays > stalledAfterDays)
+    .sort((a, b) => b.ageDays - a.ageDays || compareText(a.deal.record_id, b.deal.record_id))
+    .map(({ deal, ageDays }) => ({
+      recordId: deal.record_id,
+      stage: deal.stage,
+      owner: deal.owner,
+      team: teamOf(teams, deal.owner),
+      stageEnteredAt: deal.stage_entered_at,
+      ageDays,
+      amount: deal.amount_cents === null ? null : fromCents(deal.amount_cents),
+    }));
+
+  return {
+    kind,
+    asOf,
+    rows,
+    byStage: totals((deal) => deal.stage, () => null),
+    byStageAndTeam: totals((deal) => `${deal.stage}\u0000${teamOf(teams, deal.owner)}`, (deal) => teamOf(teams, deal.owner)),
+    stalledAfterDays,
+    stalled,
+  };
+};

@@ -1,0 +1,172 @@
+import type { Database } from 'better-sqlite3';
+import type { FieldValues } from '@crm/blueprint';
+import type { StoredEvent } from '@crm/event-store';
+import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
+import { effectiveTime } from '../shared/business-time';
+import { IntervalWriter } from '../shared/interval-writer';
+import { asRecordEvent, isImported, RECORD_FACT_EVENT_TYPES } from '../shared/record-events';
+
+export const RECORDS_PROJECTION = 'records';
+
+/** Fields shown as the record's name in lists and searched by text; the first one set wins. */
+export const NAME_FIELDS = ['name', 'title', 'company'] as const;
+
+export const nameOf = (fields: FieldValues): string | null => {
+  for (const field of NAME_FIELDS) {
+    const value = fields[field];
+    if (typeof value === 'string' && value.length > 0) return value;
+  }
+  return null;
+};
+
+/** Lower-cased, accents kept: what text search compares. */
+export const foldName = (name: string | null): string | null => (name === null ? null : name.toLowerCase());
+
+interface RecordRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly stage: string;
+  readonly owner: string | null;
+  readonly fields: string;
+  readonly opened_at: string;
+  readonly updated_at: string;
+}
+
+const versionColumns = ['stage', 'owner', 'name', 'name_folded', 'fields', 'opened_at'] as const;
+
+const applyChanges = (fields: FieldValues, changes: Readonly<Record<string, { readonly to: FieldValues[string] }>>): FieldValues => {
+  const next: Record<string, FieldValues[string]> = { ...fields };
+  for (const [name, change] of Object.entries(changes)) {
+    if (change.to === null) delete next[name];
+    else next[name] = change.to;
+  }
+  return next;
+};
+
+/** Keys sorted, so equal field sets store equal text (and intervals compare equal). */
+const canonicalFields = (fields: FieldValues): string =>
+  JSON.stringify(Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+
+const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
+  const records = tables('records');
+  const versions = new IntervalWriter(db, tables('record_versions'), ['kind', 'record_id'], versionColumns);
+  const select = db.prepare(`SELECT * FROM ${records} WHERE kind = ? AND record_id = ?`);
+  const insert = db.prepare(
+    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, stage, owner, name, name_folded, fields, opened_at, updated_at, events, revision, imported)
+     VALUES (@kind, @record_id, @blueprint_id, @blueprint_version, @stage, @owner, @name, @name_folded, @fields, @opened_at, @updated_at, 1, @revision, @imported)`,
+  );
+  const update = db.prepare(
+    `UPDATE ${records} SET stage = @stage, owner = @owner, name = @name, name_folded = @name_folded, fields = @fields,
+       updated_at = @updated_at, events = events + 1, revision = @revision
+     WHERE kind = @kind AND record_id = @record_id`,
+  );
+
+  const evolve = (stored: StoredEvent): void => {
+    const event = asRecordEvent(stored);
+    if (event === null) return;
+    const kind = stored.stream.slice(0, stored.stream.indexOf('-'));
+    if (event.type === 'RecordOpened') {
+      const fields = event.data.fields;
+      const row = {
+        kind: event.data.kind,
+        record_id: event.data.recordId,
+        blueprint_id: event.data.blueprint.id,
+        blueprint_version: event.data.blueprint.version,
+        stage: event.data.stage,
+        owner: event.data.owner,
+        name: nameOf(fields),
+        name_folded: foldName(nameOf(fields)),
+        fields: canonicalFields(fields),
+        opened_at: stored.occurredAt,
+        updated_at: stored.occurredAt,
+        revision: stored.revision,
+        imported: isImported(stored) ? 1 : 0,
+      };
+      insert.run(row);
+      versions.set({ kind: row.kind, record_id: row.record_id }, row.opened_at, row);
+      return;
+    }
+    const current = select.get(kind, event.data.recordId) as RecordRow | undefined;
+    if (current === undefined) throw new Error(`${stored.type} for ${stored.stream}, which was never opened`);
+    let fields = JSON.parse(current.fields) as FieldValues;
+    let { stage, owner } = current;
+    if (event.type === 'FieldsChanged') fields = applyChanges(fields, event.data.changes);
+    if (event.type === 'Transitioned') stage = event.data.to;
+    if (event.type === 'OwnerChanged') owner = event.data.to;
+    const at = effectiveTime(stored.occurredAt, current.updated_at);
+    const row = {
+      kind: current.kind,
+      record_id: current.record_id,
+      stage,
+      owner,
+      name: nameOf(fields),
+      name_folded: foldName(nameOf(fields)),
+      fields: canonicalFields(fields),
+      opened_at: current.opened_at,
+      updated_at: at,
+      revision: stored.revision,
+    };
+    update.run(row);
+    versions.set({ kind: row.kind, record_id: row.record_id }, at, row);
+  };
+  return { evolve };
+};
+
+/**
+ * Every record's current state for lists and search (`records`), and its history as validity intervals
+ * (`record_versions`) for lists "as of" a business time. `events` counts the events folded into a row:
+ * an event applied twice would show there (and in the digest).
+ */
+export const recordsProjection = (): Projection => ({
+  name: RECORDS_PROJECTION,
+  version: 1,
+  eventTypes: RECORD_FACT_EVENT_TYPES,
+  tables: [
+    {
+      name: 'records',
+      create: (table) => [
+        `CREATE TABLE ${table} (
+          kind              TEXT    NOT NULL,
+          record_id         TEXT    NOT NULL,
+          blueprint_id      TEXT    NOT NULL,
+          blueprint_version INTEGER NOT NULL,
+          stage             TEXT    NOT NULL,
+          owner             TEXT,
+          name              TEXT,
+          name_folded       TEXT,
+          fields            TEXT    NOT NULL,
+          opened_at         TEXT    NOT NULL,
+          updated_at        TEXT    NOT NULL,
+          events            INTEGER NOT NULL,
+          revision          INTEGER NOT NULL,
+          imported          INTEGER NOT NULL,
+          PRIMARY KEY (kind, record_id)
+        )`,
+        `CREATE INDEX ${table}__by_opened ON ${table} (kind, opened_at, record_id)`,
+        `CREATE INDEX ${table}__by_stage ON ${table} (kind, stage)`,
+        `CREATE INDEX ${table}__by_owner ON ${table} (owner, kind)`,
+      ],
+    },
+    {
+      name: 'record_versions',
+      create: (table) => [
+        `CREATE TABLE ${table} (
+          kind        TEXT NOT NULL,
+          record_id   TEXT NOT NULL,
+          valid_from  TEXT NOT NULL,
+          valid_to    TEXT,
+          stage       TEXT NOT NULL,
+          owner       TEXT,
+          name        TEXT,
+          name_folded TEXT,
+          fields      TEXT NOT NULL,
+          opened_at   TEXT NOT NULL,
+          PRIMARY KEY (kind, record_id, valid_from)
+        )`,
+        `CREATE INDEX ${table}__by_validity ON ${table} (kind, valid_from, valid_to)`,
+        `CREATE INDEX ${table}__open ON ${table} (kind, record_id) WHERE valid_to IS NULL`,
+      ],
+    },
+  ],
+  open: openWriter,
+});

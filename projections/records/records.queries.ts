@@ -1,0 +1,133 @@
+import type { Database } from 'better-sqlite3';
+import type { FieldValues } from '@crm/blueprint';
+import { parseAsOf } from '../shared/business-time';
+import { invalidQuery } from '../shared/read-model.exception';
+import { requireTables } from '../shared/require-tables';
+
+export interface RecordListQuery {
+  readonly kind?: string;
+  readonly stage?: string;
+  readonly owner?: string;
+  /** Case-insensitive substring of the record's name. */
+  readonly text?: string;
+  /** Business time (`YYYY-MM-DD` = end of that day, or an ISO date-time); default: now. */
+  readonly asOf?: string;
+  /** 1..500, default 50. */
+  readonly limit?: number;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+export interface RecordListItem {
+  readonly kind: string;
+  readonly recordId: string;
+  readonly stage: string;
+  readonly owner: string | null;
+  readonly name: string | null;
+  readonly fields: FieldValues;
+  readonly openedAt: string;
+  /** Business time of the last change (at or before `asOf`). */
+  readonly updatedAt: string;
+}
+
+export interface RecordPage {
+  readonly items: readonly RecordListItem[];
+  /** Pass it as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
+  readonly asOf: string | null;
+}
+
+interface ListRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly stage: string;
+  readonly owner: string | null;
+  readonly name: string | null;
+  readonly fields: string;
+  readonly opened_at: string;
+  readonly updated_at: string;
+}
+
+const defaultLimit = 50;
+const maxLimit = 500;
+
+type CursorKey = [openedAt: string, kind: string, recordId: string];
+
+const encodeCursor = (row: ListRow): string => Buffer.from(JSON.stringify([row.opened_at, row.kind, row.record_id])).toString('base64url');
+
+const decodeCursor = (cursor: string): CursorKey => {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === 'string')) return key as CursorKey;
+  } catch {
+    // falls through to the error below: a cursor is opaque, any damage is the same mistake
+  }
+  throw invalidQuery('the cursor is not one this query returned', { cursor });
+};
+
+const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+const checkLimit = (limit: number | undefined): number => {
+  const value = limit ?? defaultLimit;
+  if (!Number.isInteger(value) || value < 1 || value > maxLimit) throw invalidQuery(`limit must be 1..${maxLimit}, not ${limit}`);
+  return value;
+};
+
+/**
+ * Lists records, filtered and paginated by keyset on (opened at, kind, id): an order that never changes
+ * for a record, so pages stay stable while records are updated. With `asOf` the same list is read from
+ * the validity intervals of `record_versions`.
+ */
+export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPage => {
+  requireTables(db, 'records', ['records', 'record_versions']);
+  const limit = checkLimit(query.limit);
+  const asOf = query.asOf === undefined ? null : parseAsOf(query.asOf);
+  const conditions: string[] = [];
+  const parameters: Record<string, string | number> = { limit: limit + 1 };
+  if (asOf !== null) {
+    conditions.push('valid_from <= @asOf', '(valid_to IS NULL OR valid_to > @asOf)');
+    parameters['asOf'] = asOf;
+  }
+  const filters: [keyof RecordListQuery, string][] = [
+    ['kind', 'kind = @kind'],
+    ['stage', 'stage = @stage'],
+    ['owner', 'owner = @owner'],
+  ];
+  for (const [name, condition] of filters) {
+    const value = query[name];
+    if (typeof value === 'string') {
+      conditions.push(condition);
+      parameters[name] = value;
+    }
+  }
+  if (query.text !== undefined && query.text.length > 0) {
+    conditions.push("name_folded LIKE @text ESCAPE '\\'");
+    parameters['text'] = likePattern(query.text);
+  }
+  if (query.cursor !== undefined) {
+    const [openedAt, kind, recordId] = decodeCursor(query.cursor);
+    conditions.push('(opened_at, kind, record_id) > (@cursorOpenedAt, @cursorKind, @cursorRecordId)');
+    Object.assign(parameters, { cursorOpenedAt: openedAt, cursorKind: kind, cursorRecordId: recordId });
+  }
+  const source =
+    asOf === null
+      ? 'SELECT kind, record_id, stage, owner, name, fields, opened_at, updated_at FROM records'
+      : 'SELECT kind, record_id, stage, owner, name, fields, opened_at, valid_from AS updated_at FROM record_versions';
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const rows = db.prepare(`${source} ${where} ORDER BY opened_at, kind, record_id LIMIT @limit`).all(parameters) as ListRow[];
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((row) => ({
+      kind: row.kind,
+      recordId: row.record_id,
+      stage: row.stage,
+      owner: row.owner,
+      name: row.name,
+      fields: JSON.parse(row.fields) as FieldValues,
+      openedAt: row.opened_at,
+      updatedAt: row.updated_at,
+    })),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    asOf,
+  };
+};
