@@ -1,0 +1,29 @@
+import type { CliCommand } from '../cli-command';
+import { auditFunnelCommand } from './audit-funnel.command';
+import { forecastAccuracyCommand } from './forecast-accuracy.command';
+import { forecastSnapshotCommand } from './forecast-snapshot.command';
+import { importOwnersCommand } from './import-owners.command';
+import { importRecordsCommand } from './import-records.command';
+import { projectionsRebuildCommand } from './projections-rebuild.command';
+import { projectionsRunCommand } from './projections-run.command';
+import { projectionsStatusCommand } from './projections-status.command';
+import { quotaSetCommand } from './quota-set.command';
+import { replayCommand } from './replay.command';
+import { reportForecastCommand } from './report-forecast.command';
+import { reportPipelineCommand } from './report-pipeline.command';
+
+/** Every `crm` subcommand; a new one is a file in this folder and a line here. */
+export const cliCommands: readonly CliCommand[] = [
+  auditFunnelCommand,
+  importRecordsCommand,
+  importOwnersCommand,
+  projectionsStatusCommand,
+  projectionsRunCommand,
+  projectionsRebuildCommand,
+  replayCommand,
+  reportPipelineCommand,
+  reportForecastCommand,
+  forecastSnapshotCommand,
+  forecastAccuracyCommand,
+  quotaSetCommand,
+];
