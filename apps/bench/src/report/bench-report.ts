@@ -1,0 +1,175 @@
+import type { CaseResult, MeasuredCase } from '../case-result';
+
+/** A case's rate divided by its reference's, both measured in the same run. */
+export interface Comparison {
+  readonly caseId: string;
+  readonly referenceId: string;
+  readonly label: string;
+  readonly ratio: number | null;
+  readonly note: string;
+}
+
+/** One goal of the issue; `pass` is null when the case was not measured in this run. */
+export interface GoalCheck {
+  readonly caseId: string;
+  readonly goal: string;
+  readonly actual: string;
+  readonly pass: boolean | null;
+}
+
+export interface MachineInfo {
+  readonly node: string;
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly totalMemoryGiB: number;
+  /** 1-minute load average when the run started and ended: the machine is shared, read numbers with it. */
+  readonly loadAverageAtStart: number;
+  readonly loadAverageAtEnd: number;
+}
+
+export interface BenchReport {
+  readonly stamp: string;
+  readonly mode: 'full' | 'quick';
+  readonly seed: number;
+  readonly startedAt: string;
+  readonly seconds: number;
+  readonly machine: MachineInfo;
+  readonly cases: readonly CaseResult[];
+  readonly comparisons: readonly Comparison[];
+  readonly goals: readonly GoalCheck[];
+}
+
+export const formatNumber = (value: number, fractionDigits = 0): string =>
+  Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }) : '–';
+
+const measured = (cases: readonly CaseResult[], id: string): MeasuredCase | undefined => {
+  const found = cases.find((result) => result.id === id);
+  return found?.status === 'measured' ? found : undefined;
+};
+
+const rateOf = (result: MeasuredCase | undefined): number | null => result?.rate?.value ?? null;
+const detailNumber = (result: MeasuredCase | undefined, key: string): number | null => {
+  const value = result?.details[key];
+  return typeof value === 'number' ? value : null;
+};
+
+export const compareCases = (cases: readonly CaseResult[]): Comparison[] => {
+  const engine = measured(cases, 'engine');
+  const naive = measured(cases, 'engine.one-transaction-per-command');
+  const raw = measured(cases, 'engine.raw-sqlite');
+  const http = measured(cases, 'http');
+  const trivial = measured(cases, 'http.trivial-route');
+  const ratio = (value: number | null, reference: number | null): number | null =>
+    value === null || reference === null || reference === 0 ? null : value / reference;
+
+  const eventsPerCommand = detailNumber(engine, 'eventsPerCommand');
+  const rawCommandsPerSecond = rateOf(raw) !== null && eventsPerCommand ? (rateOf(raw) as number) / eventsPerCommand : null;
+  return [
+    {
+      caseId: 'engine',
+      referenceId: 'engine.one-transaction-per-command',
+      label: 'vs one transaction per command',
+      ratio: ratio(rateOf(engine), rateOf(naive)),
+      note: `${formatNumber(rateOf(naive) ?? Number.NaN)} commands/s`,
+    },
+    {
+      caseId: 'engine',
+      referenceId: 'engine.raw-sqlite',
+      label: 'vs raw batched SQLite (physical limit)',
+      ratio: ratio(rateOf(engine), rawCommandsPerSecond),
+      note: `${formatNumber(rateOf(raw) ?? Number.NaN)} rows/s = ${formatNumber(rawCommandsPerSecond ?? Number.NaN)} commands/s at ${formatNumber(eventsPerCommand ?? Number.NaN, 2)} events/command`,
+    },
+    {
+      caseId: 'http',
+      referenceId: 'http.trivial-route',
+      label: 'vs trivial Nest + Fastify route',
+      ratio: ratio(rateOf(http), rateOf(trivial)),
+      note: `${formatNumber(rateOf(trivial) ?? Number.NaN)} requests/s`,
+    },
+  ];
+};
+
+const check = (caseId: string, goal: string, actual: number | null, unit: string, pass: (value: number) => boolean, digits = 0): GoalCheck => ({
+  caseId,
+  goal,
+  actual: actual === null ? 'not measured' : `${formatNumber(actual, digits)}${unit}`,
+  pass: actual === null ? null : pass(actual),
+});
+
+/** The goals of the issue "Benchmarks and reliability". */
+export const checkGoals = (cases: readonly CaseResult[], comparisons: readonly Comparison[]): GoalCheck[] => {
+  const ratioOf = (caseId: string, referenceId: string): number | null =>
+    comparisons.find((comparison) => comparison.caseId === caseId && comparison.referenceId === referenceId)?.ratio ?? null;
+  const http = measured(cases, 'http');
+  const cached = measured(cases, 'load.cached');
+  return [
+    check('engine', 'engine ≥ 10,000 durable guarded commands/s', rateOf(measured(cases, 'engine')), '/s', (value) => value >= 10_000),
+    check('engine', 'engine ≥ 15× one transaction per command', ratioOf('engine', 'engine.one-transaction-per-command'), '×', (value) => value >= 15, 1),
+    check('http', 'http ≥ 3,000 transitions/s', rateOf(http), '/s', (value) => value >= 3_000),
+    check('http', 'http p99 ≤ 30 ms', http?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 30, 1),
+    check('http', 'http ≥ 0.6× trivial route', ratioOf('http', 'http.trivial-route'), '×', (value) => value >= 0.6, 2),
+    check('load.cached', 'hot record load + decide p99 ≤ 2 ms', cached?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 2, 3),
+  ];
+};
+
+/** How to read the numbers; printed under every table so a result file stands on its own. */
+const READING_NOTES: readonly string[] = [
+  'How to read this:',
+  '- `engine` counts every command of a seeded opportunity workload (about half FireTransition with its guards judged by XState — required fields, `amount > 0` in CEL, owner only, role, loss reason — the rest UpdateFields and a few Reassign); each is acknowledged only after the `synchronous=FULL` commit of its group. p50/p99 are per command, as a caller waits.',
+  '- The raw SQLite reference inserts the very rows the engine stored, 1,000 per transaction; its rows/s become commands/s through the engine’s events per command. Its details also give single-row transactions/s on the same file: the fsync cost that a design without group commit pays per command.',
+  '- `http` counts 2xx transitions from autocannon (64 connections, one record walked through four transitions per connection at a time); latencies are autocannon’s (2xx only, millisecond resolution). Peak RSS of HTTP cases is the server’s.',
+  '- `load.*` time `records.load` + `decideRecord` (a guarded transition) + `explainRecord` on records of exactly 1,000 events: cold through a fresh repository (read + fold), cached through the command handler’s repository.',
+  '- The machine is shared: compare ratios measured in the same run rather than absolute numbers across runs.',
+];
+
+const verdict = (pass: boolean | null): string => (pass === null ? '–' : pass ? 'PASS' : 'MISS');
+
+const latencyCell = (value: number | undefined): string => (value === undefined ? '' : value < 10 ? formatNumber(value, 3) : formatNumber(value, 1));
+
+/** The report as Markdown: one row per case with its references and goals, then the goals, then details. */
+export const toMarkdown = (report: BenchReport): string => {
+  const lines: string[] = [
+    `# Benchmark ${report.stamp} (${report.mode})`,
+    '',
+    `Node ${report.machine.node}, ${report.machine.cpus} × ${report.machine.cpuModel}, ${formatNumber(report.machine.totalMemoryGiB)} GiB; ` +
+      `load average ${formatNumber(report.machine.loadAverageAtStart, 2)} at start, ${formatNumber(report.machine.loadAverageAtEnd, 2)} at end; ` +
+      `seed ${report.seed}; ${formatNumber(report.seconds)} s. Command: \`npm run bench${report.mode === 'quick' ? ' -- --quick' : ''}\`.`,
+    '',
+    '| Case | Rate | p50 ms | p99 ms | Peak RSS MiB | Compared with (same run) | Ratio | Goals |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',
+  ];
+  for (const result of report.cases) {
+    if (result.status !== 'measured') {
+      lines.push(`| ${result.title} (\`${result.id}\`) | ${result.status === 'pending' ? result.reason : `failed: ${result.reason.split('\n')[0]}`} | | | | | | |`);
+      continue;
+    }
+    const comparisons = report.comparisons.filter((comparison) => comparison.caseId === result.id);
+    const goals = report.goals.filter((goal) => goal.caseId === result.id);
+    lines.push(
+      [
+        '',
+        ` ${result.title} (\`${result.id}\`) `,
+        ` ${result.rate ? `${formatNumber(result.rate.value)} ${result.rate.unit}` : ''} `,
+        ` ${latencyCell(result.latencyMs?.p50)} `,
+        ` ${latencyCell(result.latencyMs?.p99)} `,
+        ` ${result.peakRssMiB === null ? '' : formatNumber(result.peakRssMiB)} `,
+        ` ${comparisons.map((comparison) => `${comparison.label}: ${comparison.note}`).join('<br>')} `,
+        ` ${comparisons.map((comparison) => (comparison.ratio === null ? '–' : `${formatNumber(comparison.ratio, 2)}×`)).join('<br>')} `,
+        ` ${goals.map((goal) => `${verdict(goal.pass)} ${goal.goal}`).join('<br>')} `,
+        '',
+      ].join('|'),
+    );
+  }
+  lines.push('', '| Goal | Measured | Result |', '| --- | ---: | --- |');
+  for (const goal of report.goals) lines.push(`| ${goal.goal} | ${goal.actual} | ${verdict(goal.pass)} |`);
+  lines.push('', ...READING_NOTES, '', '<details><summary>Case details</summary>', '');
+  for (const result of report.cases) {
+    if (result.status !== 'measured') continue;
+    const details = Object.entries(result.details)
+      .filter(([key]) => key !== 'dataDirectory')
+      .map(([key, value]) => `${key}=${typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : String(value)}`);
+    lines.push(`- \`${result.id}\`: ${details.join(', ')}`);
+  }
+  lines.push('', '</details>', '');
+  return lines.join('\n');
+};

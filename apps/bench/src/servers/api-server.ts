@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { startApi } from '../../../api/src/start-api';
+import { blueprintsDirectory } from '../workload/bench-engine';
+import { serveBenchControl } from './server-process';
+
+/**
+ * The real API as `npm start` runs it (NestJS on Fastify, bearer auth, CQRS handlers, SQLite store),
+ * started by `startApi` exactly as `apps/api/src/main.ts` does, on the bench's data directory.
+ * Usage: node -r register-typescript.js api-server.ts <data directory>
+ */
+const main = async (): Promise<void> => {
+  const dataDirectory = process.argv[2];
+  if (!dataDirectory) throw new Error('usage: api-server.ts <data directory>');
+  const api = await startApi(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDirectory,
+      blueprintsDirectory,
+      usersFile: join(dataDirectory, 'users.yaml'),
+      eventStore: 'sqlite',
+      eventStoreConnectionString: undefined,
+      tokenSecret: undefined,
+      bodyLimit: 1024 * 1024,
+    },
+    { logger: false },
+  );
+  serveBenchControl(api.url, () => api.close());
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`api-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { loadBlueprintDirectory, type Actor } from '@crm/blueprint';
+import type { Clock } from '@crm/clock';
+import { SqliteEventStore } from '@crm/event-store';
+import { BlueprintCatalog, newCommandId, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BENCH_MANAGER, type OpportunityHistory, type PlannedStep } from './opportunity-histories';
+
+export const repositoryRoot = join(__dirname, '..', '..', '..', '..');
+export const blueprintsDirectory = join(repositoryRoot, 'blueprints');
+
+/** The engine's parts as `Engine.open` wires them, but with the store options a case needs. */
+export interface BenchEngine {
+  readonly store: SqliteEventStore;
+  readonly catalog: BlueprintCatalog;
+  readonly handler: RecordCommandHandler;
+  close(): Promise<void>;
+}
+
+export const openBenchEngine = async (directory: string, clock: Clock, maxGroupSize?: number): Promise<BenchEngine> => {
+  const store = await SqliteEventStore.open({ directory, clock, maxGroupSize });
+  const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(blueprintsDirectory));
+  const handler = new RecordCommandHandler(store, catalog, { clock });
+  return { store, catalog, handler, close: () => store.close() };
+};
+
+export const actorOf = (id: string): Actor => ({ id, roles: id === BENCH_MANAGER ? ['manager'] : ['rep'] });
+
+export const openCommand = (history: OpportunityHistory, clock: Clock): RecordCommand => ({
+  type: 'OpenRecord',
+  kind: 'opportunity',
+  commandId: newCommandId(clock),
+  actor: actorOf(history.owner),
+  owner: history.owner,
+  fields: history.openFields,
+});
+
+/** The command for one planned step of an opened record. */
+export const stepCommand = (recordId: string, step: PlannedStep, clock: Clock): RecordCommand => {
+  const envelope = { kind: 'opportunity', recordId, commandId: newCommandId(clock), actor: actorOf(step.actor) };
+  switch (step.kind) {
+    case 'update':
+      return { type: 'UpdateFields', ...envelope, fields: step.fields };
+    case 'transition':
+      return { type: 'FireTransition', ...envelope, event: step.event, fields: step.fields };
+    case 'reassign':
+      return { type: 'Reassign', ...envelope, owner: step.owner };
+  }
+};
