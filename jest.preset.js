@@ -25,6 +25,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@crm/event-store/contract$': path.join(root, 'libs/event-store/src/contract/index.ts'),
+    '^@crm/event-store/stand-in$': path.join(root, 'libs/event-store/src/eventstoredb/stand-in/index.ts'),
     '^@crm/workflow/testing$': path.join(root, 'libs/workflow/src/testing/index.ts'),
     '^@crm/projection-runtime$': path.join(root, 'libs/projection-runtime/src/index.ts'),
     '^@crm/projections$': path.join(root, 'projections/index.ts'),
