@@ -11,7 +11,7 @@ export interface CommandInput {
   readonly values: OptionValues;
   /** `--data-dir`, else `CRM_DATA_DIR`, else `./data`; absolute. */
   readonly dataDir: string;
-  /** `--blueprints`, else `./blueprints`; absolute. */
+  /** `--blueprints`, else `CRM_BLUEPRINTS_DIR`, else `./blueprints`; absolute. */
   readonly blueprintsDir: string;
 }
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBlueprintDirectory } from '@crm/blueprint';
-import { SqliteEventStore } from '@crm/event-store';
+import { Engine } from '@crm/engine';
+import { eventStoreConfigFromEnv, SqliteEventStore, type EventStoreConfig } from '@crm/event-store';
 import { ReadModelDatabase } from '@crm/projection-runtime';
 import { BlueprintCatalog } from '@crm/workflow';
 import { CliException, CliExceptionCode } from './cli.exception';
@@ -10,16 +11,45 @@ import type { CommandInput } from './cli-command';
 /** Where SqliteEventStore keeps the events inside the data directory. */
 const EVENTS_FILE = 'events.sqlite';
 
-/** Opens the event store; only an import may create a new one, everything else reports a missing store. */
-export const openEventStore = async (input: CommandInput, options: { readonly create?: boolean } = {}): Promise<SqliteEventStore> => {
-  const file = join(input.dataDir, EVENTS_FILE);
-  if (!options.create && !existsSync(file)) {
+const requireSqliteStore = (input: CommandInput): void => {
+  if (!existsSync(join(input.dataDir, EVENTS_FILE))) {
     throw new CliException(CliExceptionCode.NO_DATA, `no event store in ${input.dataDir} (no ${EVENTS_FILE}); pass --data-dir or set CRM_DATA_DIR`, {
       dataDir: input.dataDir,
     });
   }
+};
+
+/** Opens the event store; only an import may create a new one, everything else reports a missing store. */
+export const openEventStore = async (input: CommandInput, options: { readonly create?: boolean } = {}): Promise<SqliteEventStore> => {
+  if (!options.create) requireSqliteStore(input);
   return SqliteEventStore.open({ directory: input.dataDir, clock: input.io.clock });
 };
+
+/** The store the API would use: `CRM_EVENT_STORE` (`sqlite`, the default, or `eventstoredb` with `EVENTSTORE_CONNECTION_STRING`). */
+const eventStoreChoice = (input: CommandInput): Pick<EventStoreConfig, 'kind' | 'connectionString'> => {
+  try {
+    const { kind, connectionString } = eventStoreConfigFromEnv(input.io.env);
+    return { kind, connectionString };
+  } catch (error) {
+    throw new CliException(CliExceptionCode.INVALID_CONFIG, (error as Error).message);
+  }
+};
+
+/**
+ * Reports a wrong `CRM_EVENT_STORE` choice, and a missing SQLite store unless it may be created, before
+ * anything creates files in the data directory; an EventStoreDB store answers for itself when opened.
+ */
+export const checkEventStore = (input: CommandInput, options: { readonly create: boolean }): void => {
+  if (eventStoreChoice(input).kind === 'sqlite' && !options.create) requireSqliteStore(input);
+};
+
+/**
+ * The engine exactly as the API opens it (store, blueprint catalog from `--blueprints`, the one command
+ * handler), so a record written here is decided and stored as over HTTP. Opens (and creates) the store
+ * `CRM_EVENT_STORE` names; call `checkEventStore` first where a missing store is an error.
+ */
+export const openEngine = async (input: CommandInput): Promise<Engine> =>
+  Engine.open({ dataDirectory: input.dataDir, blueprintsDirectory: input.blueprintsDir, clock: input.io.clock, eventStore: eventStoreChoice(input) });
 
 export const openReadModels = (input: CommandInput): ReadModelDatabase => ReadModelDatabase.open({ directory: input.dataDir });
 

@@ -22,6 +22,21 @@ export const positiveIntegerOption = (values: OptionValues, name: string): numbe
   return parsed;
 };
 
+export const nonNegativeIntegerOption = (values: OptionValues, name: string): number | undefined => {
+  const value = stringOption(values, name);
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(parsed) || parsed < 0) throw usageError(`--${name} must be a whole number ≥ 0, not "${value}"`);
+  return parsed;
+};
+
+/** Every value of a repeatable option (`--field a=1 --field b=2`), in the order given. */
+export const stringListOption = (values: OptionValues, name: string): string[] => {
+  const value = values[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+};
+
 export const choiceOption = <T extends string>(values: OptionValues, name: string, choices: readonly T[], fallback: T): T => {
   const value = stringOption(values, name) ?? fallback;
   if (!(choices as readonly string[]).includes(value)) throw usageError(`--${name} must be one of ${choices.join(', ')}, not "${value}"`);

@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '@crm/clock';
-import { CliException, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, usageError } from './cli.exception';
+import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, usageError } from './cli.exception';
 import type { CliCommand, OptionsConfig } from './cli-command';
+import { describeFailure, exitCodeOf } from './cli-failure';
 import type { CliIo } from './cli-io';
 import { cliCommands } from './commands';
 
@@ -14,7 +15,7 @@ const globalOptions: OptionsConfig = {
 
 const globalHelp = `Options for every command:
   --data-dir <dir>     data directory (events.sqlite, read-models.sqlite); default $CRM_DATA_DIR or ./data
-  --blueprints <dir>   blueprint folder; default ./blueprints
+  --blueprints <dir>   blueprint folder; default $CRM_BLUEPRINTS_DIR or ./blueprints
   -h, --help           this help`;
 
 const usageOf = (command: CliCommand): string => `usage: crm ${command.usage}\n\n${command.summary}\n\n${globalHelp}\n`;
@@ -28,7 +29,7 @@ const overview = (commands: readonly CliCommand[]): string =>
     '',
     globalHelp,
     '',
-    'Exit codes: 0 ok, 1 failure or difference found, 2 usage error.',
+    EXIT_CODES_HELP,
     '',
   ].join('\n');
 
@@ -41,11 +42,6 @@ const findCommand = (commands: readonly CliCommand[], argv: readonly string[]): 
 };
 
 const absolute = (cwd: string, path: string): string => (isAbsolute(path) ? path : resolve(cwd, path));
-
-const describeFailure = (error: unknown): string => {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return `${error.code}: ${error.message}`;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-};
 
 /** Runs one command line; resolves to the exit code. Never throws for a user's mistake. */
 export const runCli = async (argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = cliCommands): Promise<number> => {
@@ -67,15 +63,15 @@ export const runCli = async (argv: readonly string[], io: CliIo, commands: reado
       throw usageError((error as Error).message);
     }
     if (parsed.values['help'] === true) {
-      io.stdout.write(usageOf(command));
+      io.stdout.write(`${usageOf(command)}\n${EXIT_CODES_HELP}\n`);
       return EXIT_OK;
     }
     const { positionals } = command;
     if (parsed.positionals.length < positionals.min || parsed.positionals.length > positionals.max) {
       throw usageError(`expected ${positionals.min === positionals.max ? positionals.min : `${positionals.min} to ${positionals.max}`} arguments, got ${parsed.positionals.length}`);
     }
-    const dataDir = typeof parsed.values['data-dir'] === 'string' ? parsed.values['data-dir'] : (io.env['CRM_DATA_DIR'] ?? './data');
-    const blueprintsDir = typeof parsed.values['blueprints'] === 'string' ? parsed.values['blueprints'] : './blueprints';
+    const dataDir = typeof parsed.values['data-dir'] === 'string' ? parsed.values['data-dir'] : (io.env['CRM_DATA_DIR'] || './data');
+    const blueprintsDir = typeof parsed.values['blueprints'] === 'string' ? parsed.values['blueprints'] : (io.env['CRM_BLUEPRINTS_DIR'] || './blueprints');
     return await command.run({
       io,
       positionals: parsed.positionals,
@@ -84,13 +80,10 @@ export const runCli = async (argv: readonly string[], io: CliIo, commands: reado
       blueprintsDir: absolute(io.cwd, blueprintsDir),
     });
   } catch (error) {
-    if (error instanceof CliException) {
-      io.stderr.write(`crm ${command.path.join(' ')}: ${error.message}\n`);
-      if (error.exitCode === EXIT_USAGE) io.stderr.write(`\n${usageOf(command)}`);
-      return error.exitCode;
-    }
+    const exitCode = exitCodeOf(error);
     io.stderr.write(`crm ${command.path.join(' ')}: ${describeFailure(error)}\n`);
-    return EXIT_FAILURE;
+    if (exitCode === EXIT_USAGE) io.stderr.write(`\n${usageOf(command)}`);
+    return exitCode;
   }
 };
 

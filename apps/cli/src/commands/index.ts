@@ -1,5 +1,8 @@
 import type { CliCommand } from '../cli-command';
 import { auditFunnelCommand } from './audit-funnel.command';
+import { blueprintDiagramCommand } from './blueprint-diagram.command';
+import { blueprintShowCommand } from './blueprint-show.command';
+import { blueprintValidateCommand } from './blueprint-validate.command';
 import { forecastAccuracyCommand } from './forecast-accuracy.command';
 import { forecastSnapshotCommand } from './forecast-snapshot.command';
 import { importOwnersCommand } from './import-owners.command';
@@ -8,6 +11,9 @@ import { projectionsRebuildCommand } from './projections-rebuild.command';
 import { projectionsRunCommand } from './projections-run.command';
 import { projectionsStatusCommand } from './projections-status.command';
 import { quotaSetCommand } from './quota-set.command';
+import { recordAdvanceCommand } from './record-advance.command';
+import { recordOpenCommand } from './record-open.command';
+import { recordShowCommand } from './record-show.command';
 import { replayCommand } from './replay.command';
 import { reportForecastCommand } from './report-forecast.command';
 import { reportPipelineCommand } from './report-pipeline.command';
@@ -26,4 +32,10 @@ export const cliCommands: readonly CliCommand[] = [
   forecastSnapshotCommand,
   forecastAccuracyCommand,
   quotaSetCommand,
+  blueprintValidateCommand,
+  blueprintShowCommand,
+  blueprintDiagramCommand,
+  recordOpenCommand,
+  recordShowCommand,
+  recordAdvanceCommand,
 ];

@@ -1,0 +1,75 @@
+import { BlueprintException, BlueprintExceptionCode, type UnmetCriterion } from '@crm/blueprint';
+import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
+import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
+import {
+  CliException,
+  EXIT_CONFLICT,
+  EXIT_FAILURE,
+  EXIT_FORBIDDEN,
+  EXIT_INVALID,
+  EXIT_REFUSED,
+} from './cli.exception';
+
+// The same grouping the API makes into HTTP statuses (400 → 3, 403 → 5, 409 → 6, 422 → 4), so a script
+// and a client tell the same failures apart.
+const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
+  [WorkflowExceptionCode.UNKNOWN_KIND]: EXIT_FAILURE,
+  [WorkflowExceptionCode.RECORD_NOT_FOUND]: EXIT_FAILURE,
+  [WorkflowExceptionCode.RECORD_ALREADY_EXISTS]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.INVALID_COMMAND]: EXIT_INVALID,
+  [WorkflowExceptionCode.INVALID_FIELDS]: EXIT_INVALID,
+  [WorkflowExceptionCode.UNKNOWN_EVENT]: EXIT_INVALID,
+  [WorkflowExceptionCode.TRANSITION_REFUSED]: EXIT_REFUSED,
+  [WorkflowExceptionCode.RECORD_CLOSED]: EXIT_REFUSED,
+  [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING]: EXIT_FAILURE,
+  [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: EXIT_CONFLICT,
+};
+
+const IDENTITY_EXIT: Readonly<Record<IdentityExceptionCode, number>> = {
+  [IdentityExceptionCode.UNAUTHENTICATED]: EXIT_FORBIDDEN,
+  [IdentityExceptionCode.FORBIDDEN]: EXIT_FORBIDDEN,
+  [IdentityExceptionCode.INVALID_USERS_FILE]: EXIT_FAILURE,
+};
+
+const BLUEPRINT_EXIT: Readonly<Record<BlueprintExceptionCode, number>> = {
+  [BlueprintExceptionCode.INVALID_BLUEPRINT]: EXIT_INVALID,
+  [BlueprintExceptionCode.BLUEPRINT_NOT_FOUND]: EXIT_FAILURE,
+};
+
+/** The exit code a failure ends the process with; anything unexpected is a plain failure (1). */
+export const exitCodeOf = (error: unknown): number => {
+  if (error instanceof CliException) return error.exitCode;
+  if (error instanceof WorkflowException) return WORKFLOW_EXIT[error.code];
+  if (error instanceof IdentityException) return IDENTITY_EXIT[error.code];
+  if (error instanceof BlueprintException) return BLUEPRINT_EXIT[error.code];
+  if (error instanceof EventStoreException && error.code === EventStoreExceptionCode.WRONG_EXPECTED_REVISION) return EXIT_CONFLICT;
+  return EXIT_FAILURE;
+};
+
+const isUnmet = (value: unknown): value is UnmetCriterion =>
+  typeof value === 'object' && value !== null && typeof (value as UnmetCriterion).criterion === 'string' && typeof (value as UnmetCriterion).message === 'string';
+
+const isFieldProblem = (value: unknown): value is { field: string; message: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { field?: unknown }).field === 'string' && typeof (value as { message?: unknown }).message === 'string';
+
+const unmetLine = (unmet: UnmetCriterion): string =>
+  `  unmet ${unmet.criterion}${unmet.field === undefined ? '' : ` ${unmet.field}`}: ${unmet.message}`;
+
+/**
+ * What went wrong, for stderr: `CODE: message`, then one line per unmet criterion, per invalid field, or
+ * the rule that forbids it, so every reason is visible at once. A stack only for unexpected errors.
+ */
+export const describeFailure = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  if (!('code' in error) || typeof error.code !== 'string') return error.stack ?? error.message;
+  const details: Record<string, unknown> =
+    'details' in error && typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+  const unmet = Array.isArray(details['unmet']) ? details['unmet'].filter(isUnmet).map(unmetLine) : [];
+  const fields = Array.isArray(details['problems']) ? details['problems'].filter(isFieldProblem).map((problem) => `  invalid ${problem.message}`) : [];
+  const rule = typeof details['rule'] === 'string' ? [`  rule: ${details['rule']}`] : [];
+  // The CLI's own messages read as sentences; library codes are kept so they can be looked up.
+  const head = error instanceof CliException ? error.message : `${error.code}: ${error.message}`;
+  return [head, ...unmet, ...fields, ...rule].join('\n');
+};
