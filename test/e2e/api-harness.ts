@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@crm/clock';
+import { projectionDigest, ReadModelDatabase } from '@crm/projection-runtime';
+import { crmProjections } from '@crm/projections';
 import { startApi, type RunningApi } from '../../apps/api/src/start-api';
 
 export const repositoryRoot = join(__dirname, '..', '..');
@@ -13,17 +15,29 @@ export interface ApiResponse<T = Record<string, unknown>> {
 
 export type DemoUser = 'rita' | 'raj' | 'max' | 'ana' | 'olga' | 'ada';
 
+export interface ApiHarnessOptions {
+  readonly clock?: Clock;
+  readonly eventStoreDbConnectionString?: string;
+  /** An existing data directory to start on (a restart); default: a new temp directory. */
+  readonly dataDirectory?: string;
+}
+
+interface ProjectionLagBody {
+  projections: { maxLag: number; byProjection: { projection: string; state: string; lag: number }[] };
+}
+
 /** The real API on a temp data dir and a free port, with the demo users' tokens, spoken to over HTTP. */
 export class ApiHarness {
   private constructor(
     readonly api: RunningApi,
     readonly dataDirectory: string,
     private readonly tokens: Record<DemoUser, { token: string }>,
+    private readonly options: ApiHarnessOptions,
   ) {}
 
   /** On the embedded SQLite store unless given an EventStoreDB connection string (e.g. the wire-level stand-in's). */
-  static async start(options: { clock?: Clock; eventStoreDbConnectionString?: string } = {}): Promise<ApiHarness> {
-    const dataDirectory = mkdtempSync(join(tmpdir(), 'crm-api-'));
+  static async start(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
+    const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'crm-api-'));
     const api = await startApi(
       {
         port: 0,
@@ -39,12 +53,53 @@ export class ApiHarness {
       { clock: options.clock, logger: false },
     );
     const tokens = JSON.parse(readFileSync(api.demoTokensFile!, 'utf8')) as Record<DemoUser, { token: string }>;
-    return new ApiHarness(api, dataDirectory, tokens);
+    return new ApiHarness(api, dataDirectory, tokens, options);
   }
 
   async stop(): Promise<void> {
     await this.api.close();
     rmSync(this.dataDirectory, { recursive: true, force: true });
+  }
+
+  /** Closes the API (as on SIGTERM) and starts a new one on the same data directory; the new harness owns it. */
+  async restart(): Promise<ApiHarness> {
+    await this.api.close();
+    return ApiHarness.start({ ...this.options, dataDirectory: this.dataDirectory });
+  }
+
+  /** Waits until `/health` reports every read model at the head of the log. */
+  async untilProjectionsCaughtUp(timeoutMs = 5_000): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      const health = await this.request<ProjectionLagBody>(null, 'GET', '/health');
+      const { maxLag, byProjection } = health.body.projections;
+      if (maxLag === 0 && byProjection.every((projection) => projection.state === 'live')) return;
+      if (Date.now() - started > timeoutMs) throw new Error(`projections not caught up after ${timeoutMs} ms: ${JSON.stringify(byProjection)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /**
+   * `projectionDigest` of every read model in the data directory, read in one transaction beside the
+   * running app: equal digests mean equal rows, whatever the order they were written in.
+   */
+  readModelDigests(): Record<string, string> {
+    const readModels = ReadModelDatabase.open({ directory: this.dataDirectory, readOnly: true });
+    try {
+      return readModels.db.transaction(() => Object.fromEntries(crmProjections().map((projection) => [projection.name, projectionDigest(readModels.db, projection)])))();
+    } finally {
+      readModels.close();
+    }
+  }
+
+  /** Runs `sql` against the read models, read-only, beside the running app. */
+  readModelRows<T>(sql: string): T[] {
+    const readModels = ReadModelDatabase.open({ directory: this.dataDirectory, readOnly: true });
+    try {
+      return readModels.db.prepare(sql).all() as T[];
+    } finally {
+      readModels.close();
+    }
   }
 
   tokenOf(user: DemoUser): string {

@@ -72,12 +72,22 @@ describe('quick start (built app, default port and data dir)', () => {
     expect(Object.values(tokens).every((entry) => entry.token.split('.').length === 3)).toBe(true);
   });
 
-  it('runs the README curl walk-through verbatim', () => {
+  it('runs the README curl walk-through verbatim, ending with the pipeline that shows the advanced deal', async () => {
     const script = walkthroughOf(readFileSync(join(repositoryRoot, 'README.md'), 'utf8'));
     const output = execFileSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: workingDirectory, encoding: 'utf8' });
     expect(output).toContain('"stage":"qualification"');
     expect(output).toContain('"error":"TRANSITION_REFUSED"');
     expect(output).toContain('"stage":"needs_analysis"');
+
+    // The last step reads the pipeline; an error would answer { error, message, details } instead.
+    const pipelineStep = JSON.parse(output.trimEnd().split('\n').at(-1) ?? '') as Record<string, unknown>;
+    const dealInPipeline = { kind: 'opportunity', rows: [expect.objectContaining({ stage: 'needs_analysis', owner: 'rita', count: 1 })] };
+    expect(pipelineStep).not.toHaveProperty('error');
+    expect(pipelineStep).toMatchObject(dealInPipeline);
+    const token = (JSON.parse(readFileSync(join(workingDirectory, 'data/demo-tokens.json'), 'utf8')) as Record<string, { token: string }>)['rita']?.token;
+    const pipeline = await fetch('http://localhost:3000/pipeline', { headers: { authorization: `Bearer ${token}` } });
+    expect(pipeline.status).toBe(200);
+    expect(await pipeline.json()).toMatchObject(dealInPipeline);
   });
 
   it('exits cleanly on SIGTERM, keeping what was written', async () => {

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parsePosition, SqliteEventStore, type Position, type StoredEvent } from '@crm/event-store';
+import { Engine } from '@crm/engine';
+import { comparePositions, parsePosition, SqliteEventStore, type Position, type StoredEvent } from '@crm/event-store';
+import { countEvents, projectionDigest, ReadModelDatabase, readCheckpoint, replayProjections } from '@crm/projection-runtime';
+import { crmProjections } from '@crm/projections';
+import { repositoryRoot } from '../e2e/api-harness';
 import { buildApi, BuiltApiProcess } from './built-api-process';
 import { freePort } from './free-port';
 import { reliabilitySeed } from './reliability-seed';
@@ -13,13 +17,17 @@ import { reliabilitySeed } from './reliability-seed';
  * SIGKILL at seeded random moments and restarted on the same data directory. A write whose connection
  * died is in doubt: the client retries it with the same key once the app is back. Afterwards every
  * acknowledged write is in its record's history exactly once, and no retried write is stored twice.
- *
- * TODO(projections, issue 3): once the app runs projections, also check after the last restart that
- * every read model equals a rebuild from the events (exactly-once projection checkpoints).
+ * The app also keeps the read models live; killed mid-batch (while catching up on events written while
+ * it was down, or under load), each resumes from its checkpoint, so after the last restart every read
+ * model must equal a rebuild from the events (exactly-once checkpoints).
  */
 
 const KILLS = 10;
 const CLIENTS = 8;
+const PROJECTION_KILLS = 6;
+const PROJECTION_CLIENTS = 4;
+/** Deals written straight into the store while the app is down, so each restart has a backlog to catch up on. */
+const BACKLOG_DEALS = 150;
 const USERS = ['rita', 'raj'] as const;
 type User = (typeof USERS)[number];
 
@@ -201,5 +209,190 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
     expect(inDoubt.length).toBeGreaterThan(0);
   }, 240_000);
 
-  it.todo('given projections in the app, when it restarts after SIGKILL, then every read model equals a rebuild (projections, issue 3)');
+  it(`given projections in the app, when it is killed ${PROJECTION_KILLS} times while catching up or under load and restarts after SIGKILL, then every read model equals a rebuild`, async () => {
+    const seed = reliabilitySeed('crash-projections');
+    // Kill moments: 0–300 ms after the app is back, while it catches up on the backlog or applies live batches.
+    const killDelays = fc.sample(fc.integer({ min: 0, max: 300 }), { seed, numRuns: PROJECTION_KILLS });
+    const directory = mkdtempSync(join(tmpdir(), 'crm-crash-projections-'));
+    const scratch = mkdtempSync(join(tmpdir(), 'crm-crash-projections-replay-'));
+    const port = await freePort();
+    const availability = new AppAvailability();
+    let app = await BuiltApiProcess.start(directory, port);
+    const tokens = JSON.parse(readFileSync(join(directory, 'demo-tokens.json'), 'utf8')) as Record<User | 'ana', { token: string }>;
+    let stopping = false;
+    let acknowledged = 0;
+
+    const call = async (user: User | 'ana', method: string, path: string, body?: object, key?: string): Promise<{ status: number; body: unknown }> => {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokens[user].token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(key === undefined ? {} : { 'idempotency-key': key }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(20_000),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+    };
+
+    /** Retried with its Idempotency-Key until answered: a connection that died with the app leaves the write in doubt. */
+    const write = async (user: User, path: string, body: object, key: string): Promise<void> => {
+      for (let attempt = 1; ; attempt += 1) {
+        await availability.ready();
+        const killsBefore = availability.kills;
+        try {
+          const answer = await call(user, 'POST', path, body, key);
+          if (answer.status < 200 || answer.status >= 300) throw new UnexpectedAnswer(`POST ${path} (${key}): ${answer.status} ${JSON.stringify(answer.body)}`);
+          acknowledged += 1;
+          return;
+        } catch (error) {
+          if (error instanceof UnexpectedAnswer || attempt >= 50) throw error;
+          if (availability.kills === killsBefore) await sleep(20);
+        }
+      }
+    };
+
+    const client = async (index: number): Promise<void> => {
+      const user = USERS[index % USERS.length] as User;
+      for (let record = 0; !stopping; record += 1) {
+        const recordId = `projections-${seed}-c${index}-r${record}`;
+        await write(user, '/records/opportunity', { id: recordId, fields: { name: `Projected deal ${index}/${record}`, amount: 1_000 * (record + 1), closeDate: '2026-06-30' } }, `${recordId}-open`);
+        for (const step of WALK) {
+          if (stopping) return;
+          await write(user, `/records/opportunity/${recordId}/transitions`, { event: step.event, fields: step.fields }, `${recordId}-${step.event}`);
+        }
+      }
+    };
+
+    /**
+     * Whether the kill caught some read model behind the log (its checkpoint before the head), then a
+     * backlog of deals appended through the engine while the app is down: the next start catches up on it.
+     */
+    const killsBehind: boolean[] = [];
+    const whileDown = async (cycle: number): Promise<void> => {
+      const engine = await Engine.open({ dataDirectory: directory, blueprintsDirectory: join(repositoryRoot, 'blueprints') });
+      try {
+        const head = await engine.store.headPosition();
+        const readModels = ReadModelDatabase.open({ directory, readOnly: true });
+        try {
+          killsBehind.push(
+            crmProjections().some((projection) => {
+              const checkpoint = readCheckpoint(readModels.db, projection.name)?.position ?? null;
+              return head !== null && (checkpoint === null || comparePositions(checkpoint, head) < 0);
+            }),
+          );
+        } finally {
+          readModels.close();
+        }
+        for (let deal = 0; deal < BACKLOG_DEALS; deal += 1) {
+          const recordId = `backlog-${seed}-k${cycle}-d${deal}`;
+          const actor = { id: USERS[deal % USERS.length] as User, roles: ['rep'] };
+          await engine.commands.execute({ type: 'OpenRecord', kind: 'opportunity', recordId, fields: { name: `Backlog deal ${cycle}/${deal}`, amount: 500 * (deal + 1) }, owner: actor.id, commandId: `${recordId}-open`, actor });
+          for (const step of WALK.slice(0, deal % (WALK.length + 1))) {
+            await engine.commands.execute({ type: 'FireTransition', kind: 'opportunity', recordId, event: step.event, fields: step.fields, commandId: `${recordId}-${step.event}`, actor });
+          }
+        }
+      } finally {
+        await engine.close();
+      }
+    };
+
+    const restartAfterSigkill = async (): Promise<void> => {
+      availability.goingDown();
+      await app.kill('SIGKILL');
+      await whileDown(availability.kills);
+      app = await BuiltApiProcess.start(directory, port);
+      availability.up();
+    };
+
+    const untilCaughtUp = async (): Promise<void> => {
+      const started = Date.now();
+      for (;;) {
+        const health = (await (await fetch(`${app.url}/health`)).json()) as { projections: { maxLag: number; byProjection: { state: string }[] } };
+        if (health.projections.maxLag === 0 && health.projections.byProjection.every((projection) => projection.state === 'live')) return;
+        if (Date.now() - started > 30_000) throw new Error(`read models not caught up within 30 s: ${JSON.stringify(health.projections)}\n${app.log}`);
+        await sleep(20);
+      }
+    };
+
+    /** Every read model's digest, read beside the running app in one transaction. */
+    const liveDigests = (): Record<string, string> => {
+      const readModels = ReadModelDatabase.open({ directory, readOnly: true });
+      try {
+        return readModels.db.transaction(() => Object.fromEntries(crmProjections().map((projection) => [projection.name, projectionDigest(readModels.db, projection)])))();
+      } finally {
+        readModels.close();
+      }
+    };
+
+    const clients = Promise.all(Array.from({ length: PROJECTION_CLIENTS }, (_, index) => client(index)));
+    try {
+      try {
+        for (const delay of killDelays) {
+          await sleep(delay);
+          await restartAfterSigkill();
+        }
+      } finally {
+        stopping = true;
+        availability.up();
+        await clients;
+      }
+      // The last writes may still be on their way into the read models: one more kill lands there.
+      await restartAfterSigkill();
+      await untilCaughtUp();
+
+      // One moment for every report, so ages in stage do not move between the two readings.
+      const asOf = new Date().toISOString();
+      const reports = async (): Promise<unknown[]> =>
+        Promise.all(
+          ['/pipeline', '/forecast?groupBy=total', '/funnel?by=owner', '/records/opportunity?limit=500'].map(async (path) => {
+            const answer = await call('ana', 'GET', `${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(asOf)}`);
+            expect(answer.status).toBe(200);
+            return answer.body;
+          }),
+        );
+      const digestsAfterRestart = liveDigests();
+      const reportsAfterRestart = await reports();
+      for (const projection of crmProjections()) {
+        const rebuilt = await call('ana', 'POST', `/projections/${projection.name}/rebuild`);
+        expect({ projection: projection.name, status: rebuilt.status }).toEqual({ projection: projection.name, status: 200 });
+      }
+      expect(liveDigests()).toEqual(digestsAfterRestart);
+      expect(await reports()).toEqual(reportsAfterRestart);
+    } finally {
+      stopping = true;
+      availability.up();
+      await app.kill('SIGTERM');
+    }
+
+    // And an independent replay of the whole log into a scratch file gives the same rows.
+    const store = await SqliteEventStore.open({ directory, readOnly: true });
+    const readModels = ReadModelDatabase.open({ directory, readOnly: true });
+    try {
+      const replay = await replayProjections({ store, projections: crmProjections(), directory: scratch });
+      replay.readModels.close();
+      for (const projection of crmProjections()) {
+        const handled = await countEvents(store, 'start', { eventTypes: projection.eventTypes });
+        expect({ projection: projection.name, digest: projectionDigest(readModels.db, projection), eventsApplied: readCheckpoint(readModels.db, projection.name)?.eventsApplied }).toEqual({
+          projection: projection.name,
+          digest: replay.projections.find((entry) => entry.projection === projection.name)?.digest,
+          eventsApplied: handled,
+        });
+      }
+      process.stdout.write(
+        `[crash-projections] ${availability.kills} SIGKILLs; ${acknowledged} acknowledged writes; killed with some read model behind the log: ${killsBehind.filter(Boolean).length} of ${killsBehind.length} times; ` +
+          'every read model equals a rebuild and a replay\n',
+      );
+      expect(availability.kills).toBe(PROJECTION_KILLS + 1);
+      // Otherwise no kill interrupted a projection and the digests above prove nothing about checkpoints.
+      expect(killsBehind.filter(Boolean).length).toBeGreaterThan(0);
+    } finally {
+      readModels.close();
+      await store.close();
+      rmSync(directory, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

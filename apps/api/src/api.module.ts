@@ -3,31 +3,66 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Engine } from '@crm/engine';
 import type { BearerTokens, UserDirectory } from '@crm/identity';
-import { API_SETTINGS, BEARER_TOKENS, ENGINE, USER_DIRECTORY } from './api.tokens';
+import type { ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
+import { API_SETTINGS, BEARER_TOKENS, ENGINE, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
 import type { ApiSettings } from './api-settings';
 import { BlueprintsController } from './blueprints/blueprints.controller';
 import { GetBlueprintHandler } from './blueprints/queries/get-blueprint.handler';
 import { ListBlueprintsHandler } from './blueprints/queries/list-blueprints.handler';
+import { TakeForecastSnapshotHandler } from './forecast/commands/take-forecast-snapshot.handler';
+import { ForecastController } from './forecast/forecast.controller';
+import { GetForecastAccuracyHandler } from './forecast/queries/get-forecast-accuracy.handler';
+import { GetForecastHandler } from './forecast/queries/get-forecast.handler';
+import { FunnelController } from './funnel/funnel.controller';
+import { GetFunnelHandler } from './funnel/queries/get-funnel.handler';
 import { BearerAuthGuard } from './identity/bearer-auth.guard';
+import { PipelineController } from './pipeline/pipeline.controller';
+import { GetPipelineHandler } from './pipeline/queries/get-pipeline.handler';
+import { RebuildProjectionHandler } from './projections/commands/rebuild-projection.handler';
+import { ProjectionsController } from './projections/projections.controller';
+import { ProjectionStatusesHandler } from './projections/queries/projection-statuses.handler';
 import { AdvanceRecordHandler } from './records/commands/advance-record.handler';
 import { OpenRecordHandler } from './records/commands/open-record.handler';
 import { ReassignRecordHandler } from './records/commands/reassign-record.handler';
 import { UpdateRecordFieldsHandler } from './records/commands/update-record-fields.handler';
 import { GetRecordHandler } from './records/queries/get-record.handler';
+import { ListRecordsHandler } from './records/queries/list-records.handler';
 import { RecordHistoryHandler } from './records/queries/record-history.handler';
 import { RecordDesk } from './records/record-desk';
 import { RecordsController } from './records/records.controller';
 import { HealthController } from './system/health.controller';
+import { GetHealthHandler } from './system/queries/get-health.handler';
 
 export interface ApiParts {
   readonly engine: Engine;
   readonly users: UserDirectory;
   readonly tokens: BearerTokens;
   readonly settings: ApiSettings;
+  readonly readModels: ReadModelDatabase;
+  readonly projections: ProjectionRunner;
 }
 
-const COMMAND_HANDLERS = [OpenRecordHandler, UpdateRecordFieldsHandler, AdvanceRecordHandler, ReassignRecordHandler];
-const QUERY_HANDLERS = [GetRecordHandler, RecordHistoryHandler, ListBlueprintsHandler, GetBlueprintHandler];
+const COMMAND_HANDLERS = [
+  OpenRecordHandler,
+  UpdateRecordFieldsHandler,
+  AdvanceRecordHandler,
+  ReassignRecordHandler,
+  TakeForecastSnapshotHandler,
+  RebuildProjectionHandler,
+];
+const QUERY_HANDLERS = [
+  GetHealthHandler,
+  GetRecordHandler,
+  RecordHistoryHandler,
+  ListRecordsHandler,
+  ListBlueprintsHandler,
+  GetBlueprintHandler,
+  GetPipelineHandler,
+  GetForecastHandler,
+  GetForecastAccuracyHandler,
+  GetFunnelHandler,
+  ProjectionStatusesHandler,
+];
 
 /** Controllers only dispatch; handlers do the work; the engine's parts come in ready-made. */
 @Module({})
@@ -36,12 +71,22 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, BlueprintsController, RecordsController],
+      controllers: [
+        HealthController,
+        BlueprintsController,
+        RecordsController,
+        PipelineController,
+        ForecastController,
+        FunnelController,
+        ProjectionsController,
+      ],
       providers: [
         { provide: ENGINE, useValue: parts.engine },
         { provide: USER_DIRECTORY, useValue: parts.users },
         { provide: BEARER_TOKENS, useValue: parts.tokens },
         { provide: API_SETTINGS, useValue: parts.settings },
+        { provide: READ_MODELS, useValue: parts.readModels },
+        { provide: PROJECTION_RUNNER, useValue: parts.projections },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         RecordDesk,
         ...COMMAND_HANDLERS,

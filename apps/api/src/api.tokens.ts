@@ -3,3 +3,7 @@ export const ENGINE = Symbol('Engine');
 export const USER_DIRECTORY = Symbol('UserDirectory');
 export const BEARER_TOKENS = Symbol('BearerTokens');
 export const API_SETTINGS = Symbol('ApiSettings');
+/** The read-model file (`read-models.sqlite` in the data directory) the queries read. */
+export const READ_MODELS = Symbol('ReadModelDatabase');
+/** The runner that keeps the read models live in this process. */
+export const PROJECTION_RUNNER = Symbol('ProjectionRunner');

@@ -9,6 +9,7 @@ const main = async (): Promise<void> => {
     `CRM workflow engine is listening on ${api.url}`,
     `  store: ${api.engine.store.kind} in ${settings.dataDirectory}`,
     `  blueprints: ${api.engine.catalog.kinds().join(', ')} (from ${settings.blueprintsDirectory})`,
+    `  read models: ${api.readModels.file} (pipeline: ${api.url}/pipeline)`,
     `  API docs: ${api.url}/docs    health: ${api.url}/health`,
     `  demo users and their tokens: ${api.demoTokensFile}`,
     `  try: TOKEN=$(node -p "require('${api.demoTokensFile}').rita.token")`,

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { systemClock, type Clock } from '@crm/clock';
 import { Engine } from '@crm/engine';
 import { BearerTokens, loadOrCreateTokenSecret, loadOrCreateUsersFile, type UserDirectory } from '@crm/identity';
+import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
+import { crmProjections } from '@crm/projections';
 import { ApiModule } from './api.module';
 import type { ApiSettings } from './api-settings';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -18,6 +21,10 @@ export interface RunningApi {
   readonly engine: Engine;
   readonly url: string;
   readonly demoTokensFile: string | null;
+  /** `read-models.sqlite` in the data directory, also when the events are in EventStoreDB. */
+  readonly readModels: ReadModelDatabase;
+  /** Keeps every read model live: within a second of an append while the app runs. */
+  readonly projections: ProjectionRunner;
   close(): Promise<void>;
 }
 
@@ -29,9 +36,14 @@ const writeDemoTokens = (file: string, users: UserDirectory, tokens: BearerToken
   writeFileSync(file, `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`, { mode: 0o600 });
 };
 
+const logProjectionFailures = (change: StateChange): void => {
+  if (change.state === 'failed') new Logger('Projections').error(`${change.projection} stopped at its checkpoint: ${change.error ?? 'unknown error'}`);
+};
+
 /**
- * Opens the engine, then serves it over HTTP. Nothing here decides anything: controllers dispatch to
- * handlers, handlers go through the one command handler.
+ * Opens the engine and the read models, then serves them over HTTP. Nothing here decides anything:
+ * controllers dispatch to handlers, handlers go through the one command handler. The projections run
+ * in this process from their checkpoints, so a restart resumes them where they stopped.
  */
 export const startApi = async (settings: ApiSettings, options: { clock?: Clock; logger?: false } = {}): Promise<RunningApi> => {
   const clock = options.clock ?? systemClock;
@@ -47,32 +59,62 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
   const demoTokensFile = join(settings.dataDirectory, 'demo-tokens.json');
   if (created || !existsSync(demoTokensFile)) writeDemoTokens(demoTokensFile, users, tokens);
 
+  // Opened after the engine, so a store that cannot open is the error a user sees first.
+  let readModels: ReadModelDatabase;
+  try {
+    readModels = ReadModelDatabase.open({ directory: settings.dataDirectory });
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  const projections = new ProjectionRunner({
+    store: engine.store,
+    readModels,
+    projections: crmProjections(),
+    clock,
+    onStateChange: logProjectionFailures,
+  });
+  // The HTTP server first (no query may meet closed read models), then the runner, then the store it reads.
+  const closeParts = async (app: NestFastifyApplication | undefined): Promise<void> => {
+    await app?.close();
+    await projections.stop();
+    readModels.close();
+    await engine.close();
+  };
+
+  let app: NestFastifyApplication | undefined;
   try {
     const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit });
-    const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register({ engine, users, tokens, settings }), adapter, {
-      logger: options.logger ?? ['error', 'warn'],
-      // JSON bodies are parsed by useStrictJsonBodies, which names what is malformed.
-      bodyParser: false,
-    });
+    app = await NestFactory.create<NestFastifyApplication>(
+      ApiModule.register({ engine, users, tokens, settings, readModels, projections }),
+      adapter,
+      {
+        logger: options.logger ?? ['error', 'warn'],
+        // JSON bodies are parsed by useStrictJsonBodies, which names what is malformed.
+        bodyParser: false,
+      },
+    );
     useStrictJsonBodies(app);
     app.useGlobalFilters(new ApiExceptionFilter());
     app.useGlobalPipes(requestValidationPipe());
     mountApiDocs(app);
+    // Installs each read model (rebuilding one whose version changed), then catches up in the background.
+    await projections.start();
     await app.listen(settings.port, settings.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : settings.port;
+    const running = app;
     return {
-      app,
+      app: running,
       engine,
       url: `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${port}`,
       demoTokensFile,
-      close: async () => {
-        await app.close();
-        await engine.close();
-      },
+      readModels,
+      projections,
+      close: () => closeParts(running),
     };
   } catch (error) {
-    await engine.close();
+    await closeParts(app);
     throw error;
   }
 };

@@ -93,13 +93,27 @@ export const authorizeRecordAction = (
   return denials[0] ?? { rule: 'no-role', message: `user ${user.id} has no role` };
 };
 
-export type PlatformAction = 'projections.rebuild' | 'audit';
+export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot';
 
-/** Rebuilds and audits are for analysts and admins. */
-export const authorizePlatformAction = (user: User, action: PlatformAction): Denial | null =>
-  user.roles.some((role) => role === 'analyst' || role === 'admin')
-    ? allow
-    : { rule: 'analyst-or-admin', message: `${action} needs the analyst or admin role` };
+interface PlatformRule {
+  readonly rule: string;
+  readonly roles: readonly Role[];
+}
+
+/** Rebuilds and audits are for analysts and admins; managers also freeze forecasts for their reviews. */
+const PLATFORM_RULES: Record<PlatformAction, PlatformRule> = {
+  'projections.rebuild': { rule: 'analyst-or-admin', roles: ['analyst', 'admin'] },
+  audit: { rule: 'analyst-or-admin', roles: ['analyst', 'admin'] },
+  'forecast.snapshot': { rule: 'manager-analyst-or-admin', roles: ['manager', 'analyst', 'admin'] },
+};
+
+const roleList = (roles: readonly Role[]): string =>
+  roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
+
+export const authorizePlatformAction = (user: User, action: PlatformAction): Denial | null => {
+  const { rule, roles } = PLATFORM_RULES[action];
+  return user.roles.some((role) => roles.includes(role)) ? allow : { rule, message: `${action} needs the ${roleList(roles)} role` };
+};
 
 /**
  * Which records a user may see in lists: everything, or the owners whose records are visible

@@ -42,4 +42,23 @@ describe('access policy', () => {
     expect(authorizePlatformAction(user('rita'), 'projections.rebuild')?.rule).toBe('analyst-or-admin');
     expect(authorizePlatformAction(user('ana'), 'projections.rebuild')).toBeNull();
   });
+
+  it.each([
+    ['rita', 'projections.rebuild', 'analyst-or-admin'],
+    ['max', 'projections.rebuild', 'analyst-or-admin'],
+    ['olga', 'projections.rebuild', 'analyst-or-admin'],
+    ['ada', 'projections.rebuild', null],
+    ['rita', 'forecast.snapshot', 'manager-analyst-or-admin'],
+    ['olga', 'forecast.snapshot', 'manager-analyst-or-admin'],
+    ['max', 'forecast.snapshot', null],
+    ['ana', 'forecast.snapshot', null],
+    ['ada', 'forecast.snapshot', null],
+  ] as const)('given %s, when they ask for %s, then the denial is %s', (id, action, rule) => {
+    expect(authorizePlatformAction(user(id), action)?.rule ?? null).toBe(rule);
+  });
+
+  it('given a denied platform action, when explained, then the message names the roles that may', () => {
+    expect(authorizePlatformAction(user('rita'), 'forecast.snapshot')?.message).toBe('forecast.snapshot needs the manager, analyst or admin role');
+    expect(authorizePlatformAction(user('rita'), 'projections.rebuild')?.message).toBe('projections.rebuild needs the analyst or admin role');
+  });
 });

@@ -1,6 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
+import { ReadModelException, ReadModelExceptionCode } from '@crm/projections';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
 import { toHttpError } from './api-exception.filter';
 
@@ -12,6 +14,11 @@ describe('toHttpError', () => {
     [new IdentityException(IdentityExceptionCode.FORBIDDEN, 'not yours', { rule: 'rep.own-records' }), 403, 'FORBIDDEN'],
     [new IdentityException(IdentityExceptionCode.UNAUTHENTICATED, 'no token'), 401, 'UNAUTHENTICATED'],
     [new EventStoreException(EventStoreExceptionCode.UNAVAILABLE, 'disk full'), 503, 'UNAVAILABLE'],
+    [new ReadModelException(ReadModelExceptionCode.INVALID_QUERY, 'limit must be 1..500', { value: 0 }), 400, 'INVALID_QUERY'],
+    [new ReadModelException(ReadModelExceptionCode.NOT_BUILT, 'not built', { projection: 'funnel' }), 503, 'NOT_BUILT'],
+    [new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.UNKNOWN_PROJECTION, 'no projection', { name: 'x' }), 404, 'UNKNOWN_PROJECTION'],
+    [new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.CHECKPOINT_MOVED, 'rebuilt elsewhere'), 409, 'CHECKPOINT_MOVED'],
+    [new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.READ_MODEL_UNAVAILABLE, 'cannot open'), 503, 'READ_MODEL_UNAVAILABLE'],
   ])('given %s, when mapped, then answers its status with the area code and details', (error, status, code) => {
     const mapped = toHttpError(error);
     expect(mapped.status).toBe(status);

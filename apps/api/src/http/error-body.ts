@@ -1,6 +1,8 @@
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
+import { ReadModelException, ReadModelExceptionCode } from '@crm/projections';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
 
 /** Every error the API answers has this body. */
@@ -48,6 +50,23 @@ const BLUEPRINT_STATUS: Record<BlueprintExceptionCode, number> = {
   [BlueprintExceptionCode.BLUEPRINT_NOT_FOUND]: 404,
 };
 
+const READ_MODEL_STATUS: Record<ReadModelExceptionCode, number> = {
+  [ReadModelExceptionCode.INVALID_QUERY]: 400,
+  // The runner installs every read model at start; a missing one means it could not, and may yet.
+  [ReadModelExceptionCode.NOT_BUILT]: 503,
+  [ReadModelExceptionCode.INVALID_REFERENCE_DATA]: 400,
+};
+
+const PROJECTION_RUNTIME_STATUS: Record<ProjectionRuntimeExceptionCode, number> = {
+  [ProjectionRuntimeExceptionCode.UNKNOWN_PROJECTION]: 404,
+  [ProjectionRuntimeExceptionCode.EVOLVE_FAILED]: 500,
+  // Another rebuild (another process, e.g. the CLI) swapped its tables in first.
+  [ProjectionRuntimeExceptionCode.CHECKPOINT_MOVED]: 409,
+  [ProjectionRuntimeExceptionCode.READ_MODEL_UNAVAILABLE]: 503,
+  [ProjectionRuntimeExceptionCode.INVALID_PROJECTION]: 500,
+  [ProjectionRuntimeExceptionCode.STOPPED]: 503,
+};
+
 /** Status and body for an area exception (area exception + code → HTTP); undefined for anything else. */
 export const httpErrorOf = (error: unknown): HttpError | undefined => {
   const areaError = (status: number, code: string, message: string, details: Record<string, unknown>): HttpError => ({
@@ -57,6 +76,10 @@ export const httpErrorOf = (error: unknown): HttpError | undefined => {
   if (error instanceof WorkflowException) return areaError(WORKFLOW_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof IdentityException) return areaError(IDENTITY_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof EventStoreException) return areaError(STORE_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof ReadModelException) return areaError(READ_MODEL_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof ProjectionRuntimeException) {
+    return areaError(PROJECTION_RUNTIME_STATUS[error.code], error.code, error.message, error.details);
+  }
   if (error instanceof BlueprintException) {
     return areaError(BLUEPRINT_STATUS[error.code], error.code, error.message, error.details as unknown as Record<string, unknown>);
   }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { FieldValues } from '@crm/blueprint';
+import { IsAsOf } from '../read-models/business-time.validators';
 
 const FIELDS_DOC = { type: 'object', additionalProperties: true, example: { name: 'Globex platform deal', amount: 42000 } } as const;
 
@@ -72,4 +74,44 @@ export class ReassignRequest {
   @IsInt()
   @Min(0)
   expectedRevision?: number;
+}
+
+/** `GET /records/:kind`: filters of the records read model; every one optional. */
+export class ListRecordsRequest {
+  @ApiPropertyOptional({ description: 'Only records in this stage (at asOf)', example: 'proposal' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  stage?: string;
+
+  @ApiPropertyOptional({ description: 'Only records owned by this user id (at asOf)', example: 'rita' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  owner?: string;
+
+  @ApiPropertyOptional({ description: 'Case-insensitive part of the name (name, else title, else company)', example: 'globex' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  text?: string;
+
+  @ApiPropertyOptional({ description: 'Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now', example: '2026-03-31' })
+  @IsOptional()
+  @IsAsOf()
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Page size 1-500, default 50', minimum: 1, maximum: 500, type: Number })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  cursor?: string;
 }

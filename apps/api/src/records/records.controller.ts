@@ -1,15 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query as QueryParams } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
+import type { RecordPage } from '@crm/projections';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { AdvanceRecordCommand } from './commands/advance-record.command';
 import { OpenRecordCommand } from './commands/open-record.command';
 import { ReassignRecordCommand } from './commands/reassign-record.command';
 import { UpdateRecordFieldsCommand } from './commands/update-record-fields.command';
 import { GetRecordQuery } from './queries/get-record.query';
+import { ListRecordsQuery } from './queries/list-records.query';
 import { RecordHistoryQuery, type RecordHistory } from './queries/record-history.query';
-import { FireTransitionRequest, OpenRecordRequest, ReassignRequest, UpdateFieldsRequest } from './record-requests.dto';
+import { FireTransitionRequest, ListRecordsRequest, OpenRecordRequest, ReassignRequest, UpdateFieldsRequest } from './record-requests.dto';
 import type { RecordView, RecordWriteResult } from './record-view';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
@@ -33,6 +35,15 @@ export class RecordsController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<RecordWriteResult> {
     return this.commands.execute(new OpenRecordCommand(user, kind, request, idempotencyKey));
+  }
+
+  @Get(':kind')
+  @ApiOperation({
+    summary: 'List records of a kind from the records read model: filters, as of a business time, paginated by cursor',
+    description: 'Every authenticated user may list. Eventually consistent: a write shows within a second.',
+  })
+  list(@Param('kind') kind: string, @QueryParams() request: ListRecordsRequest): Promise<RecordPage> {
+    return this.queries.execute(new ListRecordsQuery(kind, request));
   }
 
   @Get(':kind/:id')

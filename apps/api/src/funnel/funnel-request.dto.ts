@@ -1,0 +1,36 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { PERIOD_KINDS, type PeriodKind } from '@crm/projections';
+import { IsWindowBound } from '../read-models/business-time.validators';
+import { ReportRequest } from '../read-models/read-model-requests.dto';
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+export class FunnelRequest extends ReportRequest {
+  @ApiPropertyOptional({ description: 'Cohort window start: records opened at or after it (YYYY-MM-DD = that day 00:00 UTC)', example: '2026-01-01' })
+  @IsOptional()
+  @IsWindowBound()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Cohort window end, excluded', example: '2026-04-01' })
+  @IsOptional()
+  @IsWindowBound()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Group by cohort (entry period), owner, team or any field name; default one group "all"', example: 'owner' })
+  @IsOptional()
+  @IsString()
+  @Matches(FIELD_NAME, { message: 'by must be cohort, owner, team or a field name' })
+  by?: string;
+
+  @ApiPropertyOptional({ description: 'Cohort size when by=cohort; default month', enum: PERIOD_KINDS })
+  @IsOptional()
+  @IsIn(PERIOD_KINDS)
+  cohort?: PeriodKind;
+
+  @ApiPropertyOptional({ description: 'The field that says why a record was lost; default: the one its blueprint asks for', example: 'lossReason' })
+  @IsOptional()
+  @IsString()
+  @Matches(FIELD_NAME, { message: 'lostReasonField must be a field name' })
+  lostReasonField?: string;
+}

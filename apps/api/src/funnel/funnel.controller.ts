@@ -1,0 +1,22 @@
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FunnelReport } from '@crm/projections';
+import { FunnelRequest } from './funnel-request.dto';
+import { GetFunnelQuery } from './queries/get-funnel.query';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('funnel')
+export class FunnelController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Funnel of the records opened in [from, to) as known at asOf: entered, advanced, lost, won, conversion and win rates, time in stage, lost reasons',
+    description: 'Every authenticated user may read it. asOf defaults to everything stored.',
+  })
+  get(@QueryParams() request: FunnelRequest): Promise<FunnelReport> {
+    return this.queries.execute(new GetFunnelQuery(request));
+  }
+}

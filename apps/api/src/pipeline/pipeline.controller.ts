@@ -1,0 +1,22 @@
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PipelineReport } from '@crm/projections';
+import { PipelineRequest } from './pipeline-request.dto';
+import { GetPipelineQuery } from './queries/get-pipeline.query';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('pipeline')
+export class PipelineController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Open deals as of a business time: count, amount, weighted amount and age in stage by stage and owner, by stage, by stage and team; stalled deals',
+    description: 'Every authenticated user may read it. From the pipeline read model, updated within a second of a write.',
+  })
+  get(@QueryParams() request: PipelineRequest): Promise<PipelineReport> {
+    return this.queries.execute(new GetPipelineQuery(request));
+  }
+}

@@ -1,0 +1,9 @@
+import { Query } from '@nestjs/cqrs';
+import type { PipelineReport } from '@crm/projections';
+import type { PipelineRequest } from '../pipeline-request.dto';
+
+export class GetPipelineQuery extends Query<PipelineReport> {
+  constructor(readonly request: PipelineRequest) {
+    super();
+  }
+}

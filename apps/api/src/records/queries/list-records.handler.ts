@@ -1,0 +1,21 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Engine } from '@crm/engine';
+import type { ReadModelDatabase } from '@crm/projection-runtime';
+import { listRecords, type RecordPage } from '@crm/projections';
+import { ENGINE, READ_MODELS } from '../../api.tokens';
+import { knownKind } from '../../read-models/known-kind';
+import { ListRecordsQuery } from './list-records.query';
+
+/** From the records read model (updated within a second of a write), not from the record streams. */
+@QueryHandler(ListRecordsQuery)
+export class ListRecordsHandler implements IQueryHandler<ListRecordsQuery> {
+  constructor(
+    @Inject(ENGINE) private readonly engine: Engine,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+  ) {}
+
+  async execute({ kind, request }: ListRecordsQuery): Promise<RecordPage> {
+    return listRecords(this.readModels.db, { ...request, kind: knownKind(this.engine.catalog, kind) });
+  }
+}

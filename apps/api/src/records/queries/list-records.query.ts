@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import type { RecordPage } from '@crm/projections';
+import type { ListRecordsRequest } from '../record-requests.dto';
+
+export class ListRecordsQuery extends Query<RecordPage> {
+  constructor(
+    readonly kind: string,
+    readonly request: ListRecordsRequest,
+  ) {
+    super();
+  }
+}

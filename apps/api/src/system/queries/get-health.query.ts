@@ -1,0 +1,19 @@
+import { Query } from '@nestjs/cqrs';
+import type { ProjectionStatus } from '@crm/projection-runtime';
+
+export interface ProjectionLag {
+  readonly projection: string;
+  readonly state: ProjectionStatus['state'];
+  /** Events stored after the projection's checkpoint. */
+  readonly lag: number;
+}
+
+export interface Health {
+  readonly status: 'ok';
+  readonly store: { readonly kind: string; readonly headPosition: string | null };
+  readonly blueprints: readonly string[];
+  /** How far the read models trail the log; `maxLag` 0 means every read model is at the head. */
+  readonly projections: { readonly maxLag: number; readonly byProjection: readonly ProjectionLag[] };
+}
+
+export class GetHealthQuery extends Query<Health> {}
