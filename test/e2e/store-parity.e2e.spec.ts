@@ -55,6 +55,12 @@ const runScenario = async (harness: ApiHarness): Promise<Step[]> => {
     status: history.status,
     summary: history.body.events.map((event) => ({ type: event.type, revision: event.revision, actor: event.metadata['actor'] })),
   });
+
+  // Project: the read models follow the store, whichever it is.
+  await harness.untilProjectionsCaughtUp();
+  await call('pipeline', 'max', 'GET', '/pipeline');
+  await call('records list', 'max', 'GET', '/records/opportunity?stage=proposal');
+  await call('funnel', 'ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01');
   return steps;
 };
 
@@ -109,7 +115,12 @@ describe('the same API on either event store', () => {
         'reassign by admin': 200,
         show: 200,
         history: 200,
+        pipeline: 200,
+        'records list': 200,
+        funnel: 200,
       });
+      const pipeline = byStep['pipeline']!.summary as { rows: { stage: string; owner: string; count: number; amount: number }[] };
+      expect(pipeline.rows).toEqual([expect.objectContaining({ stage: 'proposal', owner: 'raj', count: 1, amount: 42000 })]);
       expect(byStep['refused: unmet criteria']!.summary).toMatchObject({ error: 'TRANSITION_REFUSED' });
       expect(byStep['stale revision']!.summary).toMatchObject({ error: 'CONCURRENCY_CONFLICT', details: { currentRevision: 2 } });
       expect(byStep['advance retried']!.summary).toEqual(byStep['advance']!.summary);
