@@ -27,6 +27,7 @@ interface PipelineReport {
   asOf: string;
   rows: PipelineRow[];
   byStage: { stage: string; count: number; amount: number }[];
+  byStageAndTeam: { stage: string; team: string; count: number; amount: number }[];
   stalledAfterDays: number;
   stalled: { recordId: string; ageDays: number }[];
 }
@@ -203,6 +204,15 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
     it('given stalledAfterDays, when read, then deals in their stage longer are listed oldest first', async () => {
       const pipeline = await harness.request<PipelineReport>('max', 'GET', '/pipeline?asOf=2026-03-05&stalledAfterDays=2');
       expect(pipeline.body.stalled.map((deal) => deal.recordId).sort()).toEqual(['globex-1', 'initech-1']);
+    });
+
+    it('given the teams of the users file (rita east, raj west), when read, then deals are grouped by their owners\' teams', async () => {
+      const pipeline = await harness.request<PipelineReport>('max', 'GET', '/pipeline?asOf=2026-03-05');
+      expect(pipeline.body.byStageAndTeam.map(({ stage, team, count }) => ({ stage, team, count }))).toEqual([
+        { stage: 'qualification', team: 'east', count: 1 },
+        { stage: 'qualification', team: 'west', count: 1 },
+        { stage: 'needs_analysis', team: 'east', count: 1 },
+      ]);
     });
 
     it('given asOf before any deal, when read, then the pipeline is empty', async () => {

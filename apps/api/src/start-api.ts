@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '@crm/clock';
 import { Engine } from '@crm/engine';
 import { BearerTokens, loadOrCreateTokenSecret, loadOrCreateUsersFile, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
-import { crmProjections } from '@crm/projections';
+import { crmProjections, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
 import type { ApiSettings } from './api-settings';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -41,6 +41,16 @@ const logProjectionFailures = (change: StateChange): void => {
 };
 
 /**
+ * The users file is where teams are declared for the API; pipeline and forecast group by the teams
+ * table, so it follows the file on every start (an owners import via the CLI can add owners not in it).
+ */
+const teamAssignmentsOf = (users: UserDirectory): TeamAssignment[] => {
+  const all = users.all();
+  const managerOf = (team: string): string | null => all.find((user) => user.team === team && user.roles.includes('manager'))?.id ?? null;
+  return all.flatMap((user) => (user.team ? [{ owner: user.id, team: user.team, manager: managerOf(user.team) }] : []));
+};
+
+/**
  * Opens the engine and the read models, then serves them over HTTP. Nothing here decides anything:
  * controllers dispatch to handlers, handlers go through the one command handler. The projections run
  * in this process from their checkpoints, so a restart resumes them where they stopped.
@@ -63,6 +73,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
   let readModels: ReadModelDatabase;
   try {
     readModels = ReadModelDatabase.open({ directory: settings.dataDirectory });
+    setTeams(readModels.db, clock, teamAssignmentsOf(users));
   } catch (error) {
     await engine.close();
     throw error;
