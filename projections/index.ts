@@ -27,7 +27,7 @@ export { queryPipeline } from './pipeline/pipeline.queries';
 export type { PipelineQuery, PipelineReport, PipelineRow, PipelineTotal, StalledDeal } from './pipeline/pipeline.queries';
 export { recordsProjection, RECORDS_PROJECTION } from './records/records.projection';
 export { listRecords } from './records/records.queries';
-export type { RecordListItem, RecordListQuery, RecordPage } from './records/records.queries';
+export type { RecordListItem, RecordListQuery, RecordPage, RecordVisibility } from './records/records.queries';
 export { lostReasonFieldOf } from './shared/blueprint-stages.table';
 export {
   parseAsOf,

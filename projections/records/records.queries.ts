@@ -16,6 +16,13 @@ export interface RecordListQuery {
   readonly limit?: number;
   /** `nextCursor` of the previous page. */
   readonly cursor?: string;
+  /** Only these owners' records, plus unowned records (all, or of the given kinds); absent: everyone's. */
+  readonly visibleTo?: RecordVisibility;
+}
+
+export interface RecordVisibility {
+  readonly owners: readonly string[];
+  readonly unowned: 'all' | { readonly kinds: readonly string[] };
 }
 
 export interface RecordListItem {
@@ -73,6 +80,20 @@ const checkLimit = (limit: number | undefined): number => {
   return value;
 };
 
+const visibilityCondition = (visibility: RecordVisibility, parameters: Record<string, string | number>): string => {
+  const placeholders = (prefix: string, values: readonly string[]): string =>
+    values
+      .map((value, index) => {
+        parameters[`${prefix}${index}`] = value;
+        return `@${prefix}${index}`;
+      })
+      .join(', ');
+  const visible = [`owner IN (${placeholders('visibleOwner', visibility.owners)})`];
+  if (visibility.unowned === 'all') visible.push('owner IS NULL');
+  else if (visibility.unowned.kinds.length > 0) visible.push(`(owner IS NULL AND kind IN (${placeholders('visibleKind', visibility.unowned.kinds)}))`);
+  return `(${visible.join(' OR ')})`;
+};
+
 /**
  * Lists records, filtered and paginated by keyset on (opened at, kind, id): an order that never changes
  * for a record, so pages stay stable while records are updated. With `asOf` the same list is read from
@@ -100,6 +121,7 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
       parameters[name] = value;
     }
   }
+  if (query.visibleTo !== undefined) conditions.push(visibilityCondition(query.visibleTo, parameters));
   if (query.text !== undefined && query.text.length > 0) {
     conditions.push("name_folded LIKE @text ESCAPE '\\'");
     parameters['text'] = likePattern(query.text);

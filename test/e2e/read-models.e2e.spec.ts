@@ -130,7 +130,7 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
 
   describe('GET /records/:kind', () => {
     it('given records of several owners, when listed with stage, owner and text filters, then only the matching ones', async () => {
-      const all = await harness.request<RecordPage>('raj', 'GET', '/records/opportunity');
+      const all = await harness.request<RecordPage>('ana', 'GET', '/records/opportunity');
       expect(all.status).toBe(200);
       expect(all.body.items.map((item) => item.recordId)).toEqual(expect.arrayContaining(['acme-1', 'globex-1', 'initech-1']));
       expect(all.body.items.find((item) => item.recordId === 'acme-1')).toMatchObject({
@@ -143,10 +143,30 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
 
       const ritasInQualification = await harness.request<RecordPage>('rita', 'GET', '/records/opportunity?stage=qualification&owner=rita');
       expect(ritasInQualification.body.items.map((item) => item.recordId)).toEqual(['globex-1']);
-      const byText = await harness.request<RecordPage>('rita', 'GET', '/records/opportunity?text=INITECH');
+      const byText = await harness.request<RecordPage>('ana', 'GET', '/records/opportunity?text=INITECH');
       expect(byText.body.items.map((item) => item.recordId)).toEqual(['initech-1']);
       const leads = await harness.request<RecordPage>('rita', 'GET', '/records/lead');
       expect(leads.body.items.map((item) => [item.recordId, item.owner])).toEqual([['walk-in-1', null]]);
+    });
+
+    it('given the read rules, when each role lists, then it sees exactly what it may open one by one', async () => {
+      const listed = async (as: 'rita' | 'raj' | 'max' | 'olga', kind: string): Promise<string[]> =>
+        (await harness.request<RecordPage>(as, 'GET', `/records/${kind}?limit=500`)).body.items.map((item) => item.recordId).sort();
+      const opportunities = { rita: await listed('rita', 'opportunity'), raj: await listed('raj', 'opportunity'), max: await listed('max', 'opportunity') };
+
+      expect(opportunities.rita).toEqual(expect.arrayContaining(['acme-1', 'globex-1']));
+      expect(opportunities.rita).not.toContain('initech-1');
+      expect(opportunities.raj).toContain('initech-1');
+      expect(opportunities.raj).not.toEqual(expect.arrayContaining(['acme-1']));
+      // max manages team east (rita's), not raj's west
+      expect(opportunities.max).toEqual(expect.arrayContaining(['acme-1', 'globex-1']));
+      expect(opportunities.max).not.toContain('initech-1');
+      expect(await listed('olga', 'opportunity')).toEqual(expect.arrayContaining(['acme-1', 'globex-1', 'initech-1']));
+      // the lead pool: unowned leads show to every rep
+      expect(await listed('raj', 'lead')).toEqual(['walk-in-1']);
+      for (const [as, ids] of Object.entries(opportunities)) {
+        for (const id of ids) expect({ as, id, status: (await harness.request(as as 'rita', 'GET', `/records/opportunity/${id}`)).status }).toEqual({ as, id, status: 200 });
+      }
     });
 
     it('given more records than the limit, when following nextCursor, then every record comes once in a stable order', async () => {

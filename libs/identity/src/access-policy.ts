@@ -115,17 +115,21 @@ export const authorizePlatformAction = (user: User, action: PlatformAction): Den
   return user.roles.some((role) => roles.includes(role)) ? allow : { rule, message: `${action} needs the ${roleList(roles)} role` };
 };
 
+/** Which records a list may show a user: everything, or named owners' records plus unowned ones of some kinds. */
+export type ListScope =
+  | { readonly all: true }
+  | { readonly all: false; readonly owners: readonly string[]; readonly unowned: 'all' | { readonly kinds: readonly string[] } };
+
 /**
- * Which records a user may see in lists: everything, or the owners whose records are visible
- * (`null` in the list stands for unowned records; `poolKinds` for kinds whose unowned records show).
+ * The records a user may see in lists, by the same rules as reading one record: a rep their own and the
+ * lead pool, a manager their team's and every unowned record, analysts, process owners and admins all.
+ * With several roles, the union.
  */
-export const visibleOwners = (user: User, directory: UserDirectory): { all: true } | { all: false; owners: (string | null)[] } => {
+export const listScope = (user: User, directory: UserDirectory): ListScope => {
   if (user.roles.some((role) => role === 'admin' || role === 'analyst' || role === 'process_owner')) return { all: true };
-  const owners = new Set<string | null>();
+  const owners = new Set<string>();
   if (user.roles.includes('rep')) owners.add(user.id);
-  if (user.roles.includes('manager')) {
-    owners.add(null);
-    for (const member of directory.all()) if (member.team !== null && member.team === user.team) owners.add(member.id);
-  }
-  return { all: false, owners: [...owners] };
+  const manages = user.roles.includes('manager');
+  if (manages && user.team !== null) for (const member of directory.all()) if (member.team === user.team) owners.add(member.id);
+  return { all: false, owners: [...owners].sort(), unowned: manages ? 'all' : { kinds: user.roles.includes('rep') ? ['lead'] : [] } };
 };

@@ -1,4 +1,4 @@
-import { authorizePlatformAction, authorizeRecordAction } from './access-policy';
+import { authorizePlatformAction, authorizeRecordAction, listScope, type ListScope } from './access-policy';
 import { DEMO_USERS, UserDirectory, type User } from './user-directory';
 
 const directory = new UserDirectory(DEMO_USERS);
@@ -60,5 +60,24 @@ describe('access policy', () => {
   it('given a denied platform action, when explained, then the message names the roles that may', () => {
     expect(authorizePlatformAction(user('rita'), 'forecast.snapshot')?.message).toBe('forecast.snapshot needs the manager, analyst or admin role');
     expect(authorizePlatformAction(user('rita'), 'projections.rebuild')?.message).toBe('projections.rebuild needs the analyst or admin role');
+  });
+
+  describe('list scope', () => {
+    const visible = (scope: ListScope, record: { kind: string; owner: string | null }): boolean =>
+      scope.all ||
+      (record.owner !== null ? scope.owners.includes(record.owner) : scope.unowned === 'all' || scope.unowned.kinds.includes(record.kind));
+
+    it.each(['rita', 'raj', 'max', 'ana', 'olga', 'ada'])('given %s, then a list shows exactly the records they may read one by one', (id) => {
+      const records = [ritasDeal, rajsDeal, poolLead, { kind: 'opportunity', owner: null }, { kind: 'opportunity', owner: 'max' }];
+      const scope = listScope(user(id), directory);
+      for (const record of records) {
+        expect({ record, listed: visible(scope, record) }).toEqual({ record, listed: authorizeRecordAction(user(id), 'read', record, directory) === null });
+      }
+    });
+
+    it('given a rep who also manages, then the scope is the union of both roles', () => {
+      const both: User = { id: 'pat', name: 'Pat', roles: ['rep', 'manager'], team: 'west' };
+      expect(listScope(both, directory)).toEqual({ all: false, owners: ['pat', 'raj'], unowned: 'all' });
+    });
   });
 });

@@ -1,4 +1,5 @@
-export { authorizePlatformAction, authorizeRecordAction, visibleOwners } from './access-policy';
+export { authorizePlatformAction, authorizeRecordAction, listScope } from './access-policy';
+export type { ListScope } from './access-policy';
 export type { Denial, PlatformAction, RecordAccess, RecordAction } from './access-policy';
 export { BearerTokens, loadOrCreateTokenSecret } from './bearer-tokens';
 export { IdentityException, IdentityExceptionCode } from './identity.exception';

@@ -40,10 +40,11 @@ export class RecordsController {
   @Get(':kind')
   @ApiOperation({
     summary: 'List records of a kind from the records read model: filters, as of a business time, paginated by cursor',
-    description: 'Every authenticated user may list. Eventually consistent: a write shows within a second.',
+    description:
+      'Lists what the user may read: a rep their own records and the unowned leads, a manager their team\'s and unowned records, analysts, process owners and admins everything. Eventually consistent: a write shows within a second.',
   })
-  list(@Param('kind') kind: string, @QueryParams() request: ListRecordsRequest): Promise<RecordPage> {
-    return this.queries.execute(new ListRecordsQuery(kind, request));
+  list(@Param('kind') kind: string, @QueryParams() request: ListRecordsRequest, @CurrentUser() user: User): Promise<RecordPage> {
+    return this.queries.execute(new ListRecordsQuery(kind, request, user));
   }
 
   @Get(':kind/:id')

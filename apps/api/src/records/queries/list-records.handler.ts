@@ -3,7 +3,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Engine } from '@crm/engine';
 import type { ReadModelDatabase } from '@crm/projection-runtime';
 import { listRecords, type RecordPage } from '@crm/projections';
-import { ENGINE, READ_MODELS } from '../../api.tokens';
+import { listScope, type UserDirectory } from '@crm/identity';
+import { ENGINE, READ_MODELS, USER_DIRECTORY } from '../../api.tokens';
 import { knownKind } from '../../read-models/known-kind';
 import { ListRecordsQuery } from './list-records.query';
 
@@ -13,9 +14,12 @@ export class ListRecordsHandler implements IQueryHandler<ListRecordsQuery> {
   constructor(
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+    @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
   ) {}
 
-  async execute({ kind, request }: ListRecordsQuery): Promise<RecordPage> {
-    return listRecords(this.readModels.db, { ...request, kind: knownKind(this.engine.catalog, kind) });
+  /** A list shows what the user may read one by one: the same rules, applied in the query. */
+  async execute({ kind, request, user }: ListRecordsQuery): Promise<RecordPage> {
+    const scope = listScope(user, this.users);
+    return listRecords(this.readModels.db, { ...request, kind: knownKind(this.engine.catalog, kind), visibleTo: scope.all ? undefined : scope });
   }
 }
