@@ -17,6 +17,7 @@ import { recordShowCommand } from './record-show.command';
 import { replayCommand } from './replay.command';
 import { reportForecastCommand } from './report-forecast.command';
 import { reportPipelineCommand } from './report-pipeline.command';
+import { seedDemoCommand } from './seed-demo.command';
 
 /** Every `crm` subcommand; a new one is a file in this folder and a line here. */
 export const cliCommands: readonly CliCommand[] = [
@@ -38,4 +39,5 @@ export const cliCommands: readonly CliCommand[] = [
   recordOpenCommand,
   recordShowCommand,
   recordAdvanceCommand,
+  seedDemoCommand,
 ];
