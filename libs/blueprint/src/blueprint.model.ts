@@ -21,6 +21,13 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export type FieldValue = string | number | boolean | null;
 export type FieldValues = Readonly<Record<string, FieldValue>>;
 
+/**
+ * The value of one field, own properties only: a field may be called `toString` or `valueOf`, and an
+ * unset one must not read as the function every object inherits.
+ */
+export const fieldValueOf = (values: FieldValues, name: string): FieldValue | undefined =>
+  Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+
 export interface FieldDefinition {
   readonly name: string;
   readonly type: FieldType;

@@ -7,13 +7,31 @@ export const FIELD_NAME = /^[a-z][A-Za-z0-9_]*$/;
 export const FIELD_NAME_RULE = 'an identifier starting with a lower-case letter (letters, digits, _)';
 
 // From the CEL spec: the language's keywords plus the words it reserves for future use.
-const CEL_RESERVED_WORDS = new Set([
+const CEL_KEYWORDS = [
   'false', 'in', 'null', 'true',
   'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop',
   'package', 'namespace', 'return', 'var', 'void', 'while',
+];
+// cel-js declares these in every environment (type names and namespaces), so a field cannot take them.
+const CEL_TYPE_NAMES = ['bool', 'bytes', 'double', 'int', 'list', 'map', 'null_type', 'string', 'type', 'uint'];
+const CEL_NAMESPACES = ['cel', 'google', 'optional'];
+// cel-js refuses these as variable names to keep them away from JavaScript prototypes.
+const CEL_REFUSED_NAMES = ['__proto__', 'prototype'];
+
+const CEL_RESERVATIONS: ReadonlyMap<string, string> = new Map([
+  ...CEL_KEYWORDS.map((name): [string, string] => [name, 'a CEL keyword']),
+  ...CEL_TYPE_NAMES.map((name): [string, string] => [name, 'a CEL type name']),
+  ...CEL_NAMESPACES.map((name): [string, string] => [name, 'a CEL namespace']),
+  ...CEL_REFUSED_NAMES.map((name): [string, string] => [name, 'refused by the CEL engine']),
 ]);
 
-export const isCelReservedWord = (name: string): boolean => CEL_RESERVED_WORDS.has(name);
+/** Every name a field may not take because CEL expressions could not refer to it, sorted. */
+export const CEL_RESERVED_NAMES: readonly string[] = [...CEL_RESERVATIONS.keys()].sort();
+
+export const isCelReservedWord = (name: string): boolean => CEL_RESERVATIONS.has(name);
+
+/** Why a field may not be called `name` (a CEL keyword, type name, …), or undefined when it may. */
+export const celReservation = (name: string): string | undefined => CEL_RESERVATIONS.get(name);
 
 export const ROLE_NAME = /^[a-z][a-z0-9_-]*$/;
 

@@ -54,13 +54,19 @@ const mapping = (example: string): ValidationOptions => ({ message: `must be a m
 const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Turns a YAML mapping into a Map of class instances, so each entry is validated with its own path. */
+/**
+ * Turns a YAML mapping into a Map of class instances, so each entry is validated with its own path. It
+ * reads the mapping from the document (`obj[key]`), not the `value` class-transformer made of it, which
+ * has lost every entry named like an inherited member (a field called `toString`).
+ */
 const toInstanceMap =
   <T extends object>(cls: new () => T) =>
-  ({ value }: { value: unknown }): unknown =>
-    isPlainRecord(value)
-      ? new Map(Object.entries(value).map(([key, entry]) => [key, isPlainRecord(entry) ? plainToInstance(cls, entry) : entry]))
+  ({ key, obj }: { key: string; obj: Readonly<Record<string, unknown>> }): unknown => {
+    const value = obj[key];
+    return isPlainRecord(value)
+      ? new Map(Object.entries(value).map(([name, entry]) => [name, isPlainRecord(entry) ? plainToInstance(cls, entry) : entry]))
       : value;
+  };
 
 const IsMapping = (example: string): PropertyDecorator =>
   ValidateBy({ name: 'isMapping', validator: { validate: (value: unknown) => value instanceof Map } }, mapping(example));

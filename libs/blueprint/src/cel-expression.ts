@@ -1,5 +1,5 @@
 import { Environment, type ASTNode, type ParseError, type TypeError as CelTypeError } from '@marcbachmann/cel-js';
-import type { FieldType, FieldValues } from './blueprint.model';
+import { fieldValueOf, type FieldType, type FieldValues } from './blueprint.model';
 import { didYouMean } from './blueprint.names';
 
 /**
@@ -24,15 +24,34 @@ export const CEL_TYPE_OF_FIELD: Readonly<Record<FieldType, CelType>> = {
 
 export interface CelVariable {
   readonly name: string;
-  readonly type: FieldType;
+  /** Undefined while validating a field whose type is itself wrong: it is then declared `dyn`. */
+  readonly type?: FieldType;
 }
 
-/** Building an Environment is the expensive part: build one per blueprint, not per evaluation. */
-export const celEnvironmentFor = (fields: readonly CelVariable[]): Environment =>
-  fields.reduce(
-    (environment, field) => environment.registerVariable(field.name, CEL_TYPE_OF_FIELD[field.type]),
-    new Environment(),
-  );
+export interface CelDeclarations {
+  readonly environment: Environment;
+  /** Fields cel-js would not declare, with its reason; expressions cannot refer to them. */
+  readonly refused: readonly { readonly name: string; readonly reason: string }[];
+}
+
+/**
+ * Declares each field as a CEL variable (`dyn` when its type is not known). cel-js throws a plain Error
+ * for a name it reserves or already declares; validation refuses the names known today by name, and this
+ * reports any other one instead of letting the Error escape. Building an Environment is the expensive
+ * part: build one per blueprint, not per evaluation.
+ */
+export const declareCelVariables = (fields: readonly CelVariable[]): CelDeclarations => {
+  const environment = new Environment();
+  const refused: { name: string; reason: string }[] = [];
+  for (const field of fields) {
+    try {
+      environment.registerVariable(field.name, field.type === undefined ? 'dyn' : CEL_TYPE_OF_FIELD[field.type]);
+    } catch (error) {
+      refused.push({ name: field.name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { environment, refused };
+};
 
 const columnOf = (error: ParseError | CelTypeError): string =>
   error.range === undefined ? '' : ` (at column ${error.range.start + 1})`;
@@ -118,14 +137,14 @@ export const compileCelExpression = (
       // Unset fields are left out of the activation: CEL then reports them as unknown instead of
       // comparing a null, and `a || b` still holds when the set side decides it.
       const activation = Object.fromEntries(
-        fields.filter((name) => isSet(values[name])).map((name) => [name, values[name]]),
+        fields.filter((name) => isSet(fieldValueOf(values, name))).map((name) => [name, fieldValueOf(values, name)]),
       );
       try {
         const result: unknown = program(activation);
         if (result === true) return { holds: true };
         return result === false ? { holds: false } : { holds: false, reason: `it yields ${describe(result)}` };
       } catch (error) {
-        const missing = fields.filter((name) => !isSet(values[name]));
+        const missing = fields.filter((name) => !isSet(fieldValueOf(values, name)));
         return { holds: false, reason: missing.length > 0 ? missingValueReason(missing) : summaryOf(error) };
       }
     },

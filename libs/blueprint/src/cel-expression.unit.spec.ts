@@ -1,5 +1,5 @@
 import type { FieldValues } from './blueprint.model';
-import { celEnvironmentFor, celExpressionProblem, compileCelExpression, type CelVariable } from './cel-expression';
+import { celExpressionProblem, declareCelVariables, compileCelExpression, type CelVariable } from './cel-expression';
 
 const FIELDS: readonly CelVariable[] = [
   { name: 'amount', type: 'money' },
@@ -9,7 +9,7 @@ const FIELDS: readonly CelVariable[] = [
   { name: 'lossReason', type: 'enum' },
   { name: 'strategic', type: 'boolean' },
 ];
-const environment = celEnvironmentFor(FIELDS);
+const { environment } = declareCelVariables(FIELDS);
 const declared = new Set(FIELDS.map((field) => field.name));
 
 const verdictOf = (source: string, values: FieldValues) => compileCelExpression(environment, source, declared).evaluate(values);

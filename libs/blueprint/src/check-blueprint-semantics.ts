@@ -1,4 +1,3 @@
-import type { Environment } from '@marcbachmann/cel-js';
 import {
   ANY_OPEN,
   FIELD_NAME,
@@ -6,11 +5,13 @@ import {
   IDENTIFIER,
   IDENTIFIER_RULE,
   didYouMean,
+  CEL_RESERVED_NAMES,
+  celReservation,
   isCelReservedWord,
 } from './blueprint.names';
 import { problemAt, type BlueprintPath, type PathProblem } from './blueprint-path';
 import type { BlueprintDraft, DraftStage, DraftTransition, NamedAt } from './blueprint.draft';
-import { celEnvironmentFor, celExpressionProblem } from './cel-expression';
+import { celExpressionProblem, declareCelVariables, type CelDeclarations } from './cel-expression';
 import { resolveSources } from './stage-sources';
 
 export interface SemanticReport {
@@ -32,14 +33,23 @@ const duplicatesIn = (names: readonly NamedAt[], what: string): PathProblem[] =>
   });
 };
 
+const reservedNameProblems = (name: string, path: BlueprintPath): PathProblem[] => {
+  const reservation = celReservation(name);
+  if (reservation === undefined) return [];
+  return [
+    problemAt(
+      path,
+      `field name "${name}" is reserved in CEL expressions (${reservation}); choose another name. Reserved: ${CEL_RESERVED_NAMES.join(', ')}`,
+    ),
+  ];
+};
+
 const checkFields = (draft: BlueprintDraft): PathProblem[] =>
   draft.fields.flatMap((field) => {
     const path: BlueprintPath = ['fields', field.name];
     return [
       ...(FIELD_NAME.test(field.name) ? [] : [problemAt(path, `field name "${field.name}" must be ${FIELD_NAME_RULE}`)]),
-      ...(isCelReservedWord(field.name)
-        ? [problemAt(path, `field name "${field.name}" is a reserved word in CEL expressions; choose another name`)]
-        : []),
+      ...reservedNameProblems(field.name, path),
       ...(field.hasValues && field.type !== undefined && field.type !== 'enum'
         ? [problemAt([...path, 'values'], `values only apply to enum fields, not to ${field.type}`)]
         : []),
@@ -125,18 +135,18 @@ const checkFieldReferences = (transition: DraftTransition, draft: BlueprintDraft
 };
 
 /** Fields whose type is not known yet are `dyn`, so an unknown type is not also reported as unknown field. */
-const environmentOf = (draft: BlueprintDraft): Environment => {
-  const valid = draft.fields.filter((field) => isValidFieldName(field.name));
-  const environment = celEnvironmentFor(valid.flatMap((field) => (field.type === undefined ? [] : [{ name: field.name, type: field.type }])));
-  return valid
-    .filter((field) => field.type === undefined)
-    .reduce((env, field) => env.registerVariable(field.name, 'dyn'), environment);
-};
+const declareFields = (draft: BlueprintDraft): CelDeclarations =>
+  declareCelVariables(draft.fields.filter((field) => isValidFieldName(field.name)).map(({ name, type }) => ({ name, type })));
 
-const checkExpressions = (draft: BlueprintDraft): PathProblem[] => {
+/** A name cel-js refuses that is not in our reserved list (a newer cel-js may add built-ins). */
+const refusedFieldProblems = (declarations: CelDeclarations): PathProblem[] =>
+  declarations.refused.map(({ name, reason }) =>
+    problemAt(['fields', name], `field name "${name}" cannot be used in CEL expressions (${reason}); choose another name`),
+  );
+
+const checkExpressions = (draft: BlueprintDraft, { environment }: CelDeclarations): PathProblem[] => {
   const expressions = draft.transitions.flatMap((transition) => transition.expressions);
   if (expressions.length === 0) return [];
-  const environment = environmentOf(draft);
   const fieldNames = draft.fields.map((field) => field.name);
   return expressions.flatMap(({ source, path }) => {
     const problem = celExpressionProblem(environment, source, fieldNames);
@@ -223,8 +233,10 @@ const deadEnds = (draft: BlueprintDraft, resolved: readonly ResolvedTransition[]
  */
 export const checkBlueprintSemantics = (draft: BlueprintDraft): SemanticReport => {
   const resolved = resolveTransitions(draft);
+  const declarations = declareFields(draft);
   const problems = [
     ...checkFields(draft),
+    ...refusedFieldProblems(declarations),
     ...checkInitialStage(draft),
     ...draft.stages.flatMap((stage) => checkStage(stage, draft)),
     ...checkTaskIds(draft),
@@ -232,7 +244,7 @@ export const checkBlueprintSemantics = (draft: BlueprintDraft): SemanticReport =
       ...checkTransitionStages(transition, draft),
       ...checkFieldReferences(transition, draft),
     ]),
-    ...checkExpressions(draft),
+    ...checkExpressions(draft, declarations),
     ...checkAmbiguity(resolved),
     ...checkReachability(draft, resolved),
   ];

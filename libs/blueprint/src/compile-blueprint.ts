@@ -9,9 +9,9 @@ import type {
   UnmetCriterion,
 } from './blueprint.model';
 import { blueprintRef } from './blueprint-content-hash';
-import { celEnvironmentFor, celExpressionProblem, compileCelExpression, type CompiledExpression } from './cel-expression';
+import { celExpressionProblem, declareCelVariables, compileCelExpression, type CompiledExpression } from './cel-expression';
 import { createCriteriaCatalog, evaluateGuard, guardsOf, type CriteriaCatalog } from './criteria.catalog';
-import { buildRecordMachine, type RecordMachine } from './record.machine';
+import { buildRecordMachine, pureStepOf, type RecordMachine, type RecordMachineStep } from './record.machine';
 
 export type ExplainContext = Omit<CriteriaContext, 'supplied'> & { readonly supplied?: FieldValues };
 
@@ -26,8 +26,10 @@ export interface NextTransition {
 export interface CompiledBlueprint {
   readonly definition: BlueprintDefinition;
   readonly ref: BlueprintRef;
-  /** Decide with `transition(machine, machine.resolveState({ value: stage, context }), event)` from xstate. */
+  /** Decide with `step(machine.resolveState({ value: stage, context }), event)`, or xstate's `transition()`. */
   readonly machine: RecordMachine;
+  /** XState's pure `transition()` on `machine`, with one actor scope for every call (see `pureStepOf`). */
+  readonly step: RecordMachineStep;
   stage(id: string): StageDefinition | undefined;
   /** The transitions that start from `stage`, in blueprint order. */
   transitionsFrom(stage: string): readonly TransitionDefinition[];
@@ -45,10 +47,15 @@ export const stageMessage = (event: string, stage: string, from: readonly string
 
 /** Definitions may come from the store rather than from `parseBlueprint`, so their CEL is checked again. */
 const compileExpressions = (definition: BlueprintDefinition): Map<string, CompiledExpression> => {
-  const environment = celEnvironmentFor(definition.fields);
+  const { environment, refused } = declareCelVariables(definition.fields);
   const fieldNames = definition.fields.map((field) => field.name);
   const declared = new Set(fieldNames);
-  const problems: BlueprintProblem[] = [];
+  const file = `${definition.id} v${definition.version}`;
+  const problems: BlueprintProblem[] = refused.map(({ name, reason }) => ({
+    file,
+    path: `fields[${fieldNames.indexOf(name)}].name`,
+    message: `field name "${name}" cannot be used in CEL expressions (${reason}); choose another name`,
+  }));
   const compiled = new Map<string, CompiledExpression>();
   definition.transitions.forEach((transition, index) =>
     transition.criteria.expressions.forEach(({ expression }, position) => {
@@ -57,7 +64,7 @@ const compileExpressions = (definition: BlueprintDefinition): Map<string, Compil
       if (problem === undefined) compiled.set(expression, compileCelExpression(environment, expression, declared));
       else {
         problems.push({
-          file: `${definition.id} v${definition.version}`,
+          file,
           path: `transitions[${index}].criteria.expressions[${position}].expression`,
           message: problem,
         });
@@ -98,10 +105,12 @@ export const compileBlueprint = (definition: BlueprintDefinition): CompiledBluep
     definition.stages.map((stage) => [stage.id, definition.transitions.filter((transition) => transition.from.includes(stage.id))]),
   );
   const unmetCriteria = unmetCriteriaWith(catalog);
+  const machine = buildRecordMachine(definition, catalog);
   return {
     definition,
     ref: blueprintRef(definition),
-    machine: buildRecordMachine(definition, catalog),
+    machine,
+    step: pureStepOf(machine),
     stage: (id) => stageById.get(id),
     transitionsFrom: (stage) => transitionsByStage.get(stage) ?? [],
     unmetCriteria,

@@ -4,7 +4,7 @@ import type { Actor, CriteriaContext, FieldValues } from './blueprint.model';
 import { BlueprintException } from './blueprint.exception';
 import { compileBlueprint } from './compile-blueprint';
 import { guardsOf } from './criteria.catalog';
-import { opportunityDefinition } from './__fixtures__/deal-blueprint';
+import { dealDefinition, opportunityDefinition } from './__fixtures__/deal-blueprint';
 
 const ann: Actor = { id: 'ann', roles: ['rep'] };
 const compiled = compileBlueprint(opportunityDefinition());
@@ -214,6 +214,58 @@ describe('compileBlueprint: explain', () => {
   });
 });
 
+describe('compileBlueprint: step, the pure transition with one shared actor scope', () => {
+  const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+  const decision = fc.record({
+    stage: fc.constantFrom(...compiled.definition.stages.map((stage) => stage.id)),
+    event: fc.constantFrom(...compiled.definition.transitions.map((candidate) => candidate.event), 'no_such_event'),
+    fields: fc.record({
+      amount: optional(fc.constantFrom(0, 10, 250_000)),
+      closeDate: optional(fc.constant('2026-06-30')),
+      budget: optional(fc.constant(5000)),
+      decisionMaker: optional(fc.constant('Dana')),
+      timeline: optional(fc.constant('2026-09-01')),
+      proposalDocument: optional(fc.constant('proposal.pdf')),
+    }),
+    supplied: fc.record({ lossReason: optional(fc.constantFrom('price', 'timing')) }),
+    owner: fc.constantFrom('ann', 'bob', null),
+    actor: fc.record({ id: fc.constantFrom('ann', 'bob'), roles: fc.subarray(['rep', 'manager']) }),
+  });
+
+  it("given any sequence of decisions, when each is stepped, then each equals xstate's transition() with its own actions only", () => {
+    fc.assert(
+      fc.property(fc.array(decision, { minLength: 1, maxLength: 8 }), (decisions) => {
+        for (const { stage, event, fields, supplied, owner, actor } of decisions) {
+          const snapshot = compiled.machine.resolveState({ value: stage, context: { fields, owner } });
+          const machineEvent = { type: event, actor, supplied };
+
+          const [next, actions] = compiled.step(snapshot, machineEvent);
+          const [expected, expectedActions] = transition(compiled.machine, snapshot, machineEvent);
+
+          expect(next.value).toEqual(expected.value);
+          expect(next.context).toBe(expected.context);
+          expect(actions.map(({ type, params }) => ({ type, params }))).toEqual(expectedActions.map(({ type, params }) => ({ type, params })));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('given a snapshot, when stepped twice, then it is left unchanged and both steps agree (pure)', () => {
+    const snapshot = compiled.machine.resolveState({ value: 'needs_analysis', context: { fields: { proposalDocument: 'p.pdf' }, owner: 'ann' } });
+    const event = { type: 'send_proposal', actor: ann, supplied: {} };
+
+    const [first, firstActions] = compiled.step(snapshot, event);
+    const [second, secondActions] = compiled.step(snapshot, event);
+
+    expect(snapshot.value).toBe('needs_analysis');
+    expect(first.value).toBe('proposal');
+    expect(second.value).toBe('proposal');
+    expect(secondActions).toHaveLength(firstActions.length);
+    expect(firstActions.length).toBeGreaterThan(0);
+  });
+});
+
 describe('compileBlueprint: definitions from elsewhere', () => {
   it('given a definition after a JSON round trip, when compiled, then it decides the same and pins the same ref', () => {
     const roundTripped = compileBlueprint(JSON.parse(JSON.stringify(compiled.definition)));
@@ -238,5 +290,37 @@ describe('compileBlueprint: definitions from elsewhere', () => {
     expect(() => compileBlueprint(broken)).toThrow(
       'opportunity v1: transitions[2].criteria.expressions[0].expression: names unknown field "margin": Unknown variable: margin (at column 1)',
     );
+  });
+
+  it('given a stored definition with a field named after a CEL type, when compiled, then it is refused with the field instead of a plain Error', () => {
+    const stored = { ...compiled.definition, fields: [...compiled.definition.fields, { name: 'int', type: 'number' as const, label: 'Int' }] };
+
+    expect(() => compileBlueprint(stored)).toThrow(BlueprintException);
+    expect(() => compileBlueprint(stored)).toThrow(/opportunity v1: fields\[14\]\.name: field name "int" cannot be used in CEL expressions \(.*'int' is already registered\)/);
+  });
+});
+
+describe('compileBlueprint: fields named like what every object inherits', () => {
+  const inherited = compileBlueprint(
+    dealDefinition({
+      fields: { toString: { type: 'string' }, valueOf: { type: 'number' } },
+      transitions: [
+        { event: 'negotiate', from: 'open', to: 'negotiating', requires: ['toString'] },
+        { event: 'win', from: 'negotiating', to: 'won', when: ['valueOf > 0.0'] },
+        { event: 'lose', from: 'any-open', to: 'lost', supply: ['lossReason'] },
+      ],
+    }),
+  );
+
+  it('given toString unset, when asked, then it is a missing required field, not the inherited function', () => {
+    expect(inherited.unmetCriteria(inherited.definition.transitions[0]!, context({ stage: 'open' }))).toEqual([
+      { event: 'negotiate', criterion: 'required_field', field: 'toString', message: 'To string is required' },
+    ]);
+  });
+
+  it('given valueOf unset, when its expression is judged, then it has no value', () => {
+    expect(inherited.unmetCriteria(inherited.definition.transitions[1]!, context({ stage: 'negotiating' }))).toEqual([
+      { event: 'win', criterion: 'expression', expression: 'valueOf > 0.0', message: 'valueOf > 0.0 must hold (valueOf has no value)' },
+    ]);
   });
 });

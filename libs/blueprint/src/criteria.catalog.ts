@@ -1,10 +1,11 @@
-import type {
-  Actor,
-  BlueprintDefinition,
-  FieldValue,
-  FieldValues,
-  TransitionDefinition,
-  UnmetCriterion,
+import {
+  fieldValueOf,
+  type Actor,
+  type BlueprintDefinition,
+  type FieldValue,
+  type FieldValues,
+  type TransitionDefinition,
+  type UnmetCriterion,
 } from './blueprint.model';
 import type { CompiledExpression } from './cel-expression';
 
@@ -74,11 +75,11 @@ export const createCriteriaCatalog = (
   return {
     requiredFields: ({ fields }, facts) =>
       fields
-        .filter((field) => !hasValue(facts.fields[field]))
+        .filter((field) => !hasValue(fieldValueOf(facts.fields, field)))
         .map((field) => ({ criterion: 'required_field', field, message: `${label(field)} is required` })),
     suppliedFields: ({ fields }, facts) =>
       fields
-        .filter((field) => !hasValue(facts.supplied[field]))
+        .filter((field) => !hasValue(fieldValueOf(facts.supplied, field)))
         .map((field) => ({
           criterion: 'supplied_field',
           field,

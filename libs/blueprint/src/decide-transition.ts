@@ -1,4 +1,3 @@
-import { transition as xstateTransition } from 'xstate';
 import type { CriteriaContext, TaskTemplate, TransitionDefinition, UnmetCriterion } from './blueprint.model';
 import { stageMessage, type CompiledBlueprint } from './compile-blueprint';
 import { OPEN_TASK, type RecordMachineContext, type RecordMachineEvent } from './record.machine';
@@ -36,7 +35,8 @@ const unknownStage = (compiled: CompiledBlueprint, event: string, stage: string)
 });
 
 /**
- * Decides one event with XState's pure `transition()`; nothing runs, nothing is stored. When XState
+ * Decides one event with XState's pure `transition()` (as `compiled.step`, which reuses one actor scope
+ * per compiled blueprint instead of building one per call); nothing runs, nothing is stored. When XState
  * stays put, the answer names every unmet criterion of every transition with that event that starts
  * from the current stage, or, when none does, one `stage` criterion saying where the event is possible.
  */
@@ -48,7 +48,7 @@ export const decideTransition = (compiled: CompiledBlueprint, context: CriteriaC
   }
   const input = machineInputOf(context, event);
   const snapshot = compiled.machine.resolveState({ value: context.stage, context: input.context });
-  const [next, actions] = xstateTransition(compiled.machine, snapshot, input.event);
+  const [next, actions] = compiled.step(snapshot, input.event);
   if (typeof next.value === 'string' && next.value !== context.stage) {
     const to = next.value;
     const fired = candidates.find((candidate) => candidate.from.includes(context.stage) && candidate.to === to);

@@ -8,6 +8,7 @@ import {
   problemsOf,
   readFixture,
 } from './__fixtures__/deal-blueprint';
+import { CEL_RESERVED_NAMES } from './blueprint.names';
 import { parseBlueprint, validateBlueprint } from './parse-blueprint';
 
 const thrownBy = (run: () => unknown): BlueprintException => {
@@ -310,7 +311,43 @@ describe('parseBlueprint: every problem in one pass', () => {
       'fields.amount.values: values only apply to enum fields, not to money',
       'fields.discount.to: to only applies to reference fields, not to number',
       'fields.lossReason.values[1]: value "price" is listed twice',
-      'fields.in: field name "in" is a reserved word in CEL expressions; choose another name',
+      `fields.in: field name "in" is reserved in CEL expressions (a CEL keyword); choose another name. Reserved: ${CEL_RESERVED_NAMES.join(', ')}`,
+    ]);
+  });
+
+  it('given fields named after CEL types and namespaces, when parsed, then each is refused naming the field and why', () => {
+    const reserved = `choose another name. Reserved: ${CEL_RESERVED_NAMES.join(', ')}`;
+
+    expect(problemsOf(dealBlueprint({ fields: { int: { type: 'number' }, map: { type: 'string' }, google: { type: 'string' } } }))).toEqual([
+      `fields.int: field name "int" is reserved in CEL expressions (a CEL type name); ${reserved}`,
+      `fields.map: field name "map" is reserved in CEL expressions (a CEL type name); ${reserved}`,
+      `fields.google: field name "google" is reserved in CEL expressions (a CEL namespace); ${reserved}`,
+    ]);
+  });
+
+  it('given fields named like what every object inherits, when parsed, then each is kept as a field', () => {
+    const definition = dealDefinition({ fields: { toString: { type: 'string' }, valueOf: { type: 'number' }, hasOwnProperty: { type: 'boolean' } } });
+
+    expect(definition.fields.map((field) => field.name)).toEqual(['amount', 'discount', 'closeDate', 'lossReason', 'toString', 'valueOf', 'hasOwnProperty']);
+  });
+
+  it('given keys named like what every object inherits outside fields, when parsed, then each is an unknown key', () => {
+    expect(
+      problemsOf(
+        dealBlueprint({
+          top: { toString: 'x' },
+          stages: { open: { order: 1, probability: 10, forecastCategory: 'pipeline', valueOf: 1 } },
+          transitions: [{ ...DEAL_TRANSITIONS[0], hasOwnProperty: true }, ...DEAL_TRANSITIONS.slice(1)],
+        }),
+      ),
+    ).toEqual(['stages.open.valueOf: unknown key "valueOf"', 'transitions[0].hasOwnProperty: unknown key "hasOwnProperty"', 'toString: unknown key "toString"']);
+  });
+
+  it('given a field or a stage named "constructor", when parsed, then the key is refused instead of crashing the shape check', () => {
+    expect(problemsOf(dealBlueprint({ fields: { constructor: { type: 'number' } } }))).toEqual(['fields.constructor: key "constructor" is not allowed']);
+    expect(problemsOf(dealBlueprint({ stages: { constructor: { order: 9, probability: 1, forecastCategory: 'pipeline' } } }))).toEqual([
+      'stages.constructor: key "constructor" is not allowed',
+      'stages.constructor: stage "constructor" is unreachable: no transitions lead to it from the initial stage "open"',
     ]);
   });
 

@@ -40,16 +40,39 @@ const problemsOf = (error: ValidationError, parent: BlueprintPath): PathProblem[
   return [...own, ...(error.children ?? []).flatMap((child) => problemsOf(child, path))];
 };
 
-// class-transformer drops these keys to prevent prototype pollution, so whitelisting never sees them.
+// class-transformer drops or trips over these keys (a `constructor` key makes it throw a TypeError), so
+// they are reported here and removed before the document reaches it.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+// class-transformer silently skips a key that names something every object inherits (`toString`,
+// `valueOf`, …), so whitelisting never sees it. Under `fields` such a name is a field and is kept (the
+// mapping is read from the document itself, see `toInstanceMap`); anywhere else it is an unknown key.
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const namesFieldsOrStages = (path: BlueprintPath): boolean => path.length === 1 && (path[0] === 'fields' || path[0] === 'stages');
+
+const keyProblem = (key: string, path: BlueprintPath): string | undefined => {
+  if (FORBIDDEN_KEYS.has(key)) return `key "${key}" is not allowed`;
+  return INHERITED_NAMES.has(key) && !namesFieldsOrStages(path) ? `unknown key "${key}"` : undefined;
+};
 
 const forbiddenKeyProblems = (value: unknown, path: BlueprintPath): PathProblem[] => {
   if (Array.isArray(value)) return value.flatMap((item, index) => forbiddenKeyProblems(item, [...path, index]));
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) =>
-    FORBIDDEN_KEYS.has(key)
-      ? [problemAt([...path, key], `key "${key}" is not allowed`)]
-      : forbiddenKeyProblems(child, [...path, key]),
+  return Object.entries(value).flatMap(([key, child]) => {
+    const problem = keyProblem(key, path);
+    return problem === undefined ? forbiddenKeyProblems(child, [...path, key]) : [problemAt([...path, key], problem)];
+  });
+};
+
+/** A copy of the document without the keys `forbiddenKeyProblems` reports, at any depth. */
+const withoutForbiddenKeys = (value: unknown, path: BlueprintPath): unknown => {
+  if (Array.isArray(value)) return value.map((item, index) => withoutForbiddenKeys(item, [...path, index]));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, child]) =>
+      keyProblem(key, path) === undefined ? [[key, withoutForbiddenKeys(child, [...path, key])]] : [],
+    ),
   );
 };
 
@@ -58,7 +81,8 @@ const forbiddenKeyProblems = (value: unknown, path: BlueprintPath): PathProblem[
  * keys (a typo such as `requries` is an error, never silently ignored).
  */
 export const validateBlueprintStructure = (document: Record<string, unknown>): BlueprintStructure => {
-  const spec = plainToInstance(BlueprintSpec, document);
+  const forbidden = forbiddenKeyProblems(document, []);
+  const spec = plainToInstance(BlueprintSpec, forbidden.length === 0 ? document : withoutForbiddenKeys(document, []));
   const errors = validateSync(spec, {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -66,5 +90,5 @@ export const validateBlueprintStructure = (document: Record<string, unknown>): B
     stopAtFirstError: true,
     validationError: { target: true, value: false },
   });
-  return { spec, problems: [...forbiddenKeyProblems(document, []), ...errors.flatMap((error) => problemsOf(error, []))] };
+  return { spec, problems: [...forbidden, ...errors.flatMap((error) => problemsOf(error, []))] };
 };

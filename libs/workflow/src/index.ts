@@ -32,7 +32,7 @@ export type {
 } from './record.events';
 export { deriveId, eventIdFor, isUuid, newCommandId, recordIdFor } from './record-ids';
 export { RecordRepository } from './record.repository';
-export { evolveRecord, foldRecord, initialRecordState } from './record.state';
+export { evolveRecord, evolveRecordWith, foldRecord, initialRecordState } from './record.state';
 export type { OpenTask, RecordState } from './record.state';
 export { recordStreamName, recordStreamPrefix } from './record-stream';
 export { commandProblems, validateCommand } from './validate-command';

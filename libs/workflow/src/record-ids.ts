@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '@crm/clock';
 
@@ -22,8 +22,9 @@ const formatUuid = (bytes: Buffer): string => {
  * (a client's arbitrary Idempotency-Key) the id is a name-based UUIDv5 of the commandId.
  */
 export const deriveId = (commandId: string, discriminator: string): string => {
-  const digest = createHash('sha256').update(commandId).update('\u0000').update(discriminator).digest();
-  const bytes = Buffer.from(digest.subarray(0, 16));
+  // One-shot hash of the same bytes as update(commandId), update('\0'), update(discriminator): the same
+  // ids as before, without building a Hash object per id (about half the cost of an id).
+  const bytes = hash('sha256', `${commandId}\u0000${discriminator}`, 'buffer').subarray(0, 16);
   if (uuidV7Pattern.test(commandId)) {
     Buffer.from(commandId.replace(/-/g, '').slice(0, 12), 'hex').copy(bytes, 0);
     bytes[6] = (bytes[6] & 0x0f) | 0x70;

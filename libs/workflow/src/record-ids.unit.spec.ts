@@ -19,4 +19,15 @@ describe('record ids', () => {
     expect(id[14]).toBe('5');
     expect(deriveId('client-key-43', 'event:0')).not.toBe(id);
   });
+
+  it('given fixed command ids, when ids are derived, then they are the ids every earlier version derived (retries across upgrades stay idempotent)', () => {
+    const commandId = '0190a1b2-3c4d-7e5f-8a9b-0c1d2e3f4a5b';
+
+    expect([eventIdFor(commandId, 0), eventIdFor(commandId, 1), deriveId(commandId, 'record'), deriveId('idempotency:rita:clé-42', 'event:0')]).toEqual([
+      '0190a1b2-3c4d-79ff-9f9c-c7cf996f472e',
+      '0190a1b2-3c4d-74a3-8fe0-1124e8f4a5bb',
+      '0190a1b2-3c4d-741b-a5f4-b722858293ff',
+      '9c380cb4-bd3e-5023-b5a8-1390ea5fad4e',
+    ]);
+  });
 });

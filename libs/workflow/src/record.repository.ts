@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent } from '@crm/event-store';
 import { RecordCache } from './record-cache';
-import { foldRecord, evolveRecord, type RecordState } from './record.state';
+import { evolveRecordWith, foldRecord, type RecordState } from './record.state';
 import { recordStreamName } from './record-stream';
 
 /** Loads a record by folding its stream, through a bounded cache of folded states. */
@@ -28,7 +28,7 @@ export class RecordRepository {
 
   /** Folds freshly appended events into the cached state, so the next command needs no read. */
   remember(state: RecordState, appended: readonly StoredEvent[]): RecordState {
-    const next = appended.reduce(evolveRecord, state);
+    const next = evolveRecordWith(state, appended);
     this.cache.set(recordStreamName(next.kind, next.recordId), next);
     return next;
   }

@@ -8,8 +8,22 @@ const recordIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const COMMAND_TYPES = ['OpenRecord', 'UpdateFields', 'FireTransition', 'Reassign', 'ImportRecordHistory'];
+
+/**
+ * A value as a message shows it, without ever calling its own conversions: a command parsed from JSON
+ * can carry `{ "toString": "" }`, which `String()` and template literals would throw on.
+ */
+const shown = (value: unknown): string => {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+};
+
 /** Every problem with the command's shape, so the caller can fix them in one go. */
 export const commandProblems = (command: RecordCommand): string[] => {
+  if (!isPlainObject(command)) return [`expected a command object, got ${shown(command)}`];
   const problems: string[] = [];
   const text = (name: string, value: unknown, max = 200): void => {
     if (typeof value !== 'string' || value.length === 0 || value.length > max) {
@@ -63,7 +77,7 @@ export const commandProblems = (command: RecordCommand): string[] => {
       }
       break;
     default:
-      problems.push(`type: unknown command "${(command as { type: unknown }).type}"`);
+      problems.push(`type: unknown command ${shown((command as { type: unknown }).type)}; expected one of ${COMMAND_TYPES.join(', ')}`);
   }
   return problems;
 };
@@ -71,7 +85,9 @@ export const commandProblems = (command: RecordCommand): string[] => {
 export const validateCommand = (command: RecordCommand): void => {
   const problems = commandProblems(command);
   if (problems.length > 0) {
-    throw new WorkflowException(WorkflowExceptionCode.INVALID_COMMAND, `invalid ${String(command.type)} command: ${problems.join('; ')}`, {
+    const type: unknown = isPlainObject(command) ? command.type : undefined;
+    const name = typeof type === 'string' && COMMAND_TYPES.includes(type) ? `${type} command` : 'command';
+    throw new WorkflowException(WorkflowExceptionCode.INVALID_COMMAND, `invalid ${name}: ${problems.join('; ')}`, {
       problems,
     });
   }

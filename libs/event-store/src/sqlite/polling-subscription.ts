@@ -1,9 +1,19 @@
 import type { EventSubscription, StoredEvent } from '../event-store.port';
 import type { Position } from '../position';
 
+export interface SubscriptionPage {
+  /** Matching events strictly after the cursor, in global order, at most the limit. */
+  readonly events: readonly StoredEvent[];
+  /**
+   * How far the read looked: every matching event up to here is in `events`. At least the last event's
+   * position; further when the page is short, so a filter that matches rarely does not make the next
+   * read look again at everything since its last match.
+   */
+  readonly readThrough: Position | 'start';
+}
+
 export interface SubscriptionSource {
-  /** Matching events strictly after `after`, in global order, at most `limit`. */
-  readPage(after: Position | 'start', limit: number): StoredEvent[] | Promise<StoredEvent[]>;
+  readPage(after: Position | 'start', limit: number): SubscriptionPage | Promise<SubscriptionPage>;
   /** Calls `listener` whenever new events may have become readable; returns a function that stops it. */
   watch(listener: () => void): () => void;
 }
@@ -20,9 +30,9 @@ export interface PollingSubscriptionOptions {
 const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
- * Catch-up and live are the same loop: read the page after the last event read, deliver it, repeat;
+ * Catch-up and live are the same loop: read the page after what was read through, deliver it, repeat;
  * when a page is empty, sleep until woken (own append) or the poll interval passes (other processes).
- * Reading always "after the last event read" is what rules out gaps, duplicates and reordering.
+ * Reading always "after what was read through" is what rules out gaps, duplicates and reordering.
  * One consumer per subscription; `next()` calls are served one after another.
  */
 export class PollingSubscription implements EventSubscription, AsyncIterator<StoredEvent, undefined> {
@@ -79,10 +89,10 @@ export class PollingSubscription implements EventSubscription, AsyncIterator<Sto
       const wakesBeforeRead = this.wakeCount;
       const page = await this.source.readPage(this.cursor, this.options.pageSize);
       if (this.closed) break;
-      if (page.length > 0) {
-        this.buffer = page;
+      this.cursor = page.readThrough;
+      if (page.events.length > 0) {
+        this.buffer = page.events;
         this.buffered = 0;
-        this.cursor = (page[page.length - 1] as StoredEvent).position;
       } else if (this.wakeCount === wakesBeforeRead) {
         await this.sleep();
       }

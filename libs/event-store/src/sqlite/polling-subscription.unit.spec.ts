@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../event-store.port';
 import { positionOf, type Position } from '../position';
-import { PollingSubscription, type SubscriptionSource } from './polling-subscription';
+import { PollingSubscription, type SubscriptionPage, type SubscriptionSource } from './polling-subscription';
 
 const eventAt = (sequence: number): StoredEvent => ({
   id: `id-${sequence}`,
@@ -14,7 +14,10 @@ const eventAt = (sequence: number): StoredEvent => ({
   recordedAt: '2026-01-01T00:00:00.000Z',
 });
 
-/** An in-memory log: `readPage` answers from it, `commit` adds events and wakes watchers like the store does. */
+/**
+ * An in-memory log: `readPage` answers from it like the store does (matching events, read through the
+ * head when the page is short), `commit` adds events and wakes watchers.
+ */
 class FakeLog implements SubscriptionSource {
   readonly events: StoredEvent[] = [];
   readonly reads: (Position | 'start')[] = [];
@@ -22,13 +25,18 @@ class FakeLog implements SubscriptionSource {
   /** When set, the next read waits for this before answering, so a test can act while a read is in flight. */
   gate: Promise<void> | null = null;
 
-  async readPage(after: Position | 'start', limit: number): Promise<StoredEvent[]> {
+  constructor(private readonly matches: (event: StoredEvent) => boolean = () => true) {}
+
+  async readPage(after: Position | 'start', limit: number): Promise<SubscriptionPage> {
     this.reads.push(after);
     const gate = this.gate;
     this.gate = null;
-    const snapshot = this.events.filter((event) => after === 'start' || event.position.commit > after.commit).slice(0, limit);
+    const unread = this.events.filter((event) => after === 'start' || event.position.commit > after.commit);
+    const page = unread.filter(this.matches).slice(0, limit);
+    const head = unread[unread.length - 1]?.position ?? after;
+    const readThrough = page.length < limit ? head : (page[page.length - 1] as StoredEvent).position;
     if (gate) await gate;
-    return snapshot;
+    return { events: page, readThrough };
   }
 
   watch(listener: () => void): () => void {
@@ -49,6 +57,10 @@ class FakeLog implements SubscriptionSource {
 const open = (log: FakeLog, pollIntervalMs = 60_000): PollingSubscription =>
   new PollingSubscription(log, { after: 'start', pageSize: 2, pollIntervalMs, onClose: () => undefined });
 
+const eventuallyRead = async (log: FakeLog, reads: number): Promise<void> => {
+  while (log.reads.length < reads) await new Promise((resolve) => setImmediate(resolve));
+};
+
 const take = async (subscription: PollingSubscription, count: number): Promise<number[]> => {
   const sequences: number[] = [];
   while (sequences.length < count) {
@@ -67,6 +79,20 @@ describe('PollingSubscription', () => {
 
     expect(await take(subscription, 5)).toEqual([1, 2, 3, 4, 5]);
     expect(log.reads.map((after) => (after === 'start' ? 'start' : Number(after.commit)))).toEqual(['start', 2, 4]);
+    await subscription.close();
+  });
+
+  it('given events that do not match the filter, when a page comes back short, then the next read starts after them', async () => {
+    const log = new FakeLog((event) => Number(event.position.commit) % 10 === 0);
+    log.commit(7);
+    const subscription = open(log);
+    const next = subscription.next();
+    await eventuallyRead(log, 1);
+
+    log.commit(5);
+
+    await expect(next).resolves.toMatchObject({ done: false, value: { id: 'id-10' } });
+    expect(log.reads.map((after) => (after === 'start' ? 'start' : Number(after.commit)))).toEqual(['start', 7]);
     await subscription.close();
   });
 

@@ -247,6 +247,28 @@ describe('SqliteEventStore', () => {
       await expect(loop).resolves.toBe(0);
     });
 
+    it('given a filter that matches nothing for a while, when more events are appended, then each read looks only at the new events and the first match still arrives', async () => {
+      const store = await open({ livePollIntervalMs: 60_000 });
+      await store.append('deal-1', newEvents(50), 'no_stream');
+      const reader = new SubscriptionReader(store.subscribe({ filter: { streamPrefixes: ['lead-'] } }));
+      const statements = (store as unknown as { statements: { readAllByPrefix: { all: (parameters: { after: bigint }) => unknown[] } } }).statements;
+      const readAfter: bigint[] = [];
+      const all = statements.readAllByPrefix.all.bind(statements.readAllByPrefix);
+      statements.readAllByPrefix.all = (parameters) => {
+        readAfter.push(BigInt(parameters.after));
+        return all(parameters);
+      };
+      expect(await reader.next(20)).toBe('timeout');
+
+      await store.append('deal-2', newEvents(30), 'no_stream');
+      await eventually(async () => expect(readAfter.length).toBeGreaterThanOrEqual(2));
+      const lead = await store.append('lead-1', newEvents(1), 'no_stream');
+
+      expect((await reader.take(1, 1_000))[0]?.position).toEqual(lead.position);
+      expect(readAfter.slice(0, 3)).toEqual([0n, 50n, 80n]);
+      await reader.subscription.close();
+    });
+
     it('given a subscription waiting in-process, when an append commits, then it is woken without waiting for the poll', async () => {
       const store = await open({ livePollIntervalMs: 60_000 });
       const reader = new SubscriptionReader(store.subscribe({ from: 'end' }));

@@ -19,9 +19,17 @@ import type {
 import { positionOf, type Position } from '../position';
 import { commitGroup, takeGroup, type MemberOutcome } from './append-group';
 import { describeError } from './describe-error';
-import { PollingSubscription } from './polling-subscription';
-import { configureConnection, createSchema, databaseFileName } from './sqlite-schema';
-import { prepareStatements, sequenceBefore, toStoredEvent, type EventRow, type ReadAllParameters, type SqliteStatements } from './sqlite-statements';
+import { PollingSubscription, type SubscriptionPage } from './polling-subscription';
+import { configureConnection, createSchema, databaseFileName, leaveSelfContained, readOnlyOpenHint, writableOpenHint } from './sqlite-schema';
+import {
+  lastSequence,
+  prepareStatements,
+  sequenceBefore,
+  toStoredEvent,
+  type EventRow,
+  type ReadAllParameters,
+  type SqliteStatements,
+} from './sqlite-statements';
 
 export interface SqliteEventStoreOptions {
   /** Folder of the data; created if missing. The events live in `<directory>/events.sqlite`. */
@@ -33,7 +41,9 @@ export interface SqliteEventStoreOptions {
   readonly maxGroupSize?: number;
   /**
    * Opens an existing store without write access (inspection, a read-only mount). Reads and
-   * subscriptions work; appends are rejected with `UNAVAILABLE` and store nothing.
+   * subscriptions work; appends are rejected with `UNAVAILABLE` and store nothing. On a read-only
+   * mount this needs a store that was closed cleanly (see `close`) or whose -wal and -shm files are
+   * there; otherwise the error says so.
    */
   readonly readOnly?: boolean;
 }
@@ -106,6 +116,7 @@ export class SqliteEventStore implements EventStore {
     private readonly clock: Clock,
     private readonly livePollIntervalMs: number,
     private readonly maxGroupSize: number,
+    private readonly readOnly: boolean,
   ) {}
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -123,10 +134,11 @@ export class SqliteEventStore implements EventStore {
         createSchema(db);
       }
       const statements = prepareStatements(db);
-      return new SqliteEventStore(db, statements, options.clock ?? systemClock, livePollIntervalMs, maxGroupSize);
+      return new SqliteEventStore(db, statements, options.clock ?? systemClock, livePollIntervalMs, maxGroupSize, readOnly);
     } catch (error) {
       db?.close();
-      throw new Error(`cannot open the SQLite event store at ${file}${readOnly ? ' (read-only)' : ''}: ${describeError(error)}`, {
+      const hint = readOnly ? readOnlyOpenHint(file) : writableOpenHint(file);
+      throw new Error(`cannot open the SQLite event store at ${file}${readOnly ? ' (read-only)' : ''}: ${describeError(error)}${hint}`, {
         cause: error,
       });
     }
@@ -160,7 +172,7 @@ export class SqliteEventStore implements EventStore {
     const from = options.from ?? 'start';
     const subscription = new PollingSubscription(
       {
-        readPage: (after, limit) => this.readAllNow(after, options.filter, limit),
+        readPage: (after, limit) => this.readPageNow(after, options.filter, limit),
         watch: (listener) => {
           this.appendListeners.add(listener);
           return () => this.appendListeners.delete(listener);
@@ -192,7 +204,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  /** Commits queued appends, ends every subscription, then closes the file. Closing twice is harmless. */
+  /**
+   * Commits queued appends, ends every subscription, then closes the file. Closing twice is harmless.
+   * The last writer to close leaves one self-contained file (see `leaveSelfContained`), so the store
+   * can then be opened `readOnly` from a read-only mount.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -200,7 +216,17 @@ export class SqliteEventStore implements EventStore {
     this.scheduledFlush = null;
     while (this.queue.length > 0) this.flushGroup();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.db.close();
+    try {
+      if (!this.readOnly) leaveSelfContained(this.db);
+    } catch (error) {
+      throw new Error(
+        `the SQLite event store at ${this.db.name} is closed and every acknowledged append is stored, but it could not ` +
+          `check its write-ahead log into the database file (${describeError(error)}); the next open recovers it`,
+        { cause: error },
+      );
+    } finally {
+      this.db.close();
+    }
   }
 
   private assertOpen(): void {
@@ -212,14 +238,31 @@ export class SqliteEventStore implements EventStore {
     return head === null ? null : positionOf(head);
   }
 
-  private readAllNow(from: Position | 'start', filter: EventFilter | undefined, maxCount: number): StoredEvent[] {
+  private readAllNow(from: Position | 'start', filter: EventFilter | undefined, maxCount: number, until: bigint | number = lastSequence): StoredEvent[] {
     const parameters: ReadAllParameters = {
       after: sequenceBefore(from),
+      until,
       limit: maxCount,
       prefixes: JSON.stringify(filter?.streamPrefixes ?? []),
       types: JSON.stringify(filter?.eventTypes ?? []),
     };
     return selectReadAll(this.statements, filter).all(parameters).map(toStoredEvent);
+  }
+
+  /**
+   * A subscription's page up to the head as it was just before the read. A short page means every event
+   * up to that head was looked at, so the subscription reads on from there even when none matched:
+   * otherwise a filter that rarely matches (a `lead-` subscription among opportunities) looked again at
+   * every event since its last match on every wake-up, quadratic in the events appended meanwhile.
+   * Positions are assigned in commit order by the one writer, so nothing can appear later below the head.
+   */
+  private readPageNow(from: Position | 'start', filter: EventFilter | undefined, limit: number): SubscriptionPage {
+    const head = this.statements.head.get()?.head ?? null;
+    const after = sequenceBefore(from);
+    if (head === null || BigInt(head) <= after) return { events: [], readThrough: from };
+    const events = this.readAllNow(from, filter, limit, head);
+    const last = events[events.length - 1];
+    return { events, readThrough: events.length < limit || last === undefined ? positionOf(head) : last.position };
   }
 
   private scheduleFlush(): void {

@@ -26,10 +26,13 @@ export type InsertParameters = [
 ];
 
 /**
- * `after` is the last sequence not to return. Every read-all shape takes the same object; better-sqlite3
- * ignores the keys a statement does not use.
+ * `after` is the last sequence not to return, `until` the last one that may be returned. Every read-all
+ * shape takes the same object; better-sqlite3 ignores the keys a statement does not use.
  */
-export type ReadAllParameters = { after: bigint | number; limit: number; prefixes: string; types: string };
+export type ReadAllParameters = { after: bigint | number; until: bigint | number; limit: number; prefixes: string; types: string };
+
+/** `until` for reads that go to the end of the log. */
+export const lastSequence = 9_223_372_036_854_775_807n;
 
 export interface SqliteStatements {
   readonly begin: Statement<[]>;
@@ -57,7 +60,7 @@ const prefixCondition = `EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE subs
 const typeCondition = `type IN (SELECT value FROM json_each(@types))`;
 
 const readAllWhere = (...conditions: string[]): string =>
-  `SELECT ${columns} FROM events WHERE ${['position > @after', ...conditions].join(' AND ')} ORDER BY position LIMIT @limit`;
+  `SELECT ${columns} FROM events WHERE ${['position > @after', 'position <= @until', ...conditions].join(' AND ')} ORDER BY position LIMIT @limit`;
 
 export const prepareStatements = (db: Database): SqliteStatements => ({
   begin: db.prepare('BEGIN IMMEDIATE'),

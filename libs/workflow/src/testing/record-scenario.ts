@@ -4,7 +4,7 @@ import type { RecordCommand } from '../record.commands';
 import { decideRecord, type DecidedEvent } from '../record.decider';
 import type { RecordEvent } from '../record.events';
 import { recordStreamName } from '../record-stream';
-import { evolveRecord, initialRecordState, type RecordState } from '../record.state';
+import { evolveRecordWith, initialRecordState, type RecordState } from '../record.state';
 import { WorkflowException } from '../workflow.exception';
 
 /** Commands without their envelope: scenarios fill in commandId, actor and kind. */
@@ -58,7 +58,8 @@ export class RecordScenario {
     } as RecordCommand;
     try {
       const events = decideRecord(full, this.state, this.blueprint, this.now);
-      this.state = events.reduce((state, event, index) => evolveRecord(state, this.stored(event, state.revision + 1 + index, full)), this.state);
+      const first = this.state.revision + 1;
+      this.state = evolveRecordWith(this.state, events.map((event, index) => this.stored(event, first + index, full)));
       return { ok: true, events, state: this.state };
     } catch (error) {
       if (error instanceof WorkflowException) return { ok: false, error };
