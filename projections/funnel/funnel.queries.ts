@@ -175,10 +175,12 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
        WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at`,
     )
     .all(window) as PopulationRow[];
+  // Driven by the records of the window (CROSS JOIN fixes the join order): left to itself, SQLite walks
+  // every visit of the kind in key order to spare the sort, which costs a whole history for a window.
   const visitRows = db
     .prepare(
-      `SELECT v.record_id, v.visit_no, v.stage, v.stage_order, v.outcome, v.final, v.entered_at, v.exited_at, v.advanced FROM funnel_visits v
-       JOIN funnel_records r ON r.kind = v.kind AND r.record_id = v.record_id
+      `SELECT v.record_id, v.visit_no, v.stage, v.stage_order, v.outcome, v.final, v.entered_at, v.exited_at, v.advanced FROM funnel_records r
+       CROSS JOIN funnel_visits v ON v.kind = r.kind AND v.record_id = r.record_id
        WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at AND v.entered_at <= @at
        ORDER BY v.record_id, v.visit_no`,
     )
@@ -196,12 +198,19 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
   const wanted = [...new Set([...(groupAttribute ? [groupAttribute] : []), ...[...lostReasonFields].map((field) => fieldAttribute(field as string))])];
   const attributes = new Map<string, string>();
   if (wanted.length > 0) {
+    // With a cohort start, look up the values of the window's records only; from the beginning of
+    // history, one scan of the attribute index is cheaper than a lookup per record.
     const rows = db
       .prepare(
-        `SELECT record_id, attribute, value FROM funnel_attributes
-         WHERE kind = ? AND attribute IN (SELECT value FROM json_each(?)) AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
+        from === null
+          ? `SELECT record_id, attribute, value FROM funnel_attributes
+             WHERE kind = @kind AND attribute IN (SELECT value FROM json_each(@wanted)) AND valid_from <= @at AND (valid_to IS NULL OR valid_to > @at)`
+          : `SELECT a.record_id, a.attribute, a.value FROM funnel_records r
+             CROSS JOIN funnel_attributes a ON a.kind = r.kind AND a.record_id = r.record_id
+             WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at
+               AND a.attribute IN (SELECT value FROM json_each(@wanted)) AND a.valid_from <= @at AND (a.valid_to IS NULL OR a.valid_to > @at)`,
       )
-      .all(kind, JSON.stringify(wanted), at, at) as { record_id: string; attribute: string; value: string }[];
+      .all({ ...window, wanted: JSON.stringify(wanted) }) as { record_id: string; attribute: string; value: string }[];
     for (const row of rows) attributes.set(`${row.record_id}\u0000${row.attribute}`, row.value);
   }
   const attributeOf = (recordId: string, attribute: string): string | undefined => attributes.get(`${recordId}\u0000${attribute}`);

@@ -107,7 +107,7 @@ export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery =
   const stalledAfterDays = query.stalledAfterDays ?? 30;
   if (!(stalledAfterDays >= 0)) throw invalidQuery(`stalledAfterDays must be ≥ 0, not ${stalledAfterDays}`);
   const teams = teamsByOwner(db);
-  const open = dealsAsOf(db, 'pipeline_deals', kind, asOf).filter((deal) => deal.final === 0);
+  const open = dealsAsOf(db, 'pipeline_deals', kind, asOf, true);
 
   const rows = [...groupDeals(open, (deal) => `${deal.stage}\u0000${deal.owner ?? ''}`).values()].map(({ deals }): PipelineRow => {
     const bucket = bucketOf(deals, asOf);

@@ -10,7 +10,7 @@ export interface BenchOptions {
 }
 
 export const BENCH_USAGE = `usage: npm run bench -- [--quick] [--profile] [--seed=<n>] [--only=<case>,<case>]
-  --quick     short run (about 2 minutes): shorter HTTP runs, fewer load rounds
+  --quick     short run (a few minutes): shorter HTTP runs, fewer load rounds, a 100,000-event history for replay/as-of (1,000,000 in full)
   --profile   CPU-profile each measured process (bench/results/profiles/) and list the hottest functions
   --seed      seed of the generated histories (default 20261123)
   --only      run some cases: ${BENCH_CASES.map((benchCase) => benchCase.name).join(', ')}`;

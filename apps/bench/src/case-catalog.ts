@@ -1,8 +1,10 @@
 import type { CaseResult, CaseSettings } from './case-result';
+import { runAsOfCase } from './cases/as-of.case';
 import { runEngineCase } from './cases/engine-throughput.case';
 import { runHttpCase, runTrivialRouteCase } from './cases/http-transitions.case';
 import { runRawSqliteCase } from './cases/raw-sqlite-inserts.case';
 import { runRecordLoadCase } from './cases/record-load.case';
+import { runReplayCase } from './cases/replay.case';
 
 export interface BenchCase {
   readonly name: string;
@@ -12,8 +14,9 @@ export interface BenchCase {
 
 /**
  * Every measured case, in the order they run; each runs in its own process. References run next to the
- * case they are a reference for, so both see the same machine load. Projection cases: see
- * cases/projection-cases.ts (pending).
+ * case they are a reference for, so both see the same machine load (`replay` measures its reference,
+ * `replay.raw-read`, itself; `as-of` its audit-path replay). `as-of` reuses the read models `replay`
+ * rebuilt in the same run, or rebuilds them when run alone.
  */
 export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'engine', title: 'Engine with group commit', run: (settings) => runEngineCase(settings, 'group-commit') },
@@ -26,4 +29,6 @@ export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'http.trivial-route', title: 'Trivial Nest + Fastify route', run: runTrivialRouteCase },
   { name: 'http', title: 'HTTP API transitions', run: runHttpCase },
   { name: 'load', title: 'Load + decide a 1,000-event record', run: runRecordLoadCase },
+  { name: 'replay', title: 'Replay: rebuild every read model from position 0', run: runReplayCase },
+  { name: 'as-of', title: 'As-of: pipeline and funnel on a past date', run: runAsOfCase },
 ];

@@ -5,7 +5,6 @@ import { join, relative } from 'node:path';
 import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-options';
 import { BENCH_CASES, type BenchCase } from './case-catalog';
 import type { CaseMessage, CaseResult, CaseSettings } from './case-result';
-import { PROJECTION_CASES } from './cases/projection-cases';
 import { stopwatch } from './measure/latencies';
 import { checkGoals, compareCases, formatNumber, toMarkdown, type BenchReport } from './report/bench-report';
 import { cpuProfilesIn, summarizeCpuProfile } from './report/cpu-profile-summary';
@@ -84,20 +83,25 @@ const run = async (options: BenchOptions): Promise<void> => {
       for (const result of results) {
         const summary =
           result.status === 'measured'
-            ? `${result.rate ? `${formatNumber(result.rate.value)} ${result.rate.unit}` : ''}${result.latencyMs ? `, p99 ${formatNumber(result.latencyMs.p99, 2)} ms` : ''}`
+            ? [
+                result.rate ? `${formatNumber(result.rate.value)} ${result.rate.unit}` : null,
+                result.latencyMs ? `p99 ${formatNumber(result.latencyMs.p99, 2)} ms` : null,
+              ]
+                .filter((part) => part !== null)
+                .join(', ')
             : result.reason;
         process.stdout.write(`  ${result.id}: ${summary} (${formatNumber(caseTimer(), 1)} s)\n`);
         if (result.status === 'measured' && result.id === 'engine') {
           inputs['engineDataDirectory'] = String(result.details['dataDirectory']);
           inputs['engineWorkFromPosition'] = String(result.details['workFromPosition']);
         }
+        if (result.status === 'measured' && result.id === 'replay') inputs['replayReadModelsDirectory'] = String(result.details['readModelsDirectory']);
       }
       if (options.profile) profileLines.push(...printProfiles(profileDirectory, benchCase.name));
     }
   } finally {
     rmSync(workRoot, { recursive: true, force: true });
   }
-  cases.push(...PROJECTION_CASES);
 
   const comparisons = compareCases(cases);
   const report: BenchReport = {

@@ -5,6 +5,9 @@ import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './pr
 
 export const READ_MODEL_FILE_NAME = 'read-models.sqlite';
 
+/** SQLite page cache per connection, in KiB (64 MiB). */
+const PAGE_CACHE_KIB = 65_536;
+
 /** Bumped, with a migration, whenever the runtime's own tables below change. */
 const metaSchemaVersion = 1;
 
@@ -50,6 +53,9 @@ export class ReadModelDatabase {
       if (!readOnly) mkdirSync(options.directory, { recursive: true });
       db = new Database(file, { readonly: readOnly, fileMustExist: readOnly });
       db.pragma('busy_timeout = 5000');
+      // Read models are index-heavy and looked up at random by record: with SQLite's 2 MiB default, a
+      // rebuild over a million events misses the cache on most lookups (64 MiB made it ~1.4× faster).
+      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       if (!readOnly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');

@@ -65,7 +65,9 @@ export const rebuildProjection = async (options: RebuildOptions): Promise<Rebuil
 
   try {
     const writer = projection.open(db, names);
-    const meter = new ProgressMeter(clock, projection.name, 'rebuilding', await countEvents(store, 'start', filter, until), options.onProgress);
+    // The total only feeds progress reports, and counting reads the whole log once more: skip it when no one listens.
+    const total = options.onProgress ? await countEvents(store, 'start', filter, until) : 0;
+    const meter = new ProgressMeter(clock, projection.name, 'rebuilding', total, options.onProgress);
     let position: Position | null = null;
     let eventsApplied = 0;
     for (;;) {

@@ -59,6 +59,9 @@ export const compareCases = (cases: readonly CaseResult[]): Comparison[] => {
   const raw = measured(cases, 'engine.raw-sqlite');
   const http = measured(cases, 'http');
   const trivial = measured(cases, 'http.trivial-route');
+  const replay = measured(cases, 'replay');
+  const rawRead = measured(cases, 'replay.raw-read');
+  const auditReplay = measured(cases, 'as-of.replay');
   const ratio = (value: number | null, reference: number | null): number | null =>
     value === null || reference === null || reference === 0 ? null : value / reference;
 
@@ -86,6 +89,21 @@ export const compareCases = (cases: readonly CaseResult[]): Comparison[] => {
       ratio: ratio(rateOf(http), rateOf(trivial)),
       note: `${formatNumber(rateOf(trivial) ?? Number.NaN)} requests/s`,
     },
+    {
+      caseId: 'replay',
+      referenceId: 'replay.raw-read',
+      label: 'vs raw read + JSON.parse of the same rows',
+      ratio: ratio(rateOf(replay), rateOf(rawRead)),
+      note: `${formatNumber(rateOf(rawRead) ?? Number.NaN)} rows/s`,
+    },
+    // The audit path takes seconds to minutes per answer: compared by mean time per answer, not by rate.
+    ...(['as-of', 'as-of.funnel', 'as-of.funnel-history'] as const).map((caseId) => ({
+      caseId,
+      referenceId: 'as-of.replay',
+      label: 'vs full replay to the date (audit path)',
+      ratio: ratio(auditReplay?.latencyMs?.mean ?? null, measured(cases, caseId)?.latencyMs?.mean ?? null),
+      note: `${formatNumber((auditReplay?.latencyMs?.mean ?? Number.NaN) / 1_000, 1)} s per answer`,
+    })),
   ];
 };
 
@@ -96,12 +114,15 @@ const check = (caseId: string, goal: string, actual: number | null, unit: string
   pass: actual === null ? null : pass(actual),
 });
 
-/** The goals of the issue "Benchmarks and reliability". */
+const mebibytesToMegabytes = (mebibytes: number | null): number | null => (mebibytes === null ? null : (mebibytes * 2 ** 20) / 1e6);
+
+/** The goals of the issues "Benchmarks and reliability" and "Projections". */
 export const checkGoals = (cases: readonly CaseResult[], comparisons: readonly Comparison[]): GoalCheck[] => {
   const ratioOf = (caseId: string, referenceId: string): number | null =>
     comparisons.find((comparison) => comparison.caseId === caseId && comparison.referenceId === referenceId)?.ratio ?? null;
   const http = measured(cases, 'http');
   const cached = measured(cases, 'load.cached');
+  const replay = measured(cases, 'replay');
   return [
     check('engine', 'engine ≥ 10,000 durable guarded commands/s', rateOf(measured(cases, 'engine')), '/s', (value) => value >= 10_000),
     check('engine', 'engine ≥ 15× one transaction per command', ratioOf('engine', 'engine.one-transaction-per-command'), '×', (value) => value >= 15, 1),
@@ -109,6 +130,12 @@ export const checkGoals = (cases: readonly CaseResult[], comparisons: readonly C
     check('http', 'http p99 ≤ 30 ms', http?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 30, 1),
     check('http', 'http ≥ 0.6× trivial route', ratioOf('http', 'http.trivial-route'), '×', (value) => value >= 0.6, 2),
     check('load.cached', 'hot record load + decide p99 ≤ 2 ms', cached?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 2, 3),
+    check('replay', 'replay ≥ 150,000 events/s', rateOf(replay), '/s', (value) => value >= 150_000),
+    check('replay', 'replay ≥ 0.5× raw read + JSON.parse', ratioOf('replay', 'replay.raw-read'), '×', (value) => value >= 0.5, 2),
+    check('replay', 'replay peak RSS ≤ 400 MB', mebibytesToMegabytes(replay?.peakRssMiB ?? null), ' MB', (value) => value <= 400),
+    check('as-of', 'as-of pipeline p99 ≤ 1 s', measured(cases, 'as-of')?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 1_000, 1),
+    check('as-of.funnel', 'as-of funnel (year before the date) p99 ≤ 1 s', measured(cases, 'as-of.funnel')?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 1_000, 1),
+    check('as-of.funnel-history', 'as-of funnel (whole history) p99 ≤ 1 s', measured(cases, 'as-of.funnel-history')?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 1_000, 1),
   ];
 };
 
@@ -119,6 +146,9 @@ const READING_NOTES: readonly string[] = [
   '- The raw SQLite reference inserts the very rows the engine stored, 1,000 per transaction; its rows/s become commands/s through the engine’s events per command. Its details also give single-row transactions/s on the same file: the fsync cost that a design without group commit pays per command.',
   '- `http` counts 2xx transitions from autocannon (64 connections, one record walked through four transitions per connection at a time); latencies are autocannon’s (2xx only, millisecond resolution). Peak RSS of HTTP cases is the server’s.',
   '- `load.*` time `records.load` + `decideRecord` (a guarded transition) + `explainRecord` on records of exactly 1,000 events: cold through a fresh repository (read + fold), cached through the command handler’s repository.',
+  '- `replay` and `as-of` run on a seeded sales history (1,000,000 events; 100,000 with `--quick`): about 400 reps, five years of business time, opportunities opened, updated, reassigned, moved along the stages and won, lost or left open, a go-live import and a blueprint v2 partway. Every event is what `RecordCommandHandler` would store (decided with the engine’s decider and pinned blueprint), appended in large batches; the store file is cached in the OS temp folder by size, seed and the hash of the code that shapes it.',
+  '- `replay` rebuilds records, pipeline, forecast and funnel from position 0 into a fresh read-model file, one `rebuildProjection` (one pass over `$all`) per projection, in a child process whose peak RSS is reported; events/s = events in the log / time for all four. Its reference reads the same rows with `JSON.parse`, paging by position, once.',
+  '- `as-of*` time queries with `asOf` at random past days on the rebuilt models: `queryPipeline` (50 days), `queryFunnel` by owner over the deals opened in the year before the day (50), and `queryFunnel` with no window, the API’s default, over every deal opened so far (10). The reference is the audit path: a full replay of the events known at that day into a scratch model, then the same queries, whose answers must equal the live ones.',
   '- The machine is shared: compare ratios measured in the same run rather than absolute numbers across runs.',
 ];
 
@@ -166,7 +196,7 @@ export const toMarkdown = (report: BenchReport): string => {
   for (const result of report.cases) {
     if (result.status !== 'measured') continue;
     const details = Object.entries(result.details)
-      .filter(([key]) => key !== 'dataDirectory')
+      .filter(([key]) => !key.endsWith('Directory'))
       .map(([key, value]) => `${key}=${typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : String(value)}`);
     lines.push(`- \`${result.id}\`: ${details.join(', ')}`);
   }

@@ -31,7 +31,7 @@ export const ownerId = (index: number): string => `rep-${String(index).padStart(
  * Where opportunities end up, roughly a B2B funnel snapshot: most still open in early stages, about a
  * third closed, losses outnumbering wins.
  */
-const STAGE_MIX: readonly (readonly [string, number])[] = [
+export const STAGE_MIX: readonly (readonly [string, number])[] = [
   ['qualification', 22],
   ['needs_analysis', 14],
   ['proposal', 12],
@@ -42,20 +42,24 @@ const STAGE_MIX: readonly (readonly [string, number])[] = [
 ];
 
 /** The opportunity blueprint's happy path; each step supplies what its exit criteria require. */
-const PATH = ['qualification', 'needs_analysis', 'proposal', 'negotiation', 'contract_approval', 'closed_won'] as const;
+export const PATH = ['qualification', 'needs_analysis', 'proposal', 'negotiation', 'contract_approval', 'closed_won'] as const;
 
-const PRODUCTS = ['GTX Basic', 'GTX Pro', 'MG Special', 'MG Advanced', 'GTX Plus Basic', 'GTX Plus Pro', 'GTK 500'];
-const SOURCES = ['web', 'referral', 'event', 'outbound', 'partner', 'other'];
-const LOSS_REASONS = ['price', 'competitor', 'no_decision', 'no_budget', 'timing', 'product_fit', 'other'];
+export const PRODUCTS = ['GTX Basic', 'GTX Pro', 'MG Special', 'MG Advanced', 'GTX Plus Basic', 'GTX Plus Pro', 'GTK 500'];
+export const SOURCES = ['web', 'referral', 'event', 'outbound', 'partner', 'other'];
+export const LOSS_REASONS = ['price', 'competitor', 'no_decision', 'no_budget', 'timing', 'product_fit', 'other'];
 const FIRST_NAMES = ['Hank', 'Marge', 'Lisa', 'Ned', 'Edna', 'Seymour', 'Lenny', 'Carl', 'Patty', 'Selma'];
 const LAST_NAMES = ['Scorpio', 'Flanders', 'Krabappel', 'Skinner', 'Leonard', 'Carlson', 'Bouvier', 'Hibbert'];
-const ACCOUNTS = ['globex', 'initech', 'umbrella', 'hooli', 'vandelay', 'acme', 'stark', 'wayne', 'tyrell', 'cyberdyne'];
+export const ACCOUNTS = ['globex', 'initech', 'umbrella', 'hooli', 'vandelay', 'acme', 'stark', 'wayne', 'tyrell', 'cyberdyne'];
 
-const money = (random: SeededRandom, min: number, max: number): number => random.int(min * 100, max * 100) / 100;
+export const money = (random: SeededRandom, min: number, max: number): number => random.int(min * 100, max * 100) / 100;
 const isoDate = (random: SeededRandom): string =>
   `2026-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 
-const fieldUpdate = (random: SeededRandom): FieldValues => {
+/** A date field's value (`YYYY-MM-DD`); histories without business time use any day of 2026. */
+export type DateOf = (random: SeededRandom) => string;
+
+/** One field update a rep makes between transitions: notes, contact details, discount, amount, product. */
+export const fieldUpdate = (random: SeededRandom, dateOf: DateOf = isoDate): FieldValues => {
   switch (random.int(0, 5)) {
     case 0:
       return { notes: `Call ${random.int(1, 9_999)}: discussed ${random.pick(PRODUCTS)} rollout and ${random.pick(['pricing', 'timeline', 'security review', 'integration'])}.` };
@@ -68,16 +72,17 @@ const fieldUpdate = (random: SeededRandom): FieldValues => {
     case 4:
       return { amount: money(random, 5_000, 500_000) };
     default:
-      return { product: random.pick(PRODUCTS), closeDate: isoDate(random) };
+      return { product: random.pick(PRODUCTS), closeDate: dateOf(random) };
   }
 };
 
-const transitionInto = (stage: string, random: SeededRandom): { event: string; fields: FieldValues } => {
+/** The transition into `stage` along the happy path, with the fields its exit criteria require. */
+export const transitionInto = (stage: string, random: SeededRandom, dateOf: DateOf = isoDate): { event: string; fields: FieldValues } => {
   switch (stage) {
     case 'needs_analysis':
       return {
         event: 'analyze_needs',
-        fields: { budget: money(random, 10_000, 800_000), decisionMaker: `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`, timeline: isoDate(random) },
+        fields: { budget: money(random, 10_000, 800_000), decisionMaker: `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`, timeline: dateOf(random) },
       };
     case 'proposal':
       return { event: 'propose', fields: { proposalDocument: `https://docs.example/proposals/${random.int(10_000, 99_999)}` } };
@@ -86,7 +91,7 @@ const transitionInto = (stage: string, random: SeededRandom): { event: string; f
     case 'contract_approval':
       return { event: 'request_approval', fields: {} };
     case 'closed_won':
-      return { event: 'close_won', fields: { closeDate: isoDate(random) } };
+      return { event: 'close_won', fields: { closeDate: dateOf(random) } };
     default:
       throw new RangeError(`no planned transition into "${stage}"`);
   }
