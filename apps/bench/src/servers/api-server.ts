@@ -25,6 +25,10 @@ const main = async (): Promise<void> => {
     },
     { logger: false },
   );
+  // Measure the steady state: the read models first catch up on the seeded records (a one-off rebuild a
+  // restarted server does once), then every measured write is followed live, as in production.
+  const head = await api.engine.store.headPosition();
+  if (head) await api.projections.waitForPosition(head, 600_000);
   serveBenchControl(api.url, () => api.close());
 };
 
