@@ -1,6 +1,8 @@
 export { BlueprintCatalog, BLUEPRINT_STREAM_PREFIX, BLUEPRINT_VERSION_PUBLISHED } from './blueprint-catalog';
 export { explainRecord } from './explain-record';
 export type { NextStep } from './explain-record';
+export { recordView } from './record-view';
+export type { RecordView } from './record-view';
 export { KeyedMutex } from './keyed-mutex';
 export { RecordCache } from './record-cache';
 export { RecordCommandHandler } from './record-command.handler';

@@ -1,5 +1,6 @@
 import { IdentityException, IdentityExceptionCode, loadOrCreateUsersFile, type User } from '@crm/identity';
 import type { Engine } from '@crm/engine';
+import { countEvents } from '@crm/projection-runtime';
 import { EXIT_OK } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
 import { checkEventStore, openEngine, using } from '../cli-context';
@@ -94,7 +95,7 @@ export const seedDemoCommand: CliCommand = {
       const before = await engine.store.headPosition();
       const records = await seed(engine, reps, { deals, seed: seedValue });
       // A retried command answers with its first result, so new events are counted in the store itself.
-      const events = (await engine.store.readAll({ from: before ?? 'start', maxCount: 1_000_000 })).length;
+      const events = await countEvents(engine.store, before ?? 'start', {});
       input.io.stdout.write(
         `seeded ${records} records (${events} new events) in ${input.dataDir}; owners: ${reps.map((rep) => rep.id).join(', ')}\n` +
           'the API builds its read models on start: npm start, then GET /pipeline, /forecast, /funnel\n',

@@ -1,45 +1,8 @@
-import type { Actor, BlueprintRef, CompiledBlueprint, FieldValue, FieldValues } from '@crm/blueprint';
-import { explainRecord, type CommandEvent, type NextStep, type OpenTask, type RecordState } from '@crm/workflow';
+import type { Actor, FieldValue } from '@crm/blueprint';
+import type { CommandEvent, NextStep, RecordView } from '@crm/workflow';
 import { renderTable } from '../text-table';
 
-/** What `GET /records/:kind/:id` answers (apps/api record-view.ts), so `--json` output reads the same. */
-export interface RecordView {
-  readonly kind: string;
-  readonly id: string;
-  readonly stage: string;
-  readonly stageTitle: string;
-  readonly final: boolean;
-  readonly owner: string | null;
-  readonly fields: FieldValues;
-  readonly revision: number;
-  readonly blueprint: BlueprintRef;
-  readonly openedAt: string | null;
-  readonly updatedAt: string | null;
-  readonly stageEnteredAt: string | null;
-  readonly tasks: readonly OpenTask[];
-  /** Every event the record could take next, for the acting user, with what blocks it. */
-  readonly next: readonly NextStep[];
-}
-
-export const recordView = (state: RecordState, blueprint: CompiledBlueprint, actor: Actor): RecordView => {
-  const stage = blueprint.stage(state.stage);
-  return {
-    kind: state.kind,
-    id: state.recordId,
-    stage: state.stage,
-    stageTitle: stage?.title ?? state.stage,
-    final: stage?.final ?? false,
-    owner: state.owner,
-    fields: state.fields,
-    revision: state.revision,
-    blueprint: blueprint.ref,
-    openedAt: state.openedAt,
-    updatedAt: state.updatedAt,
-    stageEnteredAt: state.stageEnteredAt,
-    tasks: state.tasks,
-    next: explainRecord(state, blueprint, { id: actor.id, roles: actor.roles }),
-  };
-};
+export { recordView, type RecordView } from '@crm/workflow';
 
 const fieldText = (value: FieldValue): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
