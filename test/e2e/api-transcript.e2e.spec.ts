@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManualClock } from '@crm/clock';
+import { ApiHarness, type DemoUser } from './api-harness';
+
+/**
+ * A golden transcript of the API: one scenario across records, read models and blueprints, every answer
+ * kept whole (status and body). Generated ids are replaced by stable placeholders in order of first
+ * appearance, so the transcript is byte-stable across runs. A refactoring must leave it unchanged; an
+ * intended change of an answer is made by regenerating it (`UPDATE_TRANSCRIPTS=1`) and reviewing the diff.
+ */
+const TRANSCRIPT = join(__dirname, '__transcripts__', 'api-transcript.json');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const EMBEDDED_UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+interface Entry {
+  readonly step: string;
+  readonly request: string;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Replaces every UUID by `<id N>`, numbered by first appearance across the whole transcript. */
+const stableIds = () => {
+  const seen = new Map<string, string>();
+  const name = (id: string): string => {
+    const known = seen.get(id);
+    if (known) return known;
+    const placeholder = `<id ${seen.size + 1}>`;
+    seen.set(id, placeholder);
+    return placeholder;
+  };
+  return (value: unknown): unknown =>
+    JSON.parse(JSON.stringify(value), (_key, item: unknown) => {
+      if (typeof item !== 'string') return item;
+      if (UUID.test(item)) return name(item);
+      return item.replace(EMBEDDED_UUID, name);
+    });
+};
+
+const runScenario = async (harness: ApiHarness, clock: ManualClock): Promise<Entry[]> => {
+  const entries: Entry[] = [];
+  const stable = stableIds();
+  const call = async (step: string, as: DemoUser | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
+    const response = await harness.request(as, method, path, body, headers);
+    entries.push({ step, request: `${as ?? 'anonymous'} ${method} ${path}`, status: response.status, body: stable(response.body) });
+    return response;
+  };
+  const deal = '/records/opportunity/globex-1';
+
+  await call('blueprints', 'olga', 'GET', '/blueprints');
+  await call('open', 'rita', 'POST', '/records/opportunity', { id: 'globex-1', fields: { name: 'Globex platform deal', timeline: '2026-09-30' } });
+  await call('open: id taken', 'rita', 'POST', '/records/opportunity', { id: 'globex-1', fields: { name: 'Again' } });
+  await call('open: invalid field', 'rita', 'POST', '/records/opportunity', { fields: { amount: 'lots' } });
+  await call('open: unknown kind', 'rita', 'POST', '/records/spaceship', { fields: {} });
+  await call('show', 'rita', 'GET', deal);
+  await call('refused', 'rita', 'POST', `${deal}/transitions`, { event: 'analyze_needs' });
+  await call('unknown event', 'rita', 'POST', `${deal}/transitions`, { event: 'fly' });
+  await call('advance', 'rita', 'POST', `${deal}/transitions`, { event: 'analyze_needs', fields: { budget: 120000, decisionMaker: 'Hank Scorpio' } }, { 'idempotency-key': 'k-1' });
+  await call('advance retried', 'rita', 'POST', `${deal}/transitions`, { event: 'analyze_needs', fields: { budget: 120000, decisionMaker: 'Hank Scorpio' } }, { 'idempotency-key': 'k-1' });
+  clock.advance(3_600_000);
+  await call('stale revision', 'rita', 'POST', `${deal}/transitions`, { event: 'propose', fields: { proposalDocument: 'p.pdf' }, expectedRevision: 0 });
+  await call('propose', 'rita', 'POST', `${deal}/transitions`, { event: 'propose', fields: { proposalDocument: 'p.pdf' }, expectedRevision: 2 });
+  await call('patch', 'rita', 'PATCH', deal, { fields: { amount: 42000, closeDate: '2026-12-15', notes: 'call back' } });
+  await call('patch: unknown field', 'rita', 'PATCH', deal, { fields: { budjet: 1 } });
+  await call('negotiate', 'rita', 'POST', `${deal}/transitions`, { event: 'negotiate' });
+  await call('analyst may not write', 'ana', 'PATCH', deal, { fields: { notes: 'x' } });
+  await call('manager of another team', 'max', 'POST', `${deal}/owner`, { owner: 'raj' });
+  await call('reassign by admin', 'ada', 'POST', `${deal}/owner`, { owner: 'raj' });
+  await call('show as new owner', 'raj', 'GET', deal);
+  await call('history', 'raj', 'GET', `${deal}/history`);
+  await call('open a pool lead', 'ada', 'POST', '/records/lead', { id: 'lead-1', owner: null, fields: { name: 'Wile E.', company: 'Acme' } });
+  await call('claim the pool lead', 'rita', 'POST', '/records/lead/lead-1/owner', { owner: 'rita' });
+  await call('contact the lead', 'rita', 'POST', '/records/lead/lead-1/transitions', { event: 'contact' });
+  clock.advance(86_400_000);
+  await call('close lost', 'raj', 'POST', `${deal}/transitions`, { event: 'close_lost', fields: { lossReason: 'price' } });
+  await call('closed: no more changes', 'raj', 'PATCH', deal, { fields: { notes: 'too late' } });
+
+  await harness.untilProjectionsCaughtUp();
+  await call('list', 'ada', 'GET', '/records/opportunity');
+  await call('list leads', 'rita', 'GET', '/records/lead');
+  await call('pipeline', 'max', 'GET', '/pipeline');
+  await call('forecast', 'max', 'GET', '/forecast?from=2026-Q2&to=2026-Q4');
+  await call('funnel', 'ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01');
+  await call('funnel by owner', 'ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01&by=owner');
+  await call('bad query', 'ana', 'GET', '/pipeline?asOf=yesterday');
+  return entries;
+};
+
+describe('API transcript', () => {
+  let harness: ApiHarness;
+  const clock = new ManualClock('2026-06-01T09:00:00.000Z');
+
+  beforeAll(async () => {
+    harness = await ApiHarness.start({ clock });
+  }, 60_000);
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('given the scenario, when replayed against the API, then every answer matches the golden transcript', async () => {
+    const entries = await runScenario(harness, clock);
+    const text = `${JSON.stringify(entries, null, 1)}\n`;
+    if (process.env['UPDATE_TRANSCRIPTS'] === '1') {
+      mkdirSync(join(__dirname, '__transcripts__'), { recursive: true });
+      writeFileSync(TRANSCRIPT, text);
+    }
+    expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(TRANSCRIPT, 'utf8')));
+  });
+});
