@@ -61,11 +61,12 @@ export class BearerTokens {
     try {
       payload = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: now });
       if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new Error('token has no subject');
+      // jsonwebtoken accepts a token without `exp`, which would then never expire: a leaked one would work forever.
+      if (typeof payload.exp !== 'number') throw new Error('it has no expiry ("exp"); ask for a new token');
     } catch (error) {
       throw unauthenticated(`invalid token: ${(error as Error).message}`);
     }
-    // A token without `exp` never expires (jsonwebtoken accepts it); ours always carry one.
-    this.remember(token, { subject: payload.sub, expiresAt: typeof payload.exp === 'number' ? payload.exp : Number.POSITIVE_INFINITY });
+    this.remember(token, { subject: payload.sub, expiresAt: payload.exp });
     return payload.sub;
   }
 

@@ -70,6 +70,21 @@ describe('BearerTokens', () => {
     expect(refusalOf(`Bearer ${token}`).message).toBe('invalid token: jwt expired');
   });
 
+  it('given a correctly signed token without an expiry, when presented, then it is refused saying it never expires', () => {
+    const token = handSigned({ alg: 'HS256', typ: 'JWT' }, { sub: 'rita', iat: now, iss: 'crm-workflow-engine' });
+
+    const refusal = refusalOf(`Bearer ${token}`);
+
+    expect(refusal.code).toBe(IdentityExceptionCode.UNAUTHENTICATED);
+    expect(refusal.message).toBe('invalid token: it has no expiry ("exp"); ask for a new token');
+  });
+
+  it('given a token whose expiry is not a number, when presented, then it is refused', () => {
+    const token = handSigned({ alg: 'HS256', typ: 'JWT' }, { sub: 'rita', iat: now, exp: 'never', iss: 'crm-workflow-engine' });
+
+    expect(refusalOf(`Bearer ${token}`).code).toBe(IdentityExceptionCode.UNAUTHENTICATED);
+  });
+
   it('given a token from another issuer, when presented, then it is refused', () => {
     const token = handSigned({ alg: 'HS256', typ: 'JWT' }, { sub: 'rita', iat: now, exp: now + 60, iss: 'someone-else' });
 
