@@ -87,7 +87,8 @@ export const loadOrCreateTokenSecret = (dataDirectory: string, fromEnv: string |
   if (fromEnv) return fromEnv;
   const file = join(dataDirectory, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDirectory, { recursive: true });
+  // Owner-only: whoever reads the secret can sign a token for any user.
+  mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

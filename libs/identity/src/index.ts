@@ -3,5 +3,5 @@ export type { ListScope } from './access-policy';
 export type { Denial, PlatformAction, RecordAccess, RecordAction } from './access-policy';
 export { BearerTokens, loadOrCreateTokenSecret } from './bearer-tokens';
 export { IdentityException, IdentityExceptionCode } from './identity.exception';
-export { DEMO_USERS, loadOrCreateUsersFile, parseUsers, ROLES, UserDirectory, usersFileProblems } from './user-directory';
-export type { Role, User } from './user-directory';
+export { DEMO_USERS, FollowedUserDirectory, followUsersFile, loadOrCreateUsersFile, parseUsers, ROLES, UserDirectory, usersFileProblems } from './user-directory';
+export type { Role, User, UsersFileProblemListener } from './user-directory';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
@@ -16,24 +16,99 @@ export interface User {
 
 /** Who exists, with which roles and teams. Loaded from a users file; the single source of roles. */
 export class UserDirectory {
-  private readonly byId: ReadonlyMap<string, User>;
+  protected byId: ReadonlyMap<string, User>;
 
   constructor(users: readonly User[]) {
-    this.byId = new Map(users.map((user) => [user.id, user]));
+    this.byId = indexById(users);
   }
 
   get(id: string): User | undefined {
-    return this.byId.get(id);
+    return this.current().get(id);
   }
 
   all(): User[] {
-    return [...this.byId.values()];
+    return [...this.current().values()];
   }
 
   teamOf(userId: string | null): string | null {
-    return userId === null ? null : (this.byId.get(userId)?.team ?? null);
+    return userId === null ? null : (this.current().get(userId)?.team ?? null);
+  }
+
+  /** The users every lookup answers from. */
+  protected current(): ReadonlyMap<string, User> {
+    return this.byId;
   }
 }
+
+const indexById = (users: readonly User[]): ReadonlyMap<string, User> => new Map(users.map((user) => [user.id, user]));
+
+/**
+ * What identifies one version of a file without reading it. The change time is in it because an edit can
+ * keep the size and have its modification time set back; the inode because editors often save by renaming.
+ */
+const versionOf = (file: string): string | NodeJS.ErrnoException => {
+  try {
+    const stats = statSync(file, { bigint: true });
+    return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+};
+
+/** Told when the users file changed into a version that cannot be used; the last good version stays in force. */
+export type UsersFileProblemListener = (problem: IdentityException) => void;
+
+/**
+ * A user directory that follows its users file: before every lookup it compares the file's version (one
+ * `stat`, microseconds) with the one it read last and reads it again when it changed, so a user removed
+ * from the file, or whose roles or team change, is judged by the new file on their very next request.
+ *
+ * A changed file that cannot be used — not YAML, a mistake, unreadable or gone — leaves the last good
+ * version in force and is reported once per version: a typo must not lock everyone out, and the report
+ * (an error in the API's log) says that the edit has not taken effect.
+ */
+export class FollowedUserDirectory extends UserDirectory {
+  private seenVersion: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly onProblem: UsersFileProblemListener,
+  ) {
+    // The version before the content: a change in between is then seen as a change on the next lookup.
+    const version = versionOf(file);
+    super(parseUsers(readFileSync(file, 'utf8'), file).all());
+    this.seenVersion = typeof version === 'string' ? version : '';
+  }
+
+  protected override current(): ReadonlyMap<string, User> {
+    const version = versionOf(this.file);
+    const key = typeof version === 'string' ? version : `unreadable:${version.code ?? version.message}`;
+    if (key !== this.seenVersion) {
+      this.seenVersion = key;
+      this.reread(version);
+    }
+    return this.byId;
+  }
+
+  private reread(version: string | NodeJS.ErrnoException): void {
+    try {
+      if (typeof version !== 'string') throw version;
+      this.byId = indexById(parseUsers(readFileSync(this.file, 'utf8'), this.file).all());
+    } catch (error) {
+      this.onProblem(asUsersFileProblem(this.file, error));
+    }
+  }
+}
+
+const asUsersFileProblem = (file: string, error: unknown): IdentityException => {
+  if (error instanceof IdentityException) {
+    return new IdentityException(error.code, `${error.message}\nthe users of its last good version stay in force`, error.details);
+  }
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new IdentityException(IdentityExceptionCode.INVALID_USERS_FILE, `${file}: cannot be read (${reason}); the users of its last good version stay in force`, {
+    file,
+  });
+};
 
 const userIdPattern = /^[a-z][a-z0-9_.-]{0,63}$/;
 
@@ -95,11 +170,24 @@ export const DEMO_USERS: readonly User[] = [
   { id: 'ada', name: 'Ada Admin', roles: ['admin'], team: null },
 ];
 
-/** Loads the users file, creating it with the demo users when it does not exist yet. */
-export const loadOrCreateUsersFile = (file: string): { directory: UserDirectory; created: boolean } => {
-  if (existsSync(file)) return { directory: parseUsers(readFileSync(file, 'utf8'), file), created: false };
-  mkdirSync(dirname(file), { recursive: true });
-  const header = '# Users, roles (rep, manager, analyst, process_owner, admin) and teams. Edit and restart.\n';
+/** Creates the users file with the demo users when it does not exist yet; true when it did. */
+const createUsersFileIfMissing = (file: string): boolean => {
+  if (existsSync(file)) return false;
+  // Owner-only, like the rest of the data directory: it names every user and their roles.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const header = '# Users, roles (rep, manager, analyst, process_owner, admin) and teams. A running API follows edits.\n';
   writeFileSync(file, header + stringify({ users: DEMO_USERS }), { mode: 0o600 });
-  return { directory: new UserDirectory(DEMO_USERS), created: true };
+  return true;
+};
+
+/** Loads the users file once, creating it with the demo users when it does not exist yet (one-shot tools). */
+export const loadOrCreateUsersFile = (file: string): { directory: UserDirectory; created: boolean } => {
+  const created = createUsersFileIfMissing(file);
+  return { directory: parseUsers(readFileSync(file, 'utf8'), file), created };
+};
+
+/** The users file as a directory that follows its edits (see FollowedUserDirectory), created if missing. */
+export const followUsersFile = (file: string, onProblem: UsersFileProblemListener): { directory: FollowedUserDirectory; created: boolean } => {
+  const created = createUsersFileIfMissing(file);
+  return { directory: new FollowedUserDirectory(file, onProblem), created };
 };
