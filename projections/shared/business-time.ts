@@ -1,30 +1,22 @@
+import { parseIsoDate, parseIsoDateTime } from '@crm/clock';
 import { invalidQuery } from './read-model.exception';
 
 export type PeriodKind = 'month' | 'quarter';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter'];
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const monthPeriod = /^(\d{4})-(\d{2})$/;
 const quarterPeriod = /^(\d{4})-Q([1-4])$/;
 const dayMs = 86_400_000;
-
-const realDate = (text: string): Date | null => {
-  const match = isoDate.exec(text);
-  if (!match) return null;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === text ? date : null;
-};
 
 /**
  * An as-of moment as the stored business times are written (`toISOString`, UTC), so it compares as text.
  * A bare date means the end of that day (UTC): "the pipeline on 2017-06-30" includes what happened that day.
  */
 export const parseAsOf = (text: string): string => {
-  const day = realDate(text);
+  const day = parseIsoDate(text);
   if (day) return new Date(day.getTime() + dayMs - 1).toISOString();
-  const moment = isoDateTime.test(text) ? new Date(text) : null;
-  if (!moment || Number.isNaN(moment.getTime())) {
+  const moment = parseIsoDateTime(text);
+  if (!moment) {
     throw invalidQuery(`"${text}" is not a date (YYYY-MM-DD) or an ISO-8601 date-time with offset`, { value: text });
   }
   return moment.toISOString();
@@ -32,12 +24,12 @@ export const parseAsOf = (text: string): string => {
 
 /** The start of a day (UTC) given as `YYYY-MM-DD` or an ISO date-time: window bounds `--from`/`--to`. */
 export const parseInstant = (text: string): string => {
-  const day = realDate(text);
+  const day = parseIsoDate(text);
   if (day) return day.toISOString();
   return parseAsOf(text);
 };
 
-export const isCalendarDate = (text: string): boolean => realDate(text) !== null;
+export const isCalendarDate = (text: string): boolean => parseIsoDate(text) !== null;
 
 /** The business date (UTC) of a stored ISO date-time. */
 export const dateOf = (isoDateTimeText: string): string => isoDateTimeText.slice(0, 10);
