@@ -18,6 +18,7 @@ export { EventStoreException, EventStoreExceptionCode, wrongExpectedRevision } f
 export type { EventStoreExceptionDetails } from './event-store.exception';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite/sqlite-event-store';
+export { makePrivateDirectory, narrowDatabaseSidecars, preparePrivateDatabaseFile } from './sqlite/private-database-files';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
 export type { BackoffPolicy } from './eventstoredb/resubscribe-backoff';

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { makePrivateDirectory, narrowDatabaseSidecars, preparePrivateDatabaseFile } from '@crm/event-store';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
 
 export const READ_MODEL_FILE_NAME = 'read-models.sqlite';
@@ -50,7 +50,11 @@ export class ReadModelDatabase {
     const readOnly = options.readOnly ?? false;
     let db: Database.Database | undefined;
     try {
-      if (!readOnly) mkdirSync(options.directory, { recursive: true });
+      if (!readOnly) {
+        // Owner-only like the events they are built from (see private-database-files in @crm/event-store).
+        makePrivateDirectory(options.directory);
+        preparePrivateDatabaseFile(file);
+      }
       db = new Database(file, { readonly: readOnly, fileMustExist: readOnly });
       db.pragma('busy_timeout = 5000');
       // Read models are index-heavy and looked up at random by record: with SQLite's 2 MiB default, a
@@ -60,6 +64,7 @@ export class ReadModelDatabase {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         createMetaSchema(db);
+        narrowDatabaseSidecars(file);
       }
       return new ReadModelDatabase(db, file);
     } catch (error) {

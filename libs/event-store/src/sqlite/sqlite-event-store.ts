@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { systemClock, type Clock } from '@crm/clock';
@@ -20,6 +19,7 @@ import { positionOf, type Position } from '../position';
 import { commitGroup, takeGroup, type MemberOutcome } from './append-group';
 import { describeError } from './describe-error';
 import { PollingSubscription, type SubscriptionPage } from './polling-subscription';
+import { makePrivateDirectory, narrowDatabaseSidecars, preparePrivateDatabaseFile } from './private-database-files';
 import { configureConnection, createSchema, databaseFileName, leaveSelfContained, readOnlyOpenHint, writableOpenHint } from './sqlite-schema';
 import {
   lastSequence,
@@ -124,14 +124,16 @@ export class SqliteEventStore implements EventStore {
     const maxGroupSize = checkCount('maxGroupSize', options.maxGroupSize, defaultMaxGroupSize, 1);
     const file = join(options.directory, databaseFileName);
     const readOnly = options.readOnly ?? false;
-    if (!readOnly) mkdirSync(options.directory, { recursive: true });
+    if (!readOnly) makePrivateDirectory(options.directory);
 
     let db: Database.Database | undefined;
     try {
+      if (!readOnly) preparePrivateDatabaseFile(file);
       db = new Database(file, { readonly: readOnly, fileMustExist: readOnly });
       if (!readOnly) {
         configureConnection(db);
         createSchema(db);
+        narrowDatabaseSidecars(file);
       }
       const statements = prepareStatements(db);
       return new SqliteEventStore(db, statements, options.clock ?? systemClock, livePollIntervalMs, maxGroupSize, readOnly);
