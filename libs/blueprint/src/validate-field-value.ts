@@ -1,3 +1,4 @@
+import { isIsoDate } from '@crm/clock';
 import type { BlueprintDefinition, FieldDefinition, FieldType } from './blueprint.model';
 import { didYouMean } from './blueprint.names';
 
@@ -13,17 +14,8 @@ export const MAX_REFERENCE_LENGTH = 128;
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE_CHARACTERS = /^[0-9 +\-().]+$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const characters = (value: string): number => [...value].length;
-
-const isRealDate = (value: string): boolean => {
-  const match = ISO_DATE.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
 
 const digitCount = (value: string): number => value.replace(/\D/g, '').length;
 
@@ -54,7 +46,7 @@ const RULES: Readonly<Record<FieldType, FieldRule>> = {
   },
   date: {
     expected: () => 'date (a calendar date as YYYY-MM-DD)',
-    accepts: (value) => typeof value === 'string' && isRealDate(value),
+    accepts: (value) => isIsoDate(value),
   },
   boolean: {
     expected: () => 'boolean (true or false)',

@@ -25,6 +25,7 @@ describe('validateFieldValue', () => {
     ['money with 2 decimals', field('money'), 0.29],
     ['a date', field('date'), '2026-03-31'],
     ['a leap day', field('date'), '2024-02-29'],
+    ['a date of the first century (not shifted to the 1900s)', field('date'), '0099-06-30'],
     ['true', field('boolean'), true],
     ['false', field('boolean'), false],
     ['an email', field('email'), 'ann.lee+crm@mail.example.com'],
