@@ -18,6 +18,13 @@ export interface DraftField {
   readonly values: readonly NamedAt[];
   readonly hasValues: boolean;
   readonly hasTo: boolean;
+  /** `groupable: true` as written (other values are the shape check's to report). */
+  readonly declaresGroupable: boolean;
+  readonly hasMin: boolean;
+  readonly hasMax: boolean;
+  /** The bounds when they are finite numbers. */
+  readonly min?: number;
+  readonly max?: number;
 }
 
 export interface DraftTask {
@@ -66,6 +73,8 @@ const recordOf = (value: unknown): PlainRecord => (isRecord(value) ? value : {})
 const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+const finiteOf = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
 const isFieldType = (value: unknown): value is FieldType => FIELD_TYPES.some((type) => type === value);
 
 /** The strings of a list with their paths; non-strings are skipped (the shape check reports them). */
@@ -80,6 +89,11 @@ const readField = (name: string, value: unknown): DraftField => {
     values: namesAt(field.values, ['fields', name, 'values']),
     hasValues: field.values !== undefined,
     hasTo: field.to !== undefined,
+    declaresGroupable: field.groupable === true,
+    hasMin: field.min !== undefined,
+    hasMax: field.max !== undefined,
+    min: finiteOf(field.min),
+    max: finiteOf(field.max),
   };
 };
 

@@ -37,7 +37,28 @@ export interface FieldDefinition {
   readonly values?: readonly string[];
   /** reference only: the record kind referred to (e.g. `account`). */
   readonly to?: string;
+  /**
+   * As declared (absent when not): whether reports may group records by this field's values. Only
+   * present when declared, so blueprints that never say it keep their content hash.
+   */
+  readonly groupable?: boolean;
+  /** number only: the smallest and largest value allowed, when declared. */
+  readonly min?: number;
+  readonly max?: number;
 }
+
+/** Categories by nature: their values say what a record is, never who it is about. */
+export const GROUPABLE_BY_TYPE: readonly FieldType[] = ['enum', 'reference'];
+/** Plain values that a blueprint may declare groupable when they are categories (a product line, a region). */
+export const GROUPABLE_WHEN_DECLARED: readonly FieldType[] = ['string', 'boolean'];
+/** Free text and contact details: grouping by them would show other records' values to any reader. */
+export const NEVER_GROUPABLE: readonly FieldType[] = ['text', 'email', 'phone'];
+
+/** Whether reports may group records by the field: enum and reference unless declared otherwise; string and boolean when declared. */
+export const isGroupableField = (field: Pick<FieldDefinition, 'type' | 'groupable'>): boolean => {
+  if (GROUPABLE_BY_TYPE.includes(field.type)) return field.groupable !== false;
+  return GROUPABLE_WHEN_DECLARED.includes(field.type) && field.groupable === true;
+};
 
 export const STAGE_OUTCOMES = ['won', 'lost', 'none'] as const;
 export type StageOutcome = (typeof STAGE_OUTCOMES)[number];

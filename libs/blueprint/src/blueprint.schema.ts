@@ -190,6 +190,18 @@ export class FieldSpec {
   @Matches(IDENTIFIER, { message: `must be a record kind, ${IDENTIFIER_RULE}` })
   @IsString(text)
   to?: string;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  groupable?: boolean;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a finite number' })
+  min?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a finite number' })
+  max?: number;
 }
 
 export class WhenSpec {

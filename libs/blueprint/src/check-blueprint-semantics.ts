@@ -10,7 +10,8 @@ import {
   isCelReservedWord,
 } from './blueprint.names';
 import { problemAt, type BlueprintPath, type PathProblem } from './blueprint-path';
-import type { BlueprintDraft, DraftStage, DraftTransition, NamedAt } from './blueprint.draft';
+import type { BlueprintDraft, DraftField, DraftStage, DraftTransition, NamedAt } from './blueprint.draft';
+import { GROUPABLE_BY_TYPE, GROUPABLE_WHEN_DECLARED, NEVER_GROUPABLE } from './blueprint.model';
 import { celExpressionProblem, declareCelVariables, type CelDeclarations } from './cel-expression';
 import { resolveSources } from './stage-sources';
 
@@ -44,6 +45,38 @@ const reservedNameProblems = (name: string, path: BlueprintPath): PathProblem[] 
   ];
 };
 
+const groupableProblems = (field: DraftField, path: BlueprintPath): PathProblem[] => {
+  const type = field.type;
+  if (!field.declaresGroupable || type === undefined) return [];
+  if (NEVER_GROUPABLE.includes(type)) {
+    return [
+      problemAt(
+        [...path, 'groupable'],
+        `${type} fields are never groupable: a report grouped by free text, email addresses or phone numbers would show the values of records the reader may not open`,
+      ),
+    ];
+  }
+  if (GROUPABLE_BY_TYPE.includes(type) || GROUPABLE_WHEN_DECLARED.includes(type)) return [];
+  return [
+    problemAt(
+      [...path, 'groupable'],
+      `${type} fields cannot be groupable; only string and boolean fields may declare groupable: true (enum and reference fields are groupable by their type)`,
+    ),
+  ];
+};
+
+const boundProblems = (field: DraftField, path: BlueprintPath): PathProblem[] => {
+  const type = field.type;
+  if (type === undefined) return [];
+  if (type !== 'number') {
+    const declared = [...(field.hasMin ? ['min'] : []), ...(field.hasMax ? ['max'] : [])];
+    return declared.map((bound) => problemAt([...path, bound], `${bound} only applies to number fields, not to ${type}`));
+  }
+  return field.min !== undefined && field.max !== undefined && field.min > field.max
+    ? [problemAt([...path, 'max'], `max ${field.max} is below min ${field.min}; no value could be stored`)]
+    : [];
+};
+
 const checkFields = (draft: BlueprintDraft): PathProblem[] =>
   draft.fields.flatMap((field) => {
     const path: BlueprintPath = ['fields', field.name];
@@ -56,6 +89,8 @@ const checkFields = (draft: BlueprintDraft): PathProblem[] =>
       ...(field.hasTo && field.type !== undefined && field.type !== 'reference'
         ? [problemAt([...path, 'to'], `to only applies to reference fields, not to ${field.type}`)]
         : []),
+      ...groupableProblems(field, path),
+      ...boundProblems(field, path),
       ...duplicatesIn(field.values, 'value'),
     ];
   });

@@ -19,6 +19,9 @@ const normalizeField = (name: string, spec: FieldSpec): FieldDefinition => ({
   ...(spec.description === undefined ? {} : { description: spec.description }),
   ...(spec.type === 'enum' && spec.values !== undefined ? { values: [...spec.values] } : {}),
   ...(spec.type === 'reference' && spec.to !== undefined ? { to: spec.to } : {}),
+  ...(spec.groupable === undefined ? {} : { groupable: spec.groupable }),
+  ...(spec.type === 'number' && spec.min !== undefined ? { min: spec.min } : {}),
+  ...(spec.type === 'number' && spec.max !== undefined ? { max: spec.max } : {}),
 });
 
 const normalizeTask = (spec: TaskSpec): TaskTemplate => ({

@@ -204,7 +204,7 @@ describe('parseBlueprint: every problem in one pass', () => {
     );
 
     expect(problems).toEqual([
-      'fields.amount.lable: unknown key "lable" (did you mean "label"?); known keys: type, label, description, values, to',
+      'fields.amount.lable: unknown key "lable" (did you mean "label"?); known keys: type, label, description, values, to, groupable, min, max',
       'stages.open.entry.taks: unknown key "taks" (did you mean "tasks"?); known keys: tasks, timers, approvals',
       'transitions[0].requries: unknown key "requries" (did you mean "requires"?); known keys: event, title, from, to, requires, supply, when, roles, ownerOnly, approval',
       'intialStage: unknown key "intialStage" (did you mean "initialStage"?); known keys: id, version, kind, title, description, currency, initialStage, fields, stages, transitions',
@@ -215,7 +215,7 @@ describe('parseBlueprint: every problem in one pass', () => {
     const source = dealBlueprint().replace('discount:\n    type: number\n', 'discount: { type: number, description: Fraction, 0.15 for 15% }\n');
 
     expect(problemsOf(source)).toEqual([
-      'fields.discount["0.15 for 15%"]: unknown key "0.15 for 15%"; known keys: type, label, description, values, to; a comma inside an unquoted value in { … } starts a new key, so quote that value',
+      'fields.discount["0.15 for 15%"]: unknown key "0.15 for 15%"; known keys: type, label, description, values, to, groupable, min, max; a comma inside an unquoted value in { … } starts a new key, so quote that value',
     ]);
   });
 

@@ -11,6 +11,12 @@ export interface FieldProblem {
 export const MAX_STRING_LENGTH = 255;
 export const MAX_TEXT_LENGTH = 10_000;
 export const MAX_REFERENCE_LENGTH = 128;
+/**
+ * The largest amount of money, in major units: 1e15 minor units (cents). Far above any deal, yet sums
+ * of many such amounts in cents stay finite and near-exact, so one absurd value cannot turn a pipeline
+ * total into null for everyone.
+ */
+export const MAX_MONEY = 10_000_000_000_000;
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE_CHARACTERS = /^[0-9 +\-().]+$/;
@@ -73,6 +79,16 @@ const RULES: Readonly<Record<FieldType, FieldRule>> = {
   },
 };
 
+/** The rule a value of the right type may still break: its bounds (money always, numbers when declared). */
+const boundOf = (field: FieldDefinition): { readonly expected: string; readonly accepts: (value: number) => boolean } | undefined => {
+  if (field.type === 'money') return { expected: `money within ±${MAX_MONEY} (1e15 minor units)`, accepts: (value) => Math.abs(value) <= MAX_MONEY };
+  if (field.type !== 'number' || (field.min === undefined && field.max === undefined)) return undefined;
+  const { min, max } = field;
+  const expected =
+    min !== undefined && max !== undefined ? `number from ${min} to ${max}` : min !== undefined ? `number of at least ${min}` : `number of at most ${max}`;
+  return { expected, accepts: (value) => (min === undefined || value >= min) && (max === undefined || value <= max) };
+};
+
 const describeValue = (value: unknown): string => {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string' && value.length > 60) return `a string of ${characters(value)} characters`;
@@ -86,7 +102,11 @@ const describeValue = (value: unknown): string => {
 export const validateFieldValue = (field: FieldDefinition, value: unknown): string | undefined => {
   if (value === null) return undefined;
   const rule = RULES[field.type];
-  return rule.accepts(value, field) ? undefined : `${field.name}: expected ${rule.expected(field)}, got ${describeValue(value)}`;
+  if (!rule.accepts(value, field)) return `${field.name}: expected ${rule.expected(field)}, got ${describeValue(value)}`;
+  const bound = boundOf(field);
+  return bound === undefined || typeof value !== 'number' || bound.accepts(value)
+    ? undefined
+    : `${field.name}: expected ${bound.expected}, got ${describeValue(value)}`;
 };
 
 /** Every problem with a set of field values, unknown field names included. */
