@@ -1,7 +1,7 @@
+import { parseIsoDateTime } from '@crm/clock';
 import { EventStoreException, EventStoreExceptionCode } from './event-store.exception';
 import type { ExpectedRevision, JsonObject, NewEvent } from './event-store.port';
 import { findNonJson, isJsonObject } from './canonical-json';
-import { parseIsoDateTime } from './iso-date-time';
 
 export const maxStreamNameLength = 512;
 
