@@ -5,8 +5,23 @@ const path = require('node:path');
 const root = __dirname;
 const esmOnlyPackages = ['@marcbachmann/cel-js', 'uuid'];
 
+// Every wall-time limit in a test is a safety net against a hang; a loaded machine (other work on the
+// cores, `npm test` running two projects at once) makes every test slower, so all nets share one factor.
+// Resolved here, once, and put into the environment the workers inherit, where the tests' probes read it
+// (libs/event-store/src/contract/test-timeouts.ts). CI machines are shared, so they get twice the default.
+const resolveTimeoutScale = (environment) => {
+  const given = environment.JEST_TIMEOUT_SCALE;
+  if (given === undefined || given.trim() === '') return environment.CI && environment.CI !== 'false' ? 2 : 1;
+  const scale = Number(given);
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`JEST_TIMEOUT_SCALE must be a positive number, not "${given}"`);
+  return scale;
+};
+const timeoutScale = resolveTimeoutScale(process.env);
+process.env.JEST_TIMEOUT_SCALE = String(timeoutScale);
+
 module.exports = {
   testEnvironment: 'node',
+  testTimeout: 30_000 * timeoutScale,
   cacheDirectory: path.join(root, '.jest-cache'),
   transform: {
     '^.+\\.(t|j)s$': [

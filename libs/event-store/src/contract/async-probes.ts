@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { EventStoreException } from '../event-store.exception';
 import type { EventSubscription, StoredEvent } from '../event-store.port';
+import { PROBE_TIMEOUT_MS } from './test-timeouts';
 
 export interface EventuallyOptions {
   readonly timeoutMs?: number;
@@ -10,7 +11,7 @@ export interface EventuallyOptions {
 /** Retries `probe` (an assertion or a query) until it stops throwing, or rethrows its last error at the deadline. */
 export const eventually = async <Result>(
   probe: () => Result | Promise<Result>,
-  { timeoutMs = 5_000, intervalMs = 10 }: EventuallyOptions = {},
+  { timeoutMs = PROBE_TIMEOUT_MS, intervalMs = 10 }: EventuallyOptions = {},
 ): Promise<Result> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -63,7 +64,7 @@ export class SubscriptionReader {
     this.iterator = subscription[Symbol.asyncIterator]();
   }
 
-  async take(count: number, timeoutMs = 5_000): Promise<StoredEvent[]> {
+  async take(count: number, timeoutMs = PROBE_TIMEOUT_MS): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     const deadline = Date.now() + timeoutMs;
     while (events.length < count) {

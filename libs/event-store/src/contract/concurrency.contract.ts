@@ -4,8 +4,8 @@ import { comparePositions } from '../position';
 import { settle } from './async-probes';
 import { idsOf, newEvent, newEvents, readAllAfter, startOf } from './event-fixtures';
 import type { StoreContext } from './store-context';
+import { SLOW_TEST_TIMEOUT_MS } from './test-timeouts';
 
-const slowTestMs = 30_000;
 const range = (count: number): number[] => Array.from({ length: count }, (_, index) => index);
 
 /** Reads the stream's revision and appends with it, retrying on conflict: an optimistic writer. */
@@ -46,7 +46,7 @@ export const describeConcurrencyContract = (context: StoreContext): void => {
           expect(comparePositions(result.position, last!.position)).toBe(0);
         });
       },
-      slowTestMs,
+      SLOW_TEST_TIMEOUT_MS,
     );
 
     it('given 32 appenders racing on one stream with the same expected revision, then exactly one wins and the others conflict', async () => {
@@ -78,7 +78,7 @@ export const describeConcurrencyContract = (context: StoreContext): void => {
         expect(outcomes.map(({ result }) => result.nextExpectedRevision).sort((a, b) => a - b)).toEqual(range(32));
         expect(outcomes.reduce((sum, { conflicts }) => sum + conflicts, 0)).toBeGreaterThan(0);
       },
-      slowTestMs,
+      SLOW_TEST_TIMEOUT_MS,
     );
 
     it('given 32 appenders on one stream with any, when all append at once, then all are stored with gap-free revisions', async () => {

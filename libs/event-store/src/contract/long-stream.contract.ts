@@ -1,8 +1,8 @@
 import type { NewEvent } from '../event-store.port';
 import { idsOf, newEvents } from './event-fixtures';
 import type { StoreContext } from './store-context';
+import { SLOW_TEST_TIMEOUT_MS } from './test-timeouts';
 
-const slowTestMs = 30_000;
 
 export const describeLongStreamContract = (context: StoreContext): void => {
   describe('long streams', () => {
@@ -31,7 +31,7 @@ export const describeLongStreamContract = (context: StoreContext): void => {
         expect(tail.map((event) => event.revision)).toEqual([4_998, 4_999]);
         expect(beyond).toEqual([]);
       },
-      slowTestMs,
+      SLOW_TEST_TIMEOUT_MS,
     );
 
     it(
@@ -45,7 +45,7 @@ export const describeLongStreamContract = (context: StoreContext): void => {
         expect(result.nextExpectedRevision).toBe(1_999);
         expect(idsOf(await context.store.readStream(stream))).toEqual(idsOf(events));
       },
-      slowTestMs,
+      SLOW_TEST_TIMEOUT_MS,
     );
   });
 };

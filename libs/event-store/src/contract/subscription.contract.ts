@@ -4,8 +4,8 @@ import { comparePositions } from '../position';
 import { eventually, SubscriptionReader } from './async-probes';
 import { idsOf, newEvent, newEvents, readAllAfter, startOf } from './event-fixtures';
 import type { StoreContext } from './store-context';
+import { SLOW_TEST_TIMEOUT_MS } from './test-timeouts';
 
-const slowTestMs = 30_000;
 
 const expectGlobalOrderWithoutDuplicates = (events: readonly StoredEvent[]): void => {
   events.slice(1).forEach((event, index) => expect(comparePositions(event.position, events[index].position)).toBe(1));
@@ -54,7 +54,7 @@ export const describeSubscriptionContract = (context: StoreContext): void => {
         expectGlobalOrderWithoutDuplicates(delivered);
         expect(idsOf(delivered)).toEqual(idsOf(await readAllAfter(context.store, start)));
       },
-      slowTestMs,
+      SLOW_TEST_TIMEOUT_MS,
     );
 
     it('given a position, when subscribed from it, then delivery starts strictly after it', async () => {
