@@ -1,3 +1,4 @@
+import { NEVER_DURING_A_TEST_MS } from '@crm/event-store/contract';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type { StoredEvent } from '../event-store.port';
 import { isAfter, positionOf, type Position } from '../position';
@@ -117,7 +118,7 @@ describe('ResumableSubscription', () => {
       positionOf: (raw) => raw.position,
       toEvent: asStored,
       isRetryable: () => true,
-      backoff: { initialMs: 60_000, maxMs: 60_000 },
+      backoff: { initialMs: NEVER_DURING_A_TEST_MS, maxMs: NEVER_DURING_A_TEST_MS },
       onClose: () => undefined,
     });
     const pending = subscription.next();
