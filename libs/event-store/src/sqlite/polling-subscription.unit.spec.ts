@@ -1,3 +1,4 @@
+import { NEVER_DURING_A_TEST_MS } from '@crm/event-store/contract';
 import type { StoredEvent } from '../event-store.port';
 import { positionOf, type Position } from '../position';
 import { PollingSubscription, type SubscriptionPage, type SubscriptionSource } from './polling-subscription';
@@ -54,7 +55,7 @@ class FakeLog implements SubscriptionSource {
   }
 }
 
-const open = (log: FakeLog, pollIntervalMs = 60_000): PollingSubscription =>
+const open = (log: FakeLog, pollIntervalMs = NEVER_DURING_A_TEST_MS): PollingSubscription =>
   new PollingSubscription(log, { after: 'start', pageSize: 2, pollIntervalMs, onClose: () => undefined });
 
 const eventuallyRead = async (log: FakeLog, reads: number): Promise<void> => {
