@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@crm/clock';
+import { PROBE_TIMEOUT_MS } from '@crm/event-store/contract';
 import { projectionDigest, ReadModelDatabase } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { startApi, type RunningApi } from '../../apps/api/src/start-api';
@@ -68,7 +69,7 @@ export class ApiHarness {
   }
 
   /** Waits until `/health` reports every read model at the head of the log. */
-  async untilProjectionsCaughtUp(timeoutMs = 5_000): Promise<void> {
+  async untilProjectionsCaughtUp(timeoutMs = PROBE_TIMEOUT_MS): Promise<void> {
     const started = Date.now();
     for (;;) {
       const health = await this.request<ProjectionLagBody>(null, 'GET', '/health');

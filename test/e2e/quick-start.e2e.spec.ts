@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { repositoryRoot } from './api-harness';
 
 /**
@@ -46,8 +47,8 @@ describe('quick start (built app, default port and data dir)', () => {
       env: { ...process.env, PORT: '3000', CRM_DATA_DIR: '', CRM_BLUEPRINTS_DIR: join(repositoryRoot, 'blueprints') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    await waitForOutput(app, 'listening on http://127.0.0.1:3000', 30_000);
-  }, 90_000);
+    await waitForOutput(app, 'listening on http://127.0.0.1:3000', scaledTimeout(30_000));
+  }, scaledTimeout(90_000));
 
   afterAll(() => {
     if (app.exitCode === null) app.kill('SIGKILL');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { WireLevelStandIn } from '@crm/event-store/stand-in';
 import { ApiHarness, type ApiResponse, type DemoUser } from './api-harness';
 
@@ -117,14 +118,15 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
       await open(harness, 'rita', 'fresh-1', { name: 'Fresh deal', amount: 1_234 });
       await analyzeNeeds(harness, 'rita', 'fresh-1');
 
-      const { waitedMs } = await within(1_000, async () => {
+      // A latency claim, so measured on wall time; the bound scales with the machine's load like every limit.
+      const { waitedMs } = await within(scaledTimeout(1_000), async () => {
         const pipeline = await harness.request<PipelineReport>('rita', 'GET', '/pipeline');
         expect(pipeline.status).toBe(200);
         const row = rowOf(pipeline.body, 'needs_analysis', 'rita');
         const previous = rowOf(before, 'needs_analysis', 'rita');
         return row && row.count === (previous?.count ?? 0) + 1 && row.amount === (previous?.amount ?? 0) + 1_234 ? row : undefined;
       });
-      expect(waitedMs).toBeLessThanOrEqual(1_000);
+      expect(waitedMs).toBeLessThanOrEqual(scaledTimeout(1_000));
     });
   });
 
@@ -490,7 +492,7 @@ describe('read models with the events in EventStoreDB (wire-level stand-in)', ()
         expect(existsSync(join(harness.dataDirectory, 'read-models.sqlite'))).toBe(true);
         await open(harness, 'rita', 'esdb-1', { name: 'Stored elsewhere', amount: 2_500 });
         await analyzeNeeds(harness, 'rita', 'esdb-1');
-        await within(1_000, async () => {
+        await within(scaledTimeout(1_000), async () => {
           const pipeline = await harness.request<PipelineReport>('rita', 'GET', '/pipeline');
           return rowOf(pipeline.body, 'needs_analysis', 'rita')?.amount === 2_500 ? true : undefined;
         });
@@ -502,5 +504,5 @@ describe('read models with the events in EventStoreDB (wire-level stand-in)', ()
     } finally {
       await standIn.stop();
     }
-  }, 30_000);
+  }, scaledTimeout(30_000));
 });

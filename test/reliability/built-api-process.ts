@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { repositoryRoot } from '../e2e/api-harness';
 
 export const builtApiMain = join(repositoryRoot, 'dist/apps/api/src/main.js');
@@ -21,7 +22,7 @@ export class BuiltApiProcess {
     readonly url: string,
   ) {}
 
-  static start(dataDirectory: string, port: number, timeoutMs = 30_000): Promise<BuiltApiProcess> {
+  static start(dataDirectory: string, port: number, timeoutMs = scaledTimeout(30_000)): Promise<BuiltApiProcess> {
     const child = spawn(process.execPath, [builtApiMain], {
       cwd: repositoryRoot,
       env: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Engine } from '@crm/engine';
 import { comparePositions, parsePosition, SqliteEventStore, type Position, type StoredEvent } from '@crm/event-store';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { countEvents, projectionDigest, ReadModelDatabase, readCheckpoint, replayProjections } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { repositoryRoot } from '../e2e/api-harness';
@@ -312,7 +313,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
       for (;;) {
         const health = (await (await fetch(`${app.url}/health`)).json()) as { projections: { maxLag: number; byProjection: { state: string }[] } };
         if (health.projections.maxLag === 0 && health.projections.byProjection.every((projection) => projection.state === 'live')) return;
-        if (Date.now() - started > 30_000) throw new Error(`read models not caught up within 30 s: ${JSON.stringify(health.projections)}\n${app.log}`);
+        if (Date.now() - started > scaledTimeout(30_000)) throw new Error(`read models not caught up within ${scaledTimeout(30_000)} ms: ${JSON.stringify(health.projections)}\n${app.log}`);
         await sleep(20);
       }
     };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore, type Position } from '@crm/event-store';
+import { PROBE_TIMEOUT_MS, scaledTimeout } from '@crm/event-store/contract';
 import { countingProjection } from './__fixtures__/counting.projection';
 import { catchUpProjection } from './catch-up-projection';
 import { readCheckpoint } from './checkpoint.store';
@@ -27,12 +28,13 @@ const pollUntil = async <T>(probe: () => T | undefined, deadlineMs: number): Pro
 };
 
 const statusWhen = async (runner: ProjectionRunner, accept: (status: ProjectionStatus) => boolean): Promise<ProjectionStatus> => {
-  for (let attempt = 0; attempt < 400; attempt += 1) {
+  const started = process.hrtime.bigint();
+  for (;;) {
     const [status] = await runner.status();
     if (accept(status)) return status;
+    if (Number((process.hrtime.bigint() - started) / 1_000_000n) > PROBE_TIMEOUT_MS) throw new Error(`the runner never reached the expected state: ${JSON.stringify(status)}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error('the runner never reached the expected state');
 };
 
 describe('projection runtime on SQLite files', () => {
@@ -102,11 +104,11 @@ describe('projection runtime on SQLite files', () => {
     const runner = new ProjectionRunner({ store, readModels, projections: [countingProjection()], clock });
     await runner.start();
     try {
-      await pollUntil(() => (streamsTable(readModels).length === 2 ? true : undefined), 1_000);
+      await pollUntil(() => (streamsTable(readModels).length === 2 ? true : undefined), PROBE_TIMEOUT_MS);
 
       await store.append('count-new', [{ id: randomUUID(), type: 'Counted', data: { amount: 5 } }], 'no_stream');
 
-      const row = await pollUntil(() => streamsTable(readModels).find((candidate) => candidate.stream === 'count-new'), 1_000);
+      const row = await pollUntil(() => streamsTable(readModels).find((candidate) => candidate.stream === 'count-new'), scaledTimeout(1_000));
       expect(row).toEqual({ stream: 'count-new', events: 1, total: 5 });
       const [status] = await runner.status();
       expect(status).toMatchObject({ projection: 'counting', state: 'live', lag: 0, eventsApplied: 7 });
@@ -146,7 +148,7 @@ describe('projection runtime on SQLite files', () => {
 
     broken = false;
     await runner.retry('counting');
-    await runner.waitForPosition(events[events.length - 1].position, 5_000);
+    await runner.waitForPosition(events[events.length - 1].position, PROBE_TIMEOUT_MS);
     await runner.stop();
     expect(projectionDigest(readModels.db, projection)).toBe(await referenceDigest());
   });
