@@ -68,11 +68,11 @@ export class ApiHarness {
     return ApiHarness.start({ ...this.options, dataDirectory: this.dataDirectory });
   }
 
-  /** Waits until `/health` reports every read model at the head of the log. */
+  /** Waits until `/health` reports every read model at the head of the log (details need a token). */
   async untilProjectionsCaughtUp(timeoutMs = PROBE_TIMEOUT_MS): Promise<void> {
     const started = Date.now();
     for (;;) {
-      const health = await this.request<ProjectionLagBody>(null, 'GET', '/health');
+      const health = await this.request<ProjectionLagBody>('ana', 'GET', '/health');
       const { maxLag, byProjection } = health.body.projections;
       if (maxLag === 0 && byProjection.every((projection) => projection.state === 'live')) return;
       if (Date.now() - started > timeoutMs) throw new Error(`projections not caught up after ${timeoutMs} ms: ${JSON.stringify(byProjection)}`);

@@ -22,7 +22,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
   });
 
   const head = async (): Promise<string | null> =>
-    (await harness.request<{ store: { headPosition: string | null } }>(null, 'GET', '/health')).body.store.headPosition;
+    (await harness.request<{ store: { headPosition: string | null } }>('ana', 'GET', '/health')).body.store.headPosition;
 
   const expectError = (response: ApiResponse<unknown>, status: number, error: string): ErrorBody => {
     expect({ status: response.status, error: (response.body as ErrorBody).error }).toEqual({ status, error });
@@ -33,10 +33,11 @@ describe('HTTP API (real server on a temp data dir)', () => {
   };
 
   describe('system', () => {
-    it('serves /health without a token, naming the store and its head', async () => {
-      const health = await harness.request(null, 'GET', '/health');
+    it('serves /health without a token saying only up, and with one naming the store and its head', async () => {
+      expect(await harness.request(null, 'GET', '/health')).toEqual({ status: 200, body: { status: 'up' } });
+      const health = await harness.request('ana', 'GET', '/health');
       expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ status: 'ok', store: { kind: 'sqlite' }, blueprints: ['lead', 'opportunity', 'quote'] });
+      expect(health.body).toMatchObject({ status: 'up', store: { kind: 'sqlite' }, blueprints: ['lead', 'opportunity', 'quote'] });
     });
 
     it('serves the OpenAPI document and the docs page without a token', async () => {

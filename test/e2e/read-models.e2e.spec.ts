@@ -389,7 +389,7 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
 
     it('given read models, when GET /health, then it adds each projection’s lag and the largest', async () => {
       await harness.untilProjectionsCaughtUp();
-      const health = await harness.request<{ store: { kind: string; headPosition: string }; projections: unknown }>(null, 'GET', '/health');
+      const health = await harness.request<{ store: { kind: string; headPosition: string }; projections: unknown }>('ana', 'GET', '/health');
       expect(health.status).toBe(200);
       expect(health.body.store.kind).toBe('sqlite');
       expect(health.body.projections).toEqual({
@@ -488,7 +488,7 @@ describe('read models with the events in EventStoreDB (wire-level stand-in)', ()
     try {
       const harness = await ApiHarness.start({ clock: new ManualClock('2026-03-02T09:00:00.000Z'), eventStoreDbConnectionString: standIn.connectionString });
       try {
-        expect((await harness.request<{ store: { kind: string } }>(null, 'GET', '/health')).body.store.kind).toBe('eventstoredb');
+        expect((await harness.request<{ store: { kind: string } }>('ana', 'GET', '/health')).body.store.kind).toBe('eventstoredb');
         expect(existsSync(join(harness.dataDirectory, 'read-models.sqlite'))).toBe(true);
         await open(harness, 'rita', 'esdb-1', { name: 'Stored elsewhere', amount: 2_500 });
         await analyzeNeeds(harness, 'rita', 'esdb-1');

@@ -93,7 +93,7 @@ describe('the same API on either event store', () => {
     });
 
     it('given the store choice, when asked for health, then names the store', async () => {
-      const health = await harness.request<{ store: { kind: string } }>(null, 'GET', '/health');
+      const health = await harness.request<{ store: { kind: string } }>('ana', 'GET', '/health');
       expect(health.body.store.kind).toBe(name.startsWith('sqlite') ? 'sqlite' : 'eventstoredb');
     });
 

@@ -152,7 +152,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
         availability.goingDown();
         await app.kill('SIGKILL');
         app = await BuiltApiProcess.start(dataDirectory, port);
-        const health = (await (await fetch(`${app.url}/health`)).json()) as { store: { headPosition: string } };
+        const health = (await (await fetch(`${app.url}/health`, { headers: { authorization: `Bearer ${tokens.rita.token}` } })).json()) as { store: { headPosition: string } };
         headAfterKill.push(parsePosition(health.store.headPosition));
         availability.up();
       }
@@ -311,7 +311,9 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
     const untilCaughtUp = async (): Promise<void> => {
       const started = Date.now();
       for (;;) {
-        const health = (await (await fetch(`${app.url}/health`)).json()) as { projections: { maxLag: number; byProjection: { state: string }[] } };
+        const health = (await (await fetch(`${app.url}/health`, { headers: { authorization: `Bearer ${tokens.ana.token}` } })).json()) as {
+          projections: { maxLag: number; byProjection: { state: string }[] };
+        };
         if (health.projections.maxLag === 0 && health.projections.byProjection.every((projection) => projection.state === 'live')) return;
         if (Date.now() - started > scaledTimeout(30_000)) throw new Error(`read models not caught up within ${scaledTimeout(30_000)} ms: ${JSON.stringify(health.projections)}\n${app.log}`);
         await sleep(20);

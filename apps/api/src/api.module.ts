@@ -32,6 +32,7 @@ import { RecordDesk } from './records/record-desk';
 import { RecordsController } from './records/records.controller';
 import { HealthController } from './system/health.controller';
 import { GetHealthHandler } from './system/queries/get-health.handler';
+import { GetLivenessHandler } from './system/queries/get-liveness.handler';
 
 export interface ApiParts {
   readonly engine: Engine;
@@ -52,6 +53,7 @@ const COMMAND_HANDLERS = [
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
+  GetLivenessHandler,
   GetRecordHandler,
   RecordHistoryHandler,
   ListRecordsHandler,

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { systemClock, type Clock } from '@crm/clock';
 import { Engine } from '@crm/engine';
-import { BearerTokens, loadOrCreateTokenSecret, loadOrCreateUsersFile, type UserDirectory } from '@crm/identity';
+import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, type IdentityException, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
 import { crmProjections, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
@@ -28,12 +28,17 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-const DEMO_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
+/** A demo token that leaks stops working within a month; `npm start` writes new ones when the file is deleted. */
+const DEMO_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
 
 /** `{ "<username>": { role, team, token } }` for every user, written once so a new user can try each role. */
 const writeDemoTokens = (file: string, users: UserDirectory, tokens: BearerTokens): void => {
   const entries = users.all().map((user) => [user.id, { role: user.roles[0], roles: user.roles, team: user.team, token: tokens.issue(user, DEMO_TOKEN_LIFETIME_SECONDS) }]);
   writeFileSync(file, `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`, { mode: 0o600 });
+};
+
+const logUsersFileProblem = (problem: IdentityException): void => {
+  new Logger('Users').error(`the users file was changed but cannot be used; ${problem.message}`);
 };
 
 const logProjectionFailures = (change: StateChange): void => {
@@ -57,7 +62,7 @@ const teamAssignmentsOf = (users: UserDirectory): TeamAssignment[] => {
  */
 export const startApi = async (settings: ApiSettings, options: { clock?: Clock; logger?: false } = {}): Promise<RunningApi> => {
   const clock = options.clock ?? systemClock;
-  const { directory: users, created } = loadOrCreateUsersFile(settings.usersFile);
+  const { directory: users, created } = followUsersFile(settings.usersFile, logUsersFileProblem);
   const tokens = new BearerTokens(loadOrCreateTokenSecret(settings.dataDirectory, settings.tokenSecret), clock);
   const engine = await Engine.open({
     dataDirectory: settings.dataDirectory,

@@ -8,3 +8,8 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!user) throw new Error('CurrentUser used on a public route');
   return user;
 });
+
+/** The user when the request carried a valid token, on a @TokenOptional() route; undefined without one. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): User | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().user,
+);

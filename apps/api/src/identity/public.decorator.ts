@@ -2,5 +2,5 @@ import { SetMetadata } from '@nestjs/common';
 
 export const IS_PUBLIC = 'crm:isPublic';
 
-/** Routes anyone may call without a token: health and the API docs. */
+/** Routes anyone may call, a token or none, and that answer everyone the same. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);

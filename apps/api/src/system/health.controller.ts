@@ -1,8 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../identity/public.decorator';
+import type { User } from '@crm/identity';
+import type { FastifyReply } from 'fastify';
+import { OptionalUser } from '../identity/current-user.decorator';
+import { TokenOptional } from '../identity/token-optional.decorator';
 import { GetHealthQuery, type Health } from './queries/get-health.query';
+import { GetLivenessQuery, type Liveness } from './queries/get-liveness.query';
 
 @ApiTags('system')
 @Controller('health')
@@ -10,9 +14,14 @@ export class HealthController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Public()
-  @ApiOperation({ summary: 'Liveness: store kind and head position, loaded blueprints, projection lag (per projection and max)' })
-  health(): Promise<Health> {
-    return this.queries.execute(new GetHealthQuery());
+  @TokenOptional()
+  @ApiOperation({
+    summary: 'Without a token: { status: up } (200) or { status: down } (503). With a token: also store kind and head position, loaded blueprints, projection lag',
+  })
+  async health(@OptionalUser() user: User | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Health | Liveness> {
+    if (user) return this.queries.execute(new GetHealthQuery());
+    const liveness = await this.queries.execute(new GetLivenessQuery());
+    if (liveness.status === 'down') void reply.status(503);
+    return liveness;
   }
 }

@@ -17,7 +17,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   async execute(): Promise<Health> {
     const head = await this.engine.store.headPosition();
     return {
-      status: 'ok',
+      status: 'up',
       store: { kind: this.engine.store.kind, headPosition: head ? serializePosition(head) : null },
       blueprints: this.engine.catalog.kinds(),
       projections: projectionLags(await this.runner.status()),

@@ -9,7 +9,7 @@ export interface ProjectionLag {
 }
 
 export interface Health {
-  readonly status: 'ok';
+  readonly status: 'up';
   readonly store: { readonly kind: string; readonly headPosition: string | null };
   readonly blueprints: readonly string[];
   /** How far the read models trail the log; `maxLag` 0 means every read model is at the head. */
