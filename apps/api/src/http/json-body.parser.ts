@@ -2,17 +2,24 @@ import { BadRequestException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import secureJson from 'secure-json-parse';
 import { errorBody } from './error-body';
+import { findBodyShapeProblem } from './json-body-shape';
 
 /**
  * Fastify's own JSON parser reports malformed bodies as a bare 400 that Nest turns into a generic
  * HttpException, losing what went wrong. This parser answers MALFORMED_JSON with the parser's reason,
- * and still refuses `__proto__`/`constructor` keys like Fastify's.
+ * and still refuses `__proto__`/`constructor` keys like Fastify's. Before parsing, the body's shape is
+ * checked (depth, keys, NUL characters; see json-body-shape.ts): a refused body is never parsed.
  */
 export const useStrictJsonBodies = (app: NestFastifyApplication): void => {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
+    const shapeProblem = findBodyShapeProblem(text);
+    if (shapeProblem) {
+      const { path, problem } = shapeProblem;
+      return done(new BadRequestException(errorBody('VALIDATION_FAILED', `invalid request: ${path}: ${problem}`, { invalid: [{ field: path, problems: [problem] }] })), undefined);
+    }
     try {
       done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {

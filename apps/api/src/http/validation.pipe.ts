@@ -1,27 +1,114 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import 'reflect-metadata';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { errorBody } from './error-body';
 
-const flatten = (errors: readonly ValidationError[], prefix = ''): { field: string; problems: string[] }[] =>
+interface Invalid {
+  readonly field: string;
+  readonly problems: string[];
+}
+
+const flatten = (errors: readonly ValidationError[], prefix = ''): Invalid[] =>
   errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
-/** Request bodies are checked against their DTO; unknown properties are errors, not silently dropped. */
+/** One entry per field, in order of first mention, with every problem found for it. */
+const merged = (invalid: readonly Invalid[]): Invalid[] => {
+  const byField = new Map<string, string[]>();
+  for (const { field, problems } of invalid) byField.set(field, [...(byField.get(field) ?? []), ...problems]);
+  return [...byField].map(([field, problems]) => ({ field, problems }));
+};
+
+const validationFailed = (invalid: readonly Invalid[]): BadRequestException =>
+  new BadRequestException(
+    errorBody('VALIDATION_FAILED', `invalid request: ${invalid.map(({ field, problems }) => `${field}: ${problems.join(', ')}`).join('; ')}`, {
+      invalid,
+    }),
+  );
+
+const invalidOf = (refusal: BadRequestException): Invalid[] | undefined => {
+  const response = refusal.getResponse() as { error?: unknown; details?: { invalid?: Invalid[] } };
+  return response.error === 'VALIDATION_FAILED' ? response.details?.invalid : undefined;
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Names every object carries (`toString`, `valueOf`, `constructor`, …) and `prototype`: class-transformer
+ * skips such keys and the pipe deletes `constructor`/`prototype`, so they would vanish without a word.
+ */
+const isObjectName = (key: string): boolean => key in Object.prototype || key === 'prototype';
+
+const declaredTypeOf = (metatype: ArgumentMetadata['metatype'], key: string): unknown =>
+  metatype ? (Reflect.getMetadata('design:type', metatype.prototype as object, key) as unknown) : undefined;
+
+/** Only plain decimal notation: `Number()` also reads `0x10`, `1e2`, `+5`, ` 5` and `Infinity`. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+const containsNul = (value: unknown): boolean =>
+  typeof value === 'string' ? value.includes('\u0000') : Array.isArray(value) && value.some((item) => typeof item === 'string' && item.includes('\u0000'));
+
+/** Problems the DTO rules cannot see, because they are gone once class-transformer has read the value. */
+const rawProblems = (value: unknown, metadata: ArgumentMetadata): Invalid[] => {
+  if (metadata.type === 'param' || (metadata.type === 'query' && metadata.data !== undefined)) {
+    return containsNul(value) ? [{ field: metadata.data ?? metadata.type, problems: ['contains a NUL character'] }] : [];
+  }
+  if (!isPlainObject(value) || (metadata.type !== 'body' && metadata.type !== 'query')) return [];
+  return Object.keys(value).flatMap((key): Invalid[] => {
+    if (isObjectName(key)) return [{ field: key, problems: [`property ${key} should not exist`] }];
+    const raw = value[key];
+    if (metadata.type !== 'query') return [];
+    if (containsNul(raw)) return [{ field: key, problems: ['contains a NUL character'] }];
+    if (declaredTypeOf(metadata.metatype, key) === Number && typeof raw === 'string' && !DECIMAL.test(raw)) {
+      return [{ field: key, problems: [`${key} must be a decimal number like 50`] }];
+    }
+    return [];
+  });
+};
+
+/**
+ * Free-form objects (`fields`: declared as a plain object) go on as they were sent, so every key
+ * reaches the engine, which names the ones its blueprint does not know.
+ */
+const withFreeFormObjectsAsSent = (entity: unknown, sent: unknown, metadata: ArgumentMetadata): unknown => {
+  if (!isPlainObject(entity) || !isPlainObject(sent)) return entity;
+  for (const key of Object.keys(sent)) {
+    if (isPlainObject(sent[key]) && declaredTypeOf(metadata.metatype, key) === Object) entity[key] = sent[key];
+  }
+  return entity;
+};
+
+/** A parsed body or query string: JSON data only, so it can be copied (unlike, say, the current user). */
+const isRequestData = (value: unknown, metadata: ArgumentMetadata): value is object =>
+  (metadata.type === 'body' || metadata.type === 'query') && typeof value === 'object' && value !== null;
+
+/**
+ * Request bodies and query strings are checked against their DTO; unknown properties are errors, not
+ * silently dropped, and every problem is reported at once.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problems = rawProblems(value, metadata);
+    let entity: unknown;
+    try {
+      // A copy, because the pipe strips `constructor`/`prototype` keys in place; the value as sent stays whole.
+      entity = await super.transform(isRequestData(value, metadata) ? structuredClone(value) : value, metadata);
+    } catch (error) {
+      const invalid = error instanceof BadRequestException ? invalidOf(error) : undefined;
+      if (invalid === undefined) throw error;
+      throw validationFailed(merged([...problems, ...invalid]));
+    }
+    if (problems.length > 0) throw validationFailed(merged(problems));
+    return withFreeFormObjectsAsSent(entity, value, metadata);
+  }
+}
+
 export const requestValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+  new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const invalid = flatten(errors);
-      return new BadRequestException(
-        errorBody(
-          'VALIDATION_FAILED',
-          `invalid request: ${invalid.map(({ field, problems }) => `${field}: ${problems.join(', ')}`).join('; ')}`,
-          { invalid },
-        ),
-      );
-    },
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
