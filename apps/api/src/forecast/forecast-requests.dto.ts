@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PERIOD_KINDS, type ForecastGrouping, type PeriodKind } from '@crm/projections';
-import { IsPeriodOfRequestKind } from '../read-models/business-time.validators';
+import { IsNotBeforePeriod, IsPeriodOfRequestKind } from '../read-models/business-time.validators';
 import { ReportRequest } from '../read-models/read-model-requests.dto';
 
 const GROUPINGS: readonly ForecastGrouping[] = ['owner', 'team', 'total'];
@@ -18,9 +18,10 @@ class ForecastPeriodsRequest extends ReportRequest {
   @IsPeriodOfRequestKind()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Last period reported, included, of periodKind', example: '2026-Q4' })
+  @ApiPropertyOptional({ description: 'Last period reported, included, of periodKind; not before from', example: '2026-Q4' })
   @IsOptional()
   @IsPeriodOfRequestKind()
+  @IsNotBeforePeriod('from')
   to?: string;
 }
 

@@ -77,3 +77,25 @@ export const IsPeriodOfRequestKind = propertyRule(
       : `${property} must be a period like 2026-03 or 2026-Q1`;
   },
 );
+
+/**
+ * Periods of one kind compare as text (`2026-11` < `2027-01`, `2026-Q3` < `2026-Q4`). A bound that is
+ * missing or not a period of the request's kind is left to its own rule.
+ */
+export const isNotBeforePeriod = (value: unknown, earlier: unknown, kind: unknown): boolean =>
+  !isPeriodKind(kind) || !isPeriodOf(value, kind) || !isPeriodOf(earlier, kind) || (value as string) >= (earlier as string);
+
+const otherProperty = (args: ValidationArguments): unknown => (args.object as Record<string, unknown>)[args.constraints[0] as string];
+
+/** The last period reported is not before the first: `to` ≥ `from`, else an empty report hides the swap. */
+export const IsNotBeforePeriod =
+  (property: string, options?: ValidationOptions): PropertyDecorator =>
+  (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotBeforePeriod',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [property],
+      options: { message: (args: ValidationArguments) => `${args.property} must not be before ${property} (${String(otherProperty(args))})`, ...options },
+      validator: { validate: (value: unknown, args: ValidationArguments) => isNotBeforePeriod(value, otherProperty(args), periodKindOfRequest(args.object)) },
+    });

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, validateSync } from 'class-validator';
-import { IsAsOf, isAsOf, IsPeriodOfRequestKind, isPeriodOf, isWindowBound } from './business-time.validators';
+import { IsAsOf, isAsOf, IsNotBeforePeriod, IsPeriodOfRequestKind, isPeriodOf, isWindowBound } from './business-time.validators';
 
 class ForecastLikeRequest {
   @IsOptional()
@@ -9,6 +9,11 @@ class ForecastLikeRequest {
   @IsOptional()
   @IsPeriodOfRequestKind()
   from?: string;
+
+  @IsOptional()
+  @IsPeriodOfRequestKind()
+  @IsNotBeforePeriod('from')
+  to?: string;
 
   @IsOptional()
   @IsAsOf()
@@ -61,5 +66,26 @@ describe('business-time validators', () => {
 
   it('given an unknown periodKind, when validated, then only periodKind is named', () => {
     expect(Object.keys(problemsOf({ periodKind: 'week', from: '2026-03' }))).toEqual(['periodKind']);
+  });
+
+  it.each([
+    [{ from: '2026-Q3', to: '2026-Q1' }, 'quarter'],
+    [{ periodKind: 'month', from: '2026-11', to: '2026-02' }, 'month'],
+    [{ periodKind: 'month', from: '2027-01', to: '2026-12' }, 'month across a year'],
+  ])('given from after to (%j, %s), when validated, then the problem names to and from', (values) => {
+    expect(problemsOf(values)).toEqual({ to: [`to must not be before from (${values.from})`] });
+  });
+
+  it.each([
+    [{ from: '2026-Q1', to: '2026-Q1' }],
+    [{ from: '2026-Q1', to: '2026-Q4' }],
+    [{ to: '2026-Q1' }],
+    [{ periodKind: 'month', from: '2025-12', to: '2026-01' }],
+  ])('given %j, when validated, then from and to are in order', (values) => {
+    expect(problemsOf(values)).toEqual({});
+  });
+
+  it('given a from that is not a period, when validated, then only from is named', () => {
+    expect(Object.keys(problemsOf({ from: 'soon', to: '2026-Q1' }))).toEqual(['from']);
   });
 });
