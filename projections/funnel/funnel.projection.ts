@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { FieldValue } from '@crm/blueprint';
+import { isGroupableField, type BlueprintDefinition, type BlueprintRef, type FieldValue } from '@crm/blueprint';
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
 import { BlueprintStages, blueprintStagesTable, lostReasonFieldOf, publishedBlueprintOf, type StageFacts } from '../shared/blueprint-stages.table';
@@ -26,6 +26,20 @@ interface VisitRow {
   readonly stage: string;
 }
 
+interface BlueprintFieldsRow {
+  readonly groupable_fields: string;
+}
+
+/** The fields reports may group this version's records by, in declaration order. */
+export const groupableFieldsOf = (definition: BlueprintDefinition): string[] =>
+  definition.fields.filter(isGroupableField).map((field) => field.name);
+
+/** The blueprint's lost-reason field, when reports may show its values. */
+const groupableLostReasonField = (definition: BlueprintDefinition): string | null => {
+  const field = lostReasonFieldOf(definition);
+  return field !== null && groupableFieldsOf(definition).includes(field) ? field : null;
+};
+
 /** A move forward: to a later stage that is not a loss. Backward moves (nurturing loops) and losses are not conversions. */
 export const isAdvance = (from: StageFacts, to: StageFacts): boolean => to.order > from.order && to.outcome !== 'lost';
 
@@ -38,8 +52,21 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
   const records = tables('funnel_records');
   const visits = tables('funnel_visits');
   const insertBlueprint = db.prepare(
-    `INSERT OR REPLACE INTO ${tables('funnel_blueprints')} (blueprint_id, blueprint_version, kind, lost_reason_field) VALUES (?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO ${tables('funnel_blueprints')} (blueprint_id, blueprint_version, kind, lost_reason_field, groupable_fields) VALUES (?, ?, ?, ?, ?)`,
   );
+  const selectBlueprintFields = db.prepare(`SELECT groupable_fields FROM ${tables('funnel_blueprints')} WHERE blueprint_id = ? AND blueprint_version = ?`);
+  const groupableByVersion = new Map<string, ReadonlySet<string>>();
+  // Published versions never change, so a cached answer stays true (a rolled-back batch republishes the same).
+  const groupableFields = (blueprint: Pick<BlueprintRef, 'id' | 'version'>): ReadonlySet<string> => {
+    const key = `${blueprint.id}@${blueprint.version}`;
+    const cached = groupableByVersion.get(key);
+    if (cached !== undefined) return cached;
+    const row = selectBlueprintFields.get(blueprint.id, blueprint.version) as BlueprintFieldsRow | undefined;
+    if (row === undefined) throw new Error(`blueprint ${blueprint.id} v${blueprint.version} was never published`);
+    const fields = new Set(JSON.parse(row.groupable_fields) as string[]);
+    groupableByVersion.set(key, fields);
+    return fields;
+  };
   const selectRecord = db.prepare(`SELECT * FROM ${records} WHERE kind = ? AND record_id = ?`);
   const insertRecord = db.prepare(
     `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, opened_at, last_at, visits) VALUES (?, ?, ?, ?, ?, ?, 1)`,
@@ -60,7 +87,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     if (isBlueprintPublished(stored)) {
       stages.publish(stored);
       const { ref, definition } = publishedBlueprintOf(stored);
-      insertBlueprint.run(ref.id, ref.version, definition.kind, lostReasonFieldOf(definition));
+      insertBlueprint.run(ref.id, ref.version, definition.kind, groupableLostReasonField(definition), JSON.stringify(groupableFieldsOf(definition)));
       return;
     }
     const event = asRecordEvent(stored);
@@ -72,7 +99,11 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       enter(data.kind, data.recordId, 1, stages.stage(data.blueprint, data.stage), at);
       const key = { kind: data.kind, record_id: data.recordId };
       attributes.set({ ...key, attribute: OWNER_ATTRIBUTE }, at, data.owner === null ? null : { value: JSON.stringify(data.owner) });
-      for (const [field, value] of Object.entries(data.fields)) attributes.set({ ...key, attribute: fieldAttribute(field) }, at, attributeValue(value));
+      // Only what reports may group by is kept: free text, emails and names never reach the funnel.
+      const groupable = groupableFields(data.blueprint);
+      for (const [field, value] of Object.entries(data.fields)) {
+        if (groupable.has(field)) attributes.set({ ...key, attribute: fieldAttribute(field) }, at, attributeValue(value));
+      }
       return;
     }
     const kind = stored.stream.slice(0, stored.stream.indexOf('-'));
@@ -83,11 +114,13 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     const blueprint = { id: record.blueprint_id, version: record.blueprint_version };
     let visitCount = record.visits;
     switch (event.type) {
-      case 'FieldsChanged':
+      case 'FieldsChanged': {
+        const groupable = groupableFields(blueprint);
         for (const [field, change] of Object.entries(event.data.changes)) {
-          attributes.set({ ...key, attribute: fieldAttribute(field) }, at, attributeValue(change.to));
+          if (groupable.has(field)) attributes.set({ ...key, attribute: fieldAttribute(field) }, at, attributeValue(change.to));
         }
         break;
+      }
       case 'OwnerChanged':
         attributes.set({ ...key, attribute: OWNER_ATTRIBUTE }, at, event.data.to === null ? null : { value: JSON.stringify(event.data.to) });
         break;
@@ -109,13 +142,14 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
 
 /**
  * Stage visits with their entered/exited business times (`funnel_visits`), the records and their pinned
- * blueprint (`funnel_records`), owner and field values as validity intervals (`funnel_attributes`, for
- * grouping by owner, team, source or any field as of a moment), and per blueprint version the stage facts
- * and the field that says why a record was lost.
+ * blueprint (`funnel_records`), owner and groupable field values as validity intervals (`funnel_attributes`,
+ * for grouping by owner, team, source or any groupable field as of a moment), and per blueprint version the
+ * stage facts, the groupable fields and the (groupable) field that says why a record was lost.
  */
 export const funnelProjection = (): Projection => ({
   name: FUNNEL_PROJECTION,
-  version: 1,
+  // 2: only groupable fields are kept, and each version's groupable fields are known.
+  version: 2,
   eventTypes: STAGE_AWARE_EVENT_TYPES,
   tables: [
     blueprintStagesTable('funnel_stages'),
@@ -127,6 +161,7 @@ export const funnelProjection = (): Projection => ({
           blueprint_version INTEGER NOT NULL,
           kind              TEXT    NOT NULL,
           lost_reason_field TEXT,
+          groupable_fields  TEXT    NOT NULL,
           PRIMARY KEY (blueprint_id, blueprint_version)
         )`,
       ],

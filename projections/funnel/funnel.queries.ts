@@ -14,11 +14,11 @@ export interface FunnelQuery {
   readonly to?: string;
   /** Business time (`YYYY-MM-DD` = end of that day); default: everything stored. */
   readonly asOf?: string;
-  /** `cohort` (entry period), `owner`, `team`, or the name of any field; default: one group `all`. */
+  /** `cohort` (entry period), `owner`, `team`, or a field the blueprint declares groupable; default: one group `all`. */
   readonly by?: string;
   /** Cohort size when `by` is `cohort`; default `month`. */
   readonly cohort?: PeriodKind;
-  /** The field that says why a record was lost; default: the one the pinned blueprint asks for. */
+  /** A groupable field that says why a record was lost; default: the one the pinned blueprint asks for. */
   readonly lostReasonField?: string;
 }
 
@@ -64,6 +64,8 @@ export interface FunnelReport {
 }
 
 export const NO_VALUE = '(none)';
+/** What a funnel may be grouped by besides the groupable fields of the kind's blueprint. */
+export const BUILT_IN_DIMENSIONS: readonly string[] = ['cohort', 'owner', 'team'];
 const ALL = 'all';
 const endOfTime = '9999-12-31T23:59:59.999Z';
 
@@ -152,11 +154,28 @@ const tallyRows = (group: string, tallies: Iterable<StageTally>): FunnelStageRow
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Every field some published version declares groupable: the latest version's in its order first. */
+export const groupableFieldsOfVersions = (newestFirst: readonly (readonly string[])[]): string[] => [...new Set(newestFirst.flat())];
+
+const groupableFieldsOfKind = (db: Database, kind: string): string[] => {
+  const rows = db
+    .prepare('SELECT groupable_fields FROM funnel_blueprints WHERE kind = ? ORDER BY blueprint_version DESC, blueprint_id')
+    .all(kind) as { groupable_fields: string }[];
+  return groupableFieldsOfVersions(rows.map((row) => JSON.parse(row.groupable_fields) as string[]));
+};
+
+/** A grouping by anything else would show values of records the reader may not open (notes, emails). */
+const requireDimension = (parameter: 'by' | 'lostReasonField', value: string | undefined, allowed: readonly string[], what: string): void => {
+  if (value === undefined || allowed.includes(value)) return;
+  throw invalidQuery(`${parameter} must be one of ${allowed.join(', ')} (${what}), not "${value}"`, { parameter, value, allowed });
+};
+
 /**
  * The funnel of the records opened in [from, to), as known at `asOf`: per stage how many records
  * entered, advanced, were lost from it and were won eventually; conversion and win rates; time in stage
  * (mean, median, p90 in days, over visits that ended); and lost reasons. Grouped by cohort, owner, team
- * or any field, with owner and field values as of `asOf`.
+ * or a groupable field, with owner and field values as of `asOf`; anything else is INVALID_QUERY naming
+ * the parameter and the allowed dimensions.
  */
 export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport => {
   requireTables(db, 'funnel', ['funnel_records', 'funnel_visits', 'funnel_attributes', 'funnel_blueprints']);
@@ -165,6 +184,9 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
   const to = query.to === undefined ? null : parseInstant(query.to);
   if (from !== null && to !== null && from >= to) throw invalidQuery(`the window is empty: from ${from} is not before to ${to}`);
   const asOf = query.asOf === undefined ? null : parseAsOf(query.asOf);
+  const groupableFields = groupableFieldsOfKind(db, kind);
+  requireDimension('by', query.by, [...BUILT_IN_DIMENSIONS, ...groupableFields], `the built-in dimensions and the fields the ${kind} blueprint declares groupable`);
+  requireDimension('lostReasonField', query.lostReasonField, groupableFields, `the fields the ${kind} blueprint declares groupable`);
   const at = asOf ?? endOfTime;
   const window = { kind, from: from ?? '', to: to ?? endOfTime, at };
 

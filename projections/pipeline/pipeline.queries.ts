@@ -3,6 +3,7 @@ import type { Clock } from '@crm/clock';
 import { daysBetween, parseAsOf } from '../shared/business-time';
 import { dealsAsOf, type DealRow } from '../shared/deal-timeline';
 import { fromCents, weightedCents } from '../shared/money';
+import { isVisibleTo, type RecordVisibility } from '../records/records.queries';
 import { invalidQuery } from '../shared/read-model.exception';
 import { requireTables } from '../shared/require-tables';
 import { teamOf, teamsByOwner } from '../teams/teams.table';
@@ -14,6 +15,11 @@ export interface PipelineQuery {
   readonly asOf?: string;
   /** A deal is stalled when it has been in its stage longer than this; default 30 days. */
   readonly stalledAfterDays?: number;
+  /**
+   * Only these owners' deals, plus unowned ones, in the stalled list (the read rule of the records list,
+   * on the deals' current owners, also with `asOf`); absent: everyone's. Counts and amounts cover every deal.
+   */
+  readonly visibleTo?: RecordVisibility;
 }
 
 export interface PipelineRow {
@@ -95,10 +101,28 @@ const byStageThen = (a: { stageOrder: number; stage: string }, b: { stageOrder: 
 
 const compareText = (a: string | null, b: string | null): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
+/** The owners the deals have now (their latest interval), whatever `asOf` the report is about. */
+const currentOwners = (db: Database, kind: string, recordIds: readonly string[]): Map<string, string | null> => {
+  const rows = db
+    .prepare(
+      `SELECT record_id, owner FROM pipeline_deals
+       WHERE kind = @kind AND valid_to IS NULL AND record_id IN (SELECT value FROM json_each(@recordIds))`,
+    )
+    .all({ kind, recordIds: JSON.stringify(recordIds) }) as { record_id: string; owner: string | null }[];
+  return new Map(rows.map((row) => [row.record_id, row.owner]));
+};
+
+/** The deals a user may open one by one: a list inside a report shows no more than the records list would. */
+const visibleDeals = (db: Database, kind: string, deals: readonly DealRow[], visibility: RecordVisibility | undefined): readonly DealRow[] => {
+  if (visibility === undefined || deals.length === 0) return deals;
+  const owners = currentOwners(db, kind, deals.map((deal) => deal.record_id));
+  return deals.filter((deal) => owners.has(deal.record_id) && isVisibleTo(visibility, { kind, owner: owners.get(deal.record_id) ?? null }));
+};
+
 /**
  * Open deals (non-final stages) at `asOf`, from the validity intervals valid at that moment: count, amount,
  * weighted amount and age in stage by stage and owner (and team, through the teams table), plus the deals
- * stalled longer than `stalledAfterDays`.
+ * stalled longer than `stalledAfterDays` that `visibleTo` may see.
  */
 export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery = {}): PipelineReport => {
   requireTables(db, 'pipeline', ['pipeline_deals']);
@@ -140,9 +164,9 @@ export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery =
       })
       .sort((a, b) => byStageThen(a, b) || compareText(a.team, b.team));
 
-  const stalled = open
+  const overdue = open.filter((deal) => daysBetween(deal.stage_entered_at, asOf) > stalledAfterDays);
+  const stalled = visibleDeals(db, kind, overdue, query.visibleTo)
     .map((deal) => ({ deal, ageDays: daysBetween(deal.stage_entered_at, asOf) }))
-    .filter(({ ageDays }) => ageDays > stalledAfterDays)
     .sort((a, b) => b.ageDays - a.ageDays || compareText(a.deal.record_id, b.deal.record_id))
     .map(({ deal, ageDays }) => ({
       recordId: deal.record_id,

@@ -16,7 +16,10 @@ export interface RecordListQuery {
   readonly limit?: number;
   /** `nextCursor` of the previous page. */
   readonly cursor?: string;
-  /** Only these owners' records, plus unowned records (all, or of the given kinds); absent: everyone's. */
+  /**
+   * Only these owners' records, plus unowned records (all, or of the given kinds); absent: everyone's.
+   * Judged on the records' current owners, also with `asOf`.
+   */
   readonly visibleTo?: RecordVisibility;
 }
 
@@ -94,6 +97,12 @@ const visibilityCondition = (visibility: RecordVisibility, parameters: Record<st
   return `(${visible.join(' OR ')})`;
 };
 
+/** Whether a record with this kind and (current) owner is visible: the same rule as `visibilityCondition`. */
+export const isVisibleTo = (visibility: RecordVisibility, record: { readonly kind: string; readonly owner: string | null }): boolean => {
+  if (record.owner !== null) return visibility.owners.includes(record.owner);
+  return visibility.unowned === 'all' || visibility.unowned.kinds.includes(record.kind);
+};
+
 /**
  * Lists records, filtered and paginated by keyset on (opened at, kind, id): an order that never changes
  * for a record, so pages stay stable while records are updated. With `asOf` the same list is read from
@@ -121,7 +130,11 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
       parameters[name] = value;
     }
   }
-  if (query.visibleTo !== undefined) conditions.push(visibilityCondition(query.visibleTo, parameters));
+  if (query.visibleTo !== undefined) {
+    const visible = visibilityCondition(query.visibleTo, parameters);
+    // As of a past moment, who may read a record now decides, not who owned it then.
+    conditions.push(asOf === null ? visible : `(kind, record_id) IN (SELECT kind, record_id FROM records WHERE ${visible})`);
+  }
   if (query.text !== undefined && query.text.length > 0) {
     conditions.push("name_folded LIKE @text ESCAPE '\\'");
     parameters['text'] = likePattern(query.text);

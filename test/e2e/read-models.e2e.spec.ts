@@ -223,9 +223,12 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
       ]);
     });
 
-    it('given stalledAfterDays, when read, then deals in their stage longer are listed oldest first', async () => {
-      const pipeline = await harness.request<PipelineReport>('max', 'GET', '/pipeline?asOf=2026-03-05&stalledAfterDays=2');
+    it('given stalledAfterDays, when read, then deals in their stage longer are listed oldest first, those the user may read', async () => {
+      const pipeline = await harness.request<PipelineReport>('ana', 'GET', '/pipeline?asOf=2026-03-05&stalledAfterDays=2');
       expect(pipeline.body.stalled.map((deal) => deal.recordId).sort()).toEqual(['globex-1', 'initech-1']);
+      // max manages team east (rita's), not raj's west
+      const managers = await harness.request<PipelineReport>('max', 'GET', '/pipeline?asOf=2026-03-05&stalledAfterDays=2');
+      expect(managers.body.stalled.map((deal) => deal.recordId)).toEqual(['globex-1']);
     });
 
     it('given the teams of the users file (rita east, raj west), when read, then deals are grouped by their owners\' teams', async () => {

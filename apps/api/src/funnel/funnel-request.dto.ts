@@ -17,10 +17,14 @@ export class FunnelRequest extends ReportRequest {
   @IsWindowBound()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Group by cohort (entry period), owner, team or any field name; default one group "all"', example: 'owner' })
+  @ApiPropertyOptional({
+    description:
+      'Group by cohort (entry period), owner, team or a field the blueprint declares groupable (enum, reference, groupable: true); default one group "all". Anything else is 400 INVALID_QUERY listing the allowed dimensions',
+    example: 'owner',
+  })
   @IsOptional()
   @IsString()
-  @Matches(FIELD_NAME, { message: 'by must be cohort, owner, team or a field name' })
+  @Matches(FIELD_NAME, { message: 'by must be cohort, owner, team or a groupable field name' })
   by?: string;
 
   @ApiPropertyOptional({ description: 'Cohort size when by=cohort; default month', enum: PERIOD_KINDS })
@@ -28,9 +32,12 @@ export class FunnelRequest extends ReportRequest {
   @IsIn(PERIOD_KINDS)
   cohort?: PeriodKind;
 
-  @ApiPropertyOptional({ description: 'The field that says why a record was lost; default: the one its blueprint asks for', example: 'lossReason' })
+  @ApiPropertyOptional({
+    description: 'The groupable field that says why a record was lost; default: the one its blueprint asks for. Any other field is 400 INVALID_QUERY',
+    example: 'lossReason',
+  })
   @IsOptional()
   @IsString()
-  @Matches(FIELD_NAME, { message: 'lostReasonField must be a field name' })
+  @Matches(FIELD_NAME, { message: 'lostReasonField must be a groupable field name' })
   lostReasonField?: string;
 }

@@ -14,7 +14,8 @@ export class FunnelController {
   @Get()
   @ApiOperation({
     summary: 'Funnel of the records opened in [from, to) as known at asOf: entered, advanced, lost, won, conversion and win rates, time in stage, lost reasons',
-    description: 'Every authenticated user may read it. asOf defaults to everything stored.',
+    description:
+      'Every authenticated user may read it. It groups only by cohort, owner, team and the fields the blueprint declares groupable, never by free text, emails or phones. asOf defaults to everything stored.',
   })
   get(@QueryParams() request: FunnelRequest): Promise<FunnelReport> {
     return this.queries.execute(new GetFunnelQuery(request));
