@@ -72,7 +72,7 @@ describe('business-time validators', () => {
     [{ from: '2026-Q3', to: '2026-Q1' }, 'quarter'],
     [{ periodKind: 'month', from: '2026-11', to: '2026-02' }, 'month'],
     [{ periodKind: 'month', from: '2027-01', to: '2026-12' }, 'month across a year'],
-  ])('given from after to (%j, %s), when validated, then the problem names to and from', (values) => {
+  ])('given from after to (%j, %s), when validated, then the problem names to and from', (values, _kind) => {
     expect(problemsOf(values)).toEqual({ to: [`to must not be before from (${values.from})`] });
   });
 
