@@ -21,6 +21,13 @@ describe('field language: groupable', () => {
     expect(isGroupableField(fieldOf(definition, 'region')!)).toBe(false);
   });
 
+  it('given a boolean field, when declared groupable, then it is groupable; when not, it is not', () => {
+    const definition = dealDefinition({ fields: { strategic: { type: 'boolean', groupable: true }, renewal: { type: 'boolean' } } });
+
+    expect(isGroupableField(fieldOf(definition, 'strategic')!)).toBe(true);
+    expect(isGroupableField(fieldOf(definition, 'renewal')!)).toBe(false);
+  });
+
   it('given an enum declared groupable: false, when parsed, then it is not groupable', () => {
     const definition = dealDefinition({ fields: { lossReason: { type: 'enum', values: ['price', 'other'], groupable: false } } });
 
