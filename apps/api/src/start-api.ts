@@ -12,6 +12,7 @@ import { crmProjections, setTeams, type TeamAssignment } from '@crm/projections'
 import { ApiModule } from './api.module';
 import type { ApiSettings } from './api-settings';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { frameworkErrorSettings, useStrictQueryStrings } from './http/framework-errors';
 import { useStrictJsonBodies } from './http/json-body.parser';
 import { requestValidationPipe } from './http/validation.pipe';
 import { mountApiDocs } from './system/api-docs';
@@ -100,7 +101,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
 
   let app: NestFastifyApplication | undefined;
   try {
-    const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit });
+    const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
     app = await NestFactory.create<NestFastifyApplication>(
       ApiModule.register({ engine, users, tokens, settings, readModels, projections }),
       adapter,
@@ -111,6 +112,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
       },
     );
     useStrictJsonBodies(app);
+    useStrictQueryStrings(app);
     app.useGlobalFilters(new ApiExceptionFilter());
     app.useGlobalPipes(requestValidationPipe());
     mountApiDocs(app);

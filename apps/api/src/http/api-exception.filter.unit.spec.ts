@@ -30,6 +30,11 @@ describe('toHttpError', () => {
     expect(toHttpError(tooLarge)).toEqual({ status: 413, body: { error: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large', details: {} } });
   });
 
+  it('given a body shorter than its Content-Length from Fastify, when mapped, then answers 400 MALFORMED_REQUEST', () => {
+    const lying = Object.assign(new Error('Request body size did not match Content-Length'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' });
+    expect(toHttpError(lying)).toEqual({ status: 400, body: { error: 'MALFORMED_REQUEST', message: 'Request body size did not match Content-Length', details: {} } });
+  });
+
   it('given a Nest HTTP exception, when mapped, then keeps its status under a named code', () => {
     expect(toHttpError(new BadRequestException('bad'))).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
   });
