@@ -95,8 +95,8 @@ const answer = (reply: FastifyReply, { status, body }: HttpError): void => {
 };
 
 /** The Fastify settings that make its own refusals speak the documented `{ error, message, details }`. */
-export const frameworkErrorSettings: Pick<FastifyServerOptions, 'maxParamLength' | 'frameworkErrors' | 'clientErrorHandler'> = {
-  maxParamLength: MAX_PATH_SEGMENT_LENGTH,
+export const frameworkErrorSettings: Pick<FastifyServerOptions, 'routerOptions' | 'frameworkErrors' | 'clientErrorHandler'> = {
+  routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
   frameworkErrors: (error, _request, reply) => answer(reply, frameworkErrorOf(error)),
   clientErrorHandler: answerClientError,
 };
