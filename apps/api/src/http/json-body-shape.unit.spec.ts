@@ -1,4 +1,7 @@
-import { findBodyShapeProblem, JSON_BODY_LIMITS } from './json-body-shape';
+import { findBodyShapeProblem as findInBytes, JSON_BODY_LIMITS, type JsonBodyLimits } from './json-body-shape';
+
+/** Bodies arrive as bytes; the cases are easier to read as text. */
+const findBodyShapeProblem = (text: string, limits?: JsonBodyLimits) => findInBytes(Buffer.from(text, 'utf8'), limits);
 
 const nestedLists = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 const objectWithKeys = (count: number): string => JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, index) => [`k${index}`, index])));
@@ -13,6 +16,9 @@ describe('findBodyShapeProblem', () => {
     ['brackets, braces and escaped quotes inside strings', JSON.stringify({ text: '[[[[{{{{"\\u0000 is written out, not a NUL' })],
     ['an escaped backslash before a u', JSON.stringify({ path: 'C:\\u0000' })],
     ['a scalar body', '"just text"'],
+    ['escapes throughout a long string', JSON.stringify({ notes: 'line\n\t"quoted"\\'.repeat(5_000) })],
+    ['an escaped backslash right before the closing quote', '{"path":"C:\\\\","next":"\\u0041"}'],
+    ['multi-byte characters', JSON.stringify({ 'clé': 'naïve café ☕ 😀' })],
   ])('given %s, when checked, then it has no problem', (_, text) => {
     expect(findBodyShapeProblem(text)).toBeNull();
   });
@@ -50,6 +56,9 @@ describe('findBodyShapeProblem', () => {
     ['a key, shown escaped', '{"fields":{"na\\u0000me":"x"}}', 'fields["na\\u0000me"]'],
     ['a list item', '{"tags":["a","\\u0000"]}', 'tags[1]'],
     ['a raw NUL byte', '{"name":"a\u0000b"}', 'name'],
+    ['a string after many escapes', `{"notes":"${'\\n'.repeat(1_000)}\\u0000"}`, 'notes'],
+    ['a multi-byte key, shown decoded', '{"fields":{"clé\\u0000":"x"}}', 'fields["clé\\u0000"]'],
+    ['a key with an escaped quote', '{"fields":{"say \\"hi\\"":"\\u0000"}}', 'fields["say \\"hi\\""]'],
   ])('given a NUL character in %s, when checked, then its path is named', (_, text, path) => {
     expect(findBodyShapeProblem(text)).toEqual({ path, problem: 'contains a NUL character' });
   });

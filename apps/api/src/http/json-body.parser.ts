@@ -12,14 +12,16 @@ import { findBodyShapeProblem } from './json-body-shape';
  */
 export const useStrictJsonBodies = (app: NestFastifyApplication): void => {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    const shapeProblem = findBodyShapeProblem(text);
+  // As bytes: Fastify would build a string of many pieces that every later read copies whole first.
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    const shapeProblem = findBodyShapeProblem(bytes);
     if (shapeProblem) {
       const { path, problem } = shapeProblem;
       return done(new BadRequestException(errorBody('VALIDATION_FAILED', `invalid request: ${path}: ${problem}`, { invalid: [{ field: path, problems: [problem] }] })), undefined);
     }
+    const text = bytes.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
     try {
       done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {
