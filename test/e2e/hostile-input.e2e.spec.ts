@@ -157,6 +157,16 @@ describe('hostile input (real server on a temp data dir)', () => {
       expect(invalidOf(body)).toEqual([{ field: 'fields.notes[9][988]', problems: ['the body has more than 10000 keys and list items'] }]);
     });
 
+    it('given a field value over 64 KiB, when opening, then 400 VALIDATION_FAILED names it before it is parsed', async () => {
+      const body = expectError(await storingNothing(() => openWith({ fields: { notes: 'x'.repeat(1_000_000) } })), 400, 'VALIDATION_FAILED');
+
+      expect(invalidOf(body)).toEqual([{ field: 'fields.notes', problems: ['is longer than 65536 bytes'] }]);
+    });
+
+    it('given the longest text a field takes (10,000 characters), when opening, then the record is opened', async () => {
+      expect((await openWith({ fields: { name: 'Long notes', notes: '\u{1F600}'.repeat(10_000) } })).status).toBe(201);
+    });
+
     it('given a NUL character in a field value, when opening, then 400 VALIDATION_FAILED names the field', async () => {
       const body = expectError(await storingNothing(() => openWith({ fields: { name: 'Globex\u0000 deal' } })), 400, 'VALIDATION_FAILED');
 

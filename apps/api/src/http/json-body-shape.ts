@@ -14,9 +14,14 @@ export interface JsonBodyLimits {
   readonly maxKeysPerObject: number;
   /** Keys and list items in the whole body: bounds what parsing and validating it can cost. */
   readonly maxValues: number;
+  /**
+   * One string (key or value) as sent, escapes included. The longest value any route takes is a text
+   * field of 10,000 characters: at most 60,000 bytes even when every character is a `\uXXXX` escape.
+   */
+  readonly maxStringBytes: number;
 }
 
-export const JSON_BODY_LIMITS: JsonBodyLimits = { maxDepth: 32, maxKeysPerObject: 1_000, maxValues: 10_000 };
+export const JSON_BODY_LIMITS: JsonBodyLimits = { maxDepth: 32, maxKeysPerObject: 1_000, maxValues: 10_000, maxStringBytes: 65_536 };
 
 export interface BodyShapeProblem {
   /** Where in the body: `fields.notes[2]`, `fields["odd key"]`, or `(body)` for the body itself. */
@@ -161,6 +166,7 @@ export const findBodyShapeProblem = (bytes: Buffer, limits: JsonBodyLimits = JSO
       const counted = top?.awaitingMember ? countMember(top) : null;
       if (counted) return counted;
       if (hasNul) return problemAt(frames.length, 'contains a NUL character');
+      if (end - index - 1 > limits.maxStringBytes) return problemAt(frames.length, `is longer than ${limits.maxStringBytes} bytes`);
       index = end;
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       const counted = top?.awaitingMember ? countMember(top) : null;

@@ -16,7 +16,7 @@ describe('findBodyShapeProblem', () => {
     ['brackets, braces and escaped quotes inside strings', JSON.stringify({ text: '[[[[{{{{"\\u0000 is written out, not a NUL' })],
     ['an escaped backslash before a u', JSON.stringify({ path: 'C:\\u0000' })],
     ['a scalar body', '"just text"'],
-    ['escapes throughout a long string', JSON.stringify({ notes: 'line\n\t"quoted"\\'.repeat(5_000) })],
+    ['escapes throughout a long string', JSON.stringify({ notes: 'line\n\t"quoted"\\'.repeat(3_000) })],
     ['an escaped backslash right before the closing quote', '{"path":"C:\\\\","next":"\\u0041"}'],
     ['multi-byte characters', JSON.stringify({ 'clé': 'naïve café ☕ 😀' })],
   ])('given %s, when checked, then it has no problem', (_, text) => {
@@ -61,6 +61,21 @@ describe('findBodyShapeProblem', () => {
     ['a key with an escaped quote', '{"fields":{"say \\"hi\\"":"\\u0000"}}', 'fields["say \\"hi\\""]'],
   ])('given a NUL character in %s, when checked, then its path is named', (_, text, path) => {
     expect(findBodyShapeProblem(text)).toEqual({ path, problem: 'contains a NUL character' });
+  });
+
+  it('given a string value over 64 KiB as sent, when checked, then it is named before anything decodes it', () => {
+    expect(findBodyShapeProblem(JSON.stringify({ fields: { notes: 'x'.repeat(65_537) } }))).toEqual({ path: 'fields.notes', problem: 'is longer than 65536 bytes' });
+  });
+
+  it('given a key over 64 KiB as sent, when checked, then the key is named, cut', () => {
+    expect(findBodyShapeProblem(JSON.stringify({ fields: { ['k'.repeat(65_537)]: 1 } }))).toEqual({ path: `fields[${JSON.stringify(`${'k'.repeat(60)}…`)}]`, problem: 'is longer than 65536 bytes' });
+  });
+
+  it.each([
+    ['10,000 characters written as escapes', JSON.stringify({ notes: '\u0001'.repeat(10_000) })],
+    ['exactly 65,536 bytes', JSON.stringify({ notes: 'x'.repeat(65_536) })],
+  ])('given a string of %s, when checked, then it is not too long', (_, text) => {
+    expect(findBodyShapeProblem(text)).toBeNull();
   });
 
   it('given a key that is not an identifier, when named, then it is quoted and a long one is cut', () => {

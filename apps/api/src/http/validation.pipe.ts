@@ -69,20 +69,18 @@ const rawProblems = (value: unknown, metadata: ArgumentMetadata): Invalid[] => {
 };
 
 /**
- * Free-form objects (`fields`: declared as a plain object) go on as they were sent, so every key
- * reaches the engine, which names the ones its blueprint does not know.
+ * Free-form objects (`fields`: declared as a plain object), copied as sent before the pipe strips
+ * `constructor`/`prototype` keys from them in place. They go on as sent, so every key reaches the
+ * engine, which names the ones its blueprint does not know. A shallow copy is enough: a field value
+ * is never an object the engine accepts.
  */
-const withFreeFormObjectsAsSent = (entity: unknown, sent: unknown, metadata: ArgumentMetadata): unknown => {
-  if (!isPlainObject(entity) || !isPlainObject(sent)) return entity;
-  for (const key of Object.keys(sent)) {
-    if (isPlainObject(sent[key]) && declaredTypeOf(metadata.metatype, key) === Object) entity[key] = sent[key];
-  }
-  return entity;
+const freeFormObjectsOf = (value: unknown, metadata: ArgumentMetadata): [string, Record<string, unknown>][] => {
+  if (metadata.type !== 'body' || !isPlainObject(value)) return [];
+  return Object.keys(value).flatMap((key): [string, Record<string, unknown>][] => {
+    const sent = value[key];
+    return isPlainObject(sent) && declaredTypeOf(metadata.metatype, key) === Object ? [[key, { ...sent }]] : [];
+  });
 };
-
-/** A parsed body or query string: JSON data only, so it can be copied (unlike, say, the current user). */
-const isRequestData = (value: unknown, metadata: ArgumentMetadata): value is object =>
-  (metadata.type === 'body' || metadata.type === 'query') && typeof value === 'object' && value !== null;
 
 /**
  * Request bodies and query strings are checked against their DTO; unknown properties are errors, not
@@ -91,17 +89,18 @@ const isRequestData = (value: unknown, metadata: ArgumentMetadata): value is obj
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const problems = rawProblems(value, metadata);
+    const freeFormObjects = freeFormObjectsOf(value, metadata);
     let entity: unknown;
     try {
-      // A copy, because the pipe strips `constructor`/`prototype` keys in place; the value as sent stays whole.
-      entity = await super.transform(isRequestData(value, metadata) ? structuredClone(value) : value, metadata);
+      entity = await super.transform(value, metadata);
     } catch (error) {
       const invalid = error instanceof BadRequestException ? invalidOf(error) : undefined;
       if (invalid === undefined) throw error;
       throw validationFailed(merged([...problems, ...invalid]));
     }
     if (problems.length > 0) throw validationFailed(merged(problems));
-    return withFreeFormObjectsAsSent(entity, value, metadata);
+    if (isPlainObject(entity)) for (const [key, sent] of freeFormObjects) entity[key] = sent;
+    return entity;
   }
 }
 
