@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { catchUpProjection, projectionDigest, ReadModelDatabase, rebuildProjection, replayProjections } from '@crm/projection-runtime';
 import { BlueprintCatalog, RecordCommandHandler } from '@crm/workflow';
 import {
@@ -60,7 +61,7 @@ describe('read models over a generated history', () => {
     teams = new Map(generated.owners.slice(0, 10).map((owner, index) => [owner, index % 2 === 0 ? 'west' : 'east']));
     for (const projection of crmProjections()) await catchUpProjection({ store, readModels, projection, clock, batchSize: 250 });
     reference = await ReferenceHistory.read(store);
-  }, 60_000);
+  }, scaledTimeout(60_000));
 
   afterAll(async () => {
     readModels?.close();

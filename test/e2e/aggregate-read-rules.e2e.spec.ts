@@ -1,4 +1,5 @@
 import { ManualClock } from '@crm/clock';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { ApiHarness, type DemoUser } from './api-harness';
 
 interface ErrorBody {
@@ -51,7 +52,7 @@ describe('aggregates show no record a user may not read and group by no private 
     if (reassigned.status !== 200) throw new Error(`reassign globex-1: ${reassigned.status} ${JSON.stringify(reassigned.body)}`);
     clock.set('2026-03-20T09:00:00.000Z');
     await harness.untilProjectionsCaughtUp();
-  }, 60_000);
+  }, scaledTimeout(60_000));
 
   afterAll(async () => {
     await harness.stop();

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { ApiHarness, type DemoUser } from './api-harness';
 
 /**
@@ -94,7 +95,7 @@ describe('API transcript', () => {
 
   beforeAll(async () => {
     harness = await ApiHarness.start({ clock });
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterAll(async () => {
     await harness.stop();
   });

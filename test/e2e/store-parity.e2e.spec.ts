@@ -1,4 +1,5 @@
 import { ManualClock } from '@crm/clock';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { WireLevelStandIn } from '@crm/event-store/stand-in';
 import { ApiHarness, type ApiResponse } from './api-harness';
 
@@ -87,7 +88,7 @@ describe('the same API on either event store', () => {
     let harness: ApiHarness;
     beforeAll(async () => {
       harness = await start();
-    }, 30_000);
+    }, scaledTimeout(30_000));
     afterAll(async () => {
       await harness.stop();
     });

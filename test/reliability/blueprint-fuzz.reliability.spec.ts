@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { BlueprintException, BlueprintExceptionCode, compileBlueprint, parseBlueprint } from '@crm/blueprint';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { repositoryRoot } from '../e2e/api-harness';
 import { reliabilitySeed } from './reliability-seed';
 
@@ -164,7 +165,7 @@ describe('fuzz: blueprint loader', () => {
     );
     process.stdout.write(`[blueprint-fuzz] ${RUNS} cases: ${loaded} loaded and compiled, ${refused} refused with located problems\n`);
     expect(loaded + refused).toBe(RUNS);
-  }, 120_000);
+  }, scaledTimeout(120_000));
 
   const withField = (name: string): string =>
     (shipped[0] as string).replace('  notes:            { type: text }', `  notes:            { type: text }\n  ${name}: { type: number }`);

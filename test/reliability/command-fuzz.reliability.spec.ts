@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { loadBlueprintDirectory } from '@crm/blueprint';
 import { systemClock } from '@crm/clock';
 import { EventStoreException, SqliteEventStore, type Position } from '@crm/event-store';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { BlueprintCatalog, newCommandId, RecordCommandHandler, WorkflowException, type RecordCommand } from '@crm/workflow';
 import { ApiHarness, repositoryRoot, type DemoUser } from '../e2e/api-harness';
 import { reliabilitySeed } from './reliability-seed';
@@ -54,7 +55,7 @@ describe('fuzz: commands and HTTP bodies', () => {
         await harness.openOpportunity('rita', { name: 'Fuzzed deal B', budget: 10_000, decisionMaker: 'Hank', timeline: '2026-09-30' }),
         await harness.openOpportunity('raj', { name: 'Fuzzed deal C' }),
       ];
-    }, 60_000);
+    }, scaledTimeout(60_000));
 
     afterAll(async () => {
       await harness?.stop();
@@ -127,7 +128,7 @@ describe('fuzz: commands and HTTP bodies', () => {
         { seed, numRuns: RUNS },
       );
       process.stdout.write(`[http-fuzz] ${RUNS} requests; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}\n`);
-    }, 180_000);
+    }, scaledTimeout(180_000));
   });
 
   describe('through RecordCommandHandler', () => {
@@ -147,7 +148,7 @@ describe('fuzz: commands and HTTP bodies', () => {
         const opened = await handler.execute({ type: 'OpenRecord', kind, commandId: newCommandId(systemClock), actor: rita, fields: {} });
         recordIds.push(opened.recordId);
       }
-    }, 60_000);
+    }, scaledTimeout(60_000));
 
     afterAll(async () => {
       await store?.close();
@@ -203,7 +204,7 @@ describe('fuzz: commands and HTTP bodies', () => {
         { seed, numRuns: RUNS },
       );
       process.stdout.write(`[command-fuzz] ${RUNS} commands: ${accepted} accepted; refused ${JSON.stringify(Object.fromEntries(refusals))}\n`);
-    }, 180_000);
+    }, scaledTimeout(180_000));
 
     it('given a command whose type is an object with a non-callable toString, when executed, then it is refused with INVALID_COMMAND', async () => {
       const malformed = { type: { toString: '' }, commandId: newCommandId(systemClock), actor: { id: 'rita', roles: ['rep'] } } as unknown as RecordCommand;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Engine } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { newCommandId, WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
 import { ApiHarness, repositoryRoot, type DemoUser } from '../e2e/api-harness';
 import { reliabilitySeed } from './reliability-seed';
@@ -43,7 +44,7 @@ describe('concurrency: many writers on the same few records', () => {
   beforeAll(async () => {
     harness = await ApiHarness.start();
     otherProcess = await Engine.open({ dataDirectory: harness.dataDirectory, blueprintsDirectory: join(repositoryRoot, 'blueprints') });
-  }, 60_000);
+  }, scaledTimeout(60_000));
 
   afterAll(async () => {
     await otherProcess?.close();
@@ -146,5 +147,5 @@ describe('concurrency: many writers on the same few records', () => {
     expect(badConflicts).toEqual([]);
     for (const history of histories.values()) expect(history.map((event) => event.revision)).toEqual(history.map((_, index) => index));
     expect(conflicts.filter((conflict) => conflict.expectedRevision !== null).length).toBeGreaterThan(0);
-  }, 120_000);
+  }, scaledTimeout(120_000));
 });

@@ -83,7 +83,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
   beforeAll(() => {
     buildApi();
     dataDirectory = mkdtempSync(join(tmpdir(), 'crm-crash-'));
-  }, 180_000);
+  }, scaledTimeout(180_000));
 
   afterAll(() => {
     rmSync(dataDirectory, { recursive: true, force: true });
@@ -112,7 +112,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
             method,
             headers: { authorization: `Bearer ${tokens[write.user].token}`, 'content-type': 'application/json', 'idempotency-key': write.key },
             body: JSON.stringify(body),
-            signal: AbortSignal.timeout(20_000),
+            signal: AbortSignal.timeout(scaledTimeout(20_000)),
           });
           const text = await response.text();
           if (response.status < 200 || response.status >= 300) throw new UnexpectedAnswer(`${method} ${path} (${write.key}): ${response.status} ${text}`);
@@ -208,7 +208,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
     expect(availability.kills).toBeGreaterThanOrEqual(10);
     expect(acknowledged).toHaveLength(writes.length);
     expect(inDoubt.length).toBeGreaterThan(0);
-  }, 240_000);
+  }, scaledTimeout(480_000));
 
   it(`given projections in the app, when it is killed ${PROJECTION_KILLS} times while catching up or under load and restarts after SIGKILL, then every read model equals a rebuild`, async () => {
     const seed = reliabilitySeed('crash-projections');
@@ -232,7 +232,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
           ...(key === undefined ? {} : { 'idempotency-key': key }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(20_000),
+        signal: AbortSignal.timeout(scaledTimeout(20_000)),
       });
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
@@ -397,5 +397,5 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
       rmSync(directory, { recursive: true, force: true });
       rmSync(scratch, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, scaledTimeout(480_000));
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventStoreException, EventStoreExceptionCode, SqliteEventStore, type NewEvent } from '@crm/event-store';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { startApi, type RunningApi } from '../../apps/api/src/start-api';
 import { repositoryRoot } from '../e2e/api-harness';
 
@@ -154,7 +155,7 @@ describe('disk full and read-only storage', () => {
     } finally {
       disk.release();
     }
-  }, 60_000);
+  }, scaledTimeout(60_000));
 
   withTmpfs('given the API on a full disk, when a write is sent, then 503 UNAVAILABLE names the cause, nothing is stored, and the retried request succeeds once space returns', async () => {
     // Room for some writes: the read models (and their WAL) share this disk with the events.
@@ -194,7 +195,7 @@ describe('disk full and read-only storage', () => {
       await api.close();
       disk.release();
     }
-  }, 60_000);
+  }, scaledTimeout(60_000));
 
   withChattr('given the store files turn unwritable while the API runs, when a write is sent, then 503 UNAVAILABLE names the I/O error, nothing is stored, and it succeeds once writable again', async () => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'crm-unwritable-'));
@@ -222,7 +223,7 @@ describe('disk full and read-only storage', () => {
       await api.close();
       rmSync(dataDirectory, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, scaledTimeout(60_000));
 
   describe('a read-only data directory', () => {
     let root: string;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBlueprintFile, toMermaid } from '@crm/blueprint';
 import { ManualClock } from '@crm/clock';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { capturedIo } from '../__fixtures__/captured-io';
 import { runBin } from '../__fixtures__/run-bin';
 import { runCli } from '../main';
@@ -145,6 +146,6 @@ describe('crm blueprint validate, show and diagram', () => {
       expect(diagram.exitCode).toBe(0);
       expect(diagram.out).toBe(`${toMermaid(loadBlueprintFile(join(SHIPPED, 'opportunity.blueprint.yaml')))}\n`);
     },
-    60_000,
+    scaledTimeout(60_000),
   );
 });

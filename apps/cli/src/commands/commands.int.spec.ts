@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { dealBlueprint, generateHistory } from '@crm/projections/testing';
 import { BlueprintCatalog, RecordCommandHandler } from '@crm/workflow';
 import { capturedIo } from '../__fixtures__/captured-io';
@@ -36,7 +37,7 @@ describe('crm projections, replay and audit funnel on a generated history', () =
       days: 600,
     });
     await store.close();
-  }, 30_000);
+  }, scaledTimeout(30_000));
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { countEvents, projectionDigest, readCheckpoint, ReadModelDatabase, replayProjections } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { dealBlueprint, generateHistory } from '@crm/projections/testing';
@@ -54,7 +55,7 @@ describe('crm projections run killed with SIGKILL while projecting', () => {
       days: 600,
     });
     await store.close();
-  }, 30_000);
+  }, scaledTimeout(30_000));
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -96,6 +97,6 @@ describe('crm projections run killed with SIGKILL while projecting', () => {
         rmSync(scratch, { recursive: true, force: true });
       }
     },
-    60_000,
+    scaledTimeout(60_000),
   );
 });

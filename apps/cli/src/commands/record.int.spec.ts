@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ManualClock } from '@crm/clock';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { serializePosition, SqliteEventStore, type StoredEvent } from '@crm/event-store';
 import { capturedIo } from '../__fixtures__/captured-io';
 import { runBin } from '../__fixtures__/run-bin';
@@ -220,6 +221,6 @@ describe('crm record open, show and advance', () => {
       expect(JSON.parse(advanced.out).events.map((event: { type: string }) => event.type)).toEqual(['FieldsChanged', 'Transitioned']);
       expect(JSON.parse(shown.out)).toMatchObject({ id: 'deal-1', stage: 'needs_analysis', owner: 'rita', revision: 2, fields: { amount: 900, budget: 50000 } });
     },
-    60_000,
+    scaledTimeout(60_000),
   );
 });

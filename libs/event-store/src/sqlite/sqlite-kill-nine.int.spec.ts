@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { scaledTimeout } from '@crm/event-store/contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const repositoryRoot = resolve(__dirname, '../../../..');
@@ -84,6 +85,6 @@ describe('SqliteEventStore killed with SIGKILL', () => {
         await store.close();
       }
     },
-    30_000,
+    scaledTimeout(30_000),
   );
 });
