@@ -119,7 +119,7 @@ describe('SqliteEventStore', () => {
 
       await writer.append('deal-1', events, 'no_stream');
 
-      expect(idsOf(await reader.take(3, 2_000))).toEqual(idsOf(events));
+      expect(idsOf(await reader.take(3))).toEqual(idsOf(events));
       await reader.subscription.close();
     });
 
