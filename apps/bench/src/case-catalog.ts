@@ -1,6 +1,7 @@
 import type { CaseResult, CaseSettings } from './case-result';
 import { runAsOfCase } from './cases/as-of.case';
 import { runEngineCase } from './cases/engine-throughput.case';
+import { runHostileBodiesCase } from './cases/hostile-bodies.case';
 import { runHttpCase, runTrivialRouteCase } from './cases/http-transitions.case';
 import { runRawSqliteCase } from './cases/raw-sqlite-inserts.case';
 import { runRecordLoadCase } from './cases/record-load.case';
@@ -28,6 +29,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'engine.raw-sqlite', title: 'Raw SQLite inserts of the engine’s rows', run: runRawSqliteCase },
   { name: 'http.trivial-route', title: 'Trivial Nest + Fastify route', run: runTrivialRouteCase },
   { name: 'http', title: 'HTTP API transitions', run: runHttpCase },
+  { name: 'hostile', title: 'Hostile bodies: /health latency while 8 clients send them, and without them', run: runHostileBodiesCase },
   { name: 'load', title: 'Load + decide a 1,000-event record', run: runRecordLoadCase },
   { name: 'replay', title: 'Replay: rebuild every read model from position 0', run: runReplayCase },
   { name: 'as-of', title: 'As-of: pipeline and funnel on a past date', run: runAsOfCase },

@@ -96,6 +96,13 @@ export const compareCases = (cases: readonly CaseResult[]): Comparison[] => {
       ratio: ratio(rateOf(replay), rateOf(rawRead)),
       note: `${formatNumber(rateOf(rawRead) ?? Number.NaN)} rows/s`,
     },
+    {
+      caseId: 'hostile',
+      referenceId: 'hostile.quiet',
+      label: '/health p99 vs with no other load',
+      ratio: ratio(measured(cases, 'hostile')?.latencyMs?.p99 ?? null, measured(cases, 'hostile.quiet')?.latencyMs?.p99 ?? null),
+      note: `${formatNumber(measured(cases, 'hostile.quiet')?.latencyMs?.p99 ?? Number.NaN, 1)} ms`,
+    },
     // The audit path takes seconds to minutes per answer: compared by mean time per answer, not by rate.
     ...(['as-of', 'as-of.funnel', 'as-of.funnel-history'] as const).map((caseId) => ({
       caseId,
@@ -129,6 +136,7 @@ export const checkGoals = (cases: readonly CaseResult[], comparisons: readonly C
     check('http', 'http ≥ 3,000 transitions/s', rateOf(http), '/s', (value) => value >= 3_000),
     check('http', 'http p99 ≤ 30 ms', http?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 30, 1),
     check('http', 'http ≥ 0.6× trivial route', ratioOf('http', 'http.trivial-route'), '×', (value) => value >= 0.6, 2),
+    check('hostile', '/health p99 ≤ 50 ms while 8 clients send hostile ≤ 1 MiB bodies', measured(cases, 'hostile')?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 50, 1),
     check('load.cached', 'hot record load + decide p99 ≤ 2 ms', cached?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 2, 3),
     check('replay', 'replay ≥ 150,000 events/s', rateOf(replay), '/s', (value) => value >= 150_000),
     check('replay', 'replay ≥ 0.5× raw read + JSON.parse', ratioOf('replay', 'replay.raw-read'), '×', (value) => value >= 0.5, 2),
@@ -145,6 +153,7 @@ const READING_NOTES: readonly string[] = [
   '- `engine` counts every command of a seeded opportunity workload (about half FireTransition with its guards judged by XState — required fields, `amount > 0` in CEL, owner only, role, loss reason — the rest UpdateFields and a few Reassign); each is acknowledged only after the `synchronous=FULL` commit of its group. p50/p99 are per command, as a caller waits.',
   '- The raw SQLite reference inserts the very rows the engine stored, 1,000 per transaction; its rows/s become commands/s through the engine’s events per command. Its details also give single-row transactions/s on the same file: the fsync cost that a design without group commit pays per command.',
   '- `http` counts 2xx transitions from autocannon (64 connections, one record walked through four transitions per connection at a time); latencies are autocannon’s (2xx only, millisecond resolution). Peak RSS of HTTP cases is the server’s.',
+  '- `hostile` times `/health` (no token; one probe at a time, 5 ms apart) while 8 autocannon connections send bodies of just under 1 MiB to `POST /records/opportunity` in turn: 33+ levels of nesting, over 1,000 keys in one object, over 10,000 values, a NUL at the very end of a string, one string over 64 KiB (all refused by the body shape check), and 16 strings of 64,000 characters (parsed and refused by the blueprint). `hostile.quiet` is the same probe without them, just before. Fastify closes the connection after each refused body, so autocannon counts one error per reconnection; `storedByHostileBodies` must be 0.',
   '- `load.*` time `records.load` + `decideRecord` (a guarded transition) + `explainRecord` on records of exactly 1,000 events: cold through a fresh repository (read + fold), cached through the command handler’s repository.',
   '- `replay` and `as-of` run on a seeded sales history (1,000,000 events; 100,000 with `--quick`): about 400 reps, five years of business time, opportunities opened, updated, reassigned, moved along the stages and won, lost or left open, a go-live import and a blueprint v2 partway. Every event is what `RecordCommandHandler` would store (decided with the engine’s decider and pinned blueprint), appended in large batches; the store file is cached in the OS temp folder by size, seed and the hash of the code that shapes it.',
   '- `replay` rebuilds records, pipeline, forecast and funnel from position 0 into a fresh read-model file, one `rebuildProjection` (one pass over `$all`) per projection, in a child process whose peak RSS is reported; events/s = events in the log / time for all four. Its reference reads the same rows with `JSON.parse`, paging by position, once.',
