@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import type { CaseResult, CaseSettings, MeasuredCase } from '../case-result';
-import { Latencies } from '../measure/latencies';
+import { runChildTask, serveChildTask } from '../child-task';
+import { Latencies, type LatencySummary } from '../measure/latencies';
 import { ServerProcess } from '../servers/server-process';
 
 export const HOSTILE_CLIENTS = 8;
@@ -13,6 +14,8 @@ const MiB = 1024 * 1024;
 const BODY_BYTES = MiB - 64;
 /** Pause between two `/health` probes of the one probing client: a steady trickle, not load of its own. */
 const PROBE_GAP_MS = 5;
+/** Longer than the probe's process takes to start, so the hostile load covers its whole window. */
+const PROBE_STARTUP_ALLOWANCE_SECONDS = 5;
 
 const durations = (quick: boolean): { warmup: number; measured: number } => (quick ? { warmup: 2, measured: 8 } : { warmup: 3, measured: 20 });
 
@@ -84,8 +87,18 @@ const getHealth = (url: URL, agent: Agent): Promise<number> =>
     call.end();
   });
 
+interface ProbeInput {
+  readonly url: string;
+  readonly seconds: number;
+}
+
+interface ProbeResult {
+  readonly latencyMs: LatencySummary;
+  readonly failures: number;
+}
+
 /** Probes `/health` one request at a time, PROBE_GAP_MS apart, for `seconds`; every answer must be 200. */
-const probeHealth = async (serverUrl: string, seconds: number): Promise<{ latencies: Latencies; failures: number }> => {
+const probeHealth = async ({ url: serverUrl, seconds }: ProbeInput): Promise<ProbeResult> => {
   const url = new URL(serverUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const latencies = new Latencies();
@@ -100,17 +113,22 @@ const probeHealth = async (serverUrl: string, seconds: number): Promise<{ latenc
   } finally {
     agent.destroy();
   }
-  return { latencies, failures };
+  return { latencyMs: latencies.summary(), failures };
 };
+
+/**
+ * The probe runs in a process of its own (this file, run as a child task), so the hostile clients'
+ * work in the case process cannot delay its timing: it sees `/health` as any other caller would.
+ */
+const probeInOwnProcess = (input: ProbeInput): Promise<ProbeResult> => runChildTask<ProbeInput, ProbeResult>(__filename, input);
 
 const statusCounts = (result: autocannon.Result): string =>
   JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])));
 
 /**
- * `/health` latency, as a caller sees it, while 8 clients send hostile bodies of just under 1 MiB
- * (deep nesting, many keys, many values, a NUL at the very end, a long well-formed text) as fast as
- * the API answers them, against `/health` with no other load in the same run. The API runs in its own
- * process; the hostile clients (autocannon) and the probe share this one.
+ * `/health` latency, as a caller sees it, while 8 clients send hostile bodies of just under 1 MiB as
+ * fast as the API answers them, against `/health` with no other load in the same run. The API, the
+ * probe and the hostile clients (autocannon, in the case process) each run in a process of their own.
  */
 export const runHostileBodiesCase = async (settings: CaseSettings): Promise<CaseResult[]> => {
   const { warmup, measured } = durations(settings.quick);
@@ -127,11 +145,14 @@ export const runHostileBodiesCase = async (settings: CaseSettings): Promise<Case
     const hostileLoad = (seconds: number): Promise<autocannon.Result> =>
       autocannon({ url: server.url, connections: HOSTILE_CLIENTS, duration: seconds, timeout: 30, requests });
 
-    await Promise.all([probeHealth(server.url, warmup), hostileLoad(warmup)]);
-    const quiet = await probeHealth(server.url, measured);
+    await Promise.all([probeInOwnProcess({ url: server.url, seconds: warmup }), hostileLoad(warmup + PROBE_STARTUP_ALLOWANCE_SECONDS)]);
+    const quiet = await probeInOwnProcess({ url: server.url, seconds: measured });
     const eventsBefore = countEvents(dataDirectory);
     await server.startProfile(settings.profileDirectory);
-    const [underLoad, hostile] = await Promise.all([probeHealth(server.url, measured), hostileLoad(measured)]);
+    const [underLoad, hostile] = await Promise.all([
+      probeInOwnProcess({ url: server.url, seconds: measured }),
+      hostileLoad(measured + PROBE_STARTUP_ALLOWANCE_SECONDS),
+    ]);
     await server.stopProfile(settings.profileDirectory, 'api-server');
     const peak = await server.peakRssMiB();
     await server.stop();
@@ -141,21 +162,22 @@ export const runHostileBodiesCase = async (settings: CaseSettings): Promise<Case
       status: 'measured',
       id: 'hostile.quiet',
       title: '/health with no other load',
-      rate: { value: quiet.latencies.count / measured, unit: 'probes/s' },
-      latencyMs: quiet.latencies.summary(),
+      rate: { value: quiet.latencyMs.count / measured, unit: 'probes/s' },
+      latencyMs: quiet.latencyMs,
       peakRssMiB: null,
-      details: { seconds: measured, probes: quiet.latencies.count, probeGapMs: PROBE_GAP_MS, failedProbes: quiet.failures },
+      details: { seconds: measured, probes: quiet.latencyMs.count, probeGapMs: PROBE_GAP_MS, failedProbes: quiet.failures },
     };
     const hostileCase: MeasuredCase = {
       status: 'measured',
       id: 'hostile',
       title: `/health while ${HOSTILE_CLIENTS} clients send hostile bodies of just under 1 MiB`,
       rate: { value: hostile.requests.total / hostile.duration, unit: 'hostile bodies/s' },
-      latencyMs: underLoad.latencies.summary(),
+      latencyMs: underLoad.latencyMs,
       peakRssMiB: peak,
       details: {
         seconds: measured,
-        probes: underLoad.latencies.count,
+        hostileSeconds: hostile.duration,
+        probes: underLoad.latencyMs.count,
         failedProbes: underLoad.failures,
         hostileClients: HOSTILE_CLIENTS,
         bodyBytes: BODY_BYTES,
@@ -167,7 +189,7 @@ export const runHostileBodiesCase = async (settings: CaseSettings): Promise<Case
         hostileMiBPerSecond: (hostile.requests.total * BODY_BYTES) / MiB / hostile.duration,
         // Every hostile body is refused: the store must not grow while they are sent.
         storedByHostileBodies,
-        quietP99Ms: quiet.latencies.summary().p99,
+        quietP99Ms: quiet.latencyMs.p99,
       },
     };
     return [quietCase, hostileCase];
@@ -175,3 +197,6 @@ export const runHostileBodiesCase = async (settings: CaseSettings): Promise<Case
     await server.stop();
   }
 };
+
+// Run as the probe's own process (see probeInOwnProcess): node -r register-typescript.js hostile-bodies.case.ts <input JSON>
+if (require.main === module) serveChildTask(probeHealth);
