@@ -112,6 +112,41 @@ const call = async (api: RunningApi, token: string, method: string, path: string
 
 const headOf = async (api: RunningApi): Promise<bigint> => (await api.engine.store.headPosition())?.commit ?? 0n;
 
+interface ProjectionsAnswer {
+  readonly httpStatus: number;
+  readonly headPosition: string | null;
+  readonly projections: readonly { projection: string; state: string; checkpoint: string | null; lag: number; error: string | null }[];
+}
+
+const projectionsOf = async (api: RunningApi, token: string): Promise<ProjectionsAnswer> => {
+  const response = await fetch(`${api.url}/projections`, { headers: { authorization: `Bearer ${token}` } });
+  return { httpStatus: response.status, ...((await response.json()) as Omit<ProjectionsAnswer, 'httpStatus'>) };
+};
+
+interface HealthAnswer {
+  readonly httpStatus: number;
+  readonly status: string;
+  readonly projections: { maxLag: number; byProjection: readonly { projection: string; state: string; lag: number }[] };
+}
+
+const healthOf = async (api: RunningApi, token: string): Promise<HealthAnswer> => {
+  const response = await fetch(`${api.url}/health`, { headers: { authorization: `Bearer ${token}` } });
+  return { ...((await response.json()) as Omit<HealthAnswer, 'httpStatus'>), httpStatus: response.status };
+};
+
+/** Polls until every projection is live at the head; rejects with the last answer after `deadlineMs`. */
+const projectionsLiveAtHead = async (api: RunningApi, token: string, deadlineMs: number): Promise<ProjectionsAnswer> => {
+  const started = process.hrtime.bigint();
+  for (;;) {
+    const answer = await projectionsOf(api, token);
+    if (answer.projections.every((projection) => projection.state === 'live' && projection.checkpoint === answer.headPosition)) return answer;
+    if (Number((process.hrtime.bigint() - started) / 1_000_000n) > deadlineMs) {
+      throw new Error(`the projections did not resume within ${deadlineMs} ms: ${JSON.stringify(answer)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
 describe('disk full and read-only storage', () => {
   withTmpfs('given the store on a full disk, when appending, then UNAVAILABLE names SQLITE_FULL, nothing of the append is stored, and the same append succeeds once space returns', async () => {
     const disk = smallDisk('512k');
@@ -157,9 +192,15 @@ describe('disk full and read-only storage', () => {
     }
   }, scaledTimeout(60_000));
 
-  withTmpfs('given the API on a full disk, when a write is sent, then 503 UNAVAILABLE names the cause, nothing is stored, and the retried request succeeds once space returns', async () => {
+  withTmpfs('given the API on a full disk, when a write is sent, then 503 UNAVAILABLE names the cause, nothing is stored, the API keeps answering with any projection the disk stopped reported failed, and once space returns the retried request succeeds and every projection is live again at the head', async () => {
     // Room for some writes: the read models (and their WAL) share this disk with the events.
     const disk = smallDisk('2m');
+    // A projection that cannot even record its failure must not take the process down with it.
+    const unhandled: unknown[] = [];
+    const collect = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', collect);
     const { api, token } = await startApiIn(disk.directory);
     try {
       const opened = await call(api, token, 'POST', '/records/opportunity', { fields: { name: 'Deal on a small disk' } });
@@ -176,12 +217,19 @@ describe('disk full and read-only storage', () => {
       }
       const head = await headOf(api);
       const revision = (await call(api, token, 'GET', `/records/opportunity/${id}`)).body as { revision: number };
+      const projectionsWhileFull = await projectionsOf(api, token);
+      const healthWhileFull = await healthOf(api, token);
 
       expect(accepted).toBeGreaterThan(0);
       expect(failed?.status).toBe(503);
       expect(failed?.body.error).toBe('UNAVAILABLE');
       expect(failed?.body.message).toContain('SQLITE_FULL');
       expect(revision.revision).toBe(accepted);
+      expect(projectionsWhileFull.httpStatus).toBe(200);
+      expect(projectionsWhileFull.projections.map(({ projection }) => projection).sort()).toEqual(['forecast', 'funnel', 'pipeline', 'records']);
+      const stoppedByTheDisk = projectionsWhileFull.projections.filter(({ state }) => state === 'failed');
+      for (const projection of stoppedByTheDisk) expect(projection.error).toContain('SQLITE_FULL');
+      expect(healthWhileFull).toMatchObject({ httpStatus: 200, status: 'up' });
 
       disk.resize('16m');
       const retried = await call(api, token, 'PATCH', `/records/opportunity/${id}`, { fields: { notes: `retried ${'n'.repeat(9_900)}` } }, key);
@@ -190,11 +238,21 @@ describe('disk full and read-only storage', () => {
       expect(await headOf(api)).toBe(head + 1n);
       const history = await api.engine.store.readStream(`opportunity-${id}`);
       expect(history.filter((event) => event.metadata['commandId'] === `idempotency:rita:${key}`)).toHaveLength(1);
-      process.stdout.write(`[disk-full] API: ${accepted} writes fit; then ${failed?.status} ${failed?.body.error}: ${failed?.body.message}\n`);
+      const resumed = await projectionsLiveAtHead(api, token, scaledTimeout(20_000));
+      expect(resumed.projections.map(({ error }) => error)).toEqual([null, null, null, null]);
+      const health = await healthOf(api, token);
+      expect(health.projections.maxLag).toBe(0);
+      expect(health.projections.byProjection.map(({ state }) => state)).toEqual(['live', 'live', 'live', 'live']);
+      const stoppedLine = stoppedByTheDisk.map(({ projection, error }) => `${projection} failed (${error})`).join(', ') || 'none failed';
+      process.stdout.write(`[disk-full] API: ${accepted} writes fit; then ${failed?.status} ${failed?.body.error}: ${failed?.body.message}; projections while full: ${stoppedLine}\n`);
     } finally {
+      // A close on a full disk cannot check its WAL in, and that error would hide the test's own.
+      disk.resize('16m');
       await api.close();
       disk.release();
+      process.off('unhandledRejection', collect);
     }
+    expect(unhandled).toEqual([]);
   }, scaledTimeout(60_000));
 
   withChattr('given the store files turn unwritable while the API runs, when a write is sent, then 503 UNAVAILABLE names the I/O error, nothing is stored, and it succeeds once writable again', async () => {

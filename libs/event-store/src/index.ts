@@ -21,6 +21,7 @@ export type { SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite/sq
 export { makePrivateDirectory, narrowDatabaseSidecars, preparePrivateDatabaseFile } from './sqlite/private-database-files';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export { backoffDelay, checkBackoffPolicy } from './eventstoredb/resubscribe-backoff';
 export type { BackoffPolicy } from './eventstoredb/resubscribe-backoff';
 export { defaultDataDirectory, eventStoreConfigFromEnv, eventStoreKinds, openEventStore } from './open-event-store';
 export type { EventStoreConfig, EventStoreKind } from './open-event-store';

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { serializePosition, type Position, type StoredEvent } from '@crm/event-store';
 import { advanceCheckpoint } from './checkpoint.store';
 import { handles, type Projection, type ProjectionWriter } from './projection';
-import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
+import { describeFailure, ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
 
 /**
  * Runs evolve over the events the projection handles; a throw names the event it failed on. Call inside
@@ -16,11 +16,13 @@ export const evolveAll = (projection: Projection, writer: ProjectionWriter, even
     try {
       writer.evolve(event);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = describeFailure(error);
+      // The cause is kept so the runner can tell a full disk met inside evolve from a bug in it.
       throw new ProjectionRuntimeException(
         ProjectionRuntimeExceptionCode.EVOLVE_FAILED,
         `projection "${projection.name}" failed on ${event.type} at ${serializePosition(event.position)} (stream ${event.stream}): ${reason}`,
         { projection: projection.name, position: serializePosition(event.position), type: event.type, stream: event.stream, cause: reason },
+        { cause: error },
       );
     }
   }

@@ -7,7 +7,7 @@ import { countEvents } from './count-events';
 import { installProjection } from './install-projection';
 import { liveTableNames, PROJECTION_READ_FILTER, type Projection } from './projection';
 import { ProgressMeter, type ProgressListener } from './projection-progress';
-import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
+import { describeFailure, ProjectionRuntimeException, ProjectionRuntimeExceptionCode, withFollowUpFailures } from './projection-runtime.exception';
 import type { ReadModelDatabase } from './read-model-database';
 import { DEFAULT_BATCH_SIZE, rebuildProjection } from './rebuild-projection';
 
@@ -73,7 +73,11 @@ export const catchUpProjection = async (options: CatchUpOptions): Promise<CatchU
       meter.add(page.length);
     } catch (error) {
       if (!isCheckpointMoved(error)) {
-        recordState(db, projection.name, 'failed', (error as Error).message, clock.now().toISOString());
+        try {
+          recordState(db, projection.name, 'failed', describeFailure(error), clock.now().toISOString());
+        } catch (recordFailure) {
+          throw withFollowUpFailures(error, [describeFailure(recordFailure)]);
+        }
         throw error;
       }
       // Someone else applied or swapped meanwhile: continue from where they left the checkpoint.

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { parsePosition, serializePosition, type Position } from '@crm/event-store';
+import { describeFailure, ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
 
 export const PROJECTION_STATES = ['catching_up', 'live', 'rebuilding', 'failed', 'stopped'] as const;
 export type ProjectionState = (typeof PROJECTION_STATES)[number];
@@ -91,11 +92,21 @@ export const advanceCheckpoint = (
     )
     .run(serializePosition(next), applied, updatedAt, projection, generation, serializeCheckpointPosition(expected)).changes === 1;
 
+/** Throws READ_MODEL_UNAVAILABLE, naming the projection and the state, when the file refuses the write. */
 export const recordState = (db: Database, projection: string, state: ProjectionState, error: string | null, updatedAt: string): void => {
-  db.prepare('UPDATE projection_checkpoints SET state = ?, error = ?, updated_at = ? WHERE projection = ?').run(
-    state,
-    error,
-    updatedAt,
-    projection,
-  );
+  try {
+    db.prepare('UPDATE projection_checkpoints SET state = ?, error = ?, updated_at = ? WHERE projection = ?').run(
+      state,
+      error,
+      updatedAt,
+      projection,
+    );
+  } catch (refusal) {
+    throw new ProjectionRuntimeException(
+      ProjectionRuntimeExceptionCode.READ_MODEL_UNAVAILABLE,
+      `projection "${projection}" could not record its state "${state}": ${describeFailure(refusal)}`,
+      { projection, state },
+      { cause: refusal },
+    );
+  }
 };

@@ -10,7 +10,7 @@ import { catchUpProjection } from './catch-up-projection';
 import { readCheckpoint } from './checkpoint.store';
 import { projectionDigest } from './projection-digest';
 import type { ProjectionProgress } from './projection-progress';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type StateChange } from './projection-runner';
 import { ProjectionRuntimeException } from './projection-runtime.exception';
 import type { ProjectionStatus } from './projection-status';
 import { ReadModelDatabase } from './read-model-database';
@@ -151,6 +151,103 @@ describe('projection runtime on SQLite files', () => {
     await runner.waitForPosition(events[events.length - 1].position, PROBE_TIMEOUT_MS);
     await runner.stop();
     expect(projectionDigest(readModels.db, projection)).toBe(await referenceDigest());
+  });
+
+  it('given an evolve that throws, when the runner fails on it, then it stays failed until retried: a bug in a projection is not retried by itself', async () => {
+    await appendCounted(1, 3);
+    const [, poison] = await store.readAll({ maxCount: 10 });
+    let throws = 0;
+    const projection = countingProjection({ failOn: { eventId: poison.id, shouldThrow: () => ++throws > 0 } });
+    const runner = new ProjectionRunner({ store, readModels, projections: [projection], clock, storageRetry: { initialMs: 5, maxMs: 5 } });
+
+    await runner.start();
+    try {
+      await statusWhen(runner, (candidate) => candidate.state === 'failed');
+      // Forty retry delays: a runner that retried this failure would have met the poison again.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [status] = await runner.status();
+
+      expect(status.state).toBe('failed');
+      expect(throws).toBe(1);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('given the read models refuse writes (another connection holds the write lock), when a live runner meets new events, then it is failed in memory naming the cause and that its state could not be recorded, nothing rejects unhandled, and it resumes by itself once writes are accepted, to the digest of a full replay', async () => {
+    await appendCounted(2, 3);
+    const unhandled: unknown[] = [];
+    const collect = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', collect);
+    // No waiting for the lock: the refusal comes at once, as SQLITE_FULL does on a full disk.
+    readModels.db.pragma('busy_timeout = 0');
+    const changes: StateChange[] = [];
+    const runner = new ProjectionRunner({
+      store,
+      readModels,
+      projections: [countingProjection()],
+      clock,
+      storageRetry: { initialMs: 10, maxMs: 40 },
+      onStateChange: (change) => changes.push(change),
+    });
+    const locker = ReadModelDatabase.open({ directory });
+    try {
+      await runner.start();
+      await statusWhen(runner, (candidate) => candidate.state === 'live' && candidate.lag === 0);
+
+      locker.db.exec('BEGIN IMMEDIATE');
+      await appendCounted(1, 2);
+      const head = await store.headPosition();
+      const failed = await statusWhen(runner, (candidate) => candidate.state === 'failed');
+      // Several retry delays while the lock is held: every retry is refused and the runner stays failed.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [stillFailed] = await runner.status();
+      const storedWhileLocked = readCheckpoint(readModels.db, 'counting');
+      locker.db.exec('ROLLBACK');
+      const resumed = await statusWhen(runner, (candidate) => candidate.state === 'live' && candidate.lag === 0);
+
+      expect(failed.error).toContain('SQLITE_BUSY');
+      expect(failed.error).toContain('could not record its state "failed"');
+      expect(stillFailed).toMatchObject({ state: 'failed', eventsApplied: 6 });
+      expect(storedWhileLocked).toMatchObject({ state: 'live', error: null, eventsApplied: 6 });
+      expect(changes.some((change) => change.state === 'failed' && change.error === failed.error)).toBe(true);
+      expect(resumed).toMatchObject({ error: null, eventsApplied: 8 });
+      expect(readCheckpoint(readModels.db, 'counting')).toMatchObject({ state: 'live', error: null, position: head });
+      expect(unhandled).toEqual([]);
+      await runner.stop();
+      expect(projectionDigest(readModels.db, countingProjection())).toBe(await referenceDigest());
+    } finally {
+      if (locker.db.inTransaction) locker.db.exec('ROLLBACK');
+      locker.close();
+      await runner.stop();
+      process.off('unhandledRejection', collect);
+    }
+  });
+
+  it('given a model stored under version 1 and read models that refuse writes, when the runner starts with version 2, then start resolves with the projection failed in memory, and it rebuilds and goes live by itself once writes are accepted', async () => {
+    await appendCounted(2, 5);
+    await catchUpProjection({ store, readModels, projection: countingProjection({ version: 1 }), clock });
+    readModels.db.pragma('busy_timeout = 0');
+    const runner = new ProjectionRunner({ store, readModels, projections: [countingProjection({ version: 2 })], clock, storageRetry: { initialMs: 10, maxMs: 40 } });
+    const locker = ReadModelDatabase.open({ directory });
+    try {
+      locker.db.exec('BEGIN IMMEDIATE');
+      await runner.start();
+      const [atStart] = await runner.status();
+      locker.db.exec('ROLLBACK');
+      const resumed = await statusWhen(runner, (candidate) => candidate.state === 'live' && candidate.lag === 0);
+
+      expect(atStart).toMatchObject({ state: 'failed', storedVersion: 1 });
+      expect(atStart.error).toContain('could not record its state "rebuilding": SQLITE_BUSY');
+      expect(resumed).toMatchObject({ storedVersion: 2, eventsApplied: 10, error: null });
+      expect(readCheckpoint(readModels.db, 'counting')).toMatchObject({ version: 2, generation: 1, state: 'live' });
+    } finally {
+      if (locker.db.inTransaction) locker.db.exec('ROLLBACK');
+      locker.close();
+      await runner.stop();
+    }
   });
 
   it('given two runners on one read-model file, when both catch up at once, then no event is applied twice', async () => {

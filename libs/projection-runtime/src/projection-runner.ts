@@ -1,13 +1,28 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { systemClock, type Clock } from '@crm/clock';
-import { comparePositions, type EventStore, type EventSubscription, type Position, type StoredEvent } from '@crm/event-store';
+import {
+  backoffDelay,
+  checkBackoffPolicy,
+  comparePositions,
+  type BackoffPolicy,
+  type EventStore,
+  type EventSubscription,
+  type Position,
+  type StoredEvent,
+} from '@crm/event-store';
 import { applyLiveBatch } from './apply-batch';
 import { readCheckpoint, recordState, type Checkpoint, type ProjectionState } from './checkpoint.store';
 import { countEvents } from './count-events';
 import { installProjection } from './install-projection';
 import { liveTableNames, PROJECTION_READ_FILTER, type Projection } from './projection';
 import { ProgressMeter, type ProgressListener } from './projection-progress';
-import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
+import {
+  asReadModelUnavailable,
+  describeFailure,
+  isStorageRefusal,
+  ProjectionRuntimeException,
+  ProjectionRuntimeExceptionCode,
+} from './projection-runtime.exception';
 import { projectionStatus, type ProjectionStatus } from './projection-status';
 import type { ReadModelDatabase } from './read-model-database';
 import { DEFAULT_BATCH_SIZE, rebuildProjection, type RebuildResult } from './rebuild-projection';
@@ -28,8 +43,17 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** Catch-up and rebuild progress, after each batch. */
   readonly onProgress?: ProgressListener;
+  /** Called on every change of a projection's state; it must not throw (the runner has no one to tell). */
   readonly onStateChange?: (change: StateChange) => void;
+  /**
+   * A projection whose read-model writes are refused (full disk, I/O error, a lock held too long) is
+   * failed, then started again after these waits (doubling) until the storage accepts its writes.
+   * Default 100 ms doubling to 5 s.
+   */
+  readonly storageRetry?: BackoffPolicy;
 }
+
+const DEFAULT_STORAGE_RETRY: BackoffPolicy = { initialMs: 100, maxMs: 5_000 };
 
 const IDLE = Symbol('idle');
 type Pulled = IteratorResult<StoredEvent, undefined> | typeof IDLE;
@@ -40,20 +64,29 @@ const idleSignal = (): Promise<typeof IDLE> => nextTurn().then(() => IDLE);
 const isCheckpointMoved = (error: unknown): boolean =>
   error instanceof ProjectionRuntimeException && error.code === ProjectionRuntimeExceptionCode.CHECKPOINT_MOVED;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Keeps one projection live: install, catch up from the checkpoint, follow the subscription in batches. */
+/**
+ * Keeps one projection live: install, catch up from the checkpoint, follow the subscription in batches.
+ * Its state in memory is what the runner reports; the row in `projection_checkpoints` follows it when the
+ * file accepts the write. Nothing it runs in the background rejects: every failure becomes `failed`.
+ */
 class ProjectionWorker {
   state: ProjectionState = 'stopped';
   error: string | null = null;
   private subscription: EventSubscription | null = null;
+  /** Catch-up and live follow; settles when stopped or failed, never rejects. */
   private loop: Promise<void> | null = null;
   private stopping = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** The start after a storage refusal, under way; never rejects. */
+  private restarting: Promise<void> | null = null;
+  /** Storage refusals since a batch was last applied or the projection went live: the backoff grows with them. */
+  private storageRefusals = 0;
 
   constructor(
     readonly projection: Projection,
     private readonly options: ProjectionRunnerOptions,
     private readonly clock: Clock,
+    private readonly storageRetry: BackoffPolicy,
   ) {}
 
   private get db() {
@@ -69,23 +102,26 @@ class ProjectionWorker {
   }
 
   async start(): Promise<void> {
-    if (this.loop) return;
+    // A restart after a storage refusal, pending or under way, is this start already.
+    if (this.loop || this.retryTimer !== null || this.restarting !== null) return;
     this.stopping = false;
-    try {
-      if (installProjection(this.db, this.projection, this.now()) === 'rebuild') await this.rebuildTables();
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    this.loop = this.run();
+    await this.launch();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.restarting;
     await this.subscription?.close();
     await this.loop;
     this.loop = null;
-    if (this.state !== 'failed') this.setState('stopped', null);
+    if (this.state === 'failed') return;
+    try {
+      this.setState('stopped', null);
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   async rebuild(): Promise<RebuildResult> {
@@ -96,8 +132,9 @@ class ProjectionWorker {
       this.loop = this.run();
       return result;
     } catch (error) {
-      this.fail(error);
-      throw error;
+      const refused = asReadModelUnavailable(error, `projection "${this.projection.name}" could not be rebuilt`);
+      this.fail(refused);
+      throw refused;
     }
   }
 
@@ -105,7 +142,40 @@ class ProjectionWorker {
     await this.stop();
     this.state = 'stopped';
     this.error = null;
+    this.storageRefusals = 0;
     await this.start();
+  }
+
+  /** Install (or rebuild), then follow in the background. */
+  private async launch(): Promise<void> {
+    try {
+      if (installProjection(this.db, this.projection, this.now()) === 'rebuild') await this.rebuildTables();
+    } catch (error) {
+      this.fail(asReadModelUnavailable(error, `projection "${this.projection.name}" could not be installed`));
+      return;
+    }
+    this.loop = this.run();
+  }
+
+  private scheduleRestart(): void {
+    if (this.stopping || this.retryTimer !== null) return;
+    const delay = backoffDelay(this.storageRetry, this.storageRefusals);
+    this.storageRefusals += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      const restarting = this.restart().finally(() => {
+        if (this.restarting === restarting) this.restarting = null;
+      });
+      this.restarting = restarting;
+    }, delay);
+  }
+
+  private async restart(): Promise<void> {
+    // The failed loop may still be closing its subscription.
+    await this.loop;
+    if (this.stopping) return;
+    this.loop = null;
+    await this.launch();
   }
 
   private async rebuildTables(): Promise<RebuildResult> {
@@ -122,28 +192,27 @@ class ProjectionWorker {
   }
 
   private async run(): Promise<void> {
-    while (!this.stopping) {
-      const checkpoint = this.checkpoint();
-      if (checkpoint === null) {
-        this.fail(new Error(`projection "${this.projection.name}" has no checkpoint`));
-        return;
+    try {
+      while (!this.stopping) {
+        const checkpoint = this.checkpoint();
+        if (checkpoint === null) throw new Error(`projection "${this.projection.name}" has no checkpoint`);
+        const lag = await countEvents(this.options.store, checkpoint.position ?? 'start', this.filter);
+        if (this.stopping) return;
+        this.setState(lag > 0 ? 'catching_up' : 'live', null);
+        const meter = new ProgressMeter(this.clock, this.projection.name, 'catching_up', lag, this.options.onProgress);
+        const subscription = this.options.store.subscribe({ from: checkpoint.position ?? 'start', filter: this.filter });
+        this.subscription = subscription;
+        try {
+          await this.follow(subscription, checkpoint, meter);
+        } catch (error) {
+          if (!isCheckpointMoved(error)) throw error;
+        } finally {
+          this.subscription = null;
+          await subscription.close();
+        }
       }
-      const lag = await countEvents(this.options.store, checkpoint.position ?? 'start', this.filter);
-      if (this.stopping) return;
-      this.setState(lag > 0 ? 'catching_up' : 'live', null);
-      const meter = new ProgressMeter(this.clock, this.projection.name, 'catching_up', lag, this.options.onProgress);
-      const subscription = this.options.store.subscribe({ from: checkpoint.position ?? 'start', filter: this.filter });
-      this.subscription = subscription;
-      try {
-        await this.follow(subscription, checkpoint, meter);
-      } catch (error) {
-        if (isCheckpointMoved(error)) continue;
-        this.fail(error);
-        return;
-      } finally {
-        this.subscription = null;
-        await subscription.close();
-      }
+    } catch (error) {
+      this.fail(asReadModelUnavailable(error, `projection "${this.projection.name}" could not apply its events`));
     }
   }
 
@@ -168,12 +237,14 @@ class ProjectionWorker {
         events: batch,
         updatedAt: this.now(),
       }).position;
+      this.storageRefusals = 0;
       if (this.state === 'catching_up') meter.add(batch.length);
       batch = [];
     };
     const goLive = (): void => {
       if (this.state === 'catching_up') meter.finish();
       this.setState('live', null);
+      this.storageRefusals = 0;
     };
 
     let pending = iterator.next();
@@ -203,15 +274,34 @@ class ProjectionWorker {
     }
   }
 
+  /**
+   * Failed in memory whatever the file says: on a full disk recording the failure is refused like the
+   * write that failed, and status, /health and the listener must still see it. Never throws.
+   */
   private fail(error: unknown): void {
-    this.setState('failed', messageOf(error));
+    const retried = isStorageRefusal(error) && !this.stopping;
+    let message = describeFailure(error);
+    try {
+      if (this.checkpoint() !== null) recordState(this.db, this.projection.name, 'failed', message, this.now());
+    } catch (recordFailure) {
+      message = `${message}; ${describeFailure(recordFailure)}`;
+    }
+    if (retried) message = `${message}; retrying until the read models accept writes`;
+    if (retried) this.scheduleRestart();
+    this.report('failed', message);
   }
 
+  /** Records, then reports; throws READ_MODEL_UNAVAILABLE (state unchanged) when the file refuses the write. */
   private setState(state: ProjectionState, error: string | null): void {
+    if (this.state === state && this.error === error) return;
+    if (this.checkpoint() !== null) recordState(this.db, this.projection.name, state, error, this.now());
+    this.report(state, error);
+  }
+
+  private report(state: ProjectionState, error: string | null): void {
     if (this.state === state && this.error === error) return;
     this.state = state;
     this.error = error;
-    if (this.checkpoint() !== null) recordState(this.db, this.projection.name, state, error, this.now());
     this.options.onStateChange?.({ projection: this.projection.name, state, error });
   }
 
@@ -231,7 +321,10 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     checkProjections(options.projections);
     this.clock = options.clock ?? systemClock;
-    this.workers = new Map(options.projections.map((projection) => [projection.name, new ProjectionWorker(projection, options, this.clock)]));
+    const storageRetry = checkBackoffPolicy(options.storageRetry ?? DEFAULT_STORAGE_RETRY);
+    this.workers = new Map(
+      options.projections.map((projection) => [projection.name, new ProjectionWorker(projection, options, this.clock, storageRetry)]),
+    );
   }
 
   get projections(): readonly Projection[] {

@@ -6,7 +6,7 @@ import { readCheckpoint, recordState, writeCheckpoint, type ProjectionState } fr
 import { countEvents } from './count-events';
 import { PROJECTION_READ_FILTER, type Projection } from './projection';
 import { ProgressMeter, type ProgressListener } from './projection-progress';
-import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from './projection-runtime.exception';
+import { describeFailure, ProjectionRuntimeException, ProjectionRuntimeExceptionCode, withFollowUpFailures } from './projection-runtime.exception';
 import type { ReadModelDatabase } from './read-model-database';
 import { createTables, dropTables, leftoverRebuildTables, rebuildTableNames, swapInRebuiltTables } from './table-set';
 
@@ -105,9 +105,20 @@ export const rebuildProjection = async (options: RebuildOptions): Promise<Rebuil
     meter.finish();
     return { projection: projection.name, generation, position, eventsApplied };
   } catch (error) {
-    db.transaction(() => dropTables(db, projection.tables.map((table) => names(table.name))))();
+    const followUps: string[] = [];
+    try {
+      db.transaction(() => dropTables(db, projection.tables.map((table) => names(table.name))))();
+    } catch (dropFailure) {
+      followUps.push(`its half-built tables stay until the next start drops them: ${describeFailure(dropFailure)}`);
+    }
     const rebuiltElsewhere = error instanceof ProjectionRuntimeException && error.code === ProjectionRuntimeExceptionCode.CHECKPOINT_MOVED;
-    if (before && !rebuiltElsewhere) recordState(db, projection.name, 'failed', (error as Error).message, clock.now().toISOString());
-    throw error;
+    if (before && !rebuiltElsewhere) {
+      try {
+        recordState(db, projection.name, 'failed', describeFailure(error), clock.now().toISOString());
+      } catch (recordFailure) {
+        followUps.push(describeFailure(recordFailure));
+      }
+    }
+    throw withFollowUpFailures(error, followUps);
   }
 };
