@@ -10,7 +10,7 @@ import { ServerProcess } from '../servers/server-process';
 
 export const HOSTILE_CLIENTS = 8;
 const MiB = 1024 * 1024;
-/** Just under the API's body limit (1 MiB), so every body is read whole and refused by its shape. */
+/** Just under the API's body limit (1 MiB): every body is read whole before it is judged. */
 const BODY_BYTES = MiB - 64;
 /** Pause between two `/health` probes of the one probing client: a steady trickle, not load of its own. */
 const PROBE_GAP_MS = 5;
