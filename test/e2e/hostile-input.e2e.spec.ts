@@ -338,6 +338,18 @@ describe('hostile input (real server on a temp data dir)', () => {
       expect(expectDocumentedBody(answers[0]?.body).error).toBe('MALFORMED_URL');
     });
 
+    it('given a body of a media type the API does not read, when opening, then 415 UNSUPPORTED_MEDIA_TYPE and nothing is stored', async () => {
+      const response = await storingNothing(() => harness.request('rita', 'POST', '/records/opportunity', '<fields/>', { 'content-type': 'application/xml' }));
+
+      expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    });
+
+    it('given a JSON text sent as text/plain, when opening, then 400 VALIDATION_FAILED (a text is not an object) and nothing is stored', async () => {
+      const response = await storingNothing(() => harness.request('rita', 'POST', '/records/opportunity', '{"fields":{"toString":1}}', { 'content-type': 'text/plain' }));
+
+      expectError(response, 400, 'VALIDATION_FAILED');
+    });
+
     it('given headers over 16 KiB, when sent, then 431 HEADERS_TOO_LARGE', async () => {
       const answers = await sendRaw(harness.api.url, `GET /health HTTP/1.1\r\nHost: crm\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
 
