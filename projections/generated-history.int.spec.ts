@@ -5,7 +5,7 @@ import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { catchUpProjection, projectionDigest, ReadModelDatabase, rebuildProjection, replayProjections } from '@crm/projection-runtime';
-import { BlueprintCatalog, RecordCommandHandler } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler } from '@crm/workflow';
 import {
   dealBlueprint,
   generateHistory,
@@ -46,7 +46,7 @@ describe('read models over a generated history', () => {
     directory = mkdtempSync(join(tmpdir(), 'crm-generated-history-'));
     store = await SqliteEventStore.open({ directory, clock });
     const catalog = await BlueprintCatalog.open(store, [dealBlueprint(1)]);
-    const handler = new RecordCommandHandler(store, catalog, { clock });
+    const handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
     generated = await generateHistory(handler, catalog, clock, {
       seed: 20_170_630,
       liveRecords: 160,

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { projectionDigest, ProjectionRunner, ReadModelDatabase, replayProjections } from '@crm/projection-runtime';
 import { dealBlueprint } from '@crm/projections/testing';
-import { BlueprintCatalog, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import { crmProjections } from './crm-projections';
 import { queryFunnel } from './funnel/funnel.queries';
 import { queryPipeline } from './pipeline/pipeline.queries';
@@ -43,7 +43,7 @@ describe('read models kept live by the runner', () => {
     directory = mkdtempSync(join(tmpdir(), 'crm-live-read-models-'));
     store = await SqliteEventStore.open({ directory, clock });
     const catalog = await BlueprintCatalog.open(store, [dealBlueprint(1)]);
-    handler = new RecordCommandHandler(store, catalog, { clock });
+    handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
     readModels = ReadModelDatabase.open({ directory });
   });
 

@@ -5,7 +5,7 @@ import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { catchUpProjection, ReadModelDatabase } from '@crm/projection-runtime';
 import { dealBlueprint } from '@crm/projections/testing';
-import { BlueprintCatalog, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import { setQuota } from '../teams/quotas.table';
 import { forecastProjection } from './forecast.projection';
 import { queryForecast } from './forecast.queries';
@@ -32,7 +32,7 @@ describe('forecast snapshots and accuracy', () => {
     directory = mkdtempSync(join(tmpdir(), 'crm-forecast-accuracy-'));
     store = await SqliteEventStore.open({ directory, clock });
     const catalog = await BlueprintCatalog.open(store, [dealBlueprint(1)]);
-    handler = new RecordCommandHandler(store, catalog, { clock });
+    handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
     readModels = ReadModelDatabase.open({ directory });
 
     // In March: A is in commit, B in best case, C in pipeline, all expected to close in Q2.

@@ -8,6 +8,7 @@ import {
   BlueprintCatalog,
   explainRecord,
   newCommandId,
+  openAccess,
   RecordCommandHandler,
   recordStreamName,
   WorkflowException,
@@ -33,7 +34,7 @@ describe('engine core: an opportunity on the default blueprint and the SQLite st
     clock = new ManualClock('2026-04-01T08:30:00.000Z');
     store = await SqliteEventStore.open({ directory, clock });
     catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(blueprintsDirectory));
-    handler = new RecordCommandHandler(store, catalog, { clock });
+    handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
   });
 
   afterAll(async () => {
@@ -51,8 +52,8 @@ describe('engine core: an opportunity on the default blueprint and the SQLite st
     });
     const stream = recordStreamName('opportunity', opened.recordId);
 
-    const state = await handler.records.load('opportunity', opened.recordId);
-    const blocked = explainRecord(state, catalog.get(state.blueprint!), rita).find((step) => step.event === 'analyze_needs');
+    const state = await handler.read('opportunity', opened.recordId, rita);
+    const blocked = explainRecord(state, catalog.get(state.blueprint), rita).find((step) => step.event === 'analyze_needs');
     expect(blocked).toMatchObject({ allowed: false, to: 'needs_analysis' });
 
     let refusal: unknown;
@@ -98,6 +99,6 @@ describe('engine core: an opportunity on the default blueprint and the SQLite st
         blueprint: { id: 'opportunity', version: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       });
     }
-    expect((await handler.records.load('opportunity', opened.recordId)).stage).toBe('needs_analysis');
+    expect((await handler.read('opportunity', opened.recordId, rita)).stage).toBe('needs_analysis');
   });
 });

@@ -6,7 +6,7 @@ import { loadBlueprintDirectory } from '@crm/blueprint';
 import { systemClock } from '@crm/clock';
 import { EventStoreException, SqliteEventStore, type Position } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
-import { BlueprintCatalog, newCommandId, RecordCommandHandler, WorkflowException, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, newCommandId, openAccess, RecordCommandHandler, WorkflowException, type RecordCommand } from '@crm/workflow';
 import { ApiHarness, repositoryRoot, type DemoUser } from '../e2e/api-harness';
 import { reliabilitySeed } from './reliability-seed';
 
@@ -141,7 +141,7 @@ describe('fuzz: commands and HTTP bodies', () => {
       directory = mkdtempSync(join(tmpdir(), 'crm-command-fuzz-'));
       store = await SqliteEventStore.open({ directory });
       const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(join(repositoryRoot, 'blueprints')));
-      handler = new RecordCommandHandler(store, catalog);
+      handler = new RecordCommandHandler(store, catalog, { clock: systemClock, policy: openAccess });
       const rita = { id: 'rita', roles: ['rep'] };
       recordIds = [];
       for (const kind of ['opportunity', 'lead', 'quote']) {

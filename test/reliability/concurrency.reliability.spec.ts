@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { Engine } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
+import { systemClock } from '@crm/clock';
+import { loadOrCreateUsersFile, RoleAccessPolicy } from '@crm/identity';
 import { newCommandId, WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
 import { ApiHarness, repositoryRoot, type DemoUser } from '../e2e/api-harness';
 import { reliabilitySeed } from './reliability-seed';
@@ -43,7 +45,13 @@ describe('concurrency: many writers on the same few records', () => {
 
   beforeAll(async () => {
     harness = await ApiHarness.start();
-    otherProcess = await Engine.open({ dataDirectory: harness.dataDirectory, blueprintsDirectory: join(repositoryRoot, 'blueprints') });
+    const { directory: users } = loadOrCreateUsersFile(join(harness.dataDirectory, 'users.yaml'));
+    otherProcess = await Engine.open({
+      dataDirectory: harness.dataDirectory,
+      blueprintsDirectory: join(repositoryRoot, 'blueprints'),
+      clock: systemClock,
+      policy: new RoleAccessPolicy(() => users),
+    });
   }, scaledTimeout(60_000));
 
   afterAll(async () => {

@@ -11,6 +11,8 @@ import { repositoryRoot } from '../e2e/api-harness';
 import { buildApi, BuiltApiProcess } from './built-api-process';
 import { freePort } from './free-port';
 import { reliabilitySeed } from './reliability-seed';
+import { systemClock } from '@crm/clock';
+import { openAccess } from '@crm/workflow';
 
 /**
  * The built app (`node dist/apps/api/src/main.js`) serves concurrent clients that open opportunities and
@@ -273,7 +275,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
      */
     const killsBehind: boolean[] = [];
     const whileDown = async (cycle: number): Promise<void> => {
-      const engine = await Engine.open({ dataDirectory: directory, blueprintsDirectory: join(repositoryRoot, 'blueprints') });
+      const engine = await Engine.open({ dataDirectory: directory, blueprintsDirectory: join(repositoryRoot, 'blueprints'), clock: systemClock, policy: openAccess });
       try {
         const head = await engine.store.headPosition();
         const readModels = ReadModelDatabase.open({ directory, readOnly: true });

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { systemClock, type Clock } from '@crm/clock';
 import { Engine } from '@crm/engine';
-import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, type IdentityException, type UserDirectory } from '@crm/identity';
+import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, type IdentityException, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
 import { crmProjections, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
@@ -70,6 +70,8 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
     blueprintsDirectory: settings.blueprintsDirectory,
     eventStore: { kind: settings.eventStore, connectionString: settings.eventStoreConnectionString },
     clock,
+    policy: new RoleAccessPolicy(() => users),
+    onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
   });
 
   const demoTokensFile = join(settings.dataDirectory, 'demo-tokens.json');

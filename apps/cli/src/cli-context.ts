@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadBlueprintDirectory } from '@crm/blueprint';
 import { Engine } from '@crm/engine';
 import { eventStoreConfigFromEnv, SqliteEventStore, type EventStoreConfig } from '@crm/event-store';
+import { RoleAccessPolicy, type UserDirectory } from '@crm/identity';
 import { ReadModelDatabase } from '@crm/projection-runtime';
 import { BlueprintCatalog } from '@crm/workflow';
 import { CliException, CliExceptionCode } from './cli.exception';
@@ -48,8 +49,14 @@ export const checkEventStore = (input: CommandInput, options: { readonly create:
  * handler), so a record written here is decided and stored as over HTTP. Opens (and creates) the store
  * `CRM_EVENT_STORE` names; call `checkEventStore` first where a missing store is an error.
  */
-export const openEngine = async (input: CommandInput): Promise<Engine> =>
-  Engine.open({ dataDirectory: input.dataDir, blueprintsDirectory: input.blueprintsDir, clock: input.io.clock, eventStore: eventStoreChoice(input) });
+export const openEngine = async (input: CommandInput, users: UserDirectory): Promise<Engine> =>
+  Engine.open({
+    dataDirectory: input.dataDir,
+    blueprintsDirectory: input.blueprintsDir,
+    clock: input.io.clock,
+    eventStore: eventStoreChoice(input),
+    policy: new RoleAccessPolicy(() => users),
+  });
 
 export const openReadModels = (input: CommandInput): ReadModelDatabase => ReadModelDatabase.open({ directory: input.dataDir });
 

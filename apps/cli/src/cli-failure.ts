@@ -23,6 +23,8 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.TRANSITION_REFUSED]: EXIT_REFUSED,
   [WorkflowExceptionCode.RECORD_CLOSED]: EXIT_REFUSED,
   [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.FORBIDDEN]: EXIT_FORBIDDEN,
+  [WorkflowExceptionCode.IDEMPOTENCY_KEY_REUSED]: EXIT_REFUSED,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING]: EXIT_FAILURE,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: EXIT_CONFLICT,
 };

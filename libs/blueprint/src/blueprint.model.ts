@@ -155,7 +155,10 @@ export interface Actor {
   readonly roles: readonly string[];
 }
 
-export type CriterionKind = 'required_field' | 'supplied_field' | 'expression' | 'role' | 'owner' | 'stage';
+/** The built-in criteria; a guard added to a blueprint's guard set names its own kind. */
+export type BuiltInCriterionKind = 'required_field' | 'supplied_field' | 'expression' | 'role' | 'owner' | 'stage';
+// `string & {}` keeps the built-in names suggested by editors while admitting a new guard's own kind.
+export type CriterionKind = BuiltInCriterionKind | (string & {});
 
 export interface UnmetCriterion {
   /** The transition's event name. */

@@ -10,7 +10,9 @@ import type {
 } from './blueprint.model';
 import { blueprintRef } from './blueprint-content-hash';
 import { celExpressionProblem, declareCelVariables, compileCelExpression, type CompiledExpression } from './cel-expression';
-import { createCriteriaCatalog, evaluateGuard, guardsOf, type CriteriaCatalog } from './criteria.catalog';
+import { BUILT_IN_GUARDS } from './guards/built-in.guards';
+import type { GuardDefinition } from './guards/guard';
+import { bindGuards, type GuardSet } from './guards/guard-set';
 import { buildRecordMachine, pureStepOf, type RecordMachine, type RecordMachineStep } from './record.machine';
 
 export type ExplainContext = Omit<CriteriaContext, 'supplied'> & { readonly supplied?: FieldValues };
@@ -76,7 +78,7 @@ const compileExpressions = (definition: BlueprintDefinition): Map<string, Compil
 };
 
 const unmetCriteriaWith =
-  (catalog: CriteriaCatalog) =>
+  (guards: GuardSet) =>
   (transition: TransitionDefinition, context: CriteriaContext): UnmetCriterion[] => {
     const stage = transition.from.includes(context.stage)
       ? []
@@ -84,7 +86,7 @@ const unmetCriteriaWith =
     // Merging again is harmless when the caller already applied `supplied`, and matches the guards' view.
     const fields = { ...context.fields, ...context.supplied };
     const facts = { fields, supplied: context.supplied, owner: context.owner, actor: context.actor };
-    const failures = guardsOf(transition).flatMap((guard) => evaluateGuard(catalog, guard, facts));
+    const failures = guards.refsOf(transition).flatMap((ref) => guards.evaluate(ref, facts));
     return [...stage, ...failures.map((failure) => ({ event: transition.event, ...failure }))];
   };
 
@@ -92,20 +94,26 @@ const unmetCriteriaWith =
  * Turns a definition into its XState machine plus the pure criteria functions the machine's guards use.
  * Each CEL expression is parsed once here.
  */
-export const compileBlueprint = (definition: BlueprintDefinition): CompiledBlueprint => {
+export interface CompileOptions {
+  /** The guards transitions may use; default: the built-in ones. */
+  readonly guards?: readonly GuardDefinition<unknown>[];
+}
+
+export const compileBlueprint = (definition: BlueprintDefinition, options: CompileOptions = {}): CompiledBlueprint => {
   const expressions = compileExpressions(definition);
   const expressionFor = (source: string): CompiledExpression => {
     const expression = expressions.get(source);
     if (expression === undefined) throw new Error(`expression "${source}" was not compiled with blueprint ${definition.id}`);
     return expression;
   };
-  const catalog = createCriteriaCatalog(definition, expressionFor);
+  const labelOf = new Map(definition.fields.map((field) => [field.name, field.label]));
+  const guards = bindGuards(options.guards ?? BUILT_IN_GUARDS, { label: (field) => labelOf.get(field) ?? field, expressionFor });
   const stageById = new Map(definition.stages.map((stage) => [stage.id, stage]));
   const transitionsByStage = new Map(
     definition.stages.map((stage) => [stage.id, definition.transitions.filter((transition) => transition.from.includes(stage.id))]),
   );
-  const unmetCriteria = unmetCriteriaWith(catalog);
-  const machine = buildRecordMachine(definition, catalog);
+  const unmetCriteria = unmetCriteriaWith(guards);
+  const machine = buildRecordMachine(definition, guards);
   return {
     definition,
     ref: blueprintRef(definition),

@@ -18,9 +18,11 @@ export {
   type FieldProblem,
 } from './validate-field-value';
 export { CEL_TYPE_OF_FIELD, type CelType } from './cel-expression';
-export { guardsOf, hasValue, type GuardName, type GuardParams, type GuardRef } from './criteria.catalog';
+export { BUILT_IN_GUARDS } from './guards/built-in.guards';
+export { defineGuard, hasValue, type CriteriaFacts, type CriterionFailure, type GuardContext, type GuardDefinition, type GuardRef } from './guards/guard';
+export { bindGuards, type GuardSet } from './guards/guard-set';
 export { OPEN_TASK, type RecordMachine, type RecordMachineContext, type RecordMachineEvent } from './record.machine';
-export { compileBlueprint, type CompiledBlueprint, type ExplainContext, type NextTransition } from './compile-blueprint';
+export { compileBlueprint, type CompiledBlueprint, type CompileOptions, type ExplainContext, type NextTransition } from './compile-blueprint';
 export { decideTransition, machineInputOf, type TransitionDecision } from './decide-transition';
 export { toMermaid } from './to-mermaid';
 export { NOT_SUPPORTED_YET } from './blueprint.schema';

@@ -1,6 +1,7 @@
 import { and, createActor, setup, type ActorScope, type ExecutableActionsFrom, type SnapshotFrom } from 'xstate';
 import type { Actor, BlueprintDefinition, FieldValues, StageDefinition, TaskTemplate, TransitionDefinition } from './blueprint.model';
-import { guardsOf, type CriteriaCatalog, type CriteriaFacts, type GuardParams } from './criteria.catalog';
+import type { CriteriaFacts, GuardRef } from './guards/guard';
+import type { GuardSet } from './guards/guard-set';
 
 /** What the machine knows about a record: its fields (before this event's supplied ones) and owner. */
 export interface RecordMachineContext {
@@ -25,40 +26,37 @@ const factsOf = (context: RecordMachineContext, event: RecordMachineEvent): Crit
   actor: event.actor,
 });
 
+type GuardPredicate = (args: { context: RecordMachineContext; event: RecordMachineEvent }, params: unknown) => boolean;
+
 /**
  * Builds the blueprint's machine: one state per stage, one guarded transition per blueprint transition
- * and source stage, guards and actions referred to by name so the graph stays plain data. Guards are
- * bound to the pure catalog; `openTask` does nothing when run, because XState never performs effects
- * here: `transition()` returns the action objects and the caller turns them into events.
- *
- * Timers and approvals will slot in here: `after` delays (or `scheduleTimer` entry actions) from a
- * stage's timers, and an `approval` guard plus a `requestApproval` action from a transition's approval.
+ * and source stage, guards and actions referred to by name so the graph stays plain data. Each named
+ * guard is bound to its definition in the guard set (one file per guard, see `guards/`); `openTask` does
+ * nothing when run, because XState never performs effects here: `transition()` returns the action
+ * objects and the caller turns them into events.
  */
-export const buildRecordMachine = (definition: BlueprintDefinition, catalog: CriteriaCatalog) => {
+export const buildRecordMachine = (definition: BlueprintDefinition, guards: GuardSet) => {
+  const predicates: Record<string, GuardPredicate> = Object.fromEntries(
+    guards.names.map((name): [string, GuardPredicate] => [
+      name,
+      ({ context, event }, params) => guards.evaluate({ type: name, params }, factsOf(context, event)).length === 0,
+    ]),
+  );
   const recordSetup = setup({
     types: {} as {
       context: RecordMachineContext;
       events: RecordMachineEvent;
       input: RecordMachineContext;
     },
-    guards: {
-      requiredFields: ({ context, event }, params: GuardParams['requiredFields']) =>
-        catalog.requiredFields(params, factsOf(context, event)).length === 0,
-      suppliedFields: ({ context, event }, params: GuardParams['suppliedFields']) =>
-        catalog.suppliedFields(params, factsOf(context, event)).length === 0,
-      expression: ({ context, event }, params: GuardParams['expression']) =>
-        catalog.expression(params, factsOf(context, event)).length === 0,
-      role: ({ context, event }, params: GuardParams['role']) => catalog.role(params, factsOf(context, event)).length === 0,
-      owner: ({ context, event }, params: GuardParams['owner']) => catalog.owner(params, factsOf(context, event)).length === 0,
-    },
+    guards: predicates,
     actions: {
       [OPEN_TASK]: (_args, _params: TaskTemplate) => undefined,
     },
   });
 
   const transitionConfig = (transition: TransitionDefinition) => {
-    const guards = guardsOf(transition);
-    return guards.length === 0 ? { target: transition.to } : { target: transition.to, guard: and(guards) };
+    const refs: GuardRef[] = guards.refsOf(transition);
+    return refs.length === 0 ? { target: transition.to } : { target: transition.to, guard: and(refs) };
   };
 
   const stateConfig = (stage: StageDefinition) => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { BlueprintException } from '@crm/blueprint';
+import { openAccess } from '@crm/workflow';
 import { Engine } from './engine';
 
 const repositoryBlueprints = join(__dirname, '..', '..', '..', 'blueprints');
@@ -18,13 +19,13 @@ describe('Engine.open', () => {
 
   it('given the default blueprints, when opened on an empty data directory, then publishes each kind once and reopens without new versions', async () => {
     const dataDirectory = join(scratch, 'data');
-    const first = await Engine.open({ dataDirectory, blueprintsDirectory: repositoryBlueprints, clock });
+    const first = await Engine.open({ dataDirectory, blueprintsDirectory: repositoryBlueprints, clock, policy: openAccess });
     expect(first.store.kind).toBe('sqlite');
     expect(first.catalog.kinds()).toEqual(expect.arrayContaining(['lead', 'opportunity', 'quote']));
     const head = await first.store.headPosition();
     await first.close();
 
-    const second = await Engine.open({ dataDirectory, blueprintsDirectory: repositoryBlueprints, clock });
+    const second = await Engine.open({ dataDirectory, blueprintsDirectory: repositoryBlueprints, clock, policy: openAccess });
     expect(await second.store.headPosition()).toEqual(head);
     await second.close();
   });
@@ -35,7 +36,7 @@ describe('Engine.open', () => {
     writeFileSync(join(blueprintsDirectory, 'broken.blueprint.yaml'), 'kind: broken\nstages: [\n');
     const dataDirectory = join(scratch, 'data');
 
-    const opening = Engine.open({ dataDirectory, blueprintsDirectory, clock });
+    const opening = Engine.open({ dataDirectory, blueprintsDirectory, clock, policy: openAccess });
 
     await expect(opening).rejects.toThrow(BlueprintException);
     await expect(opening).rejects.toThrow(/broken\.blueprint\.yaml/);
@@ -48,7 +49,39 @@ describe('Engine.open', () => {
       blueprintsDirectory: repositoryBlueprints,
       eventStore: { kind: 'eventstoredb' },
       clock,
+      policy: openAccess,
     });
     await expect(opening).rejects.toThrow(/EVENTSTORE_CONNECTION_STRING/);
   });
+
+  it('given two engines on one data directory, when one publishes a new blueprint version, then the other decides new records with it without a restart', async () => {
+    const dataDirectory = join(scratch, 'data');
+    const blueprintsDirectory = join(scratch, 'blueprints');
+    cpSync(repositoryBlueprints, blueprintsDirectory, { recursive: true });
+    const first = await Engine.open({ dataDirectory, blueprintsDirectory, clock, policy: openAccess });
+    const second = await Engine.open({ dataDirectory, blueprintsDirectory, clock, policy: openAccess });
+    try {
+      const v1 = first.catalog.latestForKind('lead').definition;
+      const published = await second.catalog.publish({ ...v1, version: 2, title: 'Lead (v2)' });
+
+      await waitFor(() => first.catalog.latestForKind('lead').ref.version === 2);
+      const opened = await first.commands.execute({
+        type: 'OpenRecord',
+        kind: 'lead',
+        commandId: 'open-after-publish',
+        actor: { id: 'rita', roles: ['rep'] },
+        fields: { name: 'Wile E.' },
+      });
+      expect(opened.record.status === 'none' ? null : opened.record.blueprint).toEqual(published.ref);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
 });
+
+/** Polls a condition the store's live delivery will make true; fails with the condition's text if it never does. */
+const waitFor = async (condition: () => boolean): Promise<void> => {
+  for (let turn = 0; turn < 3_000 && !condition(); turn += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!condition()) throw new Error(`never became true: ${condition.toString()}`);
+};

@@ -1,17 +1,8 @@
+import type { Actor } from '@crm/blueprint';
+import type { Denial, RecordAccess, RecordAccessPolicy, RecordAction } from '@crm/workflow';
 import type { Role, User, UserDirectory } from './user-directory';
 
-export type RecordAction = 'read' | 'open' | 'update' | 'advance' | 'reassign';
-
-/** A rule that forbids an action, named so the 403 tells the user which rule and why. */
-export interface Denial {
-  readonly rule: string;
-  readonly message: string;
-}
-
-export interface RecordAccess {
-  readonly kind: string;
-  readonly owner: string | null;
-}
+export type { Denial, RecordAccess, RecordAction };
 
 /** The lead pool: unowned leads any rep may work and claim. */
 const isPoolLead = (record: RecordAccess): boolean => record.kind === 'lead' && record.owner === null;
@@ -21,7 +12,7 @@ type RoleRule = (user: User, action: RecordAction, record: RecordAccess, directo
 const allow = null;
 
 const repRule: RoleRule = (user, action, record, _directory, newOwner) => {
-  if (action === 'open') {
+  if (action === 'open' || action === 'import') {
     return record.owner === user.id || isPoolLead(record)
       ? allow
       : { rule: 'rep.own-records', message: `a rep opens records for themselves (or unowned leads); "${record.owner}" is not ${user.id}` };
@@ -71,6 +62,22 @@ const RULES: Record<Role, RoleRule> = {
   process_owner: processOwnerRule,
   admin: adminRule,
 };
+
+/**
+ * The role rules as the engine's access policy: the acting user is looked up in the users file at every
+ * judgement (roles and teams come from the file, never from a token or a command), so a user removed
+ * from the file, or whose roles changed, is judged by what the file says now.
+ */
+export class RoleAccessPolicy implements RecordAccessPolicy {
+  constructor(private readonly directory: () => UserDirectory) {}
+
+  judge(actor: Actor, action: RecordAction, record: RecordAccess, newOwner?: string | null): Denial | null {
+    const users = this.directory();
+    const user = users.get(actor.id);
+    if (user === undefined) return { rule: 'known-users-only', message: `no user "${actor.id}" in the users file` };
+    return authorizeRecordAction(user, action, record, users, newOwner);
+  }
+}
 
 /**
  * Whether the user may act on the record: allowed when any of the user's roles allows it; otherwise the

@@ -1,4 +1,4 @@
-export { authorizePlatformAction, authorizeRecordAction, listScope } from './access-policy';
+export { authorizePlatformAction, authorizeRecordAction, listScope, RoleAccessPolicy } from './access-policy';
 export type { ListScope } from './access-policy';
 export type { Denial, PlatformAction, RecordAccess, RecordAction } from './access-policy';
 export { BearerTokens, loadOrCreateTokenSecret } from './bearer-tokens';

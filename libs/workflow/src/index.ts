@@ -1,41 +1,36 @@
-export { BlueprintCatalog, BLUEPRINT_STREAM_PREFIX, BLUEPRINT_VERSION_PUBLISHED } from './blueprint-catalog';
-export { explainRecord } from './explain-record';
-export type { NextStep } from './explain-record';
-export { recordView } from './record-view';
-export type { RecordView } from './record-view';
-export { KeyedMutex } from './keyed-mutex';
-export { RecordCache } from './record-cache';
-export { RecordCommandHandler } from './record-command.handler';
-export type { CommandEvent, RecordCommandHandlerOptions, RecordCommandResult } from './record-command.handler';
-export type {
-  CommandEnvelope,
-  FireTransition,
-  ImportedStageVisit,
-  ImportRecordHistory,
-  OpenRecord,
-  Reassign,
-  RecordCommand,
-  UpdateFields,
-} from './record.commands';
-export { decideRecord, fieldChanges } from './record.decider';
-export type { DecidedEvent } from './record.decider';
-export { isRecordEvent, RECORD_EVENT_TYPES } from './record.events';
-export type {
-  FieldChange,
-  FieldsChanged,
-  OwnerChanged,
-  RecordEvent,
-  RecordEventMetadata,
-  RecordEventType,
-  RecordOpened,
-  StoredRecordEvent,
-  TaskOpened,
-  Transitioned,
-} from './record.events';
-export { deriveId, eventIdFor, isUuid, newCommandId, recordIdFor } from './record-ids';
-export { RecordRepository } from './record.repository';
-export { evolveRecord, evolveRecordWith, foldRecord, initialRecordState } from './record.state';
-export type { OpenTask, RecordState } from './record.state';
-export { recordStreamName, recordStreamPrefix } from './record-stream';
-export { commandProblems, validateCommand } from './validate-command';
+export { openAccess } from './access/record-access';
+export type { Denial, RecordAccess, RecordAccessPolicy, RecordAction } from './access/record-access';
+export { BlueprintCatalog } from './blueprint-catalog/blueprint-catalog';
+export { BLUEPRINT_STREAM_PREFIX, BLUEPRINT_VERSION_PUBLISHED, blueprintStream, publishedVersionOf } from './blueprint-catalog/blueprint.events';
+export type { BlueprintVersionPublished } from './blueprint-catalog/blueprint.events';
+export type { CoreCommand, OpenRecord, UpdateFields } from './core/core.commands';
+export type { CoreEvent, FieldChange, FieldsChanged, RecordOpened } from './core/core.events';
+export { fieldChanges } from './core/field-changes';
+export type { HistoryImportCommand, ImportedStageVisit, ImportRecordHistory } from './history-import/history-import.commands';
+export type { OwnershipCommand, Reassign } from './ownership/ownership.commands';
+export type { OwnerChanged, OwnershipEvent } from './ownership/ownership.events';
+export type { CommandEnvelope, RecordCommandBase } from './record/record-command';
+export { recordAfter, RecordCommandHandler } from './record/record-command.handler';
+export type { CommandEvent, RecordCommandHandlerOptions, RecordCommandResult } from './record/record-command.handler';
+export type { DecidedRecordEvent, RecordEventBase, RecordEventMetadata, StoredRecordEventOf } from './record/record-event';
+export { recordIdFor } from './record/record-ids';
+export { defineRecordSlice } from './record/record-slice';
+export type { AccessNeed, CommandHandling, DecideContext, EventFold, FoldContext, RecordSlice } from './record/record-slice';
+export { RECORD_SLICES, RecordSlices } from './record/record-slices';
+export { recordStreamName, recordStreamPrefix } from './record/record-stream';
+export type { RecordCommand } from './record/record.commands';
+export { decideRecord } from './record/record.decider';
+export { isRecordEvent, RECORD_EVENT_TYPES } from './record/record.events';
+export type { RecordEvent, RecordEventType, StoredRecordEvent } from './record/record.events';
+export { draftOf, noRecord, recordPart } from './record/record.state';
+export type { ExistingRecord, NoRecord, OpenTask, RecordDraft, RecordPart, RecordState } from './record/record.state';
+export { explainRecord } from './record/explain-record';
+export type { NextStep } from './record/explain-record';
+export { recordView } from './record/record-view';
+export type { RecordView } from './record/record-view';
+export { commandProblems, validateCommand } from './record/validate-command';
+export type { TaskEvent, TaskOpened } from './tasks/tasks.events';
+export type { TransitionCommand, FireTransition } from './transition/transition.commands';
+export type { Transitioned, TransitionEvent } from './transition/transition.events';
 export { WorkflowException, WorkflowExceptionCode } from './workflow.exception';
+export { deriveId, eventIdFor, isUuid, newCommandId } from '@crm/command-handler';

@@ -13,6 +13,10 @@ export enum WorkflowExceptionCode {
   TRANSITION_REFUSED = 'TRANSITION_REFUSED',
   /** The record is in a final stage and its fields are frozen. */
   RECORD_CLOSED = 'RECORD_CLOSED',
+  /** The access policy forbids it; `details.rule` names the rule, `details.action` the action. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** A command id (Idempotency-Key) came back with a different request, or for another record. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** Someone else wrote first; `details.currentRevision` says where the record is now. */
   CONCURRENCY_CONFLICT = 'CONCURRENCY_CONFLICT',
   /** A record is pinned to a blueprint version this catalog does not hold. */

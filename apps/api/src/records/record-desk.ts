@@ -1,20 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Engine } from '@crm/engine';
-import {
-  authorizeRecordAction,
-  IdentityException,
-  IdentityExceptionCode,
-  type RecordAction,
-  type User,
-  type UserDirectory,
-} from '@crm/identity';
-import { newCommandId, WorkflowException, WorkflowExceptionCode, type RecordCommandResult, type RecordState } from '@crm/workflow';
+import type { User, UserDirectory } from '@crm/identity';
+import { newCommandId, recordAfter, recordView, WorkflowException, WorkflowExceptionCode, type RecordCommandResult } from '@crm/workflow';
 import { ENGINE, USER_DIRECTORY } from '../api.tokens';
-import { recordView, type RecordWriteResult } from './record-view';
+import type { RecordWriteResult } from './record-view';
 
 /**
- * What every record request shares: loading the record, checking the role rules, turning an
- * Idempotency-Key into a command id, and answering with the record view.
+ * What every record request shares: turning an Idempotency-Key into a command id, and answering with the
+ * record view. Access is not judged here: the engine's command handler judges it on the very state it
+ * decides from.
  */
 @Injectable()
 export class RecordDesk {
@@ -23,28 +17,11 @@ export class RecordDesk {
     @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
   ) {}
 
-  /** The existing record, or 404; the kind must be governed by a blueprint (404 otherwise). */
-  async load(kind: string, id: string): Promise<RecordState> {
-    this.engine.catalog.latestForKind(kind);
-    const state = await this.engine.commands.records.load(kind, id);
-    if (!state.exists) {
-      throw new WorkflowException(WorkflowExceptionCode.RECORD_NOT_FOUND, `${kind} "${id}" does not exist`, { kind, recordId: id });
+  /** An owner named in a request must be a user of the users file. */
+  requireKnownOwner(owner: string | null): void {
+    if (owner !== null && this.users.get(owner) === undefined) {
+      throw new WorkflowException(WorkflowExceptionCode.INVALID_COMMAND, `owner: no user "${owner}"`, { field: 'owner' });
     }
-    return state;
-  }
-
-  authorize(user: User, action: RecordAction, record: { kind: string; owner: string | null }, newOwner?: string | null): void {
-    const denial = authorizeRecordAction(user, action, record, this.users, newOwner);
-    if (denial) {
-      throw new IdentityException(IdentityExceptionCode.FORBIDDEN, `${user.id} may not ${action} this ${record.kind}: ${denial.message}`, {
-        rule: denial.rule,
-        action,
-      });
-    }
-  }
-
-  knowsUser(id: string): boolean {
-    return this.users.get(id) !== undefined;
   }
 
   /** A client's Idempotency-Key makes the command id, scoped to the user so keys of two users never meet. */
@@ -58,8 +35,9 @@ export class RecordDesk {
     return `idempotency:${user.id}:${idempotencyKey}`;
   }
 
-  async answer(user: User, result: RecordCommandResult): Promise<RecordWriteResult> {
-    const state = await this.load(result.kind, result.recordId);
-    return { record: recordView(state, this.engine.catalog.get(state.blueprint!), user), events: result.events };
+  /** The record as the command left it (the state the handler decided and appended from), and its events. */
+  answer(user: User, result: RecordCommandResult): RecordWriteResult {
+    const record = recordAfter(result);
+    return { record: recordView(record, this.engine.commands.blueprintOf(record), user), events: result.events };
   }
 }

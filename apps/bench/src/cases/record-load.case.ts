@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Actor, FieldValues } from '@crm/blueprint';
-import { decideRecord, explainRecord, newCommandId, RecordRepository, type RecordCommand, type RecordState } from '@crm/workflow';
+import { decideRecord, explainRecord, newCommandId, type RecordCommand, type RecordState } from '@crm/workflow';
 import type { CaseResult, CaseSettings } from '../case-result';
 import { CpuProfiler } from '../measure/cpu-profiler';
 import { Latencies } from '../measure/latencies';
@@ -58,7 +58,7 @@ const buildLongRecord = async (engine: BenchEngine, clock: SteppingClock, index:
  * approval: XState with the ownerOnly guard) and explain the next steps with their unmet criteria.
  */
 const decideAndExplain = (state: RecordState, engine: BenchEngine, now: Date): void => {
-  if (!state.blueprint || !state.owner) throw new Error(`record ${state.recordId} has no blueprint or owner`);
+  if (state.status === 'none' || !state.owner) throw new Error(`record ${state.recordId} was never opened or has no owner`);
   const blueprint = engine.catalog.get(state.blueprint);
   const actor = actorOf(state.owner);
   const command: RecordCommand = {
@@ -69,13 +69,13 @@ const decideAndExplain = (state: RecordState, engine: BenchEngine, now: Date): v
     commandId: 'load-bench',
     actor,
   };
-  if (decideRecord(command, state, blueprint, now).length === 0) throw new Error('request_approval decided nothing');
+  if (decideRecord(command, state, { blueprint, now }).length === 0) throw new Error('request_approval decided nothing');
   explainRecord(state, blueprint, actor);
 };
 
 /**
- * Time to load a record of 1,000 events and decide on it. Cold: a fresh repository (no cache), so the
- * stream is read from SQLite and folded. Cached: the command handler's own repository, as the API uses
+ * Time to load a record of 1,000 events and decide on it. Cold: read past the cache, so the
+ * stream is read from SQLite and folded. Cached: the command handler's own cache, as the API uses
  * it for a record it has seen. Both include `decideRecord` (a guarded transition, XState) and
  * `explainRecord` (every next step with its unmet criteria).
  */
@@ -101,7 +101,7 @@ export const runRecordLoadCase = async (settings: CaseSettings): Promise<CaseRes
   for (let round = 0; round < coldRounds; round += 1) {
     const recordId = recordIds[round % recordIds.length] as string;
     await cold.time(async () => {
-      decideAndExplain(await new RecordRepository(engine.store).load('opportunity', recordId), engine, now);
+      decideAndExplain(await engine.handler.load('opportunity', recordId, { fresh: true }), engine, now);
     });
   }
 
@@ -109,12 +109,12 @@ export const runRecordLoadCase = async (settings: CaseSettings): Promise<CaseRes
 
   const cached = new Latencies();
   const cachedRounds = settings.quick ? 20_000 : 100_000;
-  for (const recordId of recordIds) await engine.handler.records.load('opportunity', recordId);
+  for (const recordId of recordIds) await engine.handler.load('opportunity', recordId);
   const cachedProfiler = await CpuProfiler.startIf(settings.profileDirectory);
   for (let round = 0; round < cachedRounds; round += 1) {
     const recordId = recordIds[round % recordIds.length] as string;
     await cached.time(async () => {
-      decideAndExplain(await engine.handler.records.load('opportunity', recordId), engine, now);
+      decideAndExplain(await engine.handler.load('opportunity', recordId), engine, now);
     });
   }
   await cachedProfiler?.stop(join(settings.profileDirectory ?? '', 'load-cached.cpuprofile'));

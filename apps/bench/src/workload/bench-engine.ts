@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadBlueprintDirectory, type Actor } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { BlueprintCatalog, newCommandId, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, newCommandId, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import { BENCH_MANAGER, type OpportunityHistory, type PlannedStep } from './opportunity-histories';
 
 export const repositoryRoot = join(__dirname, '..', '..', '..', '..');
@@ -19,7 +19,7 @@ export interface BenchEngine {
 export const openBenchEngine = async (directory: string, clock: Clock, maxGroupSize?: number): Promise<BenchEngine> => {
   const store = await SqliteEventStore.open({ directory, clock, maxGroupSize });
   const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(blueprintsDirectory));
-  const handler = new RecordCommandHandler(store, catalog, { clock });
+  const handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
   return { store, catalog, handler, close: () => store.close() };
 };
 

@@ -4,11 +4,12 @@ import type { JsonObject, StoredEvent } from '@crm/event-store';
 import {
   decideRecord,
   eventIdFor,
-  evolveRecord,
-  initialRecordState,
+  isRecordEvent,
+  noRecord,
   recordIdFor,
+  RecordSlices,
   recordStreamName,
-  type DecidedEvent,
+  type DecidedRecordEvent,
   type ImportedStageVisit,
   type RecordCommand,
   type RecordEventMetadata,
@@ -37,7 +38,7 @@ import { SeededRandom } from './seeded-random';
  * blueprint's stages and won or lost — or left open, as real pipelines are. It is for the projection
  * benchmarks, which need a million events: far too many to send through `RecordCommandHandler` one
  * command at a time. So every command is decided here with the engine's own pure parts — the pinned
- * compiled blueprint, `decideRecord` (guards judged by XState and CEL), `evolveRecord`, the handler's
+ * compiled blueprint, `decideRecord` (guards judged by XState and CEL), the record slices' fold, the handler's
  * metadata and its derived ids — exactly as the handler would, and the caller appends the resulting rows
  * in large batches. A command the engine would refuse throws: the history never holds what the engine
  * could not have written.
@@ -340,6 +341,8 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
   const opportunityV2 = opportunityVersionTwo(opportunityV1);
   let blueprint = compileBlueprint(opportunityV1);
   const secondVersion = compileBlueprint(opportunityV2);
+  const slices = new RecordSlices();
+  const foldContext = { isFinal: (ref: { version: number }, stage: string) => byVersion.get(ref.version)?.stage(stage)?.final === true };
   const byVersion = new Map<number, CompiledBlueprint>([
     [blueprint.ref.version, blueprint],
     [secondVersion.ref.version, secondVersion],
@@ -364,8 +367,9 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
     return { kind: 'publish', definition, ref: compileBlueprint(definition).ref, at };
   };
 
-  const tally = (event: DecidedEvent, occurredAt: string): void => {
+  const tally = (event: DecidedRecordEvent, occurredAt: string): void => {
     eventTypes[event.type] = (eventTypes[event.type] ?? 0) + 1;
+    if (!isRecordEvent(event)) throw new Error(`the decider produced ${event.type}, which no built-in slice declares`);
     if (event.type === 'RecordOpened') stages[event.data.stage] = (stages[event.data.stage] ?? 0) + 1;
     if (event.type === 'Transitioned') {
       stages[event.data.from] = (stages[event.data.from] ?? 0) - 1;
@@ -380,9 +384,9 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
    * event ids); null when the events would not fit in the history any more.
    */
   const decide = (command: RecordCommand, state: RecordState, nowMs: number): { item: HistoryItem; rows: HistoryRow[]; state: RecordState } | null => {
-    const pinned = state.blueprint ? (byVersion.get(state.blueprint.version) as CompiledBlueprint) : blueprint;
+    const pinned = state.status === 'none' ? blueprint : (byVersion.get(state.blueprint.version) as CompiledBlueprint);
     const now = new Date(nowMs);
-    const decided = decideRecord(command, state, pinned, now);
+    const decided = decideRecord(command, state, { blueprint: pinned, now });
     if (!room(decided.length)) return null;
     const recordedAt = now.toISOString();
     const stream = recordStreamName(command.kind, state.recordId);
@@ -409,7 +413,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
         occurredAt,
         recordedAt,
       };
-      next = evolveRecord(next, storedOf(row, event, metadata));
+      next = slices.evolve(next, [storedOf(row, event, metadata)], foldContext);
       tally(event, occurredAt);
       return row;
     });
@@ -426,7 +430,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
   let imported = 0;
   for (let index = 0; index < importedRecords && events < options.events; index += 1) {
     const commandId = commandIdAt(goLiveMs - 1_800_000);
-    const decided = decide(importCommand(random, index, owners, goLiveMs, commandId), initialRecordState('opportunity', recordIdFor(commandId)), goLiveMs - 1_800_000);
+    const decided = decide(importCommand(random, index, owners, goLiveMs, commandId), noRecord('opportunity', recordIdFor(commandId)), goLiveMs - 1_800_000);
     if (decided === null) continue;
     imported += 1;
     yield decided.item;
@@ -456,7 +460,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
       const commandId = commandIdAt(calendar.instant(plan.openedAt));
       const command: RecordCommand = { type: 'OpenRecord', kind: 'opportunity', commandId, actor, owner: plan.owner, fields: plan.openFields };
       const recordId = recordIdFor(commandId);
-      const decided = decide(command, initialRecordState('opportunity', recordId), calendar.instant(plan.openedAt));
+      const decided = decide(command, noRecord('opportunity', recordId), calendar.instant(plan.openedAt));
       if (decided === null) continue;
       liveRecords += 1;
       yield decided.item;
@@ -504,8 +508,8 @@ const stepCommand = (recordId: string, step: PlannedStep, commandId: string): Re
   }
 };
 
-/** The stored form `evolveRecord` folds (it reads type, data, revision, occurredAt and the command id). */
-const storedOf = (row: HistoryRow, event: DecidedEvent, metadata: RecordEventMetadata): StoredEvent => ({
+/** The stored form the record fold reads (type, data, revision, occurredAt). */
+const storedOf = (row: HistoryRow, event: DecidedRecordEvent, metadata: RecordEventMetadata): StoredEvent => ({
   id: row.id,
   type: row.type,
   stream: row.stream,

@@ -6,7 +6,7 @@ import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { dealBlueprint, generateHistory } from '@crm/projections/testing';
-import { BlueprintCatalog, RecordCommandHandler } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler } from '@crm/workflow';
 import { capturedIo } from '../__fixtures__/captured-io';
 import { runCli } from '../main';
 
@@ -28,7 +28,7 @@ describe('crm projections, replay and audit funnel on a generated history', () =
     dataDir = join(root, 'data');
     const store = await SqliteEventStore.open({ directory: dataDir, clock });
     const catalog = await BlueprintCatalog.open(store, [dealBlueprint(1)]);
-    await generateHistory(new RecordCommandHandler(store, catalog, { clock }), catalog, clock, {
+    await generateHistory(new RecordCommandHandler(store, catalog, { clock, policy: openAccess }), catalog, clock, {
       seed: 7,
       liveRecords: 60,
       importedRecords: 30,

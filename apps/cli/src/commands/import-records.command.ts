@@ -1,8 +1,10 @@
+import { RoleAccessPolicy } from '@crm/identity';
 import { RecordCommandHandler } from '@crm/workflow';
 import { EXIT_FAILURE, EXIT_OK, usageError } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
 import { openCatalog, openEventStore, using } from '../cli-context';
-import { choiceOption, pathFrom, readInputFile, requiredOption, stringOption } from '../cli-options';
+import { choiceOption, pathFrom, readInputFile, requiredOption } from '../cli-options';
+import { actingUser } from '../records/record-session';
 import { importRecords, type RecordImportReport } from '../import/record-import';
 import { formatCount } from '../text-table';
 
@@ -23,12 +25,12 @@ export const importRecordsCommand: CliCommand = {
     'The mapping names the id, owner, field, stage-date, status and won-amount columns. Business times are kept, events are marked as imported, field types and stages are validated. Every row is\n' +
     'checked before anything is stored: with --on-error fail (default) one bad row stores nothing; with skip the\n' +
     'bad rows are reported and left out. Importing the same rows again stores nothing.',
-  usage: 'import <kind> --file <data.csv> --map <mapping.yaml> [--on-error fail|skip] [--actor <id>] [--dry-run]',
+  usage: 'import <kind> --file <data.csv> --map <mapping.yaml> [--on-error fail|skip] [--as <user>] [--dry-run]',
   options: {
     file: { type: 'string' },
     map: { type: 'string' },
     'on-error': { type: 'string' },
-    actor: { type: 'string' },
+    as: { type: 'string' },
     'dry-run': { type: 'boolean' },
   },
   positionals: { min: 1, max: 1 },
@@ -40,10 +42,11 @@ export const importRecordsCommand: CliCommand = {
     const onError = choiceOption(input.values, 'on-error', ['fail', 'skip'] as const, 'fail');
     const content = readInputFile(file);
     const mappingSource = readInputFile(mappingFile);
+    const { user, users } = actingUser(input);
     const store = await openEventStore(input, { create: true });
     return using([() => store.close()], async () => {
       const catalog = await openCatalog(store, input);
-      const handler = new RecordCommandHandler(store, catalog, { clock: input.io.clock });
+      const handler = new RecordCommandHandler(store, catalog, { clock: input.io.clock, policy: new RoleAccessPolicy(() => users) });
       const report = await importRecords({
         store,
         catalog,
@@ -55,7 +58,7 @@ export const importRecordsCommand: CliCommand = {
         mappingFile,
         mappingSource,
         onError,
-        actor: { id: stringOption(input.values, 'actor') ?? 'import', roles: ['importer'] },
+        actor: { id: user.id, roles: user.roles },
         dryRun: input.values['dry-run'] === true,
         onProgress: (done, total) => input.io.stderr.write(`stored ${formatCount(done)}/${formatCount(total)} histories\n`),
       });

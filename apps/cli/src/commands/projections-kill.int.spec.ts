@@ -9,7 +9,7 @@ import { scaledTimeout } from '@crm/event-store/contract';
 import { countEvents, projectionDigest, readCheckpoint, ReadModelDatabase, replayProjections } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { dealBlueprint, generateHistory } from '@crm/projections/testing';
-import { BlueprintCatalog, RecordCommandHandler } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler } from '@crm/workflow';
 import { capturedIo } from '../__fixtures__/captured-io';
 import { runCli } from '../main';
 
@@ -46,7 +46,7 @@ describe('crm projections run killed with SIGKILL while projecting', () => {
     dataDir = join(root, 'data');
     const store = await SqliteEventStore.open({ directory: dataDir, clock });
     const catalog = await BlueprintCatalog.open(store, [dealBlueprint(1)]);
-    await generateHistory(new RecordCommandHandler(store, catalog, { clock }), catalog, clock, {
+    await generateHistory(new RecordCommandHandler(store, catalog, { clock, policy: openAccess }), catalog, clock, {
       seed: 99,
       liveRecords: 120,
       importedRecords: 60,

@@ -1,9 +1,9 @@
-import { newCommandId } from '@crm/workflow';
+import { newCommandId, recordAfter } from '@crm/workflow';
 import { EXIT_OK } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
 import { nonNegativeIntegerOption, stringListOption, stringOption } from '../cli-options';
 import { parseFieldArguments } from '../records/field-arguments';
-import { authorize, loadRecord, withRecordSession } from '../records/record-session';
+import { readRecord, withRecordSession } from '../records/record-session';
 import { recordView, renderRecordWrite } from '../records/record-view';
 
 export const recordAdvanceCommand: CliCommand = {
@@ -28,10 +28,9 @@ export const recordAdvanceCommand: CliCommand = {
     const expectedRevision = nonNegativeIntegerOption(input.values, 'expected-revision');
     return withRecordSession(input, { create: false }, async (session) => {
       const { engine, user } = session;
-      const before = await loadRecord(engine, kind, id);
-      authorize(session, 'advance', before);
+      const before = await readRecord(session, kind, id);
       // Fields are typed by the version the record is pinned to, which may be older than the file's.
-      const fields = parseFieldArguments(engine.catalog.get(before.blueprint!).definition, fieldArguments);
+      const fields = parseFieldArguments(engine.commands.blueprintOf(before).definition, fieldArguments);
       const result = await engine.commands.execute({
         type: 'FireTransition',
         kind,
@@ -43,8 +42,7 @@ export const recordAdvanceCommand: CliCommand = {
         commandId: newCommandId(engine.clock),
         actor: { id: user.id, roles: user.roles },
       });
-      const after = await loadRecord(engine, kind, id);
-      const view = recordView(after, engine.catalog.get(after.blueprint!), user);
+      const view = recordView(recordAfter(result), engine.commands.blueprintOf(recordAfter(result)), user);
       input.io.stdout.write(renderRecordWrite(view, result.events, user, input.values['json'] === true));
       return EXIT_OK;
     });

@@ -1,9 +1,9 @@
-import { newCommandId } from '@crm/workflow';
+import { newCommandId, recordAfter } from '@crm/workflow';
 import { EXIT_OK } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
 import { stringListOption, stringOption } from '../cli-options';
 import { parseFieldArguments } from '../records/field-arguments';
-import { authorize, loadRecord, withRecordSession } from '../records/record-session';
+import { withRecordSession } from '../records/record-session';
 import { recordView, renderRecordWrite } from '../records/record-view';
 
 export const recordOpenCommand: CliCommand = {
@@ -24,7 +24,6 @@ export const recordOpenCommand: CliCommand = {
     return withRecordSession(input, { create: true }, async (session) => {
       const { engine, user } = session;
       const blueprint = engine.catalog.latestForKind(kind);
-      authorize(session, 'open', { kind, owner: user.id });
       const result = await engine.commands.execute({
         type: 'OpenRecord',
         kind,
@@ -34,8 +33,8 @@ export const recordOpenCommand: CliCommand = {
         commandId: newCommandId(engine.clock),
         actor: { id: user.id, roles: user.roles },
       });
-      const state = await loadRecord(engine, kind, result.recordId);
-      const view = recordView(state, engine.catalog.get(state.blueprint!), user);
+      const record = recordAfter(result);
+      const view = recordView(record, engine.commands.blueprintOf(record), user);
       input.io.stdout.write(renderRecordWrite(view, result.events, user, input.values['json'] === true));
       return EXIT_OK;
     });

@@ -1,6 +1,6 @@
 import { EXIT_OK } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
-import { authorize, loadRecord, withRecordSession } from '../records/record-session';
+import { readRecord, withRecordSession } from '../records/record-session';
 import { recordView, renderRecordView } from '../records/record-view';
 
 export const recordShowCommand: CliCommand = {
@@ -16,9 +16,8 @@ export const recordShowCommand: CliCommand = {
   run: async (input) => {
     const [kind, id] = input.positionals;
     return withRecordSession(input, { create: false }, async (session) => {
-      const state = await loadRecord(session.engine, kind, id);
-      authorize(session, 'read', state);
-      const view = recordView(state, session.engine.catalog.get(state.blueprint!), session.user);
+      const record = await readRecord(session, kind, id);
+      const view = recordView(record, session.engine.commands.blueprintOf(record), session.user);
       input.io.stdout.write(input.values['json'] === true ? `${JSON.stringify(view, null, 2)}\n` : renderRecordView(view, session.user));
       return EXIT_OK;
     });

@@ -89,8 +89,9 @@ export const seedDemoCommand: CliCommand = {
     const seedValue = nonNegativeIntegerOption(input.values, 'seed') ?? 1;
     checkEventStore(input, { create: true });
     const usersFile = usersFileOf(input);
-    const reps = repsOf(loadOrCreateUsersFile(usersFile).directory.all(), usersFile);
-    const engine = await openEngine(input);
+    const { directory: users } = loadOrCreateUsersFile(usersFile);
+    const reps = repsOf(users.all(), usersFile);
+    const engine = await openEngine(input, users);
     return using([() => engine.close()], async () => {
       const before = await engine.store.headPosition();
       const records = await seed(engine, reps, { deals, seed: seedValue });

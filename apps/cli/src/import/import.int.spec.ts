@@ -61,7 +61,7 @@ describe('crm import', () => {
   let mappingFile: string;
 
   const crm = async (...args: string[]) => {
-    const io = capturedIo(workspace.root, clock);
+    const io = capturedIo(workspace.root, clock, { CRM_USER: 'ada' });
     const exitCode = await runCli([...args, '--data-dir', workspace.dataDir, '--blueprints', workspace.blueprintsDir], io);
     return { exitCode, out: io.out(), err: io.err() };
   };

@@ -5,7 +5,7 @@ import type { Clock } from '@crm/clock';
 import type { EventStore } from '@crm/event-store';
 import {
   decideRecord,
-  initialRecordState,
+  noRecord,
   recordStreamName,
   WorkflowException,
   type BlueprintCatalog,
@@ -120,7 +120,7 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
       actor: input.actor,
     };
     try {
-      decideRecord(command, initialRecordState(input.kind, history.recordId), blueprint, now);
+      decideRecord(command, noRecord(input.kind, history.recordId), { blueprint, now });
     } catch (error) {
       rejected.push({ row: record.row, recordId: history.recordId, reason: describeRefusal(error) });
       continue;

@@ -1,16 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Engine } from '@crm/engine';
-import {
-  authorizeRecordAction,
-  IdentityException,
-  IdentityExceptionCode,
-  loadOrCreateUsersFile,
-  type RecordAccess,
-  type RecordAction,
-  type User,
-  type UserDirectory,
-} from '@crm/identity';
-import { WorkflowException, WorkflowExceptionCode, type RecordState } from '@crm/workflow';
+import { loadOrCreateUsersFile, type User, type UserDirectory } from '@crm/identity';
+import type { ExistingRecord } from '@crm/workflow';
 import { CliException, CliExceptionCode, usageError } from '../cli.exception';
 import type { CommandInput } from '../cli-command';
 import { checkEventStore, openEngine, using } from '../cli-context';
@@ -52,35 +43,29 @@ export interface RecordSession {
  * a new store; the store choice and the user are checked before the engine opens, so a typo in `--as` or
  * `CRM_EVENT_STORE` stores no event.
  */
+/** The acting user (`--as`, else `CRM_USER`) from the users file, and the file's directory. */
+export const actingUser = (input: CommandInput): { readonly user: User; readonly users: UserDirectory } => {
+  const id = actingUserId(input);
+  const usersFile = usersFileOf(input);
+  const { directory: users } = loadOrCreateUsersFile(usersFile);
+  return { user: findUser(users, id, usersFile), users };
+};
+
 export const withRecordSession = async <T>(
   input: CommandInput,
   options: { readonly create: boolean },
   use: (session: RecordSession) => Promise<T>,
 ): Promise<T> => {
-  const id = actingUserId(input);
+  actingUserId(input);
   checkEventStore(input, options);
-  const usersFile = usersFileOf(input);
-  const { directory: users } = loadOrCreateUsersFile(usersFile);
-  const user = findUser(users, id, usersFile);
-  const engine = await openEngine(input);
+  const { user, users } = actingUser(input);
+  const engine = await openEngine(input, users);
   return using([() => engine.close()], () => use({ engine, user, users }));
 };
 
-/** The access policy of the API, with the same error: the message says why, `details.rule` names the rule. */
-export const authorize = (session: RecordSession, action: RecordAction, record: RecordAccess): void => {
-  const denial = authorizeRecordAction(session.user, action, record, session.users);
-  if (denial) {
-    throw new IdentityException(IdentityExceptionCode.FORBIDDEN, `${session.user.id} may not ${action} this ${record.kind}: ${denial.message}`, {
-      rule: denial.rule,
-      action,
-    });
-  }
-};
-
-/** The record as its stream says it is; the kind must be governed by a blueprint. */
-export const loadRecord = async (engine: Engine, kind: string, id: string): Promise<RecordState> => {
-  engine.catalog.latestForKind(kind);
-  const state = await engine.commands.records.load(kind, id);
-  if (!state.exists) throw new WorkflowException(WorkflowExceptionCode.RECORD_NOT_FOUND, `${kind} "${id}" does not exist`, { kind, recordId: id });
-  return state;
-};
+/**
+ * The record as the acting user may read it (RECORD_NOT_FOUND when missing, FORBIDDEN when unreadable),
+ * judged by the engine's own access policy; the kind must be governed by a blueprint.
+ */
+export const readRecord = (session: RecordSession, kind: string, id: string): Promise<ExistingRecord> =>
+  session.engine.commands.read(kind, id, session.user);

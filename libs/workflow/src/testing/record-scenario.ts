@@ -1,10 +1,12 @@
 import type { Actor, CompiledBlueprint } from '@crm/blueprint';
-import type { JsonObject, StoredEvent } from '@crm/event-store';
-import type { RecordCommand } from '../record.commands';
-import { decideRecord, type DecidedEvent } from '../record.decider';
-import type { RecordEvent } from '../record.events';
-import { recordStreamName } from '../record-stream';
-import { evolveRecordWith, initialRecordState, type RecordState } from '../record.state';
+import type { StoredEvent } from '@crm/event-store';
+import type { RecordCommand } from '../record/record.commands';
+import { decideRecord } from '../record/record.decider';
+import type { DecidedRecordEvent } from '../record/record-event';
+import type { FoldContext } from '../record/record-slice';
+import { RecordSlices } from '../record/record-slices';
+import { recordStreamName } from '../record/record-stream';
+import { noRecord, type ExistingRecord, type RecordState } from '../record/record.state';
 import { WorkflowException } from '../workflow.exception';
 
 /** Commands without their envelope: scenarios fill in commandId, actor and kind. */
@@ -14,7 +16,7 @@ export type ScenarioCommand = DistributiveOmit<RecordCommand, 'commandId' | 'act
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export type ScenarioOutcome =
-  | { readonly ok: true; readonly events: RecordEvent[]; readonly state: RecordState }
+  | { readonly ok: true; readonly events: DecidedRecordEvent[]; readonly state: RecordState }
   | { readonly ok: false; readonly error: WorkflowException };
 
 /**
@@ -24,6 +26,8 @@ export type ScenarioOutcome =
 export class RecordScenario {
   private state: RecordState;
   private commandCount = 0;
+  private readonly slices = new RecordSlices();
+  private readonly context: FoldContext;
 
   constructor(
     private readonly blueprint: CompiledBlueprint,
@@ -31,10 +35,13 @@ export class RecordScenario {
     private readonly now: Date = new Date('2026-03-02T09:00:00.000Z'),
     readonly recordId: string = 'rec-1',
   ) {
-    this.state = initialRecordState(blueprint.definition.kind, recordId);
+    this.state = noRecord(blueprint.definition.kind, recordId);
+    this.context = { isFinal: (_ref, stage) => blueprint.stage(stage)?.final === true };
   }
 
-  get current(): RecordState {
+  /** The record as the events so far left it; a scenario that never opened it has none to show. */
+  get current(): ExistingRecord {
+    if (this.state.status === 'none') throw new Error(`${this.recordId} was never opened in this scenario`);
     return this.state;
   }
 
@@ -49,17 +56,21 @@ export class RecordScenario {
 
   when(command: ScenarioCommand): ScenarioOutcome {
     this.commandCount += 1;
-    const full = {
+    const full: RecordCommand = {
       ...command,
       commandId: `cmd-${this.commandCount}`,
       actor: command.actor ?? this.defaultActor,
       kind: this.blueprint.definition.kind,
       recordId: this.recordId,
-    } as RecordCommand;
+    };
     try {
-      const events = decideRecord(full, this.state, this.blueprint, this.now);
+      const events = decideRecord(full, this.state, { blueprint: this.blueprint, now: this.now }, this.slices);
       const first = this.state.revision + 1;
-      this.state = evolveRecordWith(this.state, events.map((event, index) => this.stored(event, first + index, full)));
+      this.state = this.slices.evolve(
+        this.state,
+        events.map((event, index) => this.stored(event, first + index, full)),
+        this.context,
+      );
       return { ok: true, events, state: this.state };
     } catch (error) {
       if (error instanceof WorkflowException) return { ok: false, error };
@@ -67,14 +78,14 @@ export class RecordScenario {
     }
   }
 
-  private stored(event: DecidedEvent, revision: number, command: RecordCommand): StoredEvent {
+  private stored(event: DecidedRecordEvent, revision: number, command: RecordCommand): StoredEvent {
     return {
       id: `${command.commandId}-${revision}`,
       type: event.type,
       stream: recordStreamName(this.blueprint.definition.kind, this.recordId),
       revision,
       position: { commit: BigInt(revision), prepare: BigInt(revision) },
-      data: event.data as unknown as JsonObject,
+      data: JSON.parse(JSON.stringify(event.data)),
       metadata: { commandId: command.commandId },
       occurredAt: event.occurredAt ?? this.now.toISOString(),
       recordedAt: this.now.toISOString(),

@@ -8,7 +8,6 @@ export class AdvanceRecordHandler implements ICommandHandler<AdvanceRecordComman
   constructor(private readonly desk: RecordDesk) {}
 
   async execute({ user, kind, id, request, idempotencyKey }: AdvanceRecordCommand): Promise<RecordWriteResult> {
-    this.desk.authorize(user, 'advance', await this.desk.load(kind, id));
     const result = await this.desk.engine.commands.execute({
       type: 'FireTransition',
       kind,

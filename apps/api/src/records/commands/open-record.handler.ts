@@ -1,5 +1,4 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
 import { RecordDesk } from '../record-desk';
 import type { RecordWriteResult } from '../record-view';
 import { OpenRecordCommand } from './open-record.command';
@@ -10,10 +9,7 @@ export class OpenRecordHandler implements ICommandHandler<OpenRecordCommand> {
 
   async execute({ user, kind, request, idempotencyKey }: OpenRecordCommand): Promise<RecordWriteResult> {
     const owner = request.owner === undefined ? user.id : request.owner;
-    if (owner !== null && !this.desk.knowsUser(owner)) {
-      throw new WorkflowException(WorkflowExceptionCode.INVALID_COMMAND, `owner: no user "${owner}"`, { field: 'owner' });
-    }
-    this.desk.authorize(user, 'open', { kind, owner });
+    this.desk.requireKnownOwner(owner);
     const result = await this.desk.engine.commands.execute({
       type: 'OpenRecord',
       kind,

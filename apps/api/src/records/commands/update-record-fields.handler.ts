@@ -8,7 +8,6 @@ export class UpdateRecordFieldsHandler implements ICommandHandler<UpdateRecordFi
   constructor(private readonly desk: RecordDesk) {}
 
   async execute({ user, kind, id, request, idempotencyKey }: UpdateRecordFieldsCommand): Promise<RecordWriteResult> {
-    this.desk.authorize(user, 'update', await this.desk.load(kind, id));
     const result = await this.desk.engine.commands.execute({
       type: 'UpdateFields',
       kind,

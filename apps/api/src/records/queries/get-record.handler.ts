@@ -9,8 +9,7 @@ export class GetRecordHandler implements IQueryHandler<GetRecordQuery> {
   constructor(private readonly desk: RecordDesk) {}
 
   async execute({ user, kind, id }: GetRecordQuery): Promise<RecordView> {
-    const state = await this.desk.load(kind, id);
-    this.desk.authorize(user, 'read', state);
-    return recordView(state, this.desk.engine.catalog.get(state.blueprint!), user);
+    const record = await this.desk.engine.commands.read(kind, id, user);
+    return recordView(record, this.desk.engine.commands.blueprintOf(record), user);
   }
 }

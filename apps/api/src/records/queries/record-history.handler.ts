@@ -8,8 +8,7 @@ export class RecordHistoryHandler implements IQueryHandler<RecordHistoryQuery> {
   constructor(private readonly desk: RecordDesk) {}
 
   async execute({ user, kind, id }: RecordHistoryQuery): Promise<RecordHistory> {
-    this.desk.authorize(user, 'read', await this.desk.load(kind, id));
-    const events = await this.desk.engine.commands.records.history(kind, id);
+    const events = await this.desk.engine.commands.history(kind, id, user);
     return { kind, id, events: events.map(historyEntry) };
   }
 }

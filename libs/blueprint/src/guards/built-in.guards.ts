@@ -1,0 +1,9 @@
+import { expressionGuard } from './expression.guard';
+import type { GuardDefinition } from './guard';
+import { ownerGuard } from './owner.guard';
+import { requiredFieldsGuard } from './required-fields.guard';
+import { roleGuard } from './role.guard';
+import { suppliedFieldsGuard } from './supplied-fields.guard';
+
+/** Every guard a blueprint compiles with by default, in the order unmet criteria are reported. */
+export const BUILT_IN_GUARDS: readonly GuardDefinition<unknown>[] = [requiredFieldsGuard, suppliedFieldsGuard, expressionGuard, roleGuard, ownerGuard];

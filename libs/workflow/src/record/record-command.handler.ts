@@ -1,0 +1,225 @@
+import type { Actor, BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
+import type { Clock } from '@crm/clock';
+import {
+  CommandHandlerException,
+  CommandHandlerExceptionCode,
+  StreamCommandHandler,
+  type CommandOutcome,
+} from '@crm/command-handler';
+import type { EventStore, JsonObject, Position, StoredEvent } from '@crm/event-store';
+import type { RecordAccessPolicy, RecordAction } from '../access/record-access';
+import type { BlueprintCatalog } from '../blueprint-catalog/blueprint-catalog';
+import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
+import type { RecordCommandBase } from './record-command';
+import type { RecordCommand } from './record.commands';
+import type { RecordEventMetadata } from './record-event';
+import { recordIdFor } from './record-ids';
+import { recordNotFound } from './record-rules';
+import type { FoldContext } from './record-slice';
+import { RecordSlices } from './record-slices';
+import { recordStreamName } from './record-stream';
+import type { ExistingRecord, RecordState } from './record.state';
+import { validateCommand } from './validate-command';
+
+/** What a command did; a retried command gets exactly the same answer. */
+export interface RecordCommandResult {
+  readonly kind: string;
+  readonly recordId: string;
+  /** The record's revision after the command (its last event's revision). */
+  readonly revision: number;
+  /** The events this command stored, in order; empty when the command changed nothing. */
+  readonly events: readonly CommandEvent[];
+  /** Global position of the command's last event; null when it stored nothing. */
+  readonly position: Position | null;
+  /** The record as it is now, as the command's decision left it (or as it is, for a retried command). */
+  readonly record: RecordState;
+}
+
+/** The record a successful command leaves behind (every record command leaves one that exists). */
+export const recordAfter = (result: RecordCommandResult): ExistingRecord => {
+  if (result.record.status === 'none') throw new Error(`${result.kind} "${result.recordId}" has no events after a command that succeeded`);
+  return result.record;
+};
+
+export interface CommandEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly revision: number;
+  readonly data: JsonObject;
+  readonly metadata: JsonObject;
+  readonly occurredAt: string;
+}
+
+export interface RecordCommandHandlerOptions {
+  readonly clock: Clock;
+  /** Who may do what; judged inside the record's lock on the state the decision uses. */
+  readonly policy: RecordAccessPolicy;
+  /** Re-decisions after a conflict with a writer in another process, when the caller set no revision. */
+  readonly maxAttempts?: number;
+  /** The record's features; default: the built-in slices. */
+  readonly slices?: RecordSlices;
+}
+
+const toCommandEvent = (event: StoredEvent): CommandEvent => ({
+  id: event.id,
+  type: event.type,
+  revision: event.revision,
+  data: event.data,
+  metadata: event.metadata,
+  occurredAt: event.occurredAt,
+});
+
+const isBlueprintMissing = (error: unknown): boolean =>
+  error instanceof WorkflowException && error.code === WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING;
+
+/**
+ * The one write path for records: API, CLI, imports, seeds and (system-actor) automation all come
+ * through here. A thin use of the generic command loop: it names the record's stream, folds it with the
+ * record slices, judges the access policy inside the loop on the state it decides from, and decides with
+ * the record's pinned blueprint version.
+ */
+export class RecordCommandHandler {
+  private readonly loop: StreamCommandHandler<RecordState>;
+  private readonly slices: RecordSlices;
+
+  constructor(
+    store: EventStore,
+    private readonly catalog: BlueprintCatalog,
+    private readonly options: RecordCommandHandlerOptions,
+  ) {
+    this.slices = options.slices ?? new RecordSlices();
+    const context: FoldContext = { isFinal: (ref, stage) => catalog.get(ref).stage(stage)?.final === true };
+    this.loop = new StreamCommandHandler<RecordState>(
+      store,
+      {
+        initialState: (stream) => {
+          const separator = stream.indexOf('-');
+          return { status: 'none', kind: stream.slice(0, separator), recordId: stream.slice(separator + 1), revision: -1 };
+        },
+        evolve: (state, events) => this.slices.evolve(state, events, context),
+      },
+      { clock: options.clock, maxAttempts: options.maxAttempts },
+    );
+  }
+
+  /** A built-in command, type-checked as such; or a command of a slice registered through `slices`. */
+  async execute(command: RecordCommand): Promise<RecordCommandResult>;
+  async execute(command: RecordCommandBase): Promise<RecordCommandResult>;
+  async execute(command: RecordCommandBase): Promise<RecordCommandResult> {
+    validateCommand(command, this.slices);
+    const latest = this.catalog.latestForKind(command.kind);
+    const recordId = command.recordId ?? recordIdFor(command.commandId);
+    try {
+      const outcome = await this.withBlueprints(() => this.handle(command, recordId, latest));
+      return {
+        kind: command.kind,
+        recordId,
+        revision: outcome.revision,
+        events: outcome.events.map(toCommandEvent),
+        position: outcome.position,
+        record: outcome.state,
+      };
+    } catch (error) {
+      throw this.inRecordTerms(error, command, recordId);
+    }
+  }
+
+  /** The record as its stream says, with no access check: for the engine's own use (imports, reports). */
+  async load(kind: string, recordId: string, options: { readonly fresh?: boolean } = {}): Promise<RecordState> {
+    this.catalog.latestForKind(kind);
+    return (await this.withBlueprints(() => this.loop.state(recordStreamName(kind, recordId), options))).state;
+  }
+
+  /** The record as `actor` may read it: RECORD_NOT_FOUND when it does not exist, FORBIDDEN when unreadable. */
+  async read(kind: string, recordId: string, actor: Actor): Promise<ExistingRecord> {
+    const state = await this.load(kind, recordId);
+    if (state.status === 'none') throw recordNotFound(kind, recordId);
+    this.authorize(actor, 'read', state);
+    return state;
+  }
+
+  /** The record's events, oldest first, for who may read it. */
+  async history(kind: string, recordId: string, actor: Actor): Promise<StoredEvent[]> {
+    await this.read(kind, recordId, actor);
+    return this.loop.history(recordStreamName(kind, recordId));
+  }
+
+  /** The blueprint a record decides with: its pinned version. */
+  blueprintOf(record: ExistingRecord): CompiledBlueprint {
+    return this.catalog.get(record.blueprint);
+  }
+
+  private handle(command: RecordCommandBase, recordId: string, latest: CompiledBlueprint): Promise<CommandOutcome<RecordState>> {
+    const handling = this.slices.handling(command.type);
+    if (handling === undefined) throw new Error(`command ${command.type} passed validation without a slice`);
+    const blueprintOf = (state: RecordState): CompiledBlueprint => (state.status === 'none' ? latest : this.catalog.get(state.blueprint));
+    return this.loop.handle({
+      stream: recordStreamName(command.kind, recordId),
+      commandId: command.commandId,
+      expectedRevision: command.expectedRevision,
+      authorize: (state) => {
+        if (state.status === 'none' && handling.opensRecord !== true) throw recordNotFound(command.kind, recordId);
+        const need = handling.access(command, state);
+        const record = need.record ?? { kind: command.kind, owner: state.status === 'none' ? null : state.owner };
+        this.authorize(command.actor, need.action, record, need.newOwner);
+      },
+      authorizeReplay: () => undefined,
+      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now }),
+      metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
+    });
+  }
+
+  private authorize(actor: Actor, action: RecordAction, record: { readonly kind: string; readonly owner: string | null }, newOwner?: string | null): void {
+    const denial = this.options.policy.judge(actor, action, record, newOwner);
+    if (denial !== null) {
+      throw new WorkflowException(WorkflowExceptionCode.FORBIDDEN, `${actor.id} may not ${action} this ${record.kind}: ${denial.message}`, {
+        rule: denial.rule,
+        action,
+      });
+    }
+  }
+
+  private metadataOf(command: RecordCommandBase, blueprint: BlueprintRef): JsonObject {
+    const metadata: RecordEventMetadata = {
+      actor: command.actor.id,
+      roles: command.actor.roles,
+      correlationId: command.correlationId ?? command.commandId,
+      causationId: command.causationId ?? command.commandId,
+      commandId: command.commandId,
+      blueprint,
+      ...(command.type === 'ImportRecordHistory' && 'source' in command && typeof command.source === 'string'
+        ? { imported: true as const, importSource: command.source }
+        : {}),
+    };
+    return JSON.parse(JSON.stringify(metadata));
+  }
+
+  /**
+   * A record pinned to a version this process has not seen yet (another process published it a moment
+   * ago): read the published versions again and retry once.
+   */
+  private async withBlueprints<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      if (!isBlueprintMissing(error)) throw error;
+      await this.catalog.refresh();
+      return task();
+    }
+  }
+
+  /** The loop speaks of streams; a record's caller hears of its kind and id. */
+  private inRecordTerms(error: unknown, command: RecordCommandBase, recordId: string): unknown {
+    if (!(error instanceof CommandHandlerException)) return error;
+    if (error.code === CommandHandlerExceptionCode.IDEMPOTENCY_KEY_REUSED) {
+      return new WorkflowException(WorkflowExceptionCode.IDEMPOTENCY_KEY_REUSED, error.message, {});
+    }
+    const currentRevision = error.details['currentRevision'];
+    return new WorkflowException(
+      WorkflowExceptionCode.CONCURRENCY_CONFLICT,
+      `${command.kind} "${recordId}" is at revision ${String(currentRevision)}` +
+        (command.expectedRevision === undefined ? ' and kept changing while the command was retried' : `, not ${command.expectedRevision}`),
+      { kind: command.kind, recordId, expectedRevision: command.expectedRevision ?? null, currentRevision },
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import type { BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
+import type { RecordAccess, RecordAction } from '../access/record-access';
+import type { RecordCommandBase } from './record-command';
+import type { DecidedRecordEvent, RecordEventBase, StoredRecordEventOf } from './record-event';
+import type { NoRecord, RecordDraft, RecordState } from './record.state';
+
+/** What a decision may consult besides the record: the blueprint that governs it and the moment. */
+export interface DecideContext {
+  /** The record's pinned blueprint version, or the latest one of its kind for a record not yet opened. */
+  readonly blueprint: CompiledBlueprint;
+  readonly now: Date;
+}
+
+/** The access a command needs, judged by the policy on the state the decision uses. */
+export interface AccessNeed {
+  readonly action: RecordAction;
+  /** The record as the policy sees it; default: the record's kind and current owner. */
+  readonly record?: RecordAccess;
+  /** The owner the command would set (opening, reassigning). */
+  readonly newOwner?: string | null;
+}
+
+/** How one command type is checked, authorized and decided. Method signatures: see `defineRecordSlice`. */
+export interface CommandHandling<C extends RecordCommandBase> {
+  /** A command that brings the record into existence; every other command needs an existing record. */
+  readonly opensRecord?: boolean;
+  /** When the command names no record id, the id derives from the command id (a retried open opens one record). */
+  readonly derivesRecordId?: boolean;
+  /** Problems with the command's own properties (the envelope is checked for every command). */
+  problems(command: C): string[];
+  access(command: C, state: RecordState): AccessNeed;
+  /** Pure: the events the command leads to, or a thrown WorkflowException naming every reason. */
+  decide(command: C, state: RecordState, context: DecideContext): DecidedRecordEvent[];
+}
+
+/** What a fold may consult: whether a stage of a blueprint version is final. */
+export interface FoldContext {
+  isFinal(blueprint: BlueprintRef, stage: string): boolean;
+}
+
+/** The event that brings a record into existence. */
+export interface OpeningFold<E extends RecordEventBase> {
+  opens(record: NoRecord, event: StoredRecordEventOf<E>, context: FoldContext): RecordDraft;
+}
+
+/** An event that changes an existing record, in place on the fold's draft. */
+export interface ChangeFold<E extends RecordEventBase> {
+  evolve(draft: RecordDraft, event: StoredRecordEventOf<E>, context: FoldContext): void;
+}
+
+export type EventFold<E extends RecordEventBase> = OpeningFold<E> | ChangeFold<E>;
+
+/** A feature of records: its commands with their decisions, and its events with their folds. */
+export interface RecordSlice {
+  readonly name: string;
+  readonly commands: Readonly<Record<string, CommandHandling<RecordCommandBase>>>;
+  readonly events: Readonly<Record<string, EventFold<RecordEventBase>>>;
+}
+
+/**
+ * Declares a slice with every command and event type mapped to its own handling, typed by its own
+ * command or event. The registry looks them up by type name; `CommandHandling` and the folds declare
+ * methods (not function properties) so a handling of one command type is usable where the registry
+ * keeps handlings of any, which is sound because the lookup is by that very type name.
+ */
+export const defineRecordSlice = <C extends RecordCommandBase, E extends RecordEventBase>(slice: {
+  readonly name: string;
+  readonly commands: { readonly [T in C['type']]: CommandHandling<Extract<C, { readonly type: T }>> };
+  readonly events: { readonly [T in E['type']]: EventFold<Extract<E, { readonly type: T }>> };
+}): RecordSlice => slice;
+
+export const isOpeningFold = <E extends RecordEventBase>(fold: EventFold<E>): fold is OpeningFold<E> => 'opens' in fold;

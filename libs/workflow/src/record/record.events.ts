@@ -1,0 +1,20 @@
+import type { StoredEvent } from '@crm/event-store';
+import type { CoreEvent } from '../core/core.events';
+import type { OwnershipEvent } from '../ownership/ownership.events';
+import type { TaskEvent } from '../tasks/tasks.events';
+import type { TransitionEvent } from '../transition/transition.events';
+import { RECORD_SLICES } from './record-slices';
+
+/** The facts a record's stream is made of, as the built-in slices declare them. */
+export type RecordEvent = CoreEvent | TransitionEvent | OwnershipEvent | TaskEvent;
+export type RecordEventType = RecordEvent['type'];
+
+/** The event types of the built-in slices, from the registry. */
+export const RECORD_EVENT_TYPES: readonly string[] = RECORD_SLICES.flatMap((slice) => Object.keys(slice.events));
+
+export type StoredRecordEvent = StoredEvent & RecordEvent;
+
+const KNOWN = new Set(RECORD_EVENT_TYPES);
+
+/** A stored or decided event of a built-in slice, narrowed to its declared type by its type name. */
+export const isRecordEvent = <E extends { readonly type: string }>(event: E): event is E & RecordEvent => KNOWN.has(event.type);
