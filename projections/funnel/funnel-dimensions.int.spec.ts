@@ -5,7 +5,7 @@ import { parseBlueprint, type BlueprintDefinition } from '@crm/blueprint';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { catchUpProjection, ReadModelDatabase } from '@crm/projection-runtime';
-import { BlueprintCatalog, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import { ReadModelException, ReadModelExceptionCode } from '../shared/read-model.exception';
 import { funnelProjection } from './funnel.projection';
 import { queryFunnel, type FunnelQuery } from './funnel.queries';
@@ -88,7 +88,7 @@ describe('funnel groupings: only the dimensions the blueprint declares groupable
     directory = mkdtempSync(join(tmpdir(), 'crm-funnel-dimensions-'));
     store = await SqliteEventStore.open({ directory, clock });
     catalog = await BlueprintCatalog.open(store, [deal(1, false), complaint]);
-    handler = new RecordCommandHandler(store, catalog, { clock });
+    handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
     readModels = ReadModelDatabase.open({ directory });
     const secret = { notes: 'CEO is leaving in May', contactEmail: 'ceo@globex.example', region: 'north' };
     await execute({ type: 'OpenRecord', kind: 'deal', recordId: 'd-1', fields: { name: 'Globex', product: 'platform', source: 'web', account: 'acc-1', ...secret } });

@@ -5,7 +5,7 @@ import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { catchUpProjection, ReadModelDatabase } from '@crm/projection-runtime';
 import { dealBlueprint } from '@crm/projections/testing';
-import { BlueprintCatalog, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import type { RecordVisibility } from '../records/records.queries';
 import { pipelineProjection } from './pipeline.projection';
 import { queryPipeline } from './pipeline.queries';
@@ -38,7 +38,7 @@ describe('pipeline: the stalled list follows the read rule of the records list',
     directory = mkdtempSync(join(tmpdir(), 'crm-pipeline-read-rule-'));
     store = await SqliteEventStore.open({ directory, clock });
     const catalog = await BlueprintCatalog.open(store, [dealBlueprint(1)]);
-    handler = new RecordCommandHandler(store, catalog, { clock });
+    handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
     readModels = ReadModelDatabase.open({ directory });
     await execute({ type: 'OpenRecord', kind: 'opportunity', recordId: 'ritas', owner: 'rita', fields: { name: 'Acme', amount: 1_000 } });
     await execute({ type: 'OpenRecord', kind: 'opportunity', recordId: 'rajs', owner: 'raj', fields: { name: 'Globex', amount: 2_000 } });

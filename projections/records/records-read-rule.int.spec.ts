@@ -5,7 +5,7 @@ import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { catchUpProjection, ReadModelDatabase } from '@crm/projection-runtime';
 import { dealBlueprint } from '@crm/projections/testing';
-import { BlueprintCatalog, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import { recordsProjection } from './records.projection';
 import { listRecords, type RecordVisibility } from './records.queries';
 
@@ -34,7 +34,7 @@ describe('records list as of a past moment: the read rule of now', () => {
     directory = mkdtempSync(join(tmpdir(), 'crm-records-read-rule-'));
     store = await SqliteEventStore.open({ directory, clock });
     const catalog = await BlueprintCatalog.open(store, [dealBlueprint(1)]);
-    handler = new RecordCommandHandler(store, catalog, { clock });
+    handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
     readModels = ReadModelDatabase.open({ directory });
     await execute({ type: 'OpenRecord', kind: 'opportunity', recordId: 'to-rita', owner: 'raj', fields: { name: 'Globex' } });
     await execute({ type: 'OpenRecord', kind: 'opportunity', recordId: 'to-raj', owner: 'rita', fields: { name: 'Acme' } });
