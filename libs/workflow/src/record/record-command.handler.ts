@@ -3,6 +3,7 @@ import type { Clock } from '@crm/clock';
 import {
   CommandHandlerException,
   CommandHandlerExceptionCode,
+  fingerprintOf,
   StreamCommandHandler,
   type CommandOutcome,
 } from '@crm/command-handler';
@@ -69,6 +70,12 @@ const toCommandEvent = (event: StoredEvent): CommandEvent => ({
   occurredAt: event.occurredAt,
 });
 
+/** What a command asks, without who asks it or how it is traced: a retry must ask exactly this again. */
+const intentOf = (command: RecordCommandBase): Record<string, unknown> => {
+  const { commandId: _commandId, actor: _actor, correlationId: _correlationId, causationId: _causationId, ...intent } = command;
+  return intent;
+};
+
 const isBlueprintMissing = (error: unknown): boolean =>
   error instanceof WorkflowException && error.code === WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING;
 
@@ -130,11 +137,14 @@ export class RecordCommandHandler {
     return (await this.withBlueprints(() => this.loop.state(recordStreamName(kind, recordId), options))).state;
   }
 
-  /** The record as `actor` may read it: RECORD_NOT_FOUND when it does not exist, FORBIDDEN when unreadable. */
+  /**
+   * The record as `actor` may read it. Missing and unreadable look the same (RECORD_NOT_FOUND): an
+   * answer that differed would tell who may not read a record that it exists, and whose it is.
+   */
   async read(kind: string, recordId: string, actor: Actor): Promise<ExistingRecord> {
     const state = await this.load(kind, recordId);
     if (state.status === 'none') throw recordNotFound(kind, recordId);
-    this.authorize(actor, 'read', state);
+    this.requireReadable(actor, state);
     return state;
   }
 
@@ -157,16 +167,28 @@ export class RecordCommandHandler {
       stream: recordStreamName(command.kind, recordId),
       commandId: command.commandId,
       expectedRevision: command.expectedRevision,
+      fingerprint: fingerprintOf(intentOf(command)),
       authorize: (state) => {
-        if (state.status === 'none' && handling.opensRecord !== true) throw recordNotFound(command.kind, recordId);
+        if (state.status === 'none') {
+          if (handling.opensRecord !== true) throw recordNotFound(command.kind, recordId);
+        } else if (handling.opensRecord !== true) {
+          this.requireReadable(command.actor, state);
+        }
         const need = handling.access(command, state);
         const record = need.record ?? { kind: command.kind, owner: state.status === 'none' ? null : state.owner };
         this.authorize(command.actor, need.action, record, need.newOwner);
       },
-      authorizeReplay: () => undefined,
+      // A retried command's first answer shows the record as it is now: only to who may read it now.
+      authorizeReplay: (state) => {
+        if (state.status !== 'none') this.requireReadable(command.actor, state);
+      },
       decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now }),
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });
+  }
+
+  private requireReadable(actor: Actor, record: ExistingRecord): void {
+    if (this.options.policy.judge(actor, 'read', { kind: record.kind, owner: record.owner }) !== null) throw recordNotFound(record.kind, record.recordId);
   }
 
   private authorize(actor: Actor, action: RecordAction, record: { readonly kind: string; readonly owner: string | null }, newOwner?: string | null): void {
