@@ -94,6 +94,7 @@ describe('engine core: an opportunity on the default blueprint and the SQLite st
         actor: 'rita',
         roles: ['rep'],
         commandId,
+        commandHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         correlationId: commandId,
         causationId: commandId,
         blueprint: { id: 'opportunity', version: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },

@@ -38,7 +38,7 @@ const runScenario = async (harness: ApiHarness): Promise<Step[]> => {
   await call('open', 'rita', 'POST', '/records/opportunity', { id: 'initech-1', fields: { name: 'Initech renewal', timeline: '2026-09-30' } });
   await call('open again (same id)', 'rita', 'POST', '/records/opportunity', { id: 'initech-1', fields: { name: 'Initech renewal' } });
   await call('refused: unmet criteria', 'rita', 'POST', `${path}/transitions`, { event: 'analyze_needs' });
-  await call('forbidden: another rep', 'raj', 'POST', `${path}/transitions`, { event: 'analyze_needs', fields: { budget: 1, decisionMaker: 'x' } });
+  await call('unreadable: another rep', 'raj', 'POST', `${path}/transitions`, { event: 'analyze_needs', fields: { budget: 1, decisionMaker: 'x' } });
   const advance = { event: 'analyze_needs', fields: { budget: 90000, decisionMaker: 'Bill Lumbergh' } };
   await call('advance', 'rita', 'POST', `${path}/transitions`, advance, { 'idempotency-key': 'advance-initech-1' });
   await call('advance retried', 'rita', 'POST', `${path}/transitions`, advance, { 'idempotency-key': 'advance-initech-1' });
@@ -106,7 +106,7 @@ describe('the same API on either event store', () => {
         open: 201,
         'open again (same id)': 409,
         'refused: unmet criteria': 422,
-        'forbidden: another rep': 403,
+        'unreadable: another rep': 404,
         advance: 200,
         'advance retried': 200,
         'stale revision': 409,

@@ -9,7 +9,7 @@ export { fieldChanges } from './core/field-changes';
 export type { HistoryImportCommand, ImportedStageVisit, ImportRecordHistory } from './history-import/history-import.commands';
 export type { OwnershipCommand, Reassign } from './ownership/ownership.commands';
 export type { OwnerChanged, OwnershipEvent } from './ownership/ownership.events';
-export type { CommandEnvelope, RecordCommandBase } from './record/record-command';
+export type { CommandEnvelope, CommandOrigin, RecordCommandBase } from './record/record-command';
 export { recordAfter, RecordCommandHandler } from './record/record-command.handler';
 export type { CommandEvent, RecordCommandHandlerOptions, RecordCommandResult } from './record/record-command.handler';
 export type { DecidedRecordEvent, RecordEventBase, RecordEventMetadata, StoredRecordEventOf } from './record/record-event';

@@ -136,6 +136,7 @@ describe('RecordCommandHandler on the SQLite store', () => {
         actor: 'rita',
         roles: ['rep'],
         commandId: fire.commandId,
+        commandHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         correlationId: 'corr-7',
         causationId: 'cause-3',
         blueprint: catalog.latestForKind('deal').ref,

@@ -72,7 +72,7 @@ const toCommandEvent = (event: StoredEvent): CommandEvent => ({
 
 /** What a command asks, without who asks it or how it is traced: a retry must ask exactly this again. */
 const intentOf = (command: RecordCommandBase): Record<string, unknown> => {
-  const { commandId: _commandId, actor: _actor, correlationId: _correlationId, causationId: _causationId, ...intent } = command;
+  const { commandId: _commandId, actor: _actor, correlationId: _correlationId, causationId: _causationId, origin: _origin, ...intent } = command;
   return intent;
 };
 
@@ -209,6 +209,7 @@ export class RecordCommandHandler {
       causationId: command.causationId ?? command.commandId,
       commandId: command.commandId,
       blueprint,
+      ...(command.origin === undefined ? {} : { origin: command.origin }),
       ...(command.type === 'ImportRecordHistory' && 'source' in command && typeof command.source === 'string'
         ? { imported: true as const, importSource: command.source }
         : {}),

@@ -14,6 +14,16 @@ export interface CommandEnvelope {
    * CONCURRENCY_CONFLICT. When absent, the handler re-decides on a conflict (bounded).
    */
   readonly expectedRevision?: number;
+  /**
+   * Where the command came from, for the audit trail: the client (`api`, `cli`, `seed`, …) and, for a
+   * command-line user, the operating-system account that ran it. Stored in every event's metadata.
+   */
+  readonly origin?: CommandOrigin;
+}
+
+export interface CommandOrigin {
+  readonly via: string;
+  readonly osUser?: string;
 }
 
 /** The shape every record command shares; each slice declares its own commands on top of it. */

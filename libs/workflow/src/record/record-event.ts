@@ -21,6 +21,7 @@ export interface RecordEventMetadata {
   readonly correlationId: string;
   readonly causationId: string;
   readonly blueprint: BlueprintRef;
+  readonly origin?: { readonly via: string; readonly osUser?: string };
   /** Set on history recorded by ImportRecordHistory. */
   readonly imported?: true;
   readonly importSource?: string;

@@ -26,6 +26,13 @@ export const commandProblems = (command: RecordCommandBase, slices: RecordSlices
   if (command.expectedRevision !== undefined && (!Number.isInteger(command.expectedRevision) || command.expectedRevision < -1)) {
     problems.push('expectedRevision: expected a whole number ≥ -1 (-1: the record must not exist yet)');
   }
+  if (command.origin !== undefined) {
+    if (!isPlainObject(command.origin)) problems.push('origin: expected { via, osUser? }');
+    else {
+      checkText(problems, 'origin.via', command.origin.via, 40);
+      if (command.origin.osUser !== undefined) checkText(problems, 'origin.osUser', command.origin.osUser, 200);
+    }
+  }
   if (typeof command.kind !== 'string' || !identifier.test(command.kind)) problems.push('kind: expected a lower-case identifier');
   const handling = typeof command.type === 'string' ? slices.handling(command.type) : undefined;
   const { recordId } = command;
