@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query as QueryParams } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
 import type { RecordPage } from '@crm/projections';
+import { ApiErrorResponses } from '../http/dto/error.response';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { AdvanceRecordCommand } from './commands/advance-record.command';
 import { OpenRecordCommand } from './commands/open-record.command';
@@ -11,6 +12,8 @@ import { UpdateRecordFieldsCommand } from './commands/update-record-fields.comma
 import { GetRecordQuery } from './queries/get-record.query';
 import { ListRecordsQuery } from './queries/list-records.query';
 import { RecordHistoryQuery, type RecordHistory } from './queries/record-history.query';
+import { RecordHistoryResponse, RecordWriteResultResponse } from './dto/record-event.response';
+import { RecordPageResponse, RecordViewResponse } from './dto/record.response';
 import { FireTransitionRequest, ListRecordsRequest, OpenRecordRequest, ReassignRequest, UpdateFieldsRequest } from './record-requests.dto';
 import type { RecordView, RecordWriteResult } from './record-view';
 
@@ -28,6 +31,8 @@ export class RecordsController {
   @Post(':kind')
   @ApiOperation({ summary: 'Open a record in its blueprint’s initial stage' })
   @ApiHeader(IDEMPOTENCY)
+  @ApiCreatedResponse({ type: RecordWriteResultResponse, description: 'Opened (or the first answer, for a retried Idempotency-Key)' })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
   open(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -43,12 +48,16 @@ export class RecordsController {
     description:
       'Lists what the user may read: a rep their own records and the unowned leads, a manager their team\'s and unowned records, analysts, process owners and admins everything. Eventually consistent: a write shows within a second.',
   })
+  @ApiOkResponse({ type: RecordPageResponse })
+  @ApiErrorResponses(400, 401, 404, 414, 503)
   list(@Param('kind') kind: string, @QueryParams() request: ListRecordsRequest, @CurrentUser() user: User): Promise<RecordPage> {
     return this.queries.execute(new ListRecordsQuery(kind, request, user));
   }
 
   @Get(':kind/:id')
   @ApiOperation({ summary: 'A record with every possible next event, allowed or not, and what blocks it' })
+  @ApiOkResponse({ type: RecordViewResponse })
+  @ApiErrorResponses(400, 401, 404, 414, 503)
   get(@CurrentUser() user: User, @Param('kind') kind: string, @Param('id') id: string): Promise<RecordView> {
     return this.queries.execute(new GetRecordQuery(user, kind, id));
   }
@@ -56,6 +65,8 @@ export class RecordsController {
   @Patch(':kind/:id')
   @ApiOperation({ summary: 'Change field values' })
   @ApiHeader(IDEMPOTENCY)
+  @ApiOkResponse({ type: RecordWriteResultResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
   update(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -70,6 +81,8 @@ export class RecordsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Fire a transition; 422 lists every unmet exit criterion' })
   @ApiHeader(IDEMPOTENCY)
+  @ApiOkResponse({ type: RecordWriteResultResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
   advance(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -84,6 +97,8 @@ export class RecordsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reassign the record (managers; reps may claim unowned leads)' })
   @ApiHeader(IDEMPOTENCY)
+  @ApiOkResponse({ type: RecordWriteResultResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
   reassign(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -96,6 +111,8 @@ export class RecordsController {
 
   @Get(':kind/:id/history')
   @ApiOperation({ summary: 'The record’s events with their metadata (who, when, why)' })
+  @ApiOkResponse({ type: RecordHistoryResponse })
+  @ApiErrorResponses(400, 401, 404, 414, 503)
   history(@CurrentUser() user: User, @Param('kind') kind: string, @Param('id') id: string): Promise<RecordHistory> {
     return this.queries.execute(new RecordHistoryQuery(user, kind, id));
   }

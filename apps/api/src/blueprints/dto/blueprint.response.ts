@@ -1,0 +1,212 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import {
+  FIELD_TYPES,
+  FORECAST_CATEGORIES,
+  STAGE_OUTCOMES,
+  type BlueprintDefinition,
+  type BlueprintRef,
+  type ExitCriteria,
+  type ExpressionCriterion,
+  type FieldDefinition,
+  type FieldType,
+  type ForecastCategory,
+  type StageDefinition,
+  type StageOutcome,
+  type TaskTemplate,
+  type TransitionDefinition,
+} from '@crm/blueprint';
+import { IntegerProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
+import type { BlueprintDetail } from '../queries/get-blueprint.query';
+import type { BlueprintSummary } from '../queries/list-blueprints.query';
+
+@ApiSchema({ name: 'BlueprintRef', description: 'Pins the exact blueprint version a record was opened under' })
+export class BlueprintRefResponse implements BlueprintRef {
+  @TextProperty('Blueprint id', { example: 'opportunity' })
+  readonly id!: string;
+
+  @IntegerProperty('Published version', { minimum: 1 })
+  readonly version!: number;
+
+  @TextProperty('sha256 (hex) of the canonical definition', { pattern: '^[0-9a-f]{64}$' })
+  readonly contentHash!: string;
+}
+
+@ApiSchema({ name: 'FieldDefinition' })
+export class FieldDefinitionResponse implements FieldDefinition {
+  @TextProperty('Field name, as in record fields and CEL expressions')
+  readonly name!: string;
+
+  @ApiProperty({ enum: FIELD_TYPES, description: 'Value type' })
+  readonly type!: FieldType;
+
+  @TextProperty('Label for people')
+  readonly label!: string;
+
+  @ApiPropertyOptional({ type: String })
+  readonly description?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'enum fields: the allowed values' })
+  readonly values?: readonly string[];
+
+  @ApiPropertyOptional({ type: String, description: 'reference fields: the record kind referred to' })
+  readonly to?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'As declared: whether reports may group records by the field' })
+  readonly groupable?: boolean;
+
+  @ApiPropertyOptional({ type: Number, description: 'number fields: the smallest value allowed' })
+  readonly min?: number;
+
+  @ApiPropertyOptional({ type: Number, description: 'number fields: the largest value allowed' })
+  readonly max?: number;
+}
+
+@ApiSchema({ name: 'TaskTemplate', description: 'A task opened each time its stage is entered' })
+export class TaskTemplateResponse implements TaskTemplate {
+  @TextProperty('Stable id within the blueprint', { example: 'send_proposal' })
+  readonly id!: string;
+
+  @TextProperty('What to do')
+  readonly title!: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Due this many days after the stage is entered' })
+  readonly dueInDays?: number;
+}
+
+@ApiSchema({ name: 'StageDefinition' })
+export class StageDefinitionResponse implements StageDefinition {
+  @TextProperty('Stage id', { example: 'qualification' })
+  readonly id!: string;
+
+  @TextProperty('Stage title')
+  readonly title!: string;
+
+  @IntegerProperty('Position in the lifecycle')
+  readonly order!: number;
+
+  @ApiProperty({ type: Number, minimum: 0, maximum: 100, description: 'Win probability in percent' })
+  readonly probability!: number;
+
+  @ApiProperty({ enum: FORECAST_CATEGORIES, description: 'Where the forecast counts open deals in this stage' })
+  readonly forecastCategory!: ForecastCategory;
+
+  @ApiProperty({ enum: STAGE_OUTCOMES, description: 'won and lost stages are final' })
+  readonly outcome!: StageOutcome;
+
+  @ApiProperty({ type: Boolean, description: 'A final stage has no way out' })
+  readonly final!: boolean;
+
+  @ApiProperty({ type: () => [TaskTemplateResponse], description: 'Tasks opened on entering the stage' })
+  readonly entryTasks!: readonly TaskTemplateResponse[];
+}
+
+@ApiSchema({ name: 'ExpressionCriterion' })
+export class ExpressionCriterionResponse implements ExpressionCriterion {
+  @TextProperty('CEL over field names', { example: 'amount > 0' })
+  readonly expression!: string;
+
+  @TextProperty('What the rep is told when it is false')
+  readonly message!: string;
+}
+
+@ApiSchema({ name: 'ExitCriteria' })
+export class ExitCriteriaResponse implements ExitCriteria {
+  @TextListProperty('Fields that must hold a value after the supplied fields are applied')
+  readonly requires!: readonly string[];
+
+  @ApiProperty({ type: () => [ExpressionCriterionResponse] })
+  readonly expressions!: readonly ExpressionCriterionResponse[];
+
+  @ApiPropertyOptional({ type: [String], description: 'When present, the actor needs one of these roles' })
+  readonly roles?: readonly string[];
+
+  @ApiProperty({ type: Boolean, description: 'Only the record owner may fire the transition' })
+  readonly ownerOnly!: boolean;
+}
+
+@ApiSchema({ name: 'TransitionDefinition' })
+export class TransitionDefinitionResponse implements TransitionDefinition {
+  @TextProperty('The event a rep fires', { example: 'analyze_needs' })
+  readonly event!: string;
+
+  @TextProperty('Transition title')
+  readonly title!: string;
+
+  @TextListProperty('Source stages (any-open expanded to every non-final stage)')
+  readonly from!: readonly string[];
+
+  @TextProperty('Target stage')
+  readonly to!: string;
+
+  @ApiProperty({ type: () => ExitCriteriaResponse })
+  readonly criteria!: ExitCriteriaResponse;
+
+  @TextListProperty('Fields the actor must supply with this very transition')
+  readonly supply!: readonly string[];
+}
+
+@ApiSchema({ name: 'BlueprintDefinition', description: 'A blueprint as loaded and validated' })
+export class BlueprintDefinitionResponse implements BlueprintDefinition {
+  @TextProperty('Blueprint id')
+  readonly id!: string;
+
+  @IntegerProperty('Version', { minimum: 1 })
+  readonly version!: number;
+
+  @TextProperty('Record kind it governs; records live in streams <kind>-<id>')
+  readonly kind!: string;
+
+  @TextProperty('Title')
+  readonly title!: string;
+
+  @ApiPropertyOptional({ type: String })
+  readonly description?: string;
+
+  @TextProperty('ISO 4217 code for money fields', { example: 'USD' })
+  readonly currency!: string;
+
+  @TextProperty('The stage a record is opened in')
+  readonly initialStage!: string;
+
+  @ApiProperty({ type: () => [FieldDefinitionResponse] })
+  readonly fields!: readonly FieldDefinitionResponse[];
+
+  @ApiProperty({ type: () => [StageDefinitionResponse] })
+  readonly stages!: readonly StageDefinitionResponse[];
+
+  @ApiProperty({ type: () => [TransitionDefinitionResponse] })
+  readonly transitions!: readonly TransitionDefinitionResponse[];
+}
+
+@ApiSchema({ name: 'BlueprintSummary' })
+export class BlueprintSummaryResponse implements BlueprintSummary {
+  @TextProperty('Blueprint id')
+  readonly id!: string;
+
+  @TextProperty('Record kind it governs')
+  readonly kind!: string;
+
+  @TextProperty('Title')
+  readonly title!: string;
+
+  @IntegerProperty('The newest published version', { minimum: 1 })
+  readonly latestVersion!: number;
+
+  @ApiProperty({ type: () => [BlueprintRefResponse], description: 'Every published version, oldest first' })
+  readonly versions!: readonly BlueprintRefResponse[];
+}
+
+@ApiSchema({ name: 'BlueprintDetail' })
+export class BlueprintDetailResponse implements BlueprintDetail {
+  @ApiProperty({ type: () => BlueprintRefResponse, description: 'The version answered' })
+  readonly ref!: BlueprintRefResponse;
+
+  @ApiProperty({ type: () => BlueprintDefinitionResponse })
+  readonly definition!: BlueprintDefinitionResponse;
+
+  @ApiProperty({ type: () => [BlueprintRefResponse], description: 'Every published version, oldest first' })
+  readonly versions!: readonly BlueprintRefResponse[];
+
+  @TextProperty('A Mermaid stateDiagram-v2 of stages and transitions')
+  readonly diagram!: string;
+}

@@ -1,0 +1,48 @@
+import { errorCodesOf } from './error.response';
+
+describe('error codes per status (the error schemas of the OpenAPI document)', () => {
+  it('given 400, when its codes are listed, then they are the request, field, event and query refusals the README documents', () => {
+    expect(errorCodesOf(400)).toEqual([
+      'BAD_REQUEST',
+      'INVALID_APPEND',
+      'INVALID_BLUEPRINT',
+      'INVALID_COMMAND',
+      'INVALID_FIELDS',
+      'INVALID_QUERY',
+      'INVALID_REFERENCE_DATA',
+      'MALFORMED_JSON',
+      'MALFORMED_REQUEST',
+      'MALFORMED_URL',
+      'UNKNOWN_EVENT',
+      'VALIDATION_FAILED',
+    ]);
+  });
+
+  it('given 404, when its codes are listed, then they name what is unknown', () => {
+    expect(errorCodesOf(404)).toEqual(['BLUEPRINT_NOT_FOUND', 'NOT_FOUND', 'RECORD_NOT_FOUND', 'UNKNOWN_KIND', 'UNKNOWN_PROJECTION']);
+  });
+
+  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records and rebuilds', () => {
+    expect(errorCodesOf(409)).toEqual([
+      'BLUEPRINT_VERSION_CONFLICT',
+      'CHECKPOINT_MOVED',
+      'CONCURRENCY_CONFLICT',
+      'CONFLICT',
+      'DUPLICATE_EVENT_ID',
+      'RECORD_ALREADY_EXISTS',
+      'WRONG_EXPECTED_REVISION',
+    ]);
+  });
+
+  it('given 422, when its codes are listed, then a refused transition, a closed record and a reused idempotency key are among them', () => {
+    expect(errorCodesOf(422)).toEqual(['IDEMPOTENCY_KEY_REUSED', 'RECORD_CLOSED', 'TRANSITION_REFUSED', 'UNPROCESSABLE']);
+  });
+
+  it('given 503, when its codes are listed, then they say which part cannot be used', () => {
+    expect(errorCodesOf(503)).toEqual(['CLOSED', 'HTTP_ERROR', 'NOT_BUILT', 'READ_MODEL_UNAVAILABLE', 'STOPPED', 'UNAVAILABLE']);
+  });
+
+  it('given the statuses of a single refusal, when their codes are listed, then each has its one code', () => {
+    expect([401, 403, 413, 415].map((status) => errorCodesOf(status))).toEqual([['UNAUTHENTICATED'], ['FORBIDDEN'], ['PAYLOAD_TOO_LARGE'], ['UNSUPPORTED_MEDIA_TYPE']]);
+  });
+});

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { PROJECTION_STATUS_STATES } from '../../projections/dto/projections.response';
+import { IntegerProperty, PositionProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
+import type { Health, ProjectionLag } from '../queries/get-health.query';
+import type { Liveness } from '../queries/get-liveness.query';
+
+@ApiSchema({ name: 'Liveness', description: 'What /health tells a caller without a token: nothing about the store, the blueprints or the data' })
+export class LivenessResponse implements Liveness {
+  @ApiProperty({ enum: ['up', 'down'], description: 'down (with 503) when the event store cannot answer a read' })
+  readonly status!: 'up' | 'down';
+}
+
+@ApiSchema({ name: 'StoreHealth' })
+export class StoreHealthResponse {
+  @TextProperty('The event store in use', { example: 'sqlite' })
+  readonly kind!: string;
+
+  @PositionProperty('Its head; null when empty', { nullable: true })
+  readonly headPosition!: string | null;
+}
+
+@ApiSchema({ name: 'ProjectionLag' })
+export class ProjectionLagResponse implements ProjectionLag {
+  @TextProperty('Projection name')
+  readonly projection!: string;
+
+  @ApiProperty({ enum: PROJECTION_STATUS_STATES })
+  readonly state!: ProjectionLag['state'];
+
+  @IntegerProperty('Events stored after its checkpoint', { minimum: 0 })
+  readonly lag!: number;
+}
+
+@ApiSchema({ name: 'ProjectionsHealth' })
+export class ProjectionsHealthResponse {
+  @IntegerProperty('The largest lag; 0 when every read model is at the head', { minimum: 0 })
+  readonly maxLag!: number;
+
+  @ApiProperty({ type: () => [ProjectionLagResponse] })
+  readonly byProjection!: readonly ProjectionLagResponse[];
+}
+
+@ApiSchema({ name: 'Health', description: 'What /health tells a caller with a valid token' })
+export class HealthResponse implements Health {
+  @ApiProperty({ enum: ['up'] })
+  readonly status!: 'up';
+
+  @ApiProperty({ type: () => StoreHealthResponse })
+  readonly store!: StoreHealthResponse;
+
+  @TextListProperty('Ids of the loaded blueprints')
+  readonly blueprints!: readonly string[];
+
+  @ApiProperty({ type: () => ProjectionsHealthResponse, description: 'How far the read models trail the log' })
+  readonly projections!: ProjectionsHealthResponse;
+}

@@ -1,0 +1,3178 @@
+/**
+ * Generated from the API's OpenAPI document (/docs/openapi.json) by `npm run api:client`; do not edit.
+ * The response schemas come from the response classes in apps/api/src/<area>/dto/.
+ */
+
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Without a token: { status: up } (200) or { status: down } (503). With a token: also store kind and head position, loaded blueprints, projection lag */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blueprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every blueprint with its published versions */
+        get: operations["BlueprintsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blueprints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A blueprint definition (latest or ?version=N), its versions and a Mermaid diagram */
+        get: operations["BlueprintsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List records of a kind from the records read model: filters, as of a business time, paginated by cursor
+         * @description Lists what the user may read: a rep their own records and the unowned leads, a manager their team's and unowned records, analysts, process owners and admins everything. Eventually consistent: a write shows within a second.
+         */
+        get: operations["RecordsController_list"];
+        put?: never;
+        /** Open a record in its blueprint’s initial stage */
+        post: operations["RecordsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record with every possible next event, allowed or not, and what blocks it */
+        get: operations["RecordsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change field values */
+        patch: operations["RecordsController_update"];
+        trace?: never;
+    };
+    "/records/{kind}/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fire a transition; 422 lists every unmet exit criterion */
+        post: operations["RecordsController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reassign the record (managers; reps may claim unowned leads) */
+        post: operations["RecordsController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record’s events with their metadata (who, when, why) */
+        get: operations["RecordsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open deals as of a business time: count, amount, weighted amount and age in stage by stage and owner, by stage, by stage and team; stalled deals
+         * @description Every authenticated user may read the numbers. The stalled deals are those the user may read, as in GET /records (judged on their current owners, also with asOf). From the pipeline read model, updated within a second of a write.
+         */
+        get: operations["PipelineController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast per period and owner, team or total: closed won/lost, commit, best case, pipeline, weighted pipeline, quota attainment
+         * @description Every authenticated user may read it. A deal counts in the period of its closeDate.
+         */
+        get: operations["ForecastController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forecast/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast accuracy: the snapshot taken as of each period start against the closed won reported for the period now
+         * @description Every authenticated user may read it. Only snapshots as of a period start count.
+         */
+        get: operations["ForecastController_accuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forecast/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a forecast snapshot on demand (managers, analysts, admins — rule manager-analyst-or-admin)
+         * @description As of asOf (default now; never in the future) for the period containing it, or the given period. Snapshots are never retaken.
+         */
+        post: operations["ForecastController_takeSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Funnel of the records opened in [from, to) as known at asOf: entered, advanced, lost, won, conversion and win rates, time in stage, lost reasons
+         * @description Every authenticated user may read it. It groups only by cohort, owner, team and the fields the blueprint declares groupable, never by free text, emails or phones. asOf defaults to everything stored.
+         */
+        get: operations["FunnelController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every projection: state (catching_up, live, rebuilding, failed, stopped), checkpoint, events applied, lag behind the head
+         * @description Every authenticated user may read it.
+         */
+        get: operations["ProjectionsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projections/{name}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild one projection from the whole log into fresh tables, then swap them in (analysts and admins — rule analyst-or-admin)
+         * @description Answers when the swap is done; queries read the old tables meanwhile. 404 for an unknown projection.
+         */
+        post: operations["ProjectionsController_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description 400: The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+        BadRequestError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 401: No, a malformed, expired or forged token, or an unknown user */
+        UnauthenticatedError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "UNAUTHENTICATED";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Every error the API answers has this body; nothing is stored for a request that fails */
+        ErrorBody: {
+            /** @description A stable code, e.g. VALIDATION_FAILED */
+            error: string;
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Pins the exact blueprint version a record was opened under */
+        BlueprintRef: {
+            /**
+             * @description Blueprint id
+             * @example opportunity
+             */
+            id: string;
+            /** @description Published version */
+            version: number;
+            /** @description sha256 (hex) of the canonical definition */
+            contentHash: string;
+        };
+        BlueprintSummary: {
+            /** @description Blueprint id */
+            id: string;
+            /** @description Record kind it governs */
+            kind: string;
+            /** @description Title */
+            title: string;
+            /** @description The newest published version */
+            latestVersion: number;
+            /** @description Every published version, oldest first */
+            versions: components["schemas"]["BlueprintRef"][];
+        };
+        /** @description 503: The event store or the read-model file cannot be used, or a read model is not built */
+        UnavailableError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "CLOSED" | "HTTP_ERROR" | "NOT_BUILT" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        FieldDefinition: {
+            /** @description Field name, as in record fields and CEL expressions */
+            name: string;
+            /**
+             * @description Value type
+             * @enum {string}
+             */
+            type: "string" | "text" | "number" | "money" | "date" | "boolean" | "email" | "phone" | "enum" | "reference";
+            /** @description Label for people */
+            label: string;
+            description?: string;
+            /** @description enum fields: the allowed values */
+            values?: string[];
+            /** @description reference fields: the record kind referred to */
+            to?: string;
+            /** @description As declared: whether reports may group records by the field */
+            groupable?: boolean;
+            /** @description number fields: the smallest value allowed */
+            min?: number;
+            /** @description number fields: the largest value allowed */
+            max?: number;
+        };
+        /** @description A task opened each time its stage is entered */
+        TaskTemplate: {
+            /**
+             * @description Stable id within the blueprint
+             * @example send_proposal
+             */
+            id: string;
+            /** @description What to do */
+            title: string;
+            /** @description Due this many days after the stage is entered */
+            dueInDays?: number;
+        };
+        StageDefinition: {
+            /**
+             * @description Stage id
+             * @example qualification
+             */
+            id: string;
+            /** @description Stage title */
+            title: string;
+            /** @description Position in the lifecycle */
+            order: number;
+            /** @description Win probability in percent */
+            probability: number;
+            /**
+             * @description Where the forecast counts open deals in this stage
+             * @enum {string}
+             */
+            forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
+            /**
+             * @description won and lost stages are final
+             * @enum {string}
+             */
+            outcome: "won" | "lost" | "none";
+            /** @description A final stage has no way out */
+            final: boolean;
+            /** @description Tasks opened on entering the stage */
+            entryTasks: components["schemas"]["TaskTemplate"][];
+        };
+        ExpressionCriterion: {
+            /**
+             * @description CEL over field names
+             * @example amount > 0
+             */
+            expression: string;
+            /** @description What the rep is told when it is false */
+            message: string;
+        };
+        ExitCriteria: {
+            /** @description Fields that must hold a value after the supplied fields are applied */
+            requires: string[];
+            expressions: components["schemas"]["ExpressionCriterion"][];
+            /** @description When present, the actor needs one of these roles */
+            roles?: string[];
+            /** @description Only the record owner may fire the transition */
+            ownerOnly: boolean;
+        };
+        TransitionDefinition: {
+            /**
+             * @description The event a rep fires
+             * @example analyze_needs
+             */
+            event: string;
+            /** @description Transition title */
+            title: string;
+            /** @description Source stages (any-open expanded to every non-final stage) */
+            from: string[];
+            /** @description Target stage */
+            to: string;
+            criteria: components["schemas"]["ExitCriteria"];
+            /** @description Fields the actor must supply with this very transition */
+            supply: string[];
+        };
+        /** @description A blueprint as loaded and validated */
+        BlueprintDefinition: {
+            /** @description Blueprint id */
+            id: string;
+            /** @description Version */
+            version: number;
+            /** @description Record kind it governs; records live in streams <kind>-<id> */
+            kind: string;
+            /** @description Title */
+            title: string;
+            description?: string;
+            /**
+             * @description ISO 4217 code for money fields
+             * @example USD
+             */
+            currency: string;
+            /** @description The stage a record is opened in */
+            initialStage: string;
+            fields: components["schemas"]["FieldDefinition"][];
+            stages: components["schemas"]["StageDefinition"][];
+            transitions: components["schemas"]["TransitionDefinition"][];
+        };
+        BlueprintDetail: {
+            /** @description The version answered */
+            ref: components["schemas"]["BlueprintRef"];
+            definition: components["schemas"]["BlueprintDefinition"];
+            /** @description Every published version, oldest first */
+            versions: components["schemas"]["BlueprintRef"][];
+            /** @description A Mermaid stateDiagram-v2 of stages and transitions */
+            diagram: string;
+        };
+        /** @description 404: Unknown kind, record, blueprint, projection or route */
+        NotFoundError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "BLUEPRINT_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 414: A path segment (kind, record id) is longer than 128 characters */
+        UriTooLongError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "HTTP_ERROR" | "URI_TOO_LONG";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        OpenRecordRequest: {
+            /** @description Record id; generated when absent. Letters, digits, _ . : - */
+            id?: string;
+            /**
+             * @description Initial field values, checked against the blueprint
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            fields?: {
+                [key: string]: unknown;
+            };
+            /** @description Owner user id; defaults to you; null leaves a lead in the pool */
+            owner?: string | null;
+        };
+        /** @description A task opened on entering a stage */
+        OpenTask: {
+            /** Format: uuid */
+            taskId: string;
+            /**
+             * @description The blueprint task template id
+             * @example send_proposal
+             */
+            template: string;
+            /** @description What to do */
+            title: string;
+            /**
+             * Format: date-time
+             * @description When it is due; null when the template sets no due date
+             */
+            dueAt: string | null;
+        };
+        /** @description One exit criterion of a transition that does not hold */
+        UnmetCriterion: {
+            /** @description The transition event */
+            event: string;
+            /**
+             * @description Which criterion: required_field, supplied_field, expression, role, owner, stage, or the kind a blueprint guard names
+             * @example required_field
+             */
+            criterion: string;
+            /** @description The field concerned (required_field, supplied_field) */
+            field?: string;
+            /** @description The CEL expression that is false (expression) */
+            expression?: string;
+            /** @description What to do about it, for a person */
+            message: string;
+        };
+        /** @description An event the record could take next, for the asking user */
+        NextStep: {
+            /**
+             * @description The transition event
+             * @example analyze_needs
+             */
+            event: string;
+            /** @description Transition title */
+            title: string;
+            /** @description Target stage */
+            to: string;
+            /** @description Whether firing it now would be accepted */
+            allowed: boolean;
+            /** @description Every criterion that blocks it; empty when allowed */
+            unmet: components["schemas"]["UnmetCriterion"][];
+        };
+        /** @description A record as its events say it is now, with every possible next event */
+        RecordView: {
+            /**
+             * @description Record kind
+             * @example opportunity
+             */
+            kind: string;
+            /**
+             * @description Record id
+             * @example globex-1
+             */
+            id: string;
+            /** @description Current stage id */
+            stage: string;
+            /** @description Current stage title */
+            stageTitle: string;
+            /** @description Whether the stage is final (no transition leaves it; fields no longer change) */
+            final: boolean;
+            /** @description Owner user id; null for a lead in the pool */
+            owner: string | null;
+            /**
+             * @description Field values by name
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            fields: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Revision of the record stream: its last event number, from 0 */
+            revision: number;
+            /** @description The blueprint version the record is pinned to */
+            blueprint: components["schemas"]["BlueprintRef"];
+            /**
+             * Format: date-time
+             * @description Business time the record was opened
+             */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description Business time of the last change
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Business time the current stage was entered
+             */
+            stageEnteredAt: string;
+            tasks: components["schemas"]["OpenTask"][];
+            /** @description Every event the record could take next, with what blocks it */
+            next: components["schemas"]["NextStep"][];
+        };
+        /** @description What a write answers: the record as it now is, and the events the request stored */
+        RecordWriteResult: {
+            record: components["schemas"]["RecordView"];
+            /** @description The events the request stored, in order; on a retried request, those the first one stored */
+            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"])[];
+        };
+        /** @description 403: A role rule forbids it; details.rule names the rule */
+        ForbiddenError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "FORBIDDEN";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+        ConflictError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DUPLICATE_EVENT_ID" | "RECORD_ALREADY_EXISTS" | "WRONG_EXPECTED_REVISION";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 413: The JSON body is larger than 1 MiB */
+        PayloadTooLargeError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "PAYLOAD_TOO_LARGE";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 415: The body is neither application/json nor text/plain */
+        UnsupportedMediaTypeError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "UNSUPPORTED_MEDIA_TYPE";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 422: The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+        UnprocessableError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "IDEMPOTENCY_KEY_REUSED" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A record as the records read model has it */
+        RecordListItem: {
+            /** @description Record kind */
+            kind: string;
+            /** @description Record id */
+            recordId: string;
+            /** @description Stage id (at asOf) */
+            stage: string;
+            /** @description Owner user id (at asOf); null when unowned */
+            owner: string | null;
+            /** @description The name field; null when it has none */
+            name: string | null;
+            /**
+             * @description Field values by name (at asOf)
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            fields: {
+                [key: string]: string | number | boolean;
+            };
+            /**
+             * Format: date-time
+             * @description Business time the record was opened
+             */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description Business time of the last change at or before asOf
+             */
+            updatedAt: string;
+            /** @description False once the history has a stage move no blueprint transition explains (StageRecorded) */
+            conforming: boolean;
+        };
+        /** @description One page of a records list */
+        RecordPage: {
+            items: components["schemas"]["RecordListItem"][];
+            /** @description Pass it as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * Format: date-time
+             * @description The business time asked for; null for now
+             */
+            asOf: string | null;
+        };
+        UpdateFieldsRequest: {
+            /**
+             * @description Field values to set; null clears a field
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            fields: {
+                [key: string]: unknown;
+            };
+            /** @description Fail with 409 unless the record is at this revision */
+            expectedRevision?: number;
+        };
+        FireTransitionRequest: {
+            /**
+             * @description The blueprint transition event, e.g. analyze_needs
+             * @example analyze_needs
+             */
+            event: string;
+            /**
+             * @description Field values set in the same step, before exit criteria are judged
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            fields?: {
+                [key: string]: unknown;
+            };
+            /** @description Fail with 409 unless the record is at this revision */
+            expectedRevision?: number;
+            /** @description Why, kept on the Transitioned event */
+            reason?: string;
+        };
+        ReassignRequest: {
+            /** @description New owner user id, or null to return a lead to the pool */
+            owner: string | null;
+            /** @description Fail with 409 unless the record is at this revision */
+            expectedRevision?: number;
+        };
+        /** @description The record stream: every event with its metadata */
+        RecordHistory: {
+            /** @description Record kind */
+            kind: string;
+            /** @description Record id */
+            id: string;
+            /** @description Oldest first */
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"])[];
+        };
+        /** @description Open deals of one owner in one stage */
+        PipelineRow: {
+            /** @description Stage id */
+            stage: string;
+            /** @description The stage position in the lifecycle */
+            stageOrder: number;
+            /** @description Owner user id; null for unowned deals */
+            owner: string | null;
+            /** @description The owner team (unassigned when none) */
+            team: string;
+            /** @description Open deals */
+            count: number;
+            /** @description Sum of their amounts */
+            amount: number;
+            /** @description Sum of amount × the stage probability, each deal rounded to the cent */
+            weightedAmount: number;
+            /** @description Mean days in the stage, at asOf */
+            averageAgeDays: number;
+            /** @description Most days in the stage, at asOf */
+            oldestAgeDays: number;
+        };
+        /** @description Open deals in one stage, overall or of one team */
+        PipelineTotal: {
+            /** @description Stage id */
+            stage: string;
+            /** @description The stage position in the lifecycle */
+            stageOrder: number;
+            /** @description The team, for totals by stage and team; null for totals by stage */
+            team: string | null;
+            /** @description Open deals */
+            count: number;
+            /** @description Sum of their amounts */
+            amount: number;
+            /** @description Sum of amount × the stage probability */
+            weightedAmount: number;
+        };
+        /** @description A deal in its stage for longer than stalledAfterDays */
+        StalledDeal: {
+            /** @description Record id */
+            recordId: string;
+            /** @description Stage id */
+            stage: string;
+            /** @description Owner user id; null when unowned */
+            owner: string | null;
+            /** @description The owner team */
+            team: string;
+            /**
+             * Format: date-time
+             * @description When it entered the stage
+             */
+            stageEnteredAt: string;
+            /** @description Days in the stage, at asOf */
+            ageDays: number;
+            /** @description Its amount; null when it has none */
+            amount: number | null;
+        };
+        /** @description Open deals as of a business time */
+        PipelineReport: {
+            /** @description Record kind */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description The business time answered; ages are measured to it
+             */
+            asOf: string;
+            /** @description By stage and owner, in stage order then owner */
+            rows: components["schemas"]["PipelineRow"][];
+            /** @description By stage */
+            byStage: components["schemas"]["PipelineTotal"][];
+            /** @description By stage and team */
+            byStageAndTeam: components["schemas"]["PipelineTotal"][];
+            /** @description A deal longer in its stage than this many days is stalled */
+            stalledAfterDays: number;
+            /** @description The stalled deals the user may read, oldest first */
+            stalled: components["schemas"]["StalledDeal"][];
+            /**
+             * @description all, or conforming: without the records whose history has a StageRecorded (an imported move no transition explains)
+             * @enum {string}
+             */
+            conformance: "all" | "conforming";
+            /** @description Open deals whose history does not conform; counted with all, left out with conforming */
+            nonConforming: number;
+        };
+        /** @description One period of one group; amounts in the blueprint currency */
+        ForecastRow: {
+            /**
+             * @description Period (2026-03 or 2026-Q1)
+             * @example 2026-Q2
+             */
+            period: string;
+            /** @description Owner, team or total, after groupBy; null for unowned deals grouped by owner */
+            group: string | null;
+            /** @description Closed won amount */
+            closedWon: number;
+            /** @description Deals closed won */
+            closedWonCount: number;
+            /** @description Deals closed lost */
+            closedLostCount: number;
+            /** @description Open amount in commit stages */
+            commit: number;
+            /** @description Open amount in best-case stages */
+            bestCase: number;
+            /** @description Open amount in pipeline stages */
+            pipeline: number;
+            /** @description Sum of amount × probability over open deals of every category */
+            weightedPipeline: number;
+            /** @description Open deals */
+            openCount: number;
+            /** @description The quota of the group for the period; null without one */
+            quota: number | null;
+            /** @description closedWon / quota; null without a quota (or a zero one) */
+            attainment: number | null;
+        };
+        /** @description Open deals without a close date: they belong to no period */
+        UndatedDeals: {
+            /** @description Deals */
+            count: number;
+            /** @description Their amount */
+            amount: number;
+        };
+        ForecastReport: {
+            /** @description Record kind */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description The business time answered
+             */
+            asOf: string;
+            /**
+             * @description Period size
+             * @enum {string}
+             */
+            periodKind: "month" | "quarter";
+            /**
+             * @description Rows per owner, team or one total
+             * @enum {string}
+             */
+            groupBy: "owner" | "team" | "total";
+            rows: components["schemas"]["ForecastRow"][];
+            undated: components["schemas"]["UndatedDeals"];
+            /**
+             * @description all, or conforming: without the records whose history has a StageRecorded (an imported move no transition explains)
+             * @enum {string}
+             */
+            conformance: "all" | "conforming";
+            /** @description Deals of the reported periods (and undated ones) whose history does not conform; counted with all, left out with conforming */
+            nonConforming: number;
+        };
+        /** @description The snapshot taken as of a period start against the closed won reported now */
+        AccuracyRow: {
+            /**
+             * @description Period
+             * @example 2026-Q2
+             */
+            period: string;
+            /** @description Owner, team or total, after groupBy; null for unowned deals grouped by owner */
+            group: string | null;
+            /**
+             * Format: date-time
+             * @description As of when the compared snapshot was taken: the period start
+             */
+            snapshotAsOf: string;
+            /**
+             * Format: date-time
+             * @description When the snapshot was taken
+             */
+            snapshotTakenAt: string;
+            /** @description Closed won in the period already at its start */
+            forecastClosedWon: number;
+            /** @description Closed won + commit at the period start */
+            commitForecast: number;
+            /** @description Closed won + commit + best case at the period start */
+            bestCaseForecast: number;
+            /** @description Closed won + weighted pipeline at the period start */
+            weightedForecast: number;
+            /** @description Closed won in the period, as reported at asOf */
+            actualClosedWon: number;
+            /** @description actual / commit forecast; null when the forecast was 0 */
+            commitAccuracy: number | null;
+            /** @description actual / weighted forecast; null when the forecast was 0 */
+            weightedAccuracy: number | null;
+        };
+        AccuracyReport: {
+            /** @description Record kind */
+            kind: string;
+            /**
+             * @description Period size
+             * @enum {string}
+             */
+            periodKind: "month" | "quarter";
+            /**
+             * Format: date-time
+             * @description Actuals as of this business time
+             */
+            asOf: string;
+            /**
+             * @description Rows per owner, team or one total
+             * @enum {string}
+             */
+            groupBy: "owner" | "team" | "total";
+            rows: components["schemas"]["AccuracyRow"][];
+            /** @description Periods in range with closed-won deals but no snapshot at their start */
+            periodsWithoutSnapshot: string[];
+        };
+        TakeForecastSnapshotRequest: {
+            /**
+             * @description Record kind; default opportunity; 404 when no blueprint governs it
+             * @example opportunity
+             */
+            kind?: string;
+            /**
+             * @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now
+             * @example 2026-03-31
+             */
+            asOf?: string;
+            /**
+             * @description Period size; default quarter
+             * @enum {string}
+             */
+            periodKind?: "month" | "quarter";
+            /**
+             * @description The period forecast, of periodKind; default: the one containing asOf
+             * @example 2026-Q2
+             */
+            period?: string;
+        };
+        /** @description A forecast frozen as of a moment; never retaken */
+        ForecastSnapshot: {
+            /** @description Record kind */
+            kind: string;
+            /**
+             * @description Period size
+             * @enum {string}
+             */
+            periodKind: "month" | "quarter";
+            /**
+             * @description The period forecast
+             * @example 2026-Q2
+             */
+            period: string;
+            /**
+             * Format: date-time
+             * @description The business time the forecast is taken as of
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description When it was taken
+             */
+            takenAt: string;
+            /** @description Owners with a row in the snapshot */
+            owners: number;
+            /** @description True when this snapshot existed already (answered with 200) */
+            alreadyTaken: boolean;
+        };
+        /** @description One stage of one group: visits, conversion and time in stage */
+        FunnelStageRow: {
+            /** @description The group (all, a cohort period, an owner, a team or a field value) */
+            group: string;
+            /** @description Stage id */
+            stage: string;
+            /** @description The stage position in the lifecycle */
+            stageOrder: number;
+            /** @description Records that entered the stage (at least once) */
+            entered: number;
+            /** @description Records that left it for a later stage that is not a loss */
+            advanced: number;
+            /** @description Records that left it into a lost stage */
+            lost: number;
+            /** @description Records that entered it and reached a won stage */
+            won: number;
+            /** @description advanced / entered; null for final stages, which nothing leaves */
+            conversionRate: number | null;
+            /** @description won / entered */
+            winRate: number | null;
+            /** @description Visits that ended by asOf: what time in stage is measured on */
+            completedVisits: number;
+            /** @description Mean days in the stage; null without completed visits */
+            meanDays: number | null;
+            /** @description Median days in the stage; null without completed visits */
+            medianDays: number | null;
+            /** @description 90th percentile of days in the stage; null without completed visits */
+            p90Days: number | null;
+        };
+        LostReasonRow: {
+            /** @description The group */
+            group: string;
+            /** @description The lost-reason field value */
+            reason: string;
+            /** @description Records lost for it */
+            count: number;
+        };
+        /** @description The records opened in [from, to) as known at asOf */
+        FunnelReport: {
+            /** @description Record kind */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description Start of the cohort window (included); null when open
+             */
+            from: string | null;
+            /**
+             * Format: date-time
+             * @description End of the cohort window (excluded); null when open
+             */
+            to: string | null;
+            /**
+             * Format: date-time
+             * @description The business time answered; null: as of everything stored
+             */
+            asOf: string | null;
+            /** @description The grouping asked for; null: one group all */
+            by: string | null;
+            /** @description Records in the cohort window */
+            records: number;
+            rows: components["schemas"]["FunnelStageRow"][];
+            lostReasons: components["schemas"]["LostReasonRow"][];
+            /**
+             * @description all, or conforming: without the records whose history has a StageRecorded (an imported move no transition explains)
+             * @enum {string}
+             */
+            conformance: "all" | "conforming";
+            /** @description Records opened in the window whose history does not conform; counted with all, left out with conforming */
+            nonConforming: number;
+        };
+        ProjectionStatus: {
+            /**
+             * @description Projection name
+             * @example pipeline
+             */
+            projection: string;
+            /** @description The version the code declares */
+            version: number;
+            /** @description The version the stored model was built with; null before the first install */
+            storedVersion: number | null;
+            /** @enum {string} */
+            state: "catching_up" | "live" | "rebuilding" | "failed" | "stopped" | "not_installed";
+            /**
+             * @description Last event applied; null before the first
+             * @example C:42/P:42
+             */
+            checkpoint: string | null;
+            /** @description Events the projection handled */
+            eventsApplied: number;
+            /** @description Events stored after its checkpoint */
+            lag: number;
+            /** @description Why it failed; null unless failed */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description When its status was last written; null before
+             */
+            updatedAt: string | null;
+        };
+        ProjectionStatuses: {
+            /**
+             * @description The event store head when the statuses were read; null on an empty store
+             * @example C:42/P:42
+             */
+            headPosition: string | null;
+            projections: components["schemas"]["ProjectionStatus"][];
+        };
+        /** @description A rebuild swapped in */
+        ProjectionRebuilt: {
+            /** @description Projection name */
+            projection: string;
+            /** @description The table set now live; each rebuild makes the next one */
+            generation: number;
+            /**
+             * @description The last event the rebuild read; null on an empty store
+             * @example C:42/P:42
+             */
+            position: string | null;
+            /** @description Events the projection handled during the rebuild */
+            eventsApplied: number;
+        };
+        FieldChange: {
+            /** @description The value before; null when it had none */
+            from: (string | null) | number | boolean;
+            /** @description The value after; null when the field was cleared */
+            to: (string | null) | number | boolean;
+        };
+        /** @description Where a command came from, as its sender said */
+        CommandOrigin: {
+            /**
+             * @description The channel, e.g. cli
+             * @example cli
+             */
+            via: string;
+            /** @description The operating-system user that ran it */
+            osUser?: string;
+        };
+        /** @description Who did it and why: the audit trail of every record event */
+        RecordEventMetadata: {
+            /** @description User id of the actor */
+            actor: string;
+            /** @description The actor roles when the command was decided */
+            roles: string[];
+            /** @description The command that stored the event (idempotency:<user>:<key> for a request with an Idempotency-Key) */
+            commandId: string;
+            /** @description The command this one is part of */
+            correlationId: string;
+            /** @description The command or event that caused it */
+            causationId: string;
+            /** @description The blueprint version that decided it */
+            blueprint: components["schemas"]["BlueprintRef"];
+            /** @description Fingerprint of the command (absent on events stored before it was kept) */
+            commandHash?: string;
+            origin?: components["schemas"]["CommandOrigin"];
+            /**
+             * @description Set on history recorded by a history import
+             * @enum {boolean}
+             */
+            imported?: true;
+            /** @description Where imported history came from */
+            importSource?: string;
+        };
+        RecordOpenedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description Record kind */
+            kind: string;
+            blueprint: components["schemas"]["BlueprintRef"];
+            /** @description The stage it was opened in */
+            stage: string;
+            /** @description Owner user id; null for a lead in the pool */
+            owner: string | null;
+            /**
+             * @description Initial field values
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            fields: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        RecordOpenedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "RecordOpened";
+            data: components["schemas"]["RecordOpenedData"];
+        };
+        FieldsChangedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description Only the fields whose value changed, by name */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+        };
+        FieldsChangedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "FieldsChanged";
+            data: components["schemas"]["FieldsChangedData"];
+        };
+        TransitionedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The transition event (imported when imported history names none) */
+            event: string;
+            /** @description Stage left */
+            from: string;
+            /** @description Stage entered */
+            to: string;
+            /** @description Why, as the actor said; null when not said */
+            reason: string | null;
+        };
+        TransitionedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "Transitioned";
+            data: components["schemas"]["TransitionedData"];
+        };
+        /** @description An imported stage move that no blueprint transition explains; it moves the stage as Transitioned does */
+        StageRecordedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description Stage left */
+            from: string;
+            /** @description Stage entered */
+            to: string;
+            /** @description What no transition into the stage satisfied, judged on the fields at that moment */
+            unmet: components["schemas"]["UnmetCriterion"][];
+        };
+        StageRecordedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "StageRecorded";
+            data: components["schemas"]["StageRecordedData"];
+        };
+        OwnerChangedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description Previous owner; null when unowned */
+            from: string | null;
+            /** @description New owner; null when returned to the pool */
+            to: string | null;
+        };
+        OwnerChangedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "OwnerChanged";
+            data: components["schemas"]["OwnerChangedData"];
+        };
+        TaskOpenedData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            taskId: string;
+            /** @description The blueprint task template id */
+            template: string;
+            /** @description What to do */
+            title: string;
+            /** @description The stage whose entry opened it */
+            stage: string;
+            /** @description Who should do it; null when the record is unowned */
+            assignee: string | null;
+            /**
+             * Format: date-time
+             * @description When it is due; null when the template sets no due date
+             */
+            dueAt: string | null;
+        };
+        TaskOpenedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskOpened";
+            data: components["schemas"]["TaskOpenedData"];
+        };
+        RecordOpenedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "RecordOpened";
+            data: components["schemas"]["RecordOpenedData"];
+        };
+        FieldsChangedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "FieldsChanged";
+            data: components["schemas"]["FieldsChangedData"];
+        };
+        TransitionedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "Transitioned";
+            data: components["schemas"]["TransitionedData"];
+        };
+        StageRecordedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "StageRecorded";
+            data: components["schemas"]["StageRecordedData"];
+        };
+        OwnerChangedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "OwnerChanged";
+            data: components["schemas"]["OwnerChangedData"];
+        };
+        TaskOpenedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskOpened";
+            data: components["schemas"]["TaskOpenedData"];
+        };
+        StoreHealth: {
+            /**
+             * @description The event store in use
+             * @example sqlite
+             */
+            kind: string;
+            /**
+             * @description Its head; null when empty
+             * @example C:42/P:42
+             */
+            headPosition: string | null;
+        };
+        ProjectionLag: {
+            /** @description Projection name */
+            projection: string;
+            /** @enum {string} */
+            state: "catching_up" | "live" | "rebuilding" | "failed" | "stopped" | "not_installed";
+            /** @description Events stored after its checkpoint */
+            lag: number;
+        };
+        ProjectionsHealth: {
+            /** @description The largest lag; 0 when every read model is at the head */
+            maxLag: number;
+            byProjection: components["schemas"]["ProjectionLag"][];
+        };
+        /** @description What /health tells a caller with a valid token */
+        Health: {
+            /** @enum {string} */
+            status: "up";
+            store: components["schemas"]["StoreHealth"];
+            /** @description Ids of the loaded blueprints */
+            blueprints: string[];
+            /** @description How far the read models trail the log */
+            projections: components["schemas"]["ProjectionsHealth"];
+        };
+        /** @description What /health tells a caller without a token: nothing about the store, the blueprints or the data */
+        Liveness: {
+            /**
+             * @description down (with 503) when the event store cannot answer a read
+             * @enum {string}
+             */
+            status: "up" | "down";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health with a token, Liveness without */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"] | components["schemas"]["Liveness"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Without a token: { status: down } when the event store cannot answer a read; with one, the error body */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"] | components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlueprintSummary"][];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_get: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlueprintDetail"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only records in this stage (at asOf) */
+                stage?: string;
+                /** @description Only records owned by this user id (at asOf) */
+                owner?: string;
+                /** @description Case-insensitive part of the name (name, else title, else company) */
+                text?: string;
+                /** @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now */
+                asOf?: string;
+                /** @description Page size 1-500, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description all (default), or conforming: without the records whose history has a StageRecorded (an imported move no blueprint transition explains) */
+                conformance?: "all" | "conforming";
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRecordRequest"];
+            };
+        };
+        responses: {
+            /** @description Opened (or the first answer, for a retried Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordView"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_advance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FireTransitionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_reassign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistory"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PipelineController_get: {
+        parameters: {
+            query?: {
+                /** @description Record kind; default opportunity; 404 when no blueprint governs it */
+                kind?: string;
+                /** @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now */
+                asOf?: string;
+                /** @description A deal is stalled after this many days in its stage; default 30 */
+                stalledAfterDays?: number;
+                /** @description all (default), or conforming: without the records whose history has a StageRecorded (an imported move no blueprint transition explains) */
+                conformance?: "all" | "conforming";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReport"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ForecastController_get: {
+        parameters: {
+            query?: {
+                /** @description Record kind; default opportunity; 404 when no blueprint governs it */
+                kind?: string;
+                /** @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now */
+                asOf?: string;
+                /** @description Period size; default quarter */
+                periodKind?: "month" | "quarter";
+                /** @description First period reported, of periodKind (2026-03 or 2026-Q1); default: every period with deals */
+                from?: string;
+                /** @description Last period reported, included, of periodKind; not before from */
+                to?: string;
+                /** @description Rows per owner, team or one total; default owner */
+                groupBy?: "owner" | "team" | "total";
+                /** @description all (default), or conforming: without the records whose history has a StageRecorded (an imported move no blueprint transition explains) */
+                conformance?: "all" | "conforming";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastReport"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ForecastController_accuracy: {
+        parameters: {
+            query?: {
+                /** @description Record kind; default opportunity; 404 when no blueprint governs it */
+                kind?: string;
+                /** @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now */
+                asOf?: string;
+                /** @description Period size; default quarter */
+                periodKind?: "month" | "quarter";
+                /** @description First period reported, of periodKind (2026-03 or 2026-Q1); default: every period with deals */
+                from?: string;
+                /** @description Last period reported, included, of periodKind; not before from */
+                to?: string;
+                /** @description Rows per owner, team or one total; default total */
+                groupBy?: "owner" | "team" | "total";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccuracyReport"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ForecastController_takeSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakeForecastSnapshotRequest"];
+            };
+        };
+        responses: {
+            /** @description taken before (alreadyTaken: true); the stored one is answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastSnapshot"];
+                };
+            };
+            /** @description taken now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastSnapshot"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FunnelController_get: {
+        parameters: {
+            query?: {
+                /** @description Record kind; default opportunity; 404 when no blueprint governs it */
+                kind?: string;
+                /** @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now */
+                asOf?: string;
+                /** @description Cohort window start: records opened at or after it (YYYY-MM-DD = that day 00:00 UTC) */
+                from?: string;
+                /** @description Cohort window end, excluded */
+                to?: string;
+                /** @description Group by cohort (entry period), owner, team or a field the blueprint declares groupable (enum, reference, groupable: true); default one group "all". Anything else is 400 INVALID_QUERY listing the allowed dimensions */
+                by?: string;
+                /** @description Cohort size when by=cohort; default month */
+                cohort?: "month" | "quarter";
+                /** @description The groupable field that says why a record was lost; default: the one its blueprint asks for. Any other field is 400 INVALID_QUERY */
+                lostReasonField?: string;
+                /** @description all (default), or conforming: without the records whose history has a StageRecorded (an imported move no blueprint transition explains) */
+                conformance?: "all" | "conforming";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelReport"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProjectionsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatuses"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProjectionsController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionRebuilt"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,336 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OpenAPIObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ManualClock } from '@crm/clock';
+import { scaledTimeout } from '@crm/event-store/contract';
+import { RECORD_EVENT_TYPES } from '@crm/workflow';
+import { ApiHarness, type DemoUser } from './api-harness';
+import { OpenApiContract, type Answer } from './openapi-contract';
+
+/**
+ * The OpenAPI document is the contract the web app's client is generated from: every answer the API
+ * gives must match the schema the document declares for its route and status. Checked on every answer
+ * of the golden transcript and of a scenario that reaches the routes and refusals the transcript does not.
+ */
+
+interface TranscriptEntry {
+  readonly step: string;
+  readonly request: string;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+const TRANSCRIPT = join(__dirname, '__transcripts__', 'api-transcript.json');
+const PLACEHOLDER = /<id (\d+)>/g;
+
+/** The transcript keeps `<id N>` for generated ids; a UUID stands in again so `format: uuid` is checked. */
+const withUuids = (body: unknown): unknown =>
+  JSON.parse(JSON.stringify(body), (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(PLACEHOLDER, (_match, n: string) => `00000000-0000-7000-8000-${n.padStart(12, '0')}`) : value,
+  );
+
+const transcriptAnswers = (): { step: string; answer: Answer }[] =>
+  (JSON.parse(readFileSync(TRANSCRIPT, 'utf8')) as TranscriptEntry[]).map((entry) => {
+    const [, method = '', path = ''] = entry.request.split(' ');
+    return { step: entry.step, answer: { method, path, status: entry.status, body: withUuids(entry.body) } };
+  });
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+const operationsOf = (document: OpenAPIObject) =>
+  Object.entries(document.paths).flatMap(([template, item]) =>
+    METHODS.flatMap((method) => {
+      const operation = item[method];
+      return operation ? [{ label: `${method.toUpperCase()} ${template}`, template, operation }] : [];
+    }),
+  );
+
+const isReference = (value: object): value is ReferenceObject => '$ref' in value;
+
+/** The schema a response declares for application/json, if any. */
+const jsonSchemaOfResponse = (response: object): SchemaObject | ReferenceObject | undefined =>
+  isReference(response) ? undefined : (response as { content?: Record<string, { schema?: SchemaObject | ReferenceObject }> }).content?.['application/json']?.schema;
+
+const refOf = (schema: SchemaObject | ReferenceObject | undefined): string | undefined => (schema && isReference(schema) ? schema.$ref : undefined);
+
+const errorBodyRefs = (document: OpenAPIObject): Set<string> =>
+  new Set(
+    Object.entries(document.components?.schemas ?? {})
+      .filter(([, schema]) => !isReference(schema) && ['error', 'message', 'details'].every((property) => schema.properties?.[property] !== undefined))
+      .map(([name]) => `#/components/schemas/${name}`),
+  );
+
+/** Every object schema in the components, with where it is (nested ones included). */
+const objectSchemasOf = (schema: SchemaObject | ReferenceObject, at: string): { at: string; schema: SchemaObject }[] => {
+  if (isReference(schema)) return [];
+  const own = schema.properties ? [{ at, schema }] : [];
+  const nested = [
+    ...Object.entries(schema.properties ?? {}).map(([name, property]) => objectSchemasOf(property, `${at}.${name}`)),
+    ...(schema.items ? [objectSchemasOf(schema.items, `${at}[]`)] : []),
+    ...[...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])].map((member) => objectSchemasOf(member, at)),
+  ];
+  return [...own, ...nested.flat()];
+};
+
+const propertyOf = (document: OpenAPIObject, name: string, property: string): SchemaObject | undefined => {
+  const schema = document.components?.schemas?.[name];
+  const propertySchema = schema && !isReference(schema) ? schema.properties?.[property] : undefined;
+  return propertySchema && !isReference(propertySchema) ? propertySchema : undefined;
+};
+
+const enumOf = (document: OpenAPIObject, name: string, property: string): unknown[] => propertyOf(document, name, property)?.enum ?? [];
+
+/** The event types a list of events (`items: { oneOf: [$ref, …] }`) admits, from each member's `type` enum. */
+const eventTypesOf = (document: OpenAPIObject, name: string): unknown[] => {
+  const items = propertyOf(document, name, 'events')?.items;
+  const members = items && !isReference(items) ? (items.oneOf ?? []) : [];
+  return members.flatMap((member) => (isReference(member) ? enumOf(document, member.$ref.replace('#/components/schemas/', ''), 'type') : []));
+};
+
+describe('API contract: the OpenAPI document declares every answer', () => {
+  const clock = new ManualClock('2026-06-01T09:00:00.000Z');
+  let harness: ApiHarness;
+  let document: OpenAPIObject;
+  let contract: OpenApiContract;
+
+  beforeAll(async () => {
+    harness = await ApiHarness.start({ clock });
+    document = (await harness.request<OpenAPIObject>(null, 'GET', '/docs/openapi.json')).body;
+    contract = new OpenApiContract(document);
+  }, scaledTimeout(60_000));
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  describe('the document', () => {
+    it('given every operation, when its responses are read, then it declares a JSON schema for its success status', () => {
+      const withoutSuccessSchema = operationsOf(document)
+        .filter(({ operation }) =>
+          Object.entries(operation.responses).every(([status, response]) => !status.startsWith('2') || response === undefined || jsonSchemaOfResponse(response) === undefined),
+        )
+        .map(({ label }) => label);
+
+      expect(operationsOf(document).length).toBeGreaterThanOrEqual(15);
+      expect(withoutSuccessSchema).toEqual([]);
+    });
+
+    it('given every operation, when its refusals are read, then 400, 401 and any other status answer the { error, message, details } body', () => {
+      const errorBodies = errorBodyRefs(document);
+      const problems = operationsOf(document).flatMap(({ label, operation }) =>
+        ['400', '401', 'default'].flatMap((status) => {
+          const response = operation.responses[status];
+          return response && errorBodies.has(refOf(jsonSchemaOfResponse(response)) ?? '') ? [] : [`${label} ${status}`];
+        }),
+      );
+
+      expect(problems).toEqual([]);
+    });
+
+    it('given the refusals of the record routes, when read, then each documented status has its own error schema', () => {
+      const responses = document.paths['/records/{kind}/{id}/transitions']?.post?.responses ?? {};
+      const refusals = Object.fromEntries(
+        ['400', '401', '403', '404', '409', '413', '414', '415', '422', '503'].map((status) => [status, refOf(jsonSchemaOfResponse(responses[status] ?? {}))]),
+      );
+
+      expect(refusals).toEqual({
+        400: '#/components/schemas/BadRequestError',
+        401: '#/components/schemas/UnauthenticatedError',
+        403: '#/components/schemas/ForbiddenError',
+        404: '#/components/schemas/NotFoundError',
+        409: '#/components/schemas/ConflictError',
+        413: '#/components/schemas/PayloadTooLargeError',
+        414: '#/components/schemas/UriTooLongError',
+        415: '#/components/schemas/UnsupportedMediaTypeError',
+        422: '#/components/schemas/UnprocessableError',
+        503: '#/components/schemas/UnavailableError',
+      });
+      expect(enumOf(document, 'UnprocessableError', 'error')).toEqual(expect.arrayContaining(['TRANSITION_REFUSED', 'RECORD_CLOSED', 'IDEMPOTENCY_KEY_REUSED']));
+    });
+
+    it('given every object schema, when read, then it is closed (additionalProperties false) unless it is a map', () => {
+      const open = Object.entries(document.components?.schemas ?? {})
+        .flatMap(([name, schema]) => objectSchemasOf(schema, name))
+        .filter(({ schema }) => schema.additionalProperties !== false)
+        .map(({ at }) => at);
+
+      // Field values by name and the details of a refusal are maps: their keys are data, not contract.
+      expect(open).toEqual([]);
+    });
+
+    it('given the event types the record slices declare, when the write and history answers are read, then each type has its schema', () => {
+      expect(eventTypesOf(document, 'RecordWriteResult')).toEqual(expect.arrayContaining([...RECORD_EVENT_TYPES]));
+      expect(eventTypesOf(document, 'RecordHistory')).toEqual(expect.arrayContaining([...RECORD_EVENT_TYPES]));
+    });
+
+    it('given the idempotency header, when the write routes are read, then it is one optional parameter', () => {
+      const headers = (document.paths['/records/{kind}']?.post?.parameters ?? []).filter((parameter) => !isReference(parameter) && parameter.in === 'header');
+
+      expect(headers).toEqual([expect.objectContaining({ name: 'Idempotency-Key', required: false })]);
+    });
+  });
+
+  describe('the checker', () => {
+    const shown = () => {
+      const entry = transcriptAnswers().find(({ step }) => step === 'show');
+      if (!entry) throw new Error('the transcript has no "show" step');
+      return entry.answer;
+    };
+    const mutated = (change: (schemas: Record<string, SchemaObject>) => void): OpenApiContract => {
+      const copy = JSON.parse(JSON.stringify(document)) as OpenAPIObject;
+      change((copy.components?.schemas ?? {}) as Record<string, SchemaObject>);
+      return new OpenApiContract(copy);
+    };
+
+    it('given a record answer, when checked against the document, then it conforms', () => {
+      expect(contract.problemsOf(shown())).toEqual([]);
+    });
+
+    it('given an answer with a property the document does not name, when checked, then the property is named', () => {
+      const answer = shown();
+      const body = { ...(answer.body as Record<string, unknown>), color: 'red' };
+
+      expect(contract.problemsOf({ ...answer, body })).toEqual([`GET /records/opportunity/globex-1 → 200: (body): undocumented property "color"`]);
+    });
+
+    it('given a schema that no longer names a property the answer has, when checked, then the answer fails', () => {
+      const wrong = mutated((schemas) => {
+        const view = schemas['RecordView'];
+        if (!view?.properties) throw new Error('no RecordView schema');
+        delete view.properties['stageTitle'];
+        view.required = (view.required ?? []).filter((name) => name !== 'stageTitle');
+      });
+
+      expect(wrong.problemsOf(shown())).toEqual([`GET /records/opportunity/globex-1 → 200: (body): undocumented property "stageTitle"`]);
+    });
+
+    it('given a schema with a wrong type, when checked, then the answer fails naming where', () => {
+      const wrong = mutated((schemas) => {
+        const view = schemas['RecordView'];
+        if (!view?.properties) throw new Error('no RecordView schema');
+        view.properties['revision'] = { type: 'string' };
+      });
+
+      expect(wrong.problemsOf(shown())).toEqual([`GET /records/opportunity/globex-1 → 200: /revision: must be string`]);
+    });
+
+    it('given a schema that says a nullable property is not, when an answer has null there, then it fails', () => {
+      const pool = transcriptAnswers().find(({ step }) => step === 'open a pool lead');
+      if (!pool) throw new Error('the transcript has no "open a pool lead" step');
+      const wrong = mutated((schemas) => {
+        const view = schemas['RecordView'];
+        if (!view?.properties) throw new Error('no RecordView schema');
+        view.properties['owner'] = { type: 'string' };
+      });
+
+      expect(contract.problemsOf(pool.answer)).toEqual([]);
+      expect(wrong.problemsOf(pool.answer)).toEqual([`POST /records/lead → 201: /record/owner: must be string`]);
+    });
+
+    it('given an error code the status does not document, when checked, then it fails', () => {
+      const answer: Answer = { method: 'GET', path: '/pipeline', status: 400, body: { error: 'TRANSITION_REFUSED', message: 'x', details: {} } };
+
+      expect(contract.problemsOf(answer)).toEqual(['GET /pipeline → 400: /error: must be equal to one of the allowed values']);
+    });
+
+    it('given a path no route of the document serves, when checked, then it fails', () => {
+      expect(contract.problemsOf({ method: 'GET', path: '/nowhere', status: 404, body: {} })).toEqual(['GET /nowhere → 404: no route of the document matches the path']);
+    });
+  });
+
+  describe('the answers', () => {
+    let answers: Answer[] = [];
+
+    /** Every route and refusal the transcript does not reach: blueprint detail, history, snapshots, accuracy, projections, health, 401 to 415. */
+    const runScenario = async (): Promise<Answer[]> => {
+      const answered: Answer[] = [];
+      const call = async (as: DemoUser | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
+        const response = await harness.request(as, method, path, body, headers);
+        answered.push({ method, path, status: response.status, body: response.body });
+      };
+      const deal = '/records/opportunity/initech-1';
+      const won = { name: 'Initech renewal', budget: 50000, decisionMaker: 'Bill', timeline: '2026-06-30', proposalDocument: 'p.pdf', amount: 48000, closeDate: '2026-06-20' };
+
+      await call(null, 'GET', '/health');
+      await call('ana', 'GET', '/health');
+      await call(null, 'GET', '/health', undefined, { authorization: 'Bearer forged' });
+      await call('olga', 'GET', '/blueprints/opportunity');
+      await call('olga', 'GET', '/blueprints/quote?version=1');
+      await call('olga', 'GET', '/blueprints/spaceship');
+      await call('rita', 'POST', '/records/opportunity', { id: 'initech-1', fields: won });
+      for (const event of ['analyze_needs', 'propose', 'negotiate', 'request_approval']) await call('rita', 'POST', `${deal}/transitions`, { event });
+      clock.advance(86_400_000);
+      await call('rita', 'POST', `${deal}/transitions`, { event: 'close_won' });
+      await call('rita', 'GET', `${deal}/history`);
+      await call('raj', 'POST', '/records/opportunity', { id: 'hooli-1', fields: { name: 'Hooli', amount: 9000, closeDate: '2026-06-25' } });
+      await call('raj', 'PATCH', '/records/opportunity/hooli-1', { fields: { notes: 'call', amount: null }, expectedRevision: 0 }, { 'idempotency-key': 'p-1' });
+      await call('raj', 'PATCH', '/records/opportunity/hooli-1', { fields: { notes: 'other' } }, { 'idempotency-key': 'p-1' });
+      await call('raj', 'PATCH', '/records/opportunity/hooli-1', { fields: { notes: 'late' }, expectedRevision: 0 });
+      await call('ada', 'POST', '/records/opportunity/hooli-1/owner', { owner: 'rita' });
+      await call('ada', 'POST', '/records/lead', { id: 'pool-1', owner: null, fields: { name: 'Road Runner' } });
+      await call('ada', 'POST', '/records/lead/pool-1/owner', { owner: null });
+      await call(null, 'POST', '/records/opportunity', { fields: {} });
+      await call('ana', 'POST', '/records/opportunity', { fields: { name: 'Not mine to open' } });
+      await call('rita', 'POST', '/records/opportunity', { id: '!', fields: {} });
+      await call('rita', 'POST', '/records/opportunity', '{"fields":', { 'content-type': 'application/json' });
+      await call('rita', 'POST', '/records/opportunity', '<fields/>', { 'content-type': 'application/xml' });
+      await call('rita', 'POST', '/records/opportunity', { fields: { notes: 'x'.repeat(1_100_000) } });
+      await call('rita', 'GET', `/records/opportunity/${'x'.repeat(129)}`);
+      await call('rita', 'GET', '/records/opportunity/nobody');
+      await call('rita', 'GET', '/records/opportunity/nobody/history');
+
+      await harness.untilProjectionsCaughtUp();
+      await call('ada', 'GET', '/records/opportunity?limit=1');
+      await call('ada', 'GET', '/records/opportunity?asOf=2026-06-01&stage=qualification');
+      await call('ada', 'GET', '/records/opportunity?limit=0');
+      await call('max', 'GET', '/pipeline?stalledAfterDays=0');
+      await call('max', 'GET', '/pipeline?kind=spaceship');
+      await call('max', 'GET', '/forecast?groupBy=team&periodKind=month');
+      await call('max', 'GET', '/forecast?groupBy=total&from=2026-Q3&to=2026-Q2');
+      await call('max', 'POST', '/forecast/snapshots', { period: '2026-Q2', asOf: '2026-04-01T00:00:00Z' });
+      await call('ana', 'POST', '/forecast/snapshots', { period: '2026-Q2', asOf: '2026-04-01T00:00:00Z' });
+      await call('rita', 'POST', '/forecast/snapshots', {});
+      await call('max', 'GET', '/forecast/accuracy?from=2026-Q2&to=2026-Q2&groupBy=owner');
+      await call('max', 'GET', '/forecast/accuracy?periodKind=week');
+      await call('ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01&by=cohort&cohort=quarter');
+      await call('ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01&by=notes');
+      await call('ana', 'GET', '/projections');
+      await call('ana', 'POST', '/projections/pipeline/rebuild');
+      await call('rita', 'POST', '/projections/pipeline/rebuild');
+      await call('ana', 'POST', '/projections/nothing/rebuild');
+      return answered;
+    };
+
+    beforeAll(async () => {
+      answers = await runScenario();
+    }, scaledTimeout(60_000));
+
+    it('given the golden transcript, when each answer is checked against its route and status, then every one conforms', () => {
+      const problems = transcriptAnswers().flatMap(({ step, answer }) => contract.problemsOf(answer).map((problem) => `${step}: ${problem}`));
+
+      expect(problems).toEqual([]);
+    });
+
+    it('given a scenario across the routes and refusals the transcript does not reach, when each answer is checked, then every one conforms', () => {
+      const problems = answers.flatMap((answer) => contract.problemsOf(answer));
+
+      expect(problems).toEqual([]);
+      // The scenario reaches each refusal it means to.
+      expect([...new Set(answers.map((answer) => answer.status))].sort()).toEqual([200, 201, 400, 401, 403, 404, 409, 413, 414, 415, 422]);
+    });
+
+    it('given the transcript and the scenario, when their routes are listed, then every documented operation answered with each success status', () => {
+      const succeeded = new Set(
+        [...transcriptAnswers().map(({ answer }) => answer), ...answers]
+          .filter((answer) => answer.status < 300)
+          .map((answer) => `${answer.method} ${contract.routeOf(answer.path) ?? answer.path} ${answer.status}`),
+      );
+      const documented = operationsOf(document).flatMap(({ label, operation }) =>
+        Object.keys(operation.responses)
+          .filter((status) => status.startsWith('2'))
+          .map((status) => `${label} ${status}`),
+      );
+
+      expect(documented.filter((success) => !succeeded.has(success))).toEqual([]);
+    });
+  });
+});
