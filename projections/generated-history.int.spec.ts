@@ -18,7 +18,8 @@ import {
 } from '@crm/projections/testing';
 import { crmProjections } from './crm-projections';
 import { queryForecast } from './forecast/forecast.queries';
-import { queryForecastAccuracy, takeDueForecastSnapshots } from './forecast/forecast-snapshots';
+import { forecastProjection } from './forecast/forecast.projection';
+import { ForecastSnapshots, queryForecastAccuracy } from './forecast/forecast-snapshots';
 import { queryFunnel, type FunnelReport } from './funnel/funnel.queries';
 import { queryPipeline } from './pipeline/pipeline.queries';
 import { listRecords, type RecordListItem } from './records/records.queries';
@@ -236,11 +237,14 @@ describe('read models over a generated history', () => {
     }
   });
 
-  it('given snapshots taken at each quarter start, then forecast accuracy per quarter compares them with the closed-won amounts from raw events', () => {
-    const taken = takeDueForecastSnapshots(readModels.db, clock, { periodKind: 'quarter', since: '2016-Q1' });
+  it('given snapshots taken at each quarter start, then forecast accuracy per quarter compares them with the closed-won amounts from raw events', async () => {
+    const snapshots = new ForecastSnapshots({ store, db: readModels.db, clock });
+    const analyst = { actor: { id: 'ana', roles: ['analyst'] }, authorize: () => undefined };
+    const taken = await snapshots.takeDue({ periodKind: 'quarter', since: '2016-Q1' }, analyst);
     expect(taken.map((snapshot) => snapshot.period)).toEqual(['2016-Q1', '2016-Q2', '2016-Q3', '2016-Q4', '2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4']);
-    expect(takeDueForecastSnapshots(readModels.db, clock, { since: '2016-Q1' }).every((snapshot) => snapshot.alreadyTaken)).toBe(true);
-    expect(takeDueForecastSnapshots(readModels.db, clock, { since: '2016-Q2', until: '2016-Q3' }).map((snapshot) => snapshot.period)).toEqual(['2016-Q2', '2016-Q3']);
+    expect((await snapshots.takeDue({ since: '2016-Q1' }, analyst)).every((snapshot) => snapshot.alreadyTaken)).toBe(true);
+    expect((await snapshots.takeDue({ since: '2016-Q2', until: '2016-Q3' }, analyst)).map((snapshot) => snapshot.period)).toEqual(['2016-Q2', '2016-Q3']);
+    await catchUpProjection({ store, readModels, projection: forecastProjection(), clock });
 
     const report = queryForecastAccuracy(readModels.db, clock, { periodKind: 'quarter' });
     const actuals = referenceForecast(reference, parseAsOf(generated.end), () => 'total');

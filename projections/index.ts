@@ -2,12 +2,7 @@ export { crmProjections } from './crm-projections';
 export { forecastProjection, FORECAST_PROJECTION } from './forecast/forecast.projection';
 export { forecastDateOf, queryForecast } from './forecast/forecast.queries';
 export type { ForecastGrouping, ForecastQuery, ForecastReport, ForecastRow } from './forecast/forecast.queries';
-export {
-  ensureSnapshotsTable,
-  queryForecastAccuracy,
-  takeDueForecastSnapshots,
-  takeForecastSnapshot,
-} from './forecast/forecast-snapshots';
+export { ForecastSnapshots, queryForecastAccuracy } from './forecast/forecast-snapshots';
 export type {
   AccuracyQuery,
   AccuracyReport,
@@ -15,7 +10,10 @@ export type {
   DueSnapshotsRequest,
   ForecastSnapshot,
   SnapshotRequest,
+  SnapshotTaker,
 } from './forecast/forecast-snapshots';
+export { FORECAST_SNAPSHOT_STREAM_PREFIX, FORECAST_SNAPSHOT_TAKEN, forecastSnapshotStream } from './forecast/forecast-snapshot.stream';
+export type { ForecastSnapshotTaken, SnapshotFigures, SnapshotMoment } from './forecast/forecast-snapshot.stream';
 export { auditFunnel } from './funnel/funnel-audit';
 export type { FunnelAudit, FunnelAuditOptions } from './funnel/funnel-audit';
 export { funnelProjection, FUNNEL_PROJECTION, isAdvance } from './funnel/funnel.projection';
@@ -40,6 +38,8 @@ export {
 export { AMOUNT_FIELD, CLOSE_DATE_FIELD } from './shared/deal-timeline';
 export { ReadModelException, ReadModelExceptionCode } from './shared/read-model.exception';
 export { knownAt } from './shared/record-events';
-export { ensureQuotasTable, setQuota, type Quota, type QuotaScope } from './teams/quotas.table';
+export { QUOTA_SET, QUOTA_STREAM_PREFIX, quotaStream, type Quota, type QuotaScope } from './teams/quota.stream';
+export { Quotas, type QuotaOutcome, type QuotaSetting } from './teams/quotas';
+export type { PlatformCommandEnvelope } from './shared/platform-command';
 export { ensureTeamsTable, setTeams, teamOf, teamsByOwner, UNASSIGNED_TEAM } from './teams/teams.table';
 export type { TeamAssignment, TeamsUpdate } from './teams/teams.table';

@@ -6,12 +6,14 @@ import { SqliteEventStore } from '@crm/event-store';
 import { catchUpProjection, ReadModelDatabase } from '@crm/projection-runtime';
 import { dealBlueprint } from '@crm/projections/testing';
 import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
-import { setQuota } from '../teams/quotas.table';
+import { Quotas } from '../teams/quotas';
 import { forecastProjection } from './forecast.projection';
 import { queryForecast } from './forecast.queries';
-import { queryForecastAccuracy, takeDueForecastSnapshots, takeForecastSnapshot } from './forecast-snapshots';
+import { ForecastSnapshots, queryForecastAccuracy, type SnapshotTaker } from './forecast-snapshots';
 
 type CommandDraft = RecordCommand extends infer C ? (C extends RecordCommand ? Omit<C, 'commandId' | 'actor'> : never) : never;
+
+const analyst: SnapshotTaker = { actor: { id: 'ana', roles: ['analyst'] }, authorize: () => undefined };
 
 describe('forecast snapshots and accuracy', () => {
   const clock = new ManualClock('2017-03-20T10:00:00.000Z');
@@ -27,6 +29,7 @@ describe('forecast snapshots and accuracy', () => {
   };
   const fire = (recordId: string, event: string, fields = {}) => run({ type: 'FireTransition', kind: 'opportunity', recordId, event, fields });
   const catchUp = () => catchUpProjection({ store, readModels, projection: forecastProjection(), clock });
+  const snapshots = () => new ForecastSnapshots({ store, db: readModels.db, clock });
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'crm-forecast-accuracy-'));
@@ -46,7 +49,7 @@ describe('forecast snapshots and accuracy', () => {
 
     // The quarter starts: its snapshot is taken at that moment.
     clock.set('2017-04-01T00:00:00.000Z');
-    takeDueForecastSnapshots(readModels.db, clock, { periodKind: 'quarter' });
+    await snapshots().takeDue({ periodKind: 'quarter' }, analyst);
 
     clock.set('2017-05-10T15:00:00.000Z');
     await fire('A', 'win', { closeDate: '2017-05-10' });
@@ -72,8 +75,12 @@ describe('forecast snapshots and accuracy', () => {
       ],
       source: 'legacy.csv#row 2',
     });
+    await new Quotas(store, clock).set({
+      quota: { scope: 'owner', name: 'ann', period: '2017-Q2', amount: 1600, currency: 'USD' },
+      commandId: 'quota-ann-2017-Q2',
+      ...analyst,
+    });
     await catchUp();
-    setQuota(readModels.db, { scope: 'owner', name: 'ann', period: '2017-Q2', amount: 1600 });
   });
 
   afterAll(async () => {
@@ -103,12 +110,12 @@ describe('forecast snapshots and accuracy', () => {
     expect(report.periodsWithoutSnapshot).toEqual([]);
   });
 
-  it('given history imported after the snapshot, then the snapshot stays as taken while an as-of query reconstructs the new knowledge', () => {
+  it('given history imported after the snapshot, then the snapshot stays as taken while an as-of query reconstructs the new knowledge', async () => {
     const reconstructed = queryForecast(readModels.db, clock, { asOf: '2017-04-01T00:00:00Z', groupBy: 'total' }).rows.find((row) => row.period === '2017-Q2');
     // D was in proposal on April 1st: it adds to best case now that its history is known.
     expect(reconstructed).toMatchObject({ commit: 1000, bestCase: 1200, pipeline: 300 });
 
-    const again = takeForecastSnapshot(readModels.db, clock, { periodKind: 'quarter', period: '2017-Q2', asOf: '2017-04-01T00:00:00Z' });
+    const again = await snapshots().take({ periodKind: 'quarter', period: '2017-Q2', asOf: '2017-04-01T00:00:00Z' }, analyst);
     expect(again.alreadyTaken).toBe(true);
     expect(queryForecastAccuracy(readModels.db, clock).rows[0].commitForecast).toBe(1000);
   });
@@ -126,7 +133,7 @@ describe('forecast snapshots and accuracy', () => {
     expect(row).toMatchObject({ closedWon: 2000, closedWonCount: 3, quota: 1600, attainment: 1.25 });
   });
 
-  it('given a snapshot asked for the future, then it is refused', () => {
-    expect(() => takeForecastSnapshot(readModels.db, clock, { asOf: '2030-01-01' })).toThrow('cannot be taken as of');
+  it('given a snapshot asked for the future, then it is refused', async () => {
+    await expect(snapshots().take({ asOf: '2030-01-01' }, analyst)).rejects.toThrow('cannot be taken as of');
   });
 });

@@ -1,36 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '@crm/clock';
+import { StreamCommandHandler, fingerprintOf } from '@crm/command-handler';
+import type { EventStore } from '@crm/event-store';
 import { parseAsOf, periodKindOf, periodOfInstant, periodsBetween, periodStart, type PeriodKind } from '../shared/business-time';
 import { fromCents } from '../shared/money';
+import { platformEventMetadata, type PlatformCommandEnvelope } from '../shared/platform-command';
 import { invalidQuery } from '../shared/read-model.exception';
 import { requireTables } from '../shared/require-tables';
 import { teamOf, teamsByOwner } from '../teams/teams.table';
+import {
+  decideForecastSnapshot,
+  forecastSnapshotCommandId,
+  forecastSnapshotStream,
+  snapshotFold,
+  type SnapshotFigures,
+  type SnapshotMoment,
+  type SnapshotStreamState,
+} from './forecast-snapshot.stream';
+import { FORECAST_SNAPSHOTS_TABLE, UNOWNED } from './forecast-snapshots.table';
 import { emptyFigures, forecastFigures, type ForecastFigures, type ForecastGrouping } from './forecast.queries';
-
-/**
- * What the forecast said for a period at a moment, frozen: the forecast read model can be rebuilt and
- * history imported later, but a snapshot keeps what was known when it was taken. No projection owns
- * this table; rebuilds leave it alone.
- */
-export const ensureSnapshotsTable = (db: Database): void => {
-  db.exec(`CREATE TABLE IF NOT EXISTS forecast_snapshots (
-    kind             TEXT    NOT NULL,
-    period_kind      TEXT    NOT NULL,
-    period           TEXT    NOT NULL,
-    as_of            TEXT    NOT NULL,
-    taken_at         TEXT    NOT NULL,
-    owner            TEXT    NOT NULL,
-    closed_won_cents INTEGER NOT NULL,
-    closed_won_count INTEGER NOT NULL,
-    closed_lost_count INTEGER NOT NULL,
-    commit_cents     INTEGER NOT NULL,
-    best_case_cents  INTEGER NOT NULL,
-    pipeline_cents   INTEGER NOT NULL,
-    weighted_cents   INTEGER NOT NULL,
-    open_count       INTEGER NOT NULL,
-    PRIMARY KEY (kind, period_kind, period, as_of, owner)
-  )`);
-};
 
 export interface SnapshotRequest {
   /** Default `opportunity`. */
@@ -55,70 +43,8 @@ export interface ForecastSnapshot {
   readonly alreadyTaken: boolean;
 }
 
-interface SnapshotRow {
-  readonly period: string;
-  readonly as_of: string;
-  readonly taken_at: string;
-  readonly owner: string;
-  readonly closed_won_cents: number;
-  readonly closed_won_count: number;
-  readonly closed_lost_count: number;
-  readonly commit_cents: number;
-  readonly best_case_cents: number;
-  readonly pipeline_cents: number;
-  readonly weighted_cents: number;
-  readonly open_count: number;
-}
-
-/** Unowned deals are stored under the empty owner name (the key cannot hold null). */
-const unowned = '';
-
-export const takeForecastSnapshot = (db: Database, clock: Clock, request: SnapshotRequest = {}): ForecastSnapshot => {
-  requireTables(db, 'forecast', ['forecast_deals']);
-  ensureSnapshotsTable(db);
-  const kind = request.kind ?? 'opportunity';
-  const periodKind = request.periodKind ?? 'quarter';
-  const now = clock.now().toISOString();
-  const asOf = request.asOf === undefined ? now : parseAsOf(request.asOf);
-  if (asOf > now) throw invalidQuery(`a snapshot cannot be taken as of ${asOf}, after now (${now})`);
-  const period = request.period ?? periodOfInstant(asOf, periodKind);
-  if (periodKindOf(period) !== periodKind) throw invalidQuery(`period ${period} is not a ${periodKind}`);
-
-  const existing = db
-    .prepare('SELECT taken_at, count(*) AS owners FROM forecast_snapshots WHERE kind = ? AND period_kind = ? AND period = ? AND as_of = ? GROUP BY taken_at')
-    .get(kind, periodKind, period, asOf) as { taken_at: string; owners: number } | undefined;
-  if (existing) return { kind, periodKind, period, asOf, takenAt: existing.taken_at, owners: existing.owners, alreadyTaken: true };
-
-  const groups = forecastFigures(db, kind, asOf, periodKind, (owner) => owner).groups.filter((group) => group.period === period);
-  // An empty forecast is a fact too: one zero row keeps the snapshot visible.
-  const rows = groups.length > 0 ? groups : [{ period, group: unowned, figures: emptyFigures() }];
-  const insert = db.prepare(
-    `INSERT INTO forecast_snapshots (kind, period_kind, period, as_of, taken_at, owner, closed_won_cents, closed_won_count, closed_lost_count,
-       commit_cents, best_case_cents, pipeline_cents, weighted_cents, open_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    for (const { group, figures } of rows) {
-      insert.run(
-        kind,
-        periodKind,
-        period,
-        asOf,
-        now,
-        group ?? unowned,
-        figures.closedWonCents,
-        figures.closedWonCount,
-        figures.closedLostCount,
-        figures.commitCents,
-        figures.bestCaseCents,
-        figures.pipelineCents,
-        figures.weightedCents,
-        figures.openCount,
-      );
-    }
-  })();
-  return { kind, periodKind, period, asOf, takenAt: now, owners: rows.length, alreadyTaken: false };
-};
+/** Who takes snapshots, where from, and the access policy judging it (rule `manager-analyst-or-admin`). */
+export type SnapshotTaker = PlatformCommandEnvelope;
 
 export interface DueSnapshotsRequest {
   readonly kind?: string;
@@ -129,21 +55,84 @@ export interface DueSnapshotsRequest {
   readonly until?: string;
 }
 
-/**
- * Takes the snapshot at the start of every period from `since` to the current one that does not have
- * one yet. Run it at each period start (a scheduler, `crm forecast snapshot`); a snapshot of a period
- * that started before it was taken is reconstructed from the validity intervals (its `takenAt` says so).
- */
-export const takeDueForecastSnapshots = (db: Database, clock: Clock, request: DueSnapshotsRequest = {}): ForecastSnapshot[] => {
+/** The period, its kind and the moment a request names, checked: never after now, the period of the kind asked. */
+const momentOf = (request: SnapshotRequest, now: string): SnapshotMoment => {
+  const kind = request.kind ?? 'opportunity';
   const periodKind = request.periodKind ?? 'quarter';
-  const current = periodOfInstant(clock.now().toISOString(), periodKind);
-  const first = request.since ?? current;
-  const last = request.until !== undefined && request.until < current ? request.until : current;
-  if (first > last) return [];
-  return periodsBetween(first, last).map((period) =>
-    takeForecastSnapshot(db, clock, { kind: request.kind, periodKind, period, asOf: periodStart(period) }),
-  );
+  const asOf = request.asOf === undefined ? now : parseAsOf(request.asOf);
+  if (asOf > now) throw invalidQuery(`a snapshot cannot be taken as of ${asOf}, after now (${now})`);
+  const period = request.period ?? periodOfInstant(asOf, periodKind);
+  if (periodKindOf(period) !== periodKind) throw invalidQuery(`period ${period} is not a ${periodKind}`);
+  return { kind, periodKind, period, asOf };
 };
+
+/** What the forecast read model says for the period as of the moment, per owner; an empty forecast is one zero row. */
+const figuresAt = (db: Database, moment: SnapshotMoment): SnapshotFigures[] => {
+  const groups = forecastFigures(db, moment.kind, moment.asOf, moment.periodKind, (owner) => owner).groups.filter((group) => group.period === moment.period);
+  // An empty forecast is a fact too: one zero row keeps the snapshot visible.
+  const rows = groups.length > 0 ? groups : [{ group: null, figures: emptyFigures() }];
+  return rows.map(({ group, figures }) => ({ owner: group, ...figures }));
+};
+
+/**
+ * Freezes what the forecast says for a period at a moment, as a `ForecastSnapshotTaken` event in the
+ * period's stream (`_forecast-snapshot-<kind>-<periodKind>-<period>`), through the generic command loop:
+ * the command id derives from the period and the moment, so a snapshot is never retaken (a repeat answers
+ * `alreadyTaken` and stores nothing), and the access policy is judged inside the stream's lock. The figures
+ * come from the forecast read model; the forecast projection follows the events into `forecast_snapshots`,
+ * which the accuracy report reads.
+ */
+export class ForecastSnapshots {
+  private readonly loop: StreamCommandHandler<SnapshotStreamState>;
+  private readonly db: Database;
+  private readonly clock: Clock;
+
+  constructor(parts: { readonly store: EventStore; readonly db: Database; readonly clock: Clock }) {
+    this.db = parts.db;
+    this.clock = parts.clock;
+    this.loop = new StreamCommandHandler(parts.store, snapshotFold, { clock: parts.clock });
+  }
+
+  async take(request: SnapshotRequest, taker: SnapshotTaker): Promise<ForecastSnapshot> {
+    requireTables(this.db, 'forecast', ['forecast_deals']);
+    const moment = momentOf(request, this.clock.now().toISOString());
+    const outcome = await this.loop.handle({
+      stream: forecastSnapshotStream(moment),
+      commandId: forecastSnapshotCommandId(moment),
+      fingerprint: fingerprintOf({ type: 'TakeForecastSnapshot', ...moment }),
+      authorize: () => taker.authorize(),
+      authorizeReplay: () => taker.authorize(),
+      decide: (state) => decideForecastSnapshot(state, moment, () => figuresAt(this.db, moment)),
+      metadata: () => platformEventMetadata(taker),
+    });
+    const [stored] = outcome.events;
+    if (stored !== undefined) {
+      const owners = Array.isArray(stored.data['byOwner']) ? stored.data['byOwner'].length : 0;
+      return { ...moment, takenAt: stored.occurredAt, owners, alreadyTaken: outcome.replayed };
+    }
+    const earlier = outcome.state.taken.get(moment.asOf);
+    if (earlier === undefined) throw new Error(`no snapshot as of ${moment.asOf} in ${outcome.stream} after taking it`);
+    return { ...moment, takenAt: earlier.takenAt, owners: earlier.owners, alreadyTaken: true };
+  }
+
+  /**
+   * Takes the snapshot at the start of every period from `since` to the current one that does not have
+   * one yet. Run it at each period start (a scheduler, `crm forecast snapshot`); a snapshot of a period
+   * that started before it was taken is reconstructed from the validity intervals (its `takenAt` says so).
+   */
+  async takeDue(request: DueSnapshotsRequest, taker: SnapshotTaker): Promise<ForecastSnapshot[]> {
+    const periodKind = request.periodKind ?? 'quarter';
+    const current = periodOfInstant(this.clock.now().toISOString(), periodKind);
+    const first = request.since ?? current;
+    const last = request.until !== undefined && request.until < current ? request.until : current;
+    if (first > last) return [];
+    const taken: ForecastSnapshot[] = [];
+    for (const period of periodsBetween(first, last)) {
+      taken.push(await this.take({ kind: request.kind, periodKind, period, asOf: periodStart(period) }, taker));
+    }
+    return taken;
+  }
+}
 
 export interface AccuracyQuery {
   readonly kind?: string;
@@ -198,6 +187,22 @@ const sumFigures = (a: ForecastFigures, b: ForecastFigures): ForecastFigures => 
   openCount: a.openCount + b.openCount,
 });
 
+/** A row of `forecast_snapshots`. */
+interface SnapshotRow {
+  readonly period: string;
+  readonly as_of: string;
+  readonly taken_at: string;
+  readonly owner: string;
+  readonly closed_won_cents: number;
+  readonly closed_won_count: number;
+  readonly closed_lost_count: number;
+  readonly commit_cents: number;
+  readonly best_case_cents: number;
+  readonly pipeline_cents: number;
+  readonly weighted_cents: number;
+  readonly open_count: number;
+}
+
 const figuresOfRow = (row: SnapshotRow): ForecastFigures => ({
   closedWonCents: row.closed_won_cents,
   closedWonCount: row.closed_won_count,
@@ -216,8 +221,7 @@ const ratio = (actual: number, forecast: number): number | null => (forecast ===
  * closed-won amount the forecast model reports for that period now (or as of `asOf`).
  */
 export const queryForecastAccuracy = (db: Database, clock: Clock, query: AccuracyQuery = {}): AccuracyReport => {
-  requireTables(db, 'forecast', ['forecast_deals']);
-  ensureSnapshotsTable(db);
+  requireTables(db, 'forecast', ['forecast_deals', FORECAST_SNAPSHOTS_TABLE]);
   const kind = query.kind ?? 'opportunity';
   const periodKind = query.periodKind ?? 'quarter';
   const groupBy = query.groupBy ?? 'total';
@@ -228,11 +232,11 @@ export const queryForecastAccuracy = (db: Database, clock: Clock, query: Accurac
     groupBy === 'total' ? 'total' : groupBy === 'team' ? teamOf(teams, owner) : owner;
 
   const snapshotRows = (
-    db.prepare('SELECT * FROM forecast_snapshots WHERE kind = ? AND period_kind = ? ORDER BY period, owner').all(kind, periodKind) as SnapshotRow[]
+    db.prepare(`SELECT * FROM ${FORECAST_SNAPSHOTS_TABLE} WHERE kind = ? AND period_kind = ? ORDER BY period, owner`).all(kind, periodKind) as SnapshotRow[]
   ).filter((row) => row.as_of === periodStart(row.period) && inRange(row.period));
   const forecasts = new Map<string, { period: string; group: string | null; takenAt: string; figures: ForecastFigures }>();
   for (const row of snapshotRows) {
-    const group = groupOf(row.owner === unowned ? null : row.owner);
+    const group = groupOf(row.owner === UNOWNED ? null : row.owner);
     const key = `${row.period}\u0000${group ?? ''}`;
     const current = forecasts.get(key) ?? { period: row.period, group, takenAt: row.taken_at, figures: emptyFigures() };
     forecasts.set(key, { ...current, figures: sumFigures(current.figures, figuresOfRow(row)) });

@@ -1,17 +1,34 @@
 import type { Projection } from '@crm/projection-runtime';
 import { dealTimelineTables, openDealTimeline } from '../shared/deal-timeline';
 import { STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
+import { QUOTA_SET } from '../teams/quota.stream';
+import { openQuotasWriter, quotasTable } from '../teams/quotas.table';
+import { FORECAST_SNAPSHOT_TAKEN } from './forecast-snapshot.stream';
+import { forecastSnapshotsTable, openForecastSnapshotsWriter } from './forecast-snapshots.table';
 
 export const FORECAST_PROJECTION = 'forecast';
 
 /**
  * Every deal, open and closed, as validity intervals (`forecast_deals`): forecast category, probability,
  * amount, close date and when it closed, so the forecast of any period can be asked as of any moment.
+ * Beside them the quotas (`QuotaSet`) and the snapshots (`ForecastSnapshotTaken`) the forecast is
+ * measured against, so a rebuild reproduces them too. Version 2 added those two.
  */
 export const forecastProjection = (): Projection => ({
   name: FORECAST_PROJECTION,
-  version: 1,
-  eventTypes: STAGE_AWARE_EVENT_TYPES,
-  tables: dealTimelineTables('forecast'),
-  open: (db, tables) => openDealTimeline(db, tables, 'forecast'),
+  version: 2,
+  eventTypes: [...STAGE_AWARE_EVENT_TYPES, QUOTA_SET, FORECAST_SNAPSHOT_TAKEN],
+  tables: [...dealTimelineTables('forecast'), quotasTable, forecastSnapshotsTable],
+  open: (db, tables) => {
+    const deals = openDealTimeline(db, tables, 'forecast');
+    const quotas = openQuotasWriter(db, tables);
+    const snapshots = openForecastSnapshotsWriter(db, tables);
+    return {
+      evolve: (event) => {
+        if (event.type === QUOTA_SET) quotas(event);
+        else if (event.type === FORECAST_SNAPSHOT_TAKEN) snapshots(event);
+        else deals.evolve(event);
+      },
+    };
+  },
 });

@@ -1,52 +1,44 @@
 import type { Database } from 'better-sqlite3';
-import { periodKindOf } from '../shared/business-time';
+import type { StoredEvent } from '@crm/event-store';
+import type { ReadModelTable, TableNames } from '@crm/projection-runtime';
 import { toCents } from '../shared/money';
-import { ReadModelException, ReadModelExceptionCode } from '../shared/read-model.exception';
+import { QUOTA_SET, quotaOfEvent, type QuotaScope } from './quota.stream';
 
-export type QuotaScope = 'owner' | 'team';
+export const QUOTAS_TABLE = 'quotas';
 
-export interface Quota {
-  readonly scope: QuotaScope;
-  /** The owner's or the team's name. */
-  readonly name: string;
-  /** `YYYY-MM` or `YYYY-Qn`. */
-  readonly period: string;
-  readonly amount: number;
-}
-
-/** Quotas are targets someone sets, not history: a plain table beside the read models, like teams. */
-export const ensureQuotasTable = (db: Database): void => {
-  db.exec(`CREATE TABLE IF NOT EXISTS quotas (
-    scope        TEXT    NOT NULL CHECK (scope IN ('owner', 'team')),
-    name         TEXT    NOT NULL,
-    period       TEXT    NOT NULL,
-    amount_cents INTEGER NOT NULL,
-    PRIMARY KEY (scope, name, period)
-  )`);
+/** The quota in force per owner or team and period, as the `QuotaSet` events left it (rebuilt with the forecast). */
+export const quotasTable: ReadModelTable = {
+  name: QUOTAS_TABLE,
+  create: (table) => [
+    `CREATE TABLE "${table}" (
+      scope        TEXT    NOT NULL CHECK (scope IN ('owner', 'team')),
+      name         TEXT    NOT NULL,
+      period       TEXT    NOT NULL,
+      amount_cents INTEGER NOT NULL,
+      currency     TEXT    NOT NULL,
+      PRIMARY KEY (scope, name, period)
+    )`,
+  ],
 };
 
-export const setQuota = (db: Database, quota: Quota): void => {
-  periodKindOf(quota.period);
-  const cents = toCents(quota.amount);
-  if (cents === null || cents < 0 || (quota.scope !== 'owner' && quota.scope !== 'team') || quota.name.trim() === '') {
-    throw new ReadModelException(
-      ReadModelExceptionCode.INVALID_REFERENCE_DATA,
-      `a quota needs scope owner|team, a name and an amount ≥ 0; got ${JSON.stringify(quota)}`,
-      { quota },
-    );
-  }
-  ensureQuotasTable(db);
-  db.prepare(
-    `INSERT INTO quotas (scope, name, period, amount_cents) VALUES (?, ?, ?, ?)
-     ON CONFLICT (scope, name, period) DO UPDATE SET amount_cents = excluded.amount_cents`,
-  ).run(quota.scope, quota.name, quota.period, cents);
+/** The evolve step for `QuotaSet`: the latest quota of a period replaces the one before. */
+export const openQuotasWriter = (db: Database, tables: TableNames): ((event: StoredEvent) => void) => {
+  const upsert = db.prepare(
+    `INSERT INTO "${tables(QUOTAS_TABLE)}" (scope, name, period, amount_cents, currency) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (scope, name, period) DO UPDATE SET amount_cents = excluded.amount_cents, currency = excluded.currency`,
+  );
+  return (event) => {
+    if (event.type !== QUOTA_SET) return;
+    const quota = quotaOfEvent(event);
+    upsert.run(quota.scope, quota.name, quota.period, toCents(quota.amount), quota.currency);
+  };
 };
 
 /** `quotaKey(scope, name, period)` → cents. */
 export const quotasByKey = (db: Database): ReadonlyMap<string, number> => {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quotas'").get() !== undefined;
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(QUOTAS_TABLE) !== undefined;
   if (!exists) return new Map();
-  const rows = db.prepare('SELECT scope, name, period, amount_cents FROM quotas').all() as {
+  const rows = db.prepare(`SELECT scope, name, period, amount_cents FROM ${QUOTAS_TABLE}`).all() as {
     scope: string;
     name: string;
     period: string;

@@ -294,6 +294,12 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
       const again = await harness.request('ana', 'POST', '/forecast/snapshots', { asOf: '2026-01-01T00:00:00Z' });
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ period: '2026-Q1', takenAt: taken.body['takenAt'], alreadyTaken: true });
+      // Stored once, as an event of the period's snapshot stream, by who took it first.
+      const events = await harness.api.engine.store.readStream('_forecast-snapshot-opportunity-quarter-2026-Q1');
+      expect(events.map((event) => [event.type, event.metadata['actor'], event.metadata['origin']])).toEqual([['ForecastSnapshotTaken', 'max', { via: 'api' }]]);
+      // Answered once the read models hold it: the accuracy report shows it without waiting.
+      const accuracy = await harness.request<{ rows: { period: string }[] }>('rita', 'GET', '/forecast/accuracy?from=2026-Q1&to=2026-Q1');
+      expect(accuracy.body.rows.map((row) => row.period)).toEqual(['2026-Q1']);
     });
 
     it('given a snapshot now, when taken by an admin without a body, then it is of the current quarter', async () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBlueprintDirectory } from '@crm/blueprint';
 import { Engine } from '@crm/engine';
-import { eventStoreConfigFromEnv, SqliteEventStore, type EventStoreConfig } from '@crm/event-store';
+import { eventStoreConfigFromEnv, openEventStore as openConfiguredStore, SqliteEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
 import { RoleAccessPolicy, type UserDirectory } from '@crm/identity';
 import { ReadModelDatabase } from '@crm/projection-runtime';
 import { BlueprintCatalog } from '@crm/workflow';
@@ -42,6 +42,15 @@ const eventStoreChoice = (input: CommandInput): Pick<EventStoreConfig, 'kind' | 
  */
 export const checkEventStore = (input: CommandInput, options: { readonly create: boolean }): void => {
   if (eventStoreChoice(input).kind === 'sqlite' && !options.create) requireSqliteStore(input);
+};
+
+/**
+ * The store `CRM_EVENT_STORE` names, which must exist already: where platform actions (quotas, forecast
+ * snapshots) are stored as events, beside the records.
+ */
+export const openChosenEventStore = async (input: CommandInput): Promise<EventStore> => {
+  checkEventStore(input, { create: false });
+  return openConfiguredStore({ ...eventStoreChoice(input), directory: input.dataDir, clock: input.io.clock });
 };
 
 /**

@@ -1,4 +1,5 @@
 import { BlueprintException, BlueprintExceptionCode, type UnmetCriterion } from '@crm/blueprint';
+import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
@@ -29,6 +30,12 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: EXIT_CONFLICT,
 };
 
+// The command loop's own refusals, as quotas and forecast snapshots (stored as events) meet them.
+const COMMAND_LOOP_EXIT: Readonly<Record<CommandHandlerExceptionCode, number>> = {
+  [CommandHandlerExceptionCode.CONCURRENCY_CONFLICT]: EXIT_CONFLICT,
+  [CommandHandlerExceptionCode.IDEMPOTENCY_KEY_REUSED]: EXIT_REFUSED,
+};
+
 const IDENTITY_EXIT: Readonly<Record<IdentityExceptionCode, number>> = {
   [IdentityExceptionCode.UNAUTHENTICATED]: EXIT_FORBIDDEN,
   [IdentityExceptionCode.FORBIDDEN]: EXIT_FORBIDDEN,
@@ -45,6 +52,7 @@ export const exitCodeOf = (error: unknown): number => {
   if (error instanceof CliException) return error.exitCode;
   if (error instanceof WorkflowException) return WORKFLOW_EXIT[error.code];
   if (error instanceof IdentityException) return IDENTITY_EXIT[error.code];
+  if (error instanceof CommandHandlerException) return COMMAND_LOOP_EXIT[error.code];
   if (error instanceof BlueprintException) return BLUEPRINT_EXIT[error.code];
   if (error instanceof EventStoreException && error.code === EventStoreExceptionCode.WRONG_EXPECTED_REVISION) return EXIT_CONFLICT;
   return EXIT_FAILURE;

@@ -1,4 +1,5 @@
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
+import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
 import { CliException, CliExceptionCode } from './cli.exception';
@@ -14,6 +15,8 @@ describe('what a failure prints and how the process exits', () => {
     ['WorkflowException CONCURRENCY_CONFLICT', 6, new WorkflowException(WorkflowExceptionCode.CONCURRENCY_CONFLICT, 'moved on')],
     ['WorkflowException RECORD_NOT_FOUND', 1, new WorkflowException(WorkflowExceptionCode.RECORD_NOT_FOUND, 'missing')],
     ['IdentityException FORBIDDEN', 5, new IdentityException(IdentityExceptionCode.FORBIDDEN, 'no')],
+    ['CommandHandlerException CONCURRENCY_CONFLICT', 6, new CommandHandlerException(CommandHandlerExceptionCode.CONCURRENCY_CONFLICT, 'kept changing')],
+    ['CommandHandlerException IDEMPOTENCY_KEY_REUSED', 4, new CommandHandlerException(CommandHandlerExceptionCode.IDEMPOTENCY_KEY_REUSED, 'another request')],
     ['BlueprintException INVALID_BLUEPRINT', 3, new BlueprintException(BlueprintExceptionCode.INVALID_BLUEPRINT, 'broken', { problems: [] })],
     ['CliException USAGE', 2, new CliException(CliExceptionCode.USAGE, 'wrong')],
     ['CliException INVALID_FIELDS', 3, new CliException(CliExceptionCode.INVALID_FIELDS, 'bad')],

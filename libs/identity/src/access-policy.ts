@@ -100,18 +100,22 @@ export const authorizeRecordAction = (
   return denials[0] ?? { rule: 'no-role', message: `user ${user.id} has no role` };
 };
 
-export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot';
+export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot' | 'quota.set';
 
 interface PlatformRule {
   readonly rule: string;
   readonly roles: readonly Role[];
 }
 
-/** Rebuilds and audits are for analysts and admins; managers also freeze forecasts for their reviews. */
+/**
+ * Rebuilds and audits are for analysts and admins; managers also freeze forecasts for their reviews and
+ * set their team's quotas (which members, `authorizeQuotaSet` narrows).
+ */
 const PLATFORM_RULES: Record<PlatformAction, PlatformRule> = {
   'projections.rebuild': { rule: 'analyst-or-admin', roles: ['analyst', 'admin'] },
   audit: { rule: 'analyst-or-admin', roles: ['analyst', 'admin'] },
   'forecast.snapshot': { rule: 'manager-analyst-or-admin', roles: ['manager', 'analyst', 'admin'] },
+  'quota.set': { rule: 'manager-or-admin', roles: ['manager', 'admin'] },
 };
 
 const roleList = (roles: readonly Role[]): string =>
@@ -120,6 +124,25 @@ const roleList = (roles: readonly Role[]): string =>
 export const authorizePlatformAction = (user: User, action: PlatformAction): Denial | null => {
   const { rule, roles } = PLATFORM_RULES[action];
   return user.roles.some((role) => roles.includes(role)) ? allow : { rule, message: `${action} needs the ${roleList(roles)} role` };
+};
+
+/** Whose quota: an owner's, or a whole team's. */
+export interface QuotaTarget {
+  readonly scope: 'owner' | 'team';
+  readonly name: string;
+}
+
+/**
+ * Whether the user may set this quota: admins any, managers those of their team and its members (team
+ * membership from the users file, as for records — README, Users, roles and rules).
+ */
+export const authorizeQuotaSet = (user: User, target: QuotaTarget, directory: UserDirectory): Denial | null => {
+  const roleDenial = authorizePlatformAction(user, 'quota.set');
+  if (roleDenial !== null || user.roles.includes('admin')) return roleDenial;
+  const team = target.scope === 'team' ? target.name : directory.teamOf(target.name);
+  if (user.team !== null && team === user.team) return allow;
+  const whose = target.scope === 'team' ? `${target.name} is another team` : `${target.name} is in team ${team ?? 'none'}`;
+  return { rule: 'manager.own-team', message: `a manager sets the quotas of their team (${user.team ?? 'none'}) and its members; ${whose}` };
 };
 
 /** Which records a list may show a user: everything, or named owners' records plus unowned ones of some kinds. */

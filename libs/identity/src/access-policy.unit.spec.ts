@@ -1,4 +1,4 @@
-import { authorizePlatformAction, authorizeRecordAction, listScope, type ListScope } from './access-policy';
+import { authorizePlatformAction, authorizeQuotaSet, authorizeRecordAction, listScope, type ListScope } from './access-policy';
 import { DEMO_USERS, UserDirectory, type User } from './user-directory';
 
 const directory = new UserDirectory(DEMO_USERS);
@@ -60,6 +60,27 @@ describe('access policy', () => {
   it('given a denied platform action, when explained, then the message names the roles that may', () => {
     expect(authorizePlatformAction(user('rita'), 'forecast.snapshot')?.message).toBe('forecast.snapshot needs the manager, analyst or admin role');
     expect(authorizePlatformAction(user('rita'), 'projections.rebuild')?.message).toBe('projections.rebuild needs the analyst or admin role');
+  });
+
+  it.each([
+    ['max', 'owner', 'rita', null],
+    ['max', 'team', 'east', null],
+    ['max', 'owner', 'raj', 'manager.own-team'],
+    ['max', 'owner', 'nobody-known', 'manager.own-team'],
+    ['max', 'team', 'west', 'manager.own-team'],
+    ['ada', 'owner', 'raj', null],
+    ['ada', 'team', 'anywhere', null],
+    ['rita', 'owner', 'rita', 'manager-or-admin'],
+    ['ana', 'team', 'east', 'manager-or-admin'],
+  ] as const)('given %s, when they set the quota of %s %s, then the denial is %s', (id, scope, name, rule) => {
+    expect(authorizeQuotaSet(user(id), { scope, name }, directory)?.rule ?? null).toBe(rule);
+  });
+
+  it('given a manager, when they set a quota outside their team, then the message names their team and the target', () => {
+    expect(authorizeQuotaSet(user('max'), { scope: 'owner', name: 'raj' }, directory)?.message).toBe(
+      'a manager sets the quotas of their team (east) and its members; raj is in team west',
+    );
+    expect(authorizePlatformAction(user('rita'), 'quota.set')?.message).toBe('quota.set needs the manager or admin role');
   });
 
   describe('list scope', () => {

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
@@ -19,6 +20,8 @@ describe('toHttpError', () => {
     [new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.UNKNOWN_PROJECTION, 'no projection', { name: 'x' }), 404, 'UNKNOWN_PROJECTION'],
     [new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.CHECKPOINT_MOVED, 'rebuilt elsewhere'), 409, 'CHECKPOINT_MOVED'],
     [new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.READ_MODEL_UNAVAILABLE, 'cannot open'), 503, 'READ_MODEL_UNAVAILABLE'],
+    [new CommandHandlerException(CommandHandlerExceptionCode.CONCURRENCY_CONFLICT, 'kept changing', { currentRevision: 7 }), 409, 'CONCURRENCY_CONFLICT'],
+    [new CommandHandlerException(CommandHandlerExceptionCode.IDEMPOTENCY_KEY_REUSED, 'another request'), 422, 'IDEMPOTENCY_KEY_REUSED'],
   ])('given %s, when mapped, then answers its status with the area code and details', (error, status, code) => {
     const mapped = toHttpError(error);
     expect(mapped.status).toBe(status);

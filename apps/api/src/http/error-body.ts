@@ -1,4 +1,5 @@
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
+import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
@@ -31,6 +32,12 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: 409,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING]: 500,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: 409,
+};
+
+// The command loop's own refusals, as platform actions stored as events (quotas, snapshots) meet them.
+const COMMAND_LOOP_STATUS: Record<CommandHandlerExceptionCode, number> = {
+  [CommandHandlerExceptionCode.CONCURRENCY_CONFLICT]: 409,
+  [CommandHandlerExceptionCode.IDEMPOTENCY_KEY_REUSED]: 422,
 };
 
 const IDENTITY_STATUS: Record<IdentityExceptionCode, number> = {
@@ -77,6 +84,7 @@ export const httpErrorOf = (error: unknown): HttpError | undefined => {
   });
   if (error instanceof WorkflowException) return areaError(WORKFLOW_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof IdentityException) return areaError(IDENTITY_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof CommandHandlerException) return areaError(COMMAND_LOOP_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof EventStoreException) return areaError(STORE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ReadModelException) return areaError(READ_MODEL_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ProjectionRuntimeException) {

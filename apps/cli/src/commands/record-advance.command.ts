@@ -1,5 +1,6 @@
 import { newCommandId, recordAfter } from '@crm/workflow';
 import { EXIT_OK } from '../cli.exception';
+import { cliOrigin } from '../cli-origin';
 import type { CliCommand } from '../cli-command';
 import { nonNegativeIntegerOption, stringListOption, stringOption } from '../cli-options';
 import { parseFieldArguments } from '../records/field-arguments';
@@ -41,6 +42,7 @@ export const recordAdvanceCommand: CliCommand = {
         expectedRevision,
         commandId: newCommandId(engine.clock),
         actor: { id: user.id, roles: user.roles },
+        origin: cliOrigin(),
       });
       const view = recordView(recordAfter(result), engine.commands.blueprintOf(recordAfter(result)), user);
       input.io.stdout.write(renderRecordWrite(view, result.events, user, input.values['json'] === true));

@@ -1,5 +1,6 @@
 import { newCommandId, recordAfter } from '@crm/workflow';
 import { EXIT_OK } from '../cli.exception';
+import { cliOrigin } from '../cli-origin';
 import type { CliCommand } from '../cli-command';
 import { stringListOption, stringOption } from '../cli-options';
 import { parseFieldArguments } from '../records/field-arguments';
@@ -32,6 +33,7 @@ export const recordOpenCommand: CliCommand = {
         owner: user.id,
         commandId: newCommandId(engine.clock),
         actor: { id: user.id, roles: user.roles },
+        origin: cliOrigin(),
       });
       const record = recordAfter(result);
       const view = recordView(record, engine.commands.blueprintOf(record), user);

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { scaledTimeout } from '@crm/event-store/contract';
@@ -60,6 +60,7 @@ describe('crm record open, show and advance', () => {
     expect(recordOpened.type).toBe('RecordOpened');
     expect(recordOpened.data).toMatchObject({ owner: 'rita', stage: 'qualification', fields: { name: 'Acme renewal', amount: 1200.5 } });
     expect(recordOpened.metadata).toMatchObject({ actor: 'rita', roles: ['rep'], blueprint: { id: 'opportunity', version: 1 } });
+    expect(recordOpened.metadata['origin']).toEqual({ via: 'cli', osUser: userInfo().username });
   });
 
   it('given an open record, when shown, then state, fields, owner, revision, blueprint version and every next event with its unmet criteria are printed', async () => {
@@ -97,7 +98,9 @@ describe('crm record open, show and advance', () => {
     expect(advanced.out).toMatch(/^stored r1 FieldsChanged budget, decisionMaker, timeline$/m);
     expect(advanced.out).toMatch(/^stored r2 Transitioned qualification → needs_analysis \(analyze_needs\)$/m);
     expect(advanced.out).toContain('stage:      needs_analysis (Needs analysis)');
-    expect((await streamOf('opportunity', 'deal-1')).map((event) => event.type)).toEqual(['RecordOpened', 'FieldsChanged', 'Transitioned']);
+    const history = await streamOf('opportunity', 'deal-1');
+    expect(history.map((event) => event.type)).toEqual(['RecordOpened', 'FieldsChanged', 'Transitioned']);
+    expect(history.map((event) => event.metadata['origin'])).toEqual(Array(3).fill({ via: 'cli', osUser: userInfo().username }));
   });
 
   it('given a record missing what its exit criteria need, when advanced, then every unmet criterion is printed, it exits 4 and nothing is stored', async () => {

@@ -1,12 +1,15 @@
-import { IdentityException, IdentityExceptionCode, loadOrCreateUsersFile, type User } from '@crm/identity';
+import { ManualClock } from '@crm/clock';
 import type { Engine } from '@crm/engine';
+import { IdentityException, IdentityExceptionCode, loadOrCreateUsersFile, RoleAccessPolicy, type User, type UserDirectory } from '@crm/identity';
 import { countEvents } from '@crm/projection-runtime';
+import { RecordCommandHandler, recordStreamName, type CommandOrigin } from '@crm/workflow';
 import { EXIT_OK } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
 import { checkEventStore, openEngine, using } from '../cli-context';
 import { nonNegativeIntegerOption, positiveIntegerOption } from '../cli-options';
+import { cliOrigin } from '../cli-origin';
 import { usersFileOf } from '../records/record-session';
-import { demoPipeline } from '../seed/demo-pipeline';
+import { demoPipeline, type DemoDeal, type DemoLead, type DemoPipeline } from '../seed/demo-pipeline';
 
 const actorOf = (user: User) => ({ id: user.id, roles: user.roles });
 
@@ -18,69 +21,82 @@ const repsOf = (users: readonly User[], usersFile: string): User[] => {
   return reps;
 };
 
-/** Every write is a command through the engine's handler, so the demo obeys the blueprints like any user. */
-const seed = async (engine: Engine, reps: User[], options: { deals: number; seed: number }): Promise<number> => {
-  const byId = new Map(reps.map((rep) => [rep.id, rep]));
-  const plan = demoPipeline({ reps: reps.map((rep) => rep.id), deals: options.deals, seed: options.seed, now: engine.clock.now() });
-  const commandId = (recordId: string, step: string): string => `seed-demo:${options.seed}:${recordId}:${step}`;
-  for (const deal of plan.closed) {
-    await engine.commands.execute({
-      type: 'ImportRecordHistory',
-      kind: 'opportunity',
-      recordId: deal.recordId,
-      owner: deal.owner,
-      openedAt: deal.openedAt,
-      fields: deal.fields,
-      stages: deal.stages,
-      source: `crm seed demo --seed ${options.seed}`,
-      commandId: commandId(deal.recordId, 'history'),
-      actor: actorOf(byId.get(deal.owner)!),
-    });
+/**
+ * The seed's command handler: the engine's store, blueprint catalog and role rules, with a clock the seed
+ * sets to each step's business time, so the demo's past is made of the same guarded steps a user takes
+ * today — never of imported history.
+ */
+interface DatedCommands {
+  readonly handler: RecordCommandHandler;
+  readonly clock: ManualClock;
+  readonly origin: CommandOrigin;
+  /** Derived from the plan, so a rerun of the same plan is answered with the first results. */
+  commandId(recordId: string, step: string): string;
+}
+
+/**
+ * Whether a record of the plan was opened by an earlier plan (another day, another seed) or someone else:
+ * then it stays as it is. A record this very plan opened is walked on, so a rerun completes an interrupted one.
+ */
+const openedElsewhere = async (engine: Engine, commands: DatedCommands, kind: string, recordId: string): Promise<boolean> => {
+  const [opened] = await engine.store.readStream(recordStreamName(kind, recordId), { maxCount: 1 });
+  return opened !== undefined && opened.metadata['commandId'] !== commands.commandId(recordId, 'open');
+};
+
+const walkDeal = async (engine: Engine, commands: DatedCommands, deal: DemoDeal, owner: User): Promise<void> => {
+  if (await openedElsewhere(engine, commands, 'opportunity', deal.recordId)) return;
+  const envelope = { kind: 'opportunity', recordId: deal.recordId, actor: actorOf(owner), origin: commands.origin };
+  commands.clock.set(deal.openedAt);
+  await commands.handler.execute({ ...envelope, type: 'OpenRecord', owner: owner.id, fields: deal.fields, commandId: commands.commandId(deal.recordId, 'open') });
+  for (const step of deal.steps) {
+    commands.clock.set(step.at);
+    await commands.handler.execute({ ...envelope, type: 'FireTransition', event: step.event, fields: step.fields, commandId: commands.commandId(deal.recordId, step.event) });
   }
-  for (const deal of plan.open) {
-    const actor = actorOf(byId.get(deal.owner)!);
-    await engine.commands.execute({
-      type: 'OpenRecord',
-      kind: 'opportunity',
-      recordId: deal.recordId,
-      owner: deal.owner,
-      fields: deal.fields,
-      commandId: commandId(deal.recordId, 'open'),
-      actor,
-    });
-    for (const step of deal.steps) {
-      await engine.commands.execute({
-        type: 'FireTransition',
-        kind: 'opportunity',
-        recordId: deal.recordId,
-        event: step.event,
-        fields: step.fields,
-        commandId: commandId(deal.recordId, step.event),
-        actor,
-      });
-    }
-  }
-  for (const lead of plan.poolLeads) {
-    await engine.commands.execute({
-      type: 'OpenRecord',
-      kind: 'lead',
-      recordId: lead.recordId,
-      owner: null,
-      fields: lead.fields,
-      commandId: commandId(lead.recordId, 'open'),
-      actor: actorOf(reps[0]),
-    });
-  }
+};
+
+const openPoolLead = async (engine: Engine, commands: DatedCommands, lead: DemoLead, opener: User): Promise<void> => {
+  if (await openedElsewhere(engine, commands, 'lead', lead.recordId)) return;
+  commands.clock.set(lead.openedAt);
+  await commands.handler.execute({
+    type: 'OpenRecord',
+    kind: 'lead',
+    recordId: lead.recordId,
+    owner: null,
+    fields: lead.fields,
+    commandId: commands.commandId(lead.recordId, 'open'),
+    actor: actorOf(opener),
+    origin: commands.origin,
+  });
+};
+
+const repNamed = (reps: readonly User[], id: string): User => {
+  const rep = reps.find((candidate) => candidate.id === id);
+  if (rep === undefined) throw new Error(`the demo plan names ${id}, who is not one of the reps it was made for`);
+  return rep;
+};
+
+/** Every write is a command through a record command handler, so the demo obeys the blueprints like any user. */
+const seed = async (engine: Engine, users: UserDirectory, reps: User[], plan: DemoPipeline, seedValue: number): Promise<number> => {
+  const clock = new ManualClock(`${plan.day}T00:00:00.000Z`);
+  const commands: DatedCommands = {
+    handler: new RecordCommandHandler(engine.store, engine.catalog, { clock, policy: new RoleAccessPolicy(() => users) }),
+    clock,
+    origin: cliOrigin(),
+    commandId: (recordId, step) => `seed-demo:${seedValue}:${plan.day}:${recordId}:${step}`,
+  };
+  for (const deal of [...plan.closed, ...plan.open]) await walkDeal(engine, commands, deal, repNamed(reps, deal.owner));
+  for (const lead of plan.poolLeads) await openPoolLead(engine, commands, lead, reps[0]);
   return plan.closed.length + plan.open.length + plan.poolLeads.length;
 };
 
 export const seedDemoCommand: CliCommand = {
   path: ['seed', 'demo'],
   summary:
-    'Fill the data directory with a demo pipeline for the default blueprints: closed deals with a dated past\n' +
-    "(imported history, for the funnel and forecast), open deals walked through today's guarded transitions by\n" +
-    'their owners (the reps of the users file), and a few unowned leads in the pool. Every write goes through the\n' +
-    'command handler. Seeded: the same --seed gives the same demo, and running it again stores nothing new.',
+    'Fill the data directory with a demo pipeline for the default blueprints: closed deals over the last year and\n' +
+    "open deals, each walked through the blueprint's guarded transitions by its owner (the reps of the users file)\n" +
+    'at dated business times, and a few unowned leads in the pool. Every write goes through the command handler\n' +
+    'and its guards, with the fields they need. Seeded: the same --seed gives the same demo, and running it again\n' +
+    'stores nothing new; records an earlier run opened are left as they are.',
   usage: 'seed demo [--deals <n>] [--seed <n>]',
   options: { deals: { type: 'string' }, seed: { type: 'string' } },
   positionals: { min: 0, max: 0 },
@@ -94,7 +110,8 @@ export const seedDemoCommand: CliCommand = {
     const engine = await openEngine(input, users);
     return using([() => engine.close()], async () => {
       const before = await engine.store.headPosition();
-      const records = await seed(engine, reps, { deals, seed: seedValue });
+      const plan = demoPipeline({ reps: reps.map((rep) => rep.id), deals, seed: seedValue, now: engine.clock.now() });
+      const records = await seed(engine, users, reps, plan, seedValue);
       // A retried command answers with its first result, so new events are counted in the store itself.
       const events = await countEvents(engine.store, before ?? 'start', {});
       input.io.stdout.write(
