@@ -38,6 +38,7 @@ export {
 export { AMOUNT_FIELD, CLOSE_DATE_FIELD } from './shared/deal-timeline';
 export { ReadModelException, ReadModelExceptionCode } from './shared/read-model.exception';
 export { knownAt } from './shared/record-events';
+export { CONFORMANCE_CHOICES, conformanceOf, type Conformance } from './shared/conformance';
 export { QUOTA_SET, QUOTA_STREAM_PREFIX, quotaStream, type Quota, type QuotaScope } from './teams/quota.stream';
 export { Quotas, type QuotaOutcome, type QuotaSetting } from './teams/quotas';
 export type { PlatformCommandEnvelope } from './shared/platform-command';

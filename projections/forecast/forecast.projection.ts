@@ -12,11 +12,12 @@ export const FORECAST_PROJECTION = 'forecast';
  * Every deal, open and closed, as validity intervals (`forecast_deals`): forecast category, probability,
  * amount, close date and when it closed, so the forecast of any period can be asked as of any moment.
  * Beside them the quotas (`QuotaSet`) and the snapshots (`ForecastSnapshotTaken`) the forecast is
- * measured against, so a rebuild reproduces them too. Version 2 added those two.
+ * measured against, so a rebuild reproduces them too. Version 2 added those two; version 3: StageRecorded
+ * moves a deal's stage, and every deal interval says whether its history conforms (`conforming`).
  */
 export const forecastProjection = (): Projection => ({
   name: FORECAST_PROJECTION,
-  version: 2,
+  version: 3,
   eventTypes: [...STAGE_AWARE_EVENT_TYPES, QUOTA_SET, FORECAST_SNAPSHOT_TAKEN],
   tables: [...dealTimelineTables('forecast'), quotasTable, forecastSnapshotsTable],
   open: (db, tables) => {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '@crm/clock';
 import { dateOf, parseAsOf, periodKindOf, periodOfDate, type PeriodKind } from '../shared/business-time';
+import { conformanceOf, type Conformance } from '../shared/conformance';
 import { dealsAsOf, type DealRow } from '../shared/deal-timeline';
 import { fromCents, weightedCents } from '../shared/money';
 import { invalidQuery } from '../shared/read-model.exception';
@@ -22,6 +23,8 @@ export interface ForecastQuery {
   readonly to?: string;
   /** Default `owner`. */
   readonly groupBy?: ForecastGrouping;
+  /** `conforming`: leave out deals whose history (at `asOf`) has a StageRecorded; default `all`. */
+  readonly conformance?: Conformance;
 }
 
 /** Money per forecast category, in cents while summing. */
@@ -62,6 +65,9 @@ export interface ForecastReport {
   readonly rows: readonly ForecastRow[];
   /** Open deals without a close date: they belong to no period. */
   readonly undated: { readonly count: number; readonly amount: number };
+  readonly conformance: Conformance;
+  /** Deals of the reported periods (and undated ones) whose history does not conform; counted with `all`, left out with `conforming`. */
+  readonly nonConforming: number;
 }
 
 export const emptyFigures = (): ForecastFigures => ({
@@ -110,32 +116,40 @@ export interface FigureGroup {
   readonly figures: ForecastFigures;
 }
 
-/** Deals valid at `asOf`, summed per period and group. */
+/**
+ * Deals valid at `asOf`, summed per period and group; with `conforming`, without the deals whose history
+ * does not conform. `nonConformingByPeriod` counts those per period (null: open and undated) either way.
+ */
 export const forecastFigures = (
   db: Database,
   kind: string,
   asOf: string,
   periodKind: PeriodKind,
   groupOf: (owner: string | null) => string | null,
-): { groups: FigureGroup[]; undated: { count: number; cents: number } } => {
+  conformance: Conformance = 'all',
+): { groups: FigureGroup[]; undated: { count: number; cents: number }; nonConformingByPeriod: Map<string | null, number> } => {
   const groups = new Map<string, FigureGroup>();
   const undated = { count: 0, cents: 0 };
+  const nonConformingByPeriod = new Map<string | null, number>();
   for (const deal of dealsAsOf(db, 'forecast_deals', kind, asOf)) {
     const date = forecastDateOf(deal);
-    if (date === null) {
-      if (deal.final === 0) {
-        undated.count += 1;
-        undated.cents += deal.amount_cents ?? 0;
-      }
+    if (date === null && deal.final === 1) continue;
+    const period = date === null ? null : periodOfDate(date, periodKind);
+    if (deal.conforming === 0) {
+      nonConformingByPeriod.set(period, (nonConformingByPeriod.get(period) ?? 0) + 1);
+      if (conformance === 'conforming') continue;
+    }
+    if (period === null) {
+      undated.count += 1;
+      undated.cents += deal.amount_cents ?? 0;
       continue;
     }
-    const period = periodOfDate(date, periodKind);
     const group = groupOf(deal.owner);
     const key = `${period}\u0000${group ?? ''}`;
     const current = groups.get(key) ?? { period, group, figures: emptyFigures() };
     groups.set(key, { ...current, figures: addDeal(current.figures, deal) });
   }
-  return { groups: [...groups.values()], undated };
+  return { groups: [...groups.values()], undated, nonConformingByPeriod };
 };
 
 export const groupingOf = (db: Database, groupBy: ForecastGrouping): ((owner: string | null) => string | null) => {
@@ -165,10 +179,12 @@ export const queryForecast = (db: Database, clock: Clock, query: ForecastQuery =
   const asOf = query.asOf === undefined ? clock.now().toISOString() : parseAsOf(query.asOf);
   const periodKind = query.periodKind ?? 'quarter';
   const groupBy = query.groupBy ?? 'owner';
+  const conformance = conformanceOf(query.conformance);
   checkRange(query.from, query.to, periodKind);
   const inRange = (period: string): boolean => (query.from === undefined || period >= query.from) && (query.to === undefined || period <= query.to);
 
-  const { groups, undated } = forecastFigures(db, kind, asOf, periodKind, groupingOf(db, groupBy));
+  const { groups, undated, nonConformingByPeriod } = forecastFigures(db, kind, asOf, periodKind, groupingOf(db, groupBy), conformance);
+  const nonConforming = [...nonConformingByPeriod].reduce((sum, [period, count]) => (period === null || inRange(period) ? sum + count : sum), 0);
   const quotas = quotasByKey(db);
   const quotaScope = groupBy === 'team' ? 'team' : 'owner';
   const quotaOf = (period: string, group: string | null): number | null =>
@@ -202,5 +218,5 @@ export const queryForecast = (db: Database, clock: Clock, query: ForecastQuery =
       };
     })
     .sort(compareRows);
-  return { kind, asOf, periodKind, groupBy, rows, undated: { count: undated.count, amount: fromCents(undated.cents) } };
+  return { kind, asOf, periodKind, groupBy, rows, undated: { count: undated.count, amount: fromCents(undated.cents) }, conformance, nonConforming };
 };

@@ -68,6 +68,7 @@ const reportDifferences = (live: FunnelReport, reference: FunnelReport): string[
   compare('stage', live.rows, reference.rows);
   compare('lost reason', live.lostReasons, reference.lostReasons);
   if (live.records !== reference.records) differences.push(`records: live ${live.records} ≠ replayed ${reference.records}`);
+  if (live.nonConforming !== reference.nonConforming) differences.push(`non-conforming records: live ${live.nonConforming} ≠ replayed ${reference.nonConforming}`);
   return differences;
 };
 

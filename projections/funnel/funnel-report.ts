@@ -17,7 +17,8 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
  */
 export const renderFunnelReport = (report: FunnelReport): string => {
   const heading = [
-    `funnel ${report.kind}: opened ${report.from ?? 'ever'} .. ${report.to ?? 'now'}, as of ${report.asOf ?? 'latest'}, by ${report.by ?? 'all'}, ${report.records} records`,
+    `funnel ${report.kind}: opened ${report.from ?? 'ever'} .. ${report.to ?? 'now'}, as of ${report.asOf ?? 'latest'}, by ${report.by ?? 'all'}, ${report.records} records, ` +
+      `${report.nonConforming} non-conforming ${report.conformance === 'conforming' ? 'left out' : 'included'}`,
   ];
   const stages = table(
     ['group', 'stage', 'entered', 'advanced', 'lost', 'won', 'conversion', 'win rate', 'visits', 'mean d', 'median d', 'p90 d'],

@@ -73,14 +73,15 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
   );
   const touchRecord = db.prepare(`UPDATE ${records} SET last_at = ?, visits = ? WHERE kind = ? AND record_id = ?`);
   const insertVisit = db.prepare(
-    `INSERT INTO ${visits} (kind, record_id, visit_no, stage, stage_order, outcome, final, entered_at, exited_at, next_stage, advanced)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
+    `INSERT INTO ${visits} (kind, record_id, visit_no, stage, stage_order, outcome, final, entered_at, exited_at, next_stage, advanced, conforming)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)`,
   );
   const selectVisit = db.prepare(`SELECT stage FROM ${visits} WHERE kind = ? AND record_id = ? AND visit_no = ?`);
   const exitVisit = db.prepare(`UPDATE ${visits} SET exited_at = ?, next_stage = ?, advanced = ? WHERE kind = ? AND record_id = ? AND visit_no = ?`);
 
-  const enter = (kind: string, recordId: string, visitNo: number, facts: StageFacts, at: string): void => {
-    insertVisit.run(kind, recordId, visitNo, facts.stage, facts.order, facts.outcome, facts.final ? 1 : 0, at);
+  /** `conforming`: 0 for a visit entered by a StageRecorded (a move no blueprint transition explains). */
+  const enter = (kind: string, recordId: string, visitNo: number, facts: StageFacts, at: string, conforming: boolean): void => {
+    insertVisit.run(kind, recordId, visitNo, facts.stage, facts.order, facts.outcome, facts.final ? 1 : 0, at, conforming ? 1 : 0);
   };
 
   const evolve = (stored: StoredEvent): void => {
@@ -96,7 +97,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       const { data } = event;
       const at = stored.occurredAt;
       insertRecord.run(data.kind, data.recordId, data.blueprint.id, data.blueprint.version, at, at);
-      enter(data.kind, data.recordId, 1, stages.stage(data.blueprint, data.stage), at);
+      enter(data.kind, data.recordId, 1, stages.stage(data.blueprint, data.stage), at, true);
       const key = { kind: data.kind, record_id: data.recordId };
       attributes.set({ ...key, attribute: OWNER_ATTRIBUTE }, at, data.owner === null ? null : { value: JSON.stringify(data.owner) });
       // Only what reports may group by is kept: free text, emails and names never reach the funnel.
@@ -124,14 +125,15 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       case 'OwnerChanged':
         attributes.set({ ...key, attribute: OWNER_ATTRIBUTE }, at, event.data.to === null ? null : { value: JSON.stringify(event.data.to) });
         break;
-      case 'Transitioned': {
+      case 'Transitioned':
+      case 'StageRecorded': {
         const current = selectVisit.get(kind, record.record_id, visitCount) as VisitRow | undefined;
         if (current === undefined) throw new Error(`${stored.stream} has no open stage visit`);
         const from = stages.stage(blueprint, current.stage);
         const to = stages.stage(blueprint, event.data.to);
         exitVisit.run(at, to.stage, isAdvance(from, to) ? 1 : 0, kind, record.record_id, visitCount);
         visitCount += 1;
-        enter(kind, record.record_id, visitCount, to, at);
+        enter(kind, record.record_id, visitCount, to, at, event.type === 'Transitioned');
         break;
       }
     }
@@ -149,7 +151,8 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
 export const funnelProjection = (): Projection => ({
   name: FUNNEL_PROJECTION,
   // 2: only groupable fields are kept, and each version's groupable fields are known.
-  version: 2,
+  // 3: StageRecorded is a stage move; each visit says whether a transition entered it (`conforming`).
+  version: 3,
   eventTypes: STAGE_AWARE_EVENT_TYPES,
   tables: [
     blueprintStagesTable('funnel_stages'),
@@ -197,6 +200,7 @@ export const funnelProjection = (): Projection => ({
           exited_at   TEXT,
           next_stage  TEXT,
           advanced    INTEGER,
+          conforming  INTEGER NOT NULL,
           PRIMARY KEY (kind, record_id, visit_no)
         )`,
         `CREATE INDEX ${table}__by_stage ON ${table} (kind, stage, entered_at)`,

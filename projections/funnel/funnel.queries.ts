@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { daysBetween, parseAsOf, parseInstant, periodOfInstant, type PeriodKind } from '../shared/business-time';
+import { conformanceOf, type Conformance } from '../shared/conformance';
 import { invalidQuery } from '../shared/read-model.exception';
 import { requireTables } from '../shared/require-tables';
 import { mean, median, percentile } from '../shared/statistics';
@@ -20,6 +21,8 @@ export interface FunnelQuery {
   readonly cohort?: PeriodKind;
   /** A groupable field that says why a record was lost; default: the one the pinned blueprint asks for. */
   readonly lostReasonField?: string;
+  /** `conforming`: leave out records whose history (at `asOf`) has a StageRecorded; default `all`. */
+  readonly conformance?: Conformance;
 }
 
 export interface FunnelStageRow {
@@ -58,7 +61,11 @@ export interface FunnelReport {
   /** null: as of everything stored. */
   readonly asOf: string | null;
   readonly by: string | null;
+  readonly conformance: Conformance;
+  /** Records reported on: those opened in the window, without the non-conforming ones with `conforming`. */
   readonly records: number;
+  /** Records opened in the window whose history (at `asOf`) does not conform; counted with `all`, left out with `conforming`. */
+  readonly nonConforming: number;
   readonly rows: readonly FunnelStageRow[];
   readonly lostReasons: readonly LostReasonRow[];
 }
@@ -85,6 +92,7 @@ interface VisitRow {
   readonly entered_at: string;
   readonly exited_at: string | null;
   readonly advanced: number | null;
+  readonly conforming: number;
 }
 
 interface Visit {
@@ -184,13 +192,14 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
   const to = query.to === undefined ? null : parseInstant(query.to);
   if (from !== null && to !== null && from >= to) throw invalidQuery(`the window is empty: from ${from} is not before to ${to}`);
   const asOf = query.asOf === undefined ? null : parseAsOf(query.asOf);
+  const conformance = conformanceOf(query.conformance);
   const groupableFields = groupableFieldsOfKind(db, kind);
   requireDimension('by', query.by, [...BUILT_IN_DIMENSIONS, ...groupableFields], `the built-in dimensions and the fields the ${kind} blueprint declares groupable`);
   requireDimension('lostReasonField', query.lostReasonField, groupableFields, `the fields the ${kind} blueprint declares groupable`);
   const at = asOf ?? endOfTime;
   const window = { kind, from: from ?? '', to: to ?? endOfTime, at };
 
-  const population = db
+  const windowPopulation = db
     .prepare(
       `SELECT r.record_id, r.opened_at, b.lost_reason_field FROM funnel_records r
        LEFT JOIN funnel_blueprints b ON b.blueprint_id = r.blueprint_id AND b.blueprint_version = r.blueprint_version
@@ -201,7 +210,7 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
   // every visit of the kind in key order to spare the sort, which costs a whole history for a window.
   const visitRows = db
     .prepare(
-      `SELECT v.record_id, v.visit_no, v.stage, v.stage_order, v.outcome, v.final, v.entered_at, v.exited_at, v.advanced FROM funnel_records r
+      `SELECT v.record_id, v.visit_no, v.stage, v.stage_order, v.outcome, v.final, v.entered_at, v.exited_at, v.advanced, v.conforming FROM funnel_records r
        CROSS JOIN funnel_visits v ON v.kind = r.kind AND v.record_id = r.record_id
        WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at AND v.entered_at <= @at
        ORDER BY v.record_id, v.visit_no`,
@@ -213,6 +222,10 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
     if (list) list.push(row);
     else visitsByRecord.set(row.record_id, [row]);
   }
+  // Visits are those entered by `at`: a record is non-conforming from its first StageRecorded on.
+  const conforms = (record: PopulationRow): boolean => (visitsByRecord.get(record.record_id) ?? []).every((visit) => visit.conforming === 1);
+  const nonConforming = windowPopulation.filter((record) => !conforms(record)).length;
+  const population = conformance === 'conforming' ? windowPopulation.filter(conforms) : windowPopulation;
 
   const by = query.by ?? null;
   const groupAttribute = by === null || by === 'cohort' ? null : by === 'owner' || by === 'team' ? OWNER_ATTRIBUTE : fieldAttribute(by);
@@ -288,7 +301,9 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
     to,
     asOf,
     by,
+    conformance,
     records: population.length,
+    nonConforming,
     rows,
     lostReasons: [...lostReasons.values()].sort((a, b) => compareText(a.group, b.group) || b.count - a.count || compareText(a.reason, b.reason)),
   };

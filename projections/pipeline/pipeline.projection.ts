@@ -10,7 +10,8 @@ export const PIPELINE_PROJECTION = 'pipeline';
  */
 export const pipelineProjection = (): Projection => ({
   name: PIPELINE_PROJECTION,
-  version: 1,
+  // 2: StageRecorded moves the stage; `conforming` on every deal interval.
+  version: 2,
   eventTypes: STAGE_AWARE_EVENT_TYPES,
   tables: dealTimelineTables('pipeline'),
   open: (db, tables) => openDealTimeline(db, tables, 'pipeline'),

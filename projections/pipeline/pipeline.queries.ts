@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '@crm/clock';
 import { daysBetween, parseAsOf } from '../shared/business-time';
+import { conformanceOf, type Conformance } from '../shared/conformance';
 import { dealsAsOf, type DealRow } from '../shared/deal-timeline';
 import { fromCents, weightedCents } from '../shared/money';
 import { isVisibleTo, type RecordVisibility } from '../records/records.queries';
@@ -20,6 +21,8 @@ export interface PipelineQuery {
    * on the deals' current owners, also with `asOf`); absent: everyone's. Counts and amounts cover every deal.
    */
   readonly visibleTo?: RecordVisibility;
+  /** `conforming`: leave out deals whose history (at `asOf`) has a StageRecorded; default `all`. */
+  readonly conformance?: Conformance;
 }
 
 export interface PipelineRow {
@@ -65,6 +68,9 @@ export interface PipelineReport {
   readonly stalledAfterDays: number;
   /** Oldest first. */
   readonly stalled: readonly StalledDeal[];
+  readonly conformance: Conformance;
+  /** Open deals at `asOf` whose history does not conform (StageRecorded); counted with `all`, left out with `conforming`. */
+  readonly nonConforming: number;
 }
 
 interface Bucket {
@@ -122,7 +128,8 @@ const visibleDeals = (db: Database, kind: string, deals: readonly DealRow[], vis
 /**
  * Open deals (non-final stages) at `asOf`, from the validity intervals valid at that moment: count, amount,
  * weighted amount and age in stage by stage and owner (and team, through the teams table), plus the deals
- * stalled longer than `stalledAfterDays` that `visibleTo` may see.
+ * stalled longer than `stalledAfterDays` that `visibleTo` may see; how many of the open deals do not
+ * conform, and with `conforming` the figures without them.
  */
 export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery = {}): PipelineReport => {
   requireTables(db, 'pipeline', ['pipeline_deals']);
@@ -130,8 +137,11 @@ export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery =
   const asOf = query.asOf === undefined ? clock.now().toISOString() : parseAsOf(query.asOf);
   const stalledAfterDays = query.stalledAfterDays ?? 30;
   if (!(stalledAfterDays >= 0)) throw invalidQuery(`stalledAfterDays must be ≥ 0, not ${stalledAfterDays}`);
+  const conformance = conformanceOf(query.conformance);
   const teams = teamsByOwner(db);
-  const open = dealsAsOf(db, 'pipeline_deals', kind, asOf, true);
+  const everyOpen = dealsAsOf(db, 'pipeline_deals', kind, asOf, true);
+  const nonConforming = everyOpen.filter((deal) => deal.conforming === 0).length;
+  const open = conformance === 'conforming' ? everyOpen.filter((deal) => deal.conforming === 1) : everyOpen;
 
   const rows = [...groupDeals(open, (deal) => `${deal.stage}\u0000${deal.owner ?? ''}`).values()].map(({ deals }): PipelineRow => {
     const bucket = bucketOf(deals, asOf);
@@ -186,5 +196,7 @@ export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery =
     byStageAndTeam: totals((deal) => `${deal.stage}\u0000${teamOf(teams, deal.owner)}`, (deal) => teamOf(teams, deal.owner)),
     stalledAfterDays,
     stalled,
+    conformance,
+    nonConforming,
   };
 };

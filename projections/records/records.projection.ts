@@ -30,9 +30,10 @@ interface RecordRow {
   readonly fields: string;
   readonly opened_at: string;
   readonly updated_at: string;
+  readonly conforming: number;
 }
 
-const versionColumns = ['stage', 'owner', 'name', 'name_folded', 'fields', 'opened_at'] as const;
+const versionColumns = ['stage', 'owner', 'name', 'name_folded', 'fields', 'opened_at', 'conforming'] as const;
 
 const applyChanges = (fields: FieldValues, changes: Readonly<Record<string, { readonly to: FieldValues[string] }>>): FieldValues => {
   const next: Record<string, FieldValues[string]> = { ...fields };
@@ -52,12 +53,12 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
   const versions = new IntervalWriter(db, tables('record_versions'), ['kind', 'record_id'], versionColumns);
   const select = db.prepare(`SELECT * FROM ${records} WHERE kind = ? AND record_id = ?`);
   const insert = db.prepare(
-    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, stage, owner, name, name_folded, fields, opened_at, updated_at, events, revision, imported)
-     VALUES (@kind, @record_id, @blueprint_id, @blueprint_version, @stage, @owner, @name, @name_folded, @fields, @opened_at, @updated_at, 1, @revision, @imported)`,
+    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, stage, owner, name, name_folded, fields, opened_at, updated_at, events, revision, imported, conforming)
+     VALUES (@kind, @record_id, @blueprint_id, @blueprint_version, @stage, @owner, @name, @name_folded, @fields, @opened_at, @updated_at, 1, @revision, @imported, 1)`,
   );
   const update = db.prepare(
     `UPDATE ${records} SET stage = @stage, owner = @owner, name = @name, name_folded = @name_folded, fields = @fields,
-       updated_at = @updated_at, events = events + 1, revision = @revision
+       updated_at = @updated_at, events = events + 1, revision = @revision, conforming = @conforming
      WHERE kind = @kind AND record_id = @record_id`,
   );
 
@@ -83,15 +84,19 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
         imported: isImported(stored) ? 1 : 0,
       };
       insert.run(row);
-      versions.set({ kind: row.kind, record_id: row.record_id }, row.opened_at, row);
+      versions.set({ kind: row.kind, record_id: row.record_id }, row.opened_at, { ...row, conforming: 1 });
       return;
     }
     const current = select.get(kind, event.data.recordId) as RecordRow | undefined;
     if (current === undefined) throw new Error(`${stored.type} for ${stored.stream}, which was never opened`);
     let fields = JSON.parse(current.fields) as FieldValues;
-    let { stage, owner } = current;
+    let { stage, owner, conforming } = current;
     if (event.type === 'FieldsChanged') fields = applyChanges(fields, event.data.changes);
     if (event.type === 'Transitioned') stage = event.data.to;
+    if (event.type === 'StageRecorded') {
+      stage = event.data.to;
+      conforming = 0;
+    }
     if (event.type === 'OwnerChanged') owner = event.data.to;
     const at = effectiveTime(stored.occurredAt, current.updated_at);
     const row = {
@@ -105,6 +110,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       opened_at: current.opened_at,
       updated_at: at,
       revision: stored.revision,
+      conforming,
     };
     update.run(row);
     versions.set({ kind: row.kind, record_id: row.record_id }, at, row);
@@ -115,11 +121,13 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
 /**
  * Every record's current state for lists and search (`records`), and its history as validity intervals
  * (`record_versions`) for lists "as of" a business time. `events` counts the events folded into a row:
- * an event applied twice would show there (and in the digest).
+ * an event applied twice would show there (and in the digest). `conforming` is 0 from the first
+ * StageRecorded on (imported history no blueprint transition explains).
  */
 export const recordsProjection = (): Projection => ({
   name: RECORDS_PROJECTION,
-  version: 1,
+  // 2: StageRecorded moves the stage; `conforming` on records and record_versions.
+  version: 2,
   eventTypes: RECORD_FACT_EVENT_TYPES,
   tables: [
     {
@@ -140,6 +148,7 @@ export const recordsProjection = (): Projection => ({
           events            INTEGER NOT NULL,
           revision          INTEGER NOT NULL,
           imported          INTEGER NOT NULL,
+          conforming        INTEGER NOT NULL,
           PRIMARY KEY (kind, record_id)
         )`,
         `CREATE INDEX ${table}__by_opened ON ${table} (kind, opened_at, record_id)`,
@@ -161,6 +170,7 @@ export const recordsProjection = (): Projection => ({
           name_folded TEXT,
           fields      TEXT NOT NULL,
           opened_at   TEXT NOT NULL,
+          conforming  INTEGER NOT NULL,
           PRIMARY KEY (kind, record_id, valid_from)
         )`,
         `CREATE INDEX ${table}__by_validity ON ${table} (kind, valid_from, valid_to)`,

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { FieldValues } from '@crm/blueprint';
 import { parseAsOf } from '../shared/business-time';
+import { conformanceOf, type Conformance } from '../shared/conformance';
 import { invalidQuery } from '../shared/read-model.exception';
 import { requireTables } from '../shared/require-tables';
 
@@ -21,6 +22,8 @@ export interface RecordListQuery {
    * Judged on the records' current owners, also with `asOf`.
    */
   readonly visibleTo?: RecordVisibility;
+  /** `conforming`: only records whose history (at `asOf`) has no StageRecorded; default `all`. */
+  readonly conformance?: Conformance;
 }
 
 export interface RecordVisibility {
@@ -38,6 +41,8 @@ export interface RecordListItem {
   readonly openedAt: string;
   /** Business time of the last change (at or before `asOf`). */
   readonly updatedAt: string;
+  /** False once the history has a stage move no blueprint transition explains (StageRecorded). */
+  readonly conforming: boolean;
 }
 
 export interface RecordPage {
@@ -56,6 +61,7 @@ interface ListRow {
   readonly fields: string;
   readonly opened_at: string;
   readonly updated_at: string;
+  readonly conforming: number;
 }
 
 const defaultLimit = 50;
@@ -112,7 +118,7 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
   requireTables(db, 'records', ['records', 'record_versions']);
   const limit = checkLimit(query.limit);
   const asOf = query.asOf === undefined ? null : parseAsOf(query.asOf);
-  const conditions: string[] = [];
+  const conditions: string[] = conformanceOf(query.conformance) === 'conforming' ? ['conforming = 1'] : [];
   const parameters: Record<string, string | number> = { limit: limit + 1 };
   if (asOf !== null) {
     conditions.push('valid_from <= @asOf', '(valid_to IS NULL OR valid_to > @asOf)');
@@ -146,8 +152,8 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
   }
   const source =
     asOf === null
-      ? 'SELECT kind, record_id, stage, owner, name, fields, opened_at, updated_at FROM records'
-      : 'SELECT kind, record_id, stage, owner, name, fields, opened_at, valid_from AS updated_at FROM record_versions';
+      ? 'SELECT kind, record_id, stage, owner, name, fields, opened_at, updated_at, conforming FROM records'
+      : 'SELECT kind, record_id, stage, owner, name, fields, opened_at, valid_from AS updated_at, conforming FROM record_versions';
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const rows = db.prepare(`${source} ${where} ORDER BY opened_at, kind, record_id LIMIT @limit`).all(parameters) as ListRow[];
   const page = rows.slice(0, limit);
@@ -161,6 +167,7 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
       fields: JSON.parse(row.fields) as FieldValues,
       openedAt: row.opened_at,
       updatedAt: row.updated_at,
+      conforming: row.conforming === 1,
     })),
     nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
     asOf,

@@ -33,6 +33,8 @@ export interface DealRow {
   readonly amount_cents: number | null;
   readonly close_date: string | null;
   readonly closed_at: string | null;
+  /** 0 from the deal's first StageRecorded on: imported history no blueprint transition explains. */
+  readonly conforming: number;
 }
 
 const dealColumns = [
@@ -50,6 +52,7 @@ const dealColumns = [
   'amount_cents',
   'close_date',
   'closed_at',
+  'conforming',
 ] as const;
 
 const dealTable = (name: string): ReadModelTable => ({
@@ -74,6 +77,7 @@ const dealTable = (name: string): ReadModelTable => ({
       amount_cents      INTEGER,
       close_date        TEXT,
       closed_at         TEXT,
+      conforming        INTEGER NOT NULL,
       PRIMARY KEY (kind, record_id, valid_from)
     )`,
     `CREATE INDEX ${table}__by_validity ON ${table} (kind, valid_from, valid_to)`,
@@ -118,6 +122,12 @@ const nextFacts = (event: StoredRecordEvent, current: DealRow, at: string, stage
         ...current,
         ...stageColumns(stages.stage({ id: current.blueprint_id, version: current.blueprint_version }, event.data.to), at),
       };
+    case 'StageRecorded':
+      return {
+        ...current,
+        ...stageColumns(stages.stage({ id: current.blueprint_id, version: current.blueprint_version }, event.data.to), at),
+        conforming: 0,
+      };
     case 'OwnerChanged':
       return { ...current, owner: event.data.to };
     default:
@@ -127,8 +137,9 @@ const nextFacts = (event: StoredRecordEvent, current: DealRow, at: string, stage
 
 /**
  * The facts pipeline and forecast need of every record, as validity intervals: stage (with the pinned
- * blueprint's probability, forecast category and outcome), when the stage was entered, owner, amount and
- * close date. Each projection keeps its own copy, so each can be versioned and rebuilt on its own.
+ * blueprint's probability, forecast category and outcome), when the stage was entered, owner, amount,
+ * close date and whether the history so far conforms (no StageRecorded). Each projection keeps its own
+ * copy, so each can be versioned and rebuilt on its own.
  */
 export const openDealTimeline = (db: Database, tables: TableNames, prefix: string): ProjectionWriter => {
   const stages = new BlueprintStages(db, tables(`${prefix}_stages`));
@@ -152,6 +163,7 @@ export const openDealTimeline = (db: Database, tables: TableNames, prefix: strin
         owner: data.owner,
         amount_cents: toCents(data.fields[AMOUNT_FIELD]),
         close_date: dateOrNull(data.fields[CLOSE_DATE_FIELD]),
+        conforming: 1,
       });
       return;
     }

@@ -1,8 +1,11 @@
 import type { StoredEvent } from '@crm/event-store';
 import { BLUEPRINT_VERSION_PUBLISHED, isRecordEvent, type StoredRecordEvent } from '@crm/workflow';
 
-/** The record events read models fold; TaskOpened carries nothing they report. */
-export const RECORD_FACT_EVENT_TYPES = ['RecordOpened', 'FieldsChanged', 'Transitioned', 'OwnerChanged'] as const;
+/**
+ * The record events read models fold; TaskOpened carries nothing they report. StageRecorded (imported
+ * history no transition explains) moves the stage as Transitioned does and marks the record non-conforming.
+ */
+export const RECORD_FACT_EVENT_TYPES = ['RecordOpened', 'FieldsChanged', 'Transitioned', 'StageRecorded', 'OwnerChanged'] as const;
 
 export const STAGE_AWARE_EVENT_TYPES: readonly string[] = [BLUEPRINT_VERSION_PUBLISHED, ...RECORD_FACT_EVENT_TYPES];
 

@@ -178,6 +178,9 @@ const importCommand = (dice: Dice, index: number, owners: readonly string[], sta
     ['proposal'],
     ['proposal', 'negotiation'],
     [],
+    // Histories no transition explains (stored as StageRecorded): won without negotiating, negotiating without a proposal.
+    ['won'],
+    ['negotiation', 'lost'],
   ]);
   for (const stage of path) {
     time += dice.gapMs(1, 60);

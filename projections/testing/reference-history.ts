@@ -49,7 +49,7 @@ export class ReferenceHistory {
         if (event.type === 'BlueprintVersionPublished') {
           const definition = event.data['definition'] as unknown as BlueprintDefinition;
           blueprints.set(`${definition.id}@${definition.version}`, definition);
-        } else if (['RecordOpened', 'FieldsChanged', 'Transitioned', 'OwnerChanged', 'TaskOpened'].includes(event.type)) {
+        } else if (['RecordOpened', 'FieldsChanged', 'Transitioned', 'StageRecorded', 'OwnerChanged', 'TaskOpened'].includes(event.type)) {
           const separator = event.stream.indexOf('-');
           const history = byStream.get(event.stream) ?? { kind: event.stream.slice(0, separator), recordId: event.stream.slice(separator + 1), events: [] };
           history.events.push(event);
@@ -109,7 +109,7 @@ const foldUpTo = (record: RecordHistory, asOf: string): ReferenceState | null =>
       state = { ...current, fields };
     } else if (event.type === 'OwnerChanged') {
       state = { ...current, owner: data['to'] as string | null };
-    } else if (event.type === 'Transitioned') {
+    } else if (event.type === 'Transitioned' || event.type === 'StageRecorded') {
       const to = data['to'] as string;
       const visits: ReferenceVisit[] = current.visits.map((visit, index) =>
         index === current.visits.length - 1 ? { ...visit, exitedAt: event.occurredAt, nextStage: to } : visit,

@@ -25,7 +25,7 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 /** The input is invalid: blueprint problems, field values that do not fit their type, an unknown event. Nothing was stored. */
 export const EXIT_INVALID = 3;
-/** The blueprint refused the step: unmet exit criteria, or a record in a final stage. Nothing was stored. */
+/** The blueprint refused the step: unmet exit criteria, or a record in a final stage; `import --strict` refused the file. Nothing was stored. */
 export const EXIT_REFUSED = 4;
 /** The acting user is unknown, or the access policy forbids the action. Nothing was stored. */
 export const EXIT_FORBIDDEN = 5;
@@ -41,7 +41,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   1  failure: not found, no data, a difference found, rows rejected
   2  usage error
   3  invalid input: blueprint problems, field values that do not fit their type, an unknown event
-  4  refused by the blueprint: unmet exit criteria (each one is listed), or the record is closed
+  4  refused by the blueprint: unmet exit criteria (each one is listed), or the record is closed;
+     import --strict: a record breaks a blueprint rule, or a warning was counted
   5  forbidden: unknown --as user, or the access policy forbids the action (the rule is named)
   6  conflict: the record already exists, is not at --expected-revision, or a blueprint version
      number is already published with other content`;

@@ -7,6 +7,9 @@ export type { CoreCommand, OpenRecord, UpdateFields } from './core/core.commands
 export type { CoreEvent, FieldChange, FieldsChanged, RecordOpened } from './core/core.events';
 export { fieldChanges } from './core/field-changes';
 export type { HistoryImportCommand, ImportedStageVisit, ImportRecordHistory } from './history-import/history-import.commands';
+export type { HistoryImportEvent, StageRecorded } from './history-import/history-import.events';
+export { ACTOR_CRITERIA, judgeImportedMove, NO_TRANSITION } from './history-import/imported-move';
+export type { ImportedMove, MoveJudgement } from './history-import/imported-move';
 export type { OwnershipCommand, Reassign } from './ownership/ownership.commands';
 export type { OwnerChanged, OwnershipEvent } from './ownership/ownership.events';
 export type { CommandEnvelope, CommandOrigin, RecordCommandBase } from './record/record-command';

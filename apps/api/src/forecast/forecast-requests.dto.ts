@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PERIOD_KINDS, type ForecastGrouping, type PeriodKind } from '@crm/projections';
+import { PERIOD_KINDS, type Conformance, type ForecastGrouping, type PeriodKind } from '@crm/projections';
 import { IsNotBeforePeriod, IsPeriodOfRequestKind } from '../read-models/business-time.validators';
+import { ConformanceQuery } from '../read-models/conformance-query';
 import { ReportRequest } from '../read-models/read-model-requests.dto';
 
 const GROUPINGS: readonly ForecastGrouping[] = ['owner', 'team', 'total'];
@@ -30,6 +31,9 @@ export class ForecastRequest extends ForecastPeriodsRequest {
   @IsOptional()
   @IsIn(GROUPINGS)
   groupBy?: ForecastGrouping;
+
+  @ConformanceQuery()
+  conformance?: Conformance;
 }
 
 export class ForecastAccuracyRequest extends ForecastPeriodsRequest {

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { PERIOD_KINDS, type PeriodKind } from '@crm/projections';
+import { PERIOD_KINDS, type Conformance, type PeriodKind } from '@crm/projections';
 import { IsWindowBound } from '../read-models/business-time.validators';
+import { ConformanceQuery } from '../read-models/conformance-query';
 import { ReportRequest } from '../read-models/read-model-requests.dto';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -40,4 +41,7 @@ export class FunnelRequest extends ReportRequest {
   @IsString()
   @Matches(FIELD_NAME, { message: 'lostReasonField must be a groupable field name' })
   lostReasonField?: string;
+
+  @ConformanceQuery()
+  conformance?: Conformance;
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import type { Conformance } from '@crm/projections';
+import { ConformanceQuery } from '../read-models/conformance-query';
 import { ReportRequest } from '../read-models/read-model-requests.dto';
 
 export class PipelineRequest extends ReportRequest {
@@ -11,4 +13,7 @@ export class PipelineRequest extends ReportRequest {
   @Min(0)
   @Max(36_500)
   stalledAfterDays?: number;
+
+  @ConformanceQuery()
+  conformance?: Conformance;
 }

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { FieldValues } from '@crm/blueprint';
+import type { Conformance } from '@crm/projections';
 import { IsAsOf } from '../read-models/business-time.validators';
+import { ConformanceQuery } from '../read-models/conformance-query';
 
 const FIELDS_DOC = { type: 'object', additionalProperties: true, example: { name: 'Globex platform deal', amount: 42000 } } as const;
 
@@ -114,4 +116,7 @@ export class ListRecordsRequest {
   @IsString()
   @Length(1, 1000)
   cursor?: string;
+
+  @ConformanceQuery()
+  conformance?: Conformance;
 }

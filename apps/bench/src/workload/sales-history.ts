@@ -371,7 +371,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
     eventTypes[event.type] = (eventTypes[event.type] ?? 0) + 1;
     if (!isRecordEvent(event)) throw new Error(`the decider produced ${event.type}, which no built-in slice declares`);
     if (event.type === 'RecordOpened') stages[event.data.stage] = (stages[event.data.stage] ?? 0) + 1;
-    if (event.type === 'Transitioned') {
+    if (event.type === 'Transitioned' || event.type === 'StageRecorded') {
       stages[event.data.from] = (stages[event.data.from] ?? 0) - 1;
       stages[event.data.to] = (stages[event.data.to] ?? 0) + 1;
     }

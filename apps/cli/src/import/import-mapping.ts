@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { BlueprintDefinition } from '@crm/blueprint';
+import { parseIsoDate, parseIsoDateTime } from '@crm/clock';
 import { CliException, CliExceptionCode } from '../cli.exception';
 
 /** A cell read from a column; `values` rewrites raw texts first (e.g. `GTXPro: GTX Pro`, `Won: closed_won`). */
@@ -124,8 +125,8 @@ export const parseRecordMapping = (source: string, file: string, header: readonl
   if (isObject(openedAtValue)) {
     unknownKeys(openedAtValue, ['column', 'default'], 'openedAt.', problems);
     const fallback = openedAtValue['default'];
-    if (fallback !== undefined && (typeof fallback !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(fallback))) {
-      problems.push('openedAt.default: expected a date (YYYY-MM-DD) or an ISO date-time');
+    if (fallback !== undefined && (typeof fallback !== 'string' || (parseIsoDate(fallback) === null && parseIsoDateTime(fallback) === null))) {
+      problems.push('openedAt.default: expected a date (YYYY-MM-DD) or an ISO date-time with offset');
     }
     openedAt = { column: columnOf(openedAtValue['column'], 'openedAt.column', columns, problems), default: typeof fallback === 'string' ? fallback : null };
   } else {

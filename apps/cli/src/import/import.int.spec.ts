@@ -51,7 +51,7 @@ const expectedRejections: [number, string][] = [
   [10, 'record id "OK-1" was already used by row 2'],
   [11, 'engage_date (when the record was opened) is blank'],
   [12, 'the record is in "closed_won" but close_date (when it entered) is blank'],
-  [13, 'closeDate: expected date'],
+  [13, 'close_date "2017-02-30" is not a date or an ISO date-time with offset'],
 ];
 
 describe('crm import', () => {
@@ -105,13 +105,13 @@ describe('crm import', () => {
       ['RecordOpened', '2017-01-05T00:00:00.000Z'],
       ['Transitioned', '2017-01-05T00:00:00.000Z'],
       ['FieldsChanged', '2017-03-01T00:00:00.000Z'],
-      ['Transitioned', '2017-03-01T00:00:00.000Z'],
+      ['StageRecorded', '2017-03-01T00:00:00.000Z'],
     ]);
     expect(won[0].data['fields']).toEqual({ name: 'OK-1', account: 'Acme', product: 'GTX Pro' });
     expect(won[0].data['owner']).toBe('Ann Agent');
     expect(won[2].data['changes']).toEqual({ closeDate: { from: null, to: '2017-03-01' }, amount: { from: null, to: 1054.5 } });
     expect(events.every((event) => event.metadata['imported'] === true && String(event.metadata['importSource']).startsWith('pipeline.csv#row '))).toBe(true);
-    expect(events.find((event) => event.stream === 'opportunity-OK-2' && event.type === 'Transitioned' && event.data['to'] === 'closed_lost')).toBeDefined();
+    expect(events.find((event) => event.stream === 'opportunity-OK-2' && event.type === 'StageRecorded' && event.data['to'] === 'closed_lost')).toBeDefined();
   });
 
   it('given an imported file, when it is imported again, then nothing new is stored', async () => {
@@ -167,6 +167,124 @@ describe('crm import', () => {
     expect(result.err).toContain('fields.acount: no column "acount" in the file');
     expect(result.err).toContain('stages.needs_analisys: the opportunity blueprint has no stage "needs_analisys"');
     expect(await recordEvents()).toEqual([]);
+  });
+
+  describe('conformance with the blueprint', () => {
+    const dealsCsv = ['id,owner,opened,analyzed,won_on,amount', 'D-1,rita,2017-01-05,,2017-03-01,', 'D-2,raj,2017-01-06,2017-01-20,,', ''].join('\n');
+    const dealsMapping = `
+id: id
+owner: owner
+openedAt: opened
+fields: { name: id, amount: amount }
+stages:
+  needs_analysis: analyzed
+  closed_won: { enteredAt: won_on, fields: { closeDate: won_on } }
+`;
+
+    beforeEach(() => {
+      writeFileSync(join(workspace.root, 'deals.csv'), dealsCsv);
+      writeFileSync(join(workspace.root, 'deals.mapping.yaml'), dealsMapping);
+    });
+
+    const reportOf = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+
+    it('given a deal that went from qualification to closed won without an amount, when imported, then it is stored as StageRecorded naming the unmet amount criterion and the report counts it per rule with its row', async () => {
+      const result = await crm('import', 'opportunity', '--file', 'deals.csv', '--map', 'deals.mapping.yaml');
+
+      expect(result.exitCode).toBe(0);
+      const events = await recordEvents();
+      const moves = events.filter((event) => event.type === 'Transitioned' || event.type === 'StageRecorded');
+      expect(moves.map((event) => [event.stream, event.type, event.data['from'], event.data['to']])).toEqual([
+        ['opportunity-D-1', 'StageRecorded', 'qualification', 'closed_won'],
+        ['opportunity-D-2', 'Transitioned', 'qualification', 'needs_analysis'],
+      ]);
+      expect(moves[0].data['unmet']).toEqual([
+        expect.objectContaining({ event: 'close_won', criterion: 'stage' }),
+        expect.objectContaining({ event: 'close_won', criterion: 'required_field', field: 'amount' }),
+      ]);
+      expect(moves[1].data['event']).toBe('analyze_needs');
+
+      expect(result.out).toContain('conformance: 1 of 2 records break blueprint rules (stored as StageRecorded, not as transitions)');
+      expect(result.out).toMatch(/close_won +stage +close_won is possible only from contract_approval +1 +2\n/);
+      expect(result.out).toMatch(/close_won +required_field amount +Amount is required +1 +2\n/);
+      const reportFile = join(workspace.root, 'deals.import-report.json');
+      expect(result.out).toContain(`report: ${reportFile}`);
+      expect(reportOf(reportFile)).toMatchObject({
+        stored: true,
+        imported: 2,
+        conformance: {
+          records: 2,
+          nonConforming: 1,
+          rules: [
+            { event: 'close_won', criterion: 'stage', rule: 'close_won is possible only from contract_approval', records: 1, sampleRows: [2] },
+            { event: 'close_won', criterion: 'required_field', field: 'amount', rule: 'Amount is required', records: 1, sampleRows: [2] },
+          ],
+        },
+        warnings: [],
+      });
+    });
+
+    it('given a non-conforming row and --strict, when imported, then the whole file is refused with exit 4, nothing is stored, and the report is written where --report says', async () => {
+      const result = await crm('import', 'opportunity', '--file', 'deals.csv', '--map', 'deals.mapping.yaml', '--strict', '--report', 'out/check.json');
+
+      expect(result.exitCode).toBe(4);
+      expect(result.out).toContain('stored nothing');
+      expect(result.err).toContain('--strict: 1 record breaks blueprint rules; the file is refused');
+      expect(await recordEvents()).toEqual([]);
+      expect(reportOf(join(workspace.root, 'out', 'check.json'))).toMatchObject({ stored: false, strict: true, conformance: { nonConforming: 1 } });
+    });
+
+    it('given the file imported already, when imported again, then nothing is stored and the report still counts what the file breaks', async () => {
+      await crm('import', 'opportunity', '--file', 'deals.csv', '--map', 'deals.mapping.yaml');
+      const before = await recordEvents();
+
+      const again = await crm('import', 'opportunity', '--file', 'deals.csv', '--map', 'deals.mapping.yaml');
+
+      expect(again.exitCode).toBe(0);
+      expect(again.out).toContain('stored nothing: 2 rows checked; 2 already imported');
+      expect(again.out).toContain('conformance: 1 of 2 records break blueprint rules');
+      expect((await recordEvents()).map((event) => event.id)).toEqual(before.map((event) => event.id));
+    });
+
+    it('given a history that conforms, when imported with --strict, then it is stored', async () => {
+      writeFileSync(join(workspace.root, 'deals.csv'), dealsCsv.split('\n').filter((line) => !line.startsWith('D-1')).join('\n'));
+      const result = await crm('import', 'opportunity', '--file', 'deals.csv', '--map', 'deals.mapping.yaml', '--strict');
+
+      expect(result.exitCode).toBe(0);
+      expect(result.out).toContain('conformance: every record follows the blueprint');
+      expect((await recordEvents()).map((event) => event.type)).toEqual(['RecordOpened', 'Transitioned']);
+    });
+  });
+
+  describe('warnings', () => {
+    it('given owners missing from the users file, a blank reference cell and a mapped column whose value is dropped, when imported, then each is a counted warning with sample rows', async () => {
+      const good = pipelineCsv.split('\r\n').slice(0, 5).join('\n');
+      writeFileSync(csvFile, good);
+
+      const result = await crm('import', 'opportunity', '--file', csvFile, '--map', mappingFile);
+
+      expect(result.exitCode).toBe(0);
+      expect(result.out).toContain('warnings: 6 (4 rows; errors with --strict)');
+      expect(JSON.parse(readFileSync(join(workspace.root, 'pipeline.import-report.json'), 'utf8')).warnings).toEqual([
+        { kind: 'unknown_owner', column: 'sales_agent', message: 'sales_agent "Ann Agent" (the owner) is not a user of the users file', rows: 2, sampleRows: [2, 4] },
+        { kind: 'unknown_owner', column: 'sales_agent', message: 'sales_agent "Bob Agent" (the owner) is not a user of the users file', rows: 1, sampleRows: [3] },
+        { kind: 'unknown_owner', column: 'sales_agent', message: 'sales_agent "Cy Agent" (the owner) is not a user of the users file', rows: 1, sampleRows: [5] },
+        { kind: 'blank_reference', column: 'account', message: 'account (field account, a reference to account) is blank: the record refers to no account', rows: 1, sampleRows: [3] },
+        { kind: 'dropped_column', column: 'close_value', message: "close_value (won amount (amount)) has a value this row's history does not use: not imported", rows: 1, sampleRows: [3] },
+      ]);
+      expect(result.out).toMatch(/unknown_owner +sales_agent "Ann Agent" \(the owner\) is not a user of the users file +2 +2, 4\n/);
+    });
+
+    it('given the same warnings and --strict, when imported, then they are errors: exit 4 and nothing is stored', async () => {
+      const good = pipelineCsv.split('\r\n').slice(0, 5).join('\n');
+      writeFileSync(csvFile, good);
+
+      const result = await crm('import', 'opportunity', '--file', csvFile, '--map', mappingFile, '--strict');
+
+      expect(result.exitCode).toBe(4);
+      expect(result.err).toContain('--strict: 2 records break blueprint rules and 6 warnings; the file is refused, nothing is stored');
+      expect(await recordEvents()).toEqual([]);
+    });
   });
 
   it('given an owners CSV with a row lacking its team, when imported with skip, then the row is reported and the others are owner → team data', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { canonicalJson, type Actor, type CompiledBlueprint } from '@crm/blueprint';
+import { canonicalJson, type Actor, type CompiledBlueprint, type UnmetCriterion } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import type { EventStore } from '@crm/event-store';
 import {
@@ -11,10 +11,12 @@ import {
   type BlueprintCatalog,
   type ImportRecordHistory,
   type RecordCommandHandler,
+  type StageRecorded,
 } from '@crm/workflow';
 import { parseCsv } from './csv-parser';
 import { parseRecordMapping } from './import-mapping';
-import { mapRow, type MappedHistory } from './map-row';
+import { conformanceOf, warningCountsOf, type ConformanceReport, type JudgedRow, type WarningCount } from './import-report';
+import { mapRow, type MappedHistory, type RowWarning } from './map-row';
 
 export type OnError = 'skip' | 'fail';
 
@@ -32,6 +34,10 @@ export interface RecordImportInput {
   /** `skip`: store the good rows, report the bad; `fail`: store nothing unless every row is good. */
   readonly onError: OnError;
   readonly actor: Actor;
+  /** Whether an owner is a user of the users file; owners that are not are counted warnings. */
+  readonly isUser: (id: string) => boolean;
+  /** Refuse the whole file when a row breaks a blueprint rule or any warning is counted. */
+  readonly strict?: boolean;
   /** Validate and report only. */
   readonly dryRun?: boolean;
   /** Commands in flight at once; they share group commits. Default 64. */
@@ -55,14 +61,33 @@ export interface RecordImportReport {
   readonly alreadyImported: number;
   readonly events: number;
   readonly rejected: readonly RowProblem[];
-  /** False when `fail` met a bad row, or on a dry run: nothing at all was stored. */
+  /** False when `fail` met a bad row, `strict` a rule broken or a warning, or on a dry run: nothing at all was stored. */
   readonly stored: boolean;
+  readonly strict: boolean;
+  /** Why nothing was stored: bad rows with `fail`, or `strict`; null when not refused. */
+  readonly refused: 'rejected_rows' | 'strict' | null;
+  /** Per blueprint rule, how many of the judged records break it (their moves are StageRecorded). */
+  readonly conformance: ConformanceReport;
+  readonly warnings: readonly WarningCount[];
+  /** Judged rows with at least one warning. */
+  readonly rowsWithWarnings: number;
 }
 
 interface ValidRow {
   readonly row: number;
   readonly command: ImportRecordHistory;
 }
+
+const isStageRecorded = (event: { readonly type: string; readonly data: object }): event is StageRecorded => event.type === 'StageRecorded';
+
+/** The unmet criteria of the moves a decision records as StageRecorded: what the row's history breaks. */
+const unmetOf = (events: readonly { readonly type: string; readonly data: object }[]): UnmetCriterion[] =>
+  events.filter(isStageRecorded).flatMap((event) => event.data.unmet);
+
+const ownerWarnings = (history: MappedHistory, ownerColumn: string | null, isUser: (id: string) => boolean): RowWarning[] =>
+  ownerColumn === null || history.owner === null || isUser(history.owner)
+    ? []
+    : [{ kind: 'unknown_owner', column: ownerColumn, message: `${ownerColumn} ${JSON.stringify(history.owner)} (the owner) is not a user of the users file` }];
 
 /**
  * The command id of a row's history: derived from what the row says (kind, id and every mapped fact),
@@ -82,10 +107,23 @@ const describeRefusal = (error: unknown): string => {
   return `${error.code}: ${error.message}`;
 };
 
+/** `strict` refuses the file for a broken rule or a warning; `fail` for a bad row. */
+const refusalOf = (
+  input: Pick<RecordImportInput, 'strict' | 'onError'>,
+  conformance: ConformanceReport,
+  warnings: readonly WarningCount[],
+  rejected: readonly RowProblem[],
+): RecordImportReport['refused'] => {
+  if (input.strict === true && (conformance.nonConforming > 0 || warnings.length > 0)) return 'strict';
+  return rejected.length > 0 && input.onError === 'fail' ? 'rejected_rows' : null;
+};
+
 /**
  * Validates every row first — mapping, field types, stage names and dates through the very decider the
- * command handler uses (pure, nothing stored), duplicates, records already there — then stores the good
- * ones through `ImportRecordHistory`, unless `fail` met any bad row: then nothing is stored at all.
+ * command handler uses (pure, nothing stored), duplicates, records already there — and judges each
+ * history against the blueprint (the decision's StageRecorded moves) and counts the warnings; then stores
+ * the good rows through `ImportRecordHistory`, unless `fail` met any bad row or `strict` a broken rule or a
+ * warning: then nothing is stored at all.
  */
 export const importRecords = async (input: RecordImportInput): Promise<RecordImportReport> => {
   const table = parseCsv(input.content);
@@ -96,6 +134,7 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
   const rejected: RowProblem[] = [];
   const valid: ValidRow[] = [];
   const firstRowOf = new Map<string, number>();
+  const judged: JudgedRow[] = [];
   let alreadyImported = 0;
 
   for (const record of table.records) {
@@ -105,6 +144,7 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
       continue;
     }
     const { history } = mapped;
+    const warnings = [...ownerWarnings(history, mapping.owner, input.isUser), ...mapped.warnings];
     const earlier = firstRowOf.get(history.recordId);
     if (earlier !== undefined) {
       rejected.push({ row: record.row, recordId: history.recordId, reason: `record id "${history.recordId}" was already used by row ${earlier}` });
@@ -119,24 +159,33 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
       commandId: importCommandId(input.kind, history),
       actor: input.actor,
     };
+    let unmet: UnmetCriterion[];
     try {
-      decideRecord(command, noRecord(input.kind, history.recordId), { blueprint, now });
+      unmet = unmetOf(decideRecord(command, noRecord(input.kind, history.recordId), { blueprint, now }));
     } catch (error) {
       rejected.push({ row: record.row, recordId: history.recordId, reason: describeRefusal(error) });
       continue;
     }
     const [first] = await input.store.readStream(recordStreamName(input.kind, history.recordId), { maxCount: 1 });
-    if (first === undefined) valid.push({ row: record.row, command });
-    else if (first.metadata['commandId'] === command.commandId) alreadyImported += 1;
-    else {
+    if (first !== undefined && first.metadata['commandId'] !== command.commandId) {
       const origin = first.metadata['imported'] === true ? ` (imported from ${String(first.metadata['importSource'])} with other facts)` : '';
       rejected.push({ row: record.row, recordId: history.recordId, reason: `RECORD_ALREADY_EXISTS: ${input.kind} "${history.recordId}" already exists${origin}` });
+      continue;
     }
+    // A row already imported is judged too: the report describes the file, whatever is stored already.
+    judged.push({ row: record.row, unmet, warnings });
+    if (first === undefined) valid.push({ row: record.row, command });
+    else alreadyImported += 1;
   }
 
-  const report = { kind: input.kind, file: input.file, rows: table.records.length, alreadyImported };
-  if ((rejected.length > 0 && input.onError === 'fail') || input.dryRun) {
-    return { ...report, imported: 0, events: 0, rejected, stored: false };
+  const conformance = conformanceOf(blueprint, judged);
+  const warnings = warningCountsOf(judged);
+  const strict = input.strict === true;
+  const rowsWithWarnings = judged.filter((row) => row.warnings.length > 0).length;
+  const report = { kind: input.kind, file: input.file, rows: table.records.length, alreadyImported, strict, conformance, warnings, rowsWithWarnings };
+  const refused = refusalOf(input, conformance, warnings, rejected);
+  if (refused !== null || input.dryRun) {
+    return { ...report, imported: 0, events: 0, rejected, stored: false, refused };
   }
 
   let imported = 0;
@@ -159,5 +208,5 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
   };
   await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 64) }, worker));
   rejected.sort((a, b) => a.row - b.row);
-  return { ...report, imported, events, rejected, stored: imported > 0 };
+  return { ...report, imported, events, rejected, stored: imported > 0, refused: null };
 };

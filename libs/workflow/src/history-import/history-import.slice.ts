@@ -1,4 +1,5 @@
 import type { CompiledBlueprint, FieldValues } from '@crm/blueprint';
+import { parseIsoDateTime } from '@crm/clock';
 import type { CoreEvent } from '../core/core.events';
 import { fieldsChanged } from '../core/field-changes';
 import { checkFieldValues, checkOwner, checkText, isPlainObject } from '../record/command-problems';
@@ -8,24 +9,39 @@ import { requireNew, requireValidFields, withoutNulls } from '../record/record-r
 import type { TransitionEvent } from '../transition/transition.events';
 import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
 import type { HistoryImportCommand, ImportRecordHistory } from './history-import.commands';
+import type { HistoryImportEvent } from './history-import.events';
+import { judgeImportedMove } from './imported-move';
 
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A visit with its business time read: the instant in canonical form. */
+interface DatedVisit {
+  readonly stage: string;
+  readonly enteredAt: string;
+  readonly fields: FieldValues;
+}
 
+interface DatedHistory {
+  readonly openedAt: string;
+  readonly visits: readonly DatedVisit[];
+}
+
+/** The strict parser of `@crm/clock`: a day that does not exist is refused, never moved to another day. */
 const businessTime = (label: string, value: unknown, problems: string[]): string | null => {
-  const parsed = typeof value === 'string' && isoDateTime.test(value) ? new Date(value) : null;
-  if (!parsed || Number.isNaN(parsed.getTime())) {
+  const parsed = typeof value === 'string' ? parseIsoDateTime(value) : null;
+  if (parsed === null) {
     problems.push(`${label}: expected an ISO-8601 date-time with offset, got ${JSON.stringify(value)}`);
     return null;
   }
   return parsed.toISOString();
 };
 
-/** Every problem of an imported history: unknown stages, bad or unordered dates, moves after a final stage. */
-const historyProblems = (command: ImportRecordHistory, blueprint: CompiledBlueprint): string[] => {
+/** The history with its times read, or every problem: unknown stages, bad or unordered dates, moves after a final stage. */
+const datedHistory = (command: ImportRecordHistory, blueprint: CompiledBlueprint): { readonly problems: string[]; readonly history: DatedHistory | null } => {
   const problems: string[] = [];
-  let previousTime = businessTime('openedAt', command.openedAt, problems);
+  const openedAt = businessTime('openedAt', command.openedAt, problems);
+  if (!Array.isArray(command.stages)) return { problems: [...problems, 'stages: expected a list of { stage, enteredAt, fields? }'], history: null };
+  let previousTime = openedAt;
   let previousStage = blueprint.definition.initialStage;
-  if (!Array.isArray(command.stages)) return [...problems, 'stages: expected a list of { stage, enteredAt, fields? }'];
+  const visits: DatedVisit[] = [];
   command.stages.forEach((visit, index) => {
     const label = `stages[${index}]`;
     const stage = blueprint.stage(visit.stage);
@@ -36,17 +52,15 @@ const historyProblems = (command: ImportRecordHistory, blueprint: CompiledBluepr
     if (enteredAt && previousTime && enteredAt < previousTime) {
       problems.push(`${label}.enteredAt: ${enteredAt} is before the previous step (${previousTime})`);
     }
+    if (enteredAt !== null) visits.push({ stage: visit.stage, enteredAt, fields: visit.fields ?? {} });
     previousTime = enteredAt ?? previousTime;
     previousStage = visit.stage;
   });
-  return problems;
+  return { problems, history: problems.length === 0 && openedAt !== null ? { openedAt, visits } : null };
 };
 
-const transitionEventBetween = (blueprint: CompiledBlueprint, from: string, to: string): string =>
-  blueprint.transitionsFrom(from).find((transition) => transition.to === to)?.event ?? 'imported';
-
-/** History from another system, recorded as dated facts. */
-export const historyImportSlice = defineRecordSlice<HistoryImportCommand, never>({
+/** History from another system, recorded as dated facts; a move no transition explains is a StageRecorded. */
+export const historyImportSlice = defineRecordSlice<HistoryImportCommand, HistoryImportEvent>({
   name: 'history-import',
   commands: {
     ImportRecordHistory: {
@@ -68,8 +82,8 @@ export const historyImportSlice = defineRecordSlice<HistoryImportCommand, never>
       access: (command) => ({ action: 'import', record: { kind: command.kind, owner: command.owner }, newOwner: command.owner }),
       decide: (command, state, { blueprint }) => {
         requireNew(state);
-        const problems = historyProblems(command, blueprint);
-        if (problems.length > 0) {
+        const { problems, history } = datedHistory(command, blueprint);
+        if (history === null) {
           throw new WorkflowException(
             WorkflowExceptionCode.INVALID_COMMAND,
             `invalid history for ${command.kind} "${command.recordId}": ${problems.join('; ')}`,
@@ -77,13 +91,13 @@ export const historyImportSlice = defineRecordSlice<HistoryImportCommand, never>
           );
         }
         requireValidFields(blueprint, { ...command.fields });
-        command.stages.forEach((visit) => requireValidFields(blueprint, visit.fields ?? {}));
+        history.visits.forEach((visit) => requireValidFields(blueprint, visit.fields));
 
         const initialStage = blueprint.definition.initialStage;
-        const events: DecidedRecordEvent<CoreEvent | TransitionEvent>[] = [
+        const events: DecidedRecordEvent<CoreEvent | TransitionEvent | HistoryImportEvent>[] = [
           {
             type: 'RecordOpened',
-            occurredAt: new Date(command.openedAt).toISOString(),
+            occurredAt: history.openedAt,
             data: {
               recordId: command.recordId,
               kind: blueprint.definition.kind,
@@ -96,20 +110,31 @@ export const historyImportSlice = defineRecordSlice<HistoryImportCommand, never>
         ];
         let fields: FieldValues = command.fields;
         let stage = initialStage;
-        for (const visit of command.stages) {
-          const occurredAt = new Date(visit.enteredAt).toISOString();
-          for (const changed of fieldsChanged(command.recordId, fields, visit.fields ?? {})) events.push({ ...changed, occurredAt });
-          events.push({
-            type: 'Transitioned',
-            occurredAt,
-            data: { recordId: command.recordId, event: transitionEventBetween(blueprint, stage, visit.stage), from: stage, to: visit.stage, reason: null },
-          });
-          fields = { ...fields, ...(visit.fields ?? {}) };
+        for (const visit of history.visits) {
+          const occurredAt = visit.enteredAt;
+          for (const changed of fieldsChanged(command.recordId, fields, visit.fields)) events.push({ ...changed, occurredAt });
+          fields = { ...fields, ...visit.fields };
+          const move = { from: stage, to: visit.stage, fields, supplied: visit.fields, owner: command.owner, actor: command.actor };
+          const judgement = judgeImportedMove(blueprint, move);
+          events.push(
+            judgement.explained
+              ? { type: 'Transitioned', occurredAt, data: { recordId: command.recordId, event: judgement.event, from: stage, to: visit.stage, reason: null } }
+              : { type: 'StageRecorded', occurredAt, data: { recordId: command.recordId, from: stage, to: visit.stage, unmet: judgement.unmet } },
+          );
           stage = visit.stage;
         }
         return events;
       },
     },
   },
-  events: {},
+  events: {
+    StageRecorded: {
+      // The same move as a Transitioned (transition slice): the stage, when it was entered, open or closed.
+      evolve: (draft, event, context) => {
+        draft.stage = event.data.to;
+        draft.stageEnteredAt = event.occurredAt;
+        draft.status = context.isFinal(draft.blueprint, draft.stage) ? 'closed' : 'open';
+      },
+    },
+  },
 });

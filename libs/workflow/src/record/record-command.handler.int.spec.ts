@@ -293,16 +293,21 @@ describe('RecordCommandHandler on the SQLite store', () => {
         ...overrides,
       } as CommandDraft);
 
-    it('when a history is imported, then its events keep their business times and are marked as imported, without exit criteria', async () => {
+    it('when a history is imported, then its events keep their business times and are marked as imported; a move whose criteria were unmet is a StageRecorded naming them', async () => {
       await handler.execute(importCommand());
 
       const history = await store.readStream(recordStreamName('deal', 'legacy-17'));
       expect(history.map((event) => [event.type, event.occurredAt])).toEqual([
         ['RecordOpened', '2017-01-03T00:00:00.000Z'],
         ['FieldsChanged', '2017-02-10T00:00:00.000Z'],
-        ['Transitioned', '2017-02-10T00:00:00.000Z'],
+        ['StageRecorded', '2017-02-10T00:00:00.000Z'],
       ]);
-      expect(history[2].data).toMatchObject({ event: 'analyze_needs', from: 'qualification', to: 'needs_analysis' });
+      expect(history[2].data).toMatchObject({ from: 'qualification', to: 'needs_analysis' });
+      expect(history[2].data['unmet']).toEqual([
+        expect.objectContaining({ event: 'analyze_needs', criterion: 'required_field', field: 'decisionMaker' }),
+        expect.objectContaining({ event: 'analyze_needs', criterion: 'required_field', field: 'timeline' }),
+      ]);
+      expect((await handler.read('deal', 'legacy-17', rita)).stage).toBe('needs_analysis');
       expect(history.every((event) => event.metadata['imported'] === true && event.metadata['importSource'] === 'pipeline.csv#row 2')).toBe(
         true,
       );
