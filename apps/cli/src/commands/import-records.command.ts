@@ -4,6 +4,7 @@ import { RoleAccessPolicy } from '@crm/identity';
 import { RecordCommandHandler } from '@crm/workflow';
 import { EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, usageError } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
+import { cliOrigin } from '../cli-origin';
 import { openCatalog, openEventStore, using } from '../cli-context';
 import { choiceOption, pathFrom, readInputFile, requiredOption, stringOption } from '../cli-options';
 import { actingUser } from '../records/record-session';
@@ -122,6 +123,7 @@ export const importRecordsCommand: CliCommand = {
         mappingSource,
         onError,
         actor: { id: user.id, roles: user.roles },
+        origin: cliOrigin(),
         isUser: (id) => users.get(id) !== undefined,
         strict: input.values['strict'] === true,
         dryRun: input.values['dry-run'] === true,

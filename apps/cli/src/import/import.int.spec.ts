@@ -1,4 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
@@ -111,6 +112,9 @@ describe('crm import', () => {
     expect(won[0].data['owner']).toBe('Ann Agent');
     expect(won[2].data['changes']).toEqual({ closeDate: { from: null, to: '2017-03-01' }, amount: { from: null, to: 1054.5 } });
     expect(events.every((event) => event.metadata['imported'] === true && String(event.metadata['importSource']).startsWith('pipeline.csv#row '))).toBe(true);
+    expect(new Set(events.map((event) => JSON.stringify([event.metadata['actor'], event.metadata['origin']])))).toEqual(
+      new Set([JSON.stringify(['ada', { via: 'cli', osUser: userInfo().username }])]),
+    );
     expect(events.find((event) => event.stream === 'opportunity-OK-2' && event.type === 'StageRecorded' && event.data['to'] === 'closed_lost')).toBeDefined();
   });
 

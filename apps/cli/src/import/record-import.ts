@@ -9,6 +9,7 @@ import {
   recordStreamName,
   WorkflowException,
   type BlueprintCatalog,
+  type CommandOrigin,
   type ImportRecordHistory,
   type RecordCommandHandler,
   type StageRecorded,
@@ -34,6 +35,8 @@ export interface RecordImportInput {
   /** `skip`: store the good rows, report the bad; `fail`: store nothing unless every row is good. */
   readonly onError: OnError;
   readonly actor: Actor;
+  /** Where the import runs from, on every event it stores (the audit trail). */
+  readonly origin?: CommandOrigin;
   /** Whether an owner is a user of the users file; owners that are not are counted warnings. */
   readonly isUser: (id: string) => boolean;
   /** Refuse the whole file when a row breaks a blueprint rule or any warning is counted. */
@@ -158,6 +161,7 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
       source: `${source}#row ${record.row}`,
       commandId: importCommandId(input.kind, history),
       actor: input.actor,
+      ...(input.origin === undefined ? {} : { origin: input.origin }),
     };
     let unmet: UnmetCriterion[];
     try {
