@@ -123,4 +123,38 @@ describe('opportunity blueprint', () => {
       expect(errorCodeOf(deal.when({ type: 'FireTransition', event: 'teleport' }))).toBe('UNKNOWN_EVENT');
     });
   });
+
+  describe('exit criteria stay true after the gate', () => {
+    it('given a deal in needs analysis, when its budget is cleared, then the change is refused naming the budget and the rule that required it', () => {
+      const deal = scenario().given(open, analyzeNeeds);
+      const outcome = deal.when({ type: 'UpdateFields', fields: { budget: null } });
+      expect(errorCodeOf(outcome)).toBe('EXIT_CRITERIA_BROKEN');
+      expect(unmetOf(outcome)).toEqual(['required_field:budget']);
+      expect(deal.current.fields['budget']).toBe(50_000);
+    });
+
+    it('given a deal in proposal, when the budget is cleared with the next transition, then the transition is refused', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose);
+      const outcome = deal.when({ ...negotiate, fields: { amount: 42_000, budget: null } });
+      expect(errorCodeOf(outcome)).toBe('TRANSITION_REFUSED');
+      expect(unmetOf(outcome)).toEqual(['required_field:budget']);
+    });
+
+    it('given a deal in negotiation, when the amount is made negative, then the kept expression refuses it', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose, negotiate);
+      const outcome = deal.when({ type: 'UpdateFields', fields: { amount: -5 } });
+      expect(errorCodeOf(outcome)).toBe('EXIT_CRITERIA_BROKEN');
+      expect(unmetOf(outcome)).toEqual(['expression']);
+    });
+
+    it('given a deal still in qualification, when the amount is made negative, then nothing required it yet and the change is accepted', () => {
+      const deal = scenario().given(open);
+      expect(eventTypes(deal.when({ type: 'UpdateFields', fields: { amount: -5 } }))).toEqual(['FieldsChanged']);
+    });
+
+    it('given a deal in negotiation, when unrelated fields change, then it is accepted', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose, negotiate);
+      expect(eventTypes(deal.when({ type: 'UpdateFields', fields: { notes: 'call Tuesday', amount: 45_000 } }))).toEqual(['FieldsChanged']);
+    });
+  });
 });

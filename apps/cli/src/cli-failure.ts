@@ -23,6 +23,7 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.UNKNOWN_EVENT]: EXIT_INVALID,
   [WorkflowExceptionCode.TRANSITION_REFUSED]: EXIT_REFUSED,
   [WorkflowExceptionCode.RECORD_CLOSED]: EXIT_REFUSED,
+  [WorkflowExceptionCode.EXIT_CRITERIA_BROKEN]: EXIT_REFUSED,
   [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: EXIT_CONFLICT,
   [WorkflowExceptionCode.FORBIDDEN]: EXIT_FORBIDDEN,
   [WorkflowExceptionCode.IDEMPOTENCY_KEY_REUSED]: EXIT_REFUSED,

@@ -92,6 +92,8 @@ export interface ExpressionCriterion {
   readonly expression: string;
   /** What the rep is told when it is false. */
   readonly message: string;
+  /** Kept: it must stay true while the record is in the transition's target stage or a later one. */
+  readonly keep?: true;
 }
 
 export interface ExitCriteria {

@@ -214,9 +214,14 @@ export class WhenSpec {
   @IsNotEmpty({ message: 'must not be empty' })
   @IsString(text)
   message?: string;
+
+  /** The expression stays an invariant: it must keep holding while the record is in the target stage or a later one. */
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  keep?: boolean;
 }
 
-/** `when` entries are either a bare CEL string or `{ expression, message }`. */
+/** `when` entries are either a bare CEL string or `{ expression, message, keep? }`. */
 const toWhenSpecs = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value)
     ? value.map((entry: unknown) => {

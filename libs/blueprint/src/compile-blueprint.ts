@@ -11,7 +11,7 @@ import type {
 import { blueprintRef } from './blueprint-content-hash';
 import { celExpressionProblem, declareCelVariables, compileCelExpression, type CompiledExpression } from './cel-expression';
 import { BUILT_IN_GUARDS } from './guards/built-in.guards';
-import type { GuardDefinition } from './guards/guard';
+import type { GuardDefinition, GuardRef } from './guards/guard';
 import { bindGuards, type GuardSet } from './guards/guard-set';
 import { buildRecordMachine, pureStepOf, type RecordMachine, type RecordMachineStep } from './record.machine';
 
@@ -39,6 +39,12 @@ export interface CompiledBlueprint {
   unmetCriteria(transition: TransitionDefinition, context: CriteriaContext): UnmetCriterion[];
   /** Every transition possible from context.stage with allowed/unmet — feeds explain() and GET record. */
   explain(context: ExplainContext): NextTransition[];
+  /**
+   * The exit criteria that must keep holding in `stage` (README, Blueprint reference: "exit criteria are
+   * invariants"): the required fields and the `keep: true` expressions of every transition into an open
+   * stage at or before it in order. Returns those that `before` met and `after` breaks; [] when none.
+   */
+  brokenInvariants(stage: string, before: FieldValues, after: FieldValues): UnmetCriterion[];
 }
 
 const listOf = (names: readonly string[]): string => (names.length === 0 ? 'no stage' : names.join(', '));
@@ -90,6 +96,28 @@ const unmetCriteriaWith =
     return [...stage, ...failures.map((failure) => ({ event: transition.event, ...failure }))];
   };
 
+interface Invariant {
+  readonly event: string;
+  readonly ref: GuardRef;
+}
+
+/** What entering the open stages up to `stage` (by order) required, as guard references. */
+const invariantsOf = (definition: BlueprintDefinition, stage: StageDefinition, stageById: ReadonlyMap<string, StageDefinition>): Invariant[] => {
+  if (stage.final) return [];
+  return definition.transitions.flatMap((transition) => {
+    const target = stageById.get(transition.to);
+    if (target === undefined || target.final || target.order > stage.order) return [];
+    const requires = transition.criteria.requires.map((field) => ({ event: transition.event, ref: { type: 'requiredFields', params: { fields: [field] } } }));
+    const kept = transition.criteria.expressions
+      .filter((criterion) => criterion.keep === true)
+      .map(({ expression, message }) => ({ event: transition.event, ref: { type: 'expression', params: { expression, message } } }));
+    return [...requires, ...kept];
+  });
+};
+
+/** One field or expression is one invariant, whichever transition imposed it first. */
+const invariantKey = (unmet: UnmetCriterion): string => `${unmet.criterion}\u0000${unmet.field ?? ''}\u0000${unmet.expression ?? ''}`;
+
 /**
  * Turns a definition into its XState machine plus the pure criteria functions the machine's guards use.
  * Each CEL expression is parsed once here.
@@ -113,6 +141,11 @@ export const compileBlueprint = (definition: BlueprintDefinition, options: Compi
     definition.stages.map((stage) => [stage.id, definition.transitions.filter((transition) => transition.from.includes(stage.id))]),
   );
   const unmetCriteria = unmetCriteriaWith(guards);
+  const invariantsByStage = new Map(definition.stages.map((stage) => [stage.id, invariantsOf(definition, stage, stageById)]));
+  const unmetInvariants = (stage: string, fields: FieldValues): UnmetCriterion[] => {
+    const facts = { fields, supplied: {}, owner: null, actor: { id: '', roles: [] } };
+    return (invariantsByStage.get(stage) ?? []).flatMap(({ event, ref }) => guards.evaluate(ref, facts).map((failure) => ({ event, ...failure })));
+  };
   const machine = buildRecordMachine(definition, guards);
   return {
     definition,
@@ -122,6 +155,16 @@ export const compileBlueprint = (definition: BlueprintDefinition, options: Compi
     stage: (id) => stageById.get(id),
     transitionsFrom: (stage) => transitionsByStage.get(stage) ?? [],
     unmetCriteria,
+    brokenInvariants: (stage, before, after) => {
+      const held = new Set(unmetInvariants(stage, before).map(invariantKey));
+      const seen = new Set<string>();
+      return unmetInvariants(stage, after).filter((unmet) => {
+        const key = invariantKey(unmet);
+        if (held.has(key) || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
     explain: (context) => {
       const full: CriteriaContext = { ...context, supplied: context.supplied ?? {} };
       return (transitionsByStage.get(context.stage) ?? []).map((transition) => {

@@ -46,7 +46,7 @@ const normalizeStage = (id: string, spec: StageSpec): StageDefinition => {
 
 const normalizeExpression = (spec: WhenSpec): ExpressionCriterion => {
   const expression = spec.expression.trim();
-  return { expression, message: spec.message ?? `${expression} must hold` };
+  return { expression, message: spec.message ?? `${expression} must hold`, ...(spec.keep === true ? { keep: true as const } : {}) };
 };
 
 const normalizeTransition = (spec: TransitionSpec, stages: readonly StageDefinition[]): TransitionDefinition => ({

@@ -11,6 +11,11 @@ export enum WorkflowExceptionCode {
   UNKNOWN_EVENT = 'UNKNOWN_EVENT',
   /** Exit criteria not met; `details.unmet` lists every unmet criterion of every candidate transition. */
   TRANSITION_REFUSED = 'TRANSITION_REFUSED',
+  /**
+   * A change would break what the record's stage (or an earlier one) required: exit criteria are
+   * invariants; `details.unmet` lists what would break.
+   */
+  EXIT_CRITERIA_BROKEN = 'EXIT_CRITERIA_BROKEN',
   /** The record is in a final stage and its fields are frozen. */
   RECORD_CLOSED = 'RECORD_CLOSED',
   /** The access policy forbids it; `details.rule` names the rule, `details.action` the action. */

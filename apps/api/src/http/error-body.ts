@@ -27,6 +27,7 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.UNKNOWN_EVENT]: 400,
   [WorkflowExceptionCode.TRANSITION_REFUSED]: 422,
   [WorkflowExceptionCode.RECORD_CLOSED]: 422,
+  [WorkflowExceptionCode.EXIT_CRITERIA_BROKEN]: 422,
   [WorkflowExceptionCode.FORBIDDEN]: 403,
   [WorkflowExceptionCode.IDEMPOTENCY_KEY_REUSED]: 422,
   [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: 409,

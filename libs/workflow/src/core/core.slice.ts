@@ -1,7 +1,7 @@
 import { recordIdFor } from '../record/record-ids';
 import { checkFieldValues, checkOwner } from '../record/command-problems';
 import { defineRecordSlice } from '../record/record-slice';
-import { requireExisting, requireNew, requireOpen, requireValidFields, withoutNulls } from '../record/record-rules';
+import { requireExisting, requireInvariantsKept, requireNew, requireOpen, requireValidFields, withoutNulls } from '../record/record-rules';
 import { entryTasksOpened } from '../tasks/entry-tasks';
 import type { CoreCommand } from './core.commands';
 import type { CoreEvent } from './core.events';
@@ -51,6 +51,7 @@ export const coreSlice = defineRecordSlice<CoreCommand, CoreEvent>({
         const record = requireExisting(state);
         requireValidFields(blueprint, command.fields);
         requireOpen(record);
+        requireInvariantsKept(blueprint, record, record.stage, { ...record.fields, ...command.fields });
         return fieldsChanged(record.recordId, record.fields, command.fields);
       },
     },

@@ -42,5 +42,17 @@ export const requireValidFields = (blueprint: CompiledBlueprint, fields: FieldVa
   }
 };
 
+/** Refuses a change that would break what the record's stage required (exit criteria stay true). */
+export const requireInvariantsKept = (blueprint: CompiledBlueprint, record: ExistingRecord, stage: string, after: FieldValues): void => {
+  const broken = blueprint.brokenInvariants(stage, record.fields, after);
+  if (broken.length > 0) {
+    throw new WorkflowException(
+      WorkflowExceptionCode.EXIT_CRITERIA_BROKEN,
+      `cannot change ${record.kind} "${record.recordId}": ${broken.map((unmet) => unmet.message).join('; ')} (required since ${[...new Set(broken.map((unmet) => unmet.event))].join(', ')})`,
+      { stage, unmet: broken },
+    );
+  }
+};
+
 /** Field values without the cleared ones: a record stores only fields that hold a value. */
 export const withoutNulls = (fields: FieldValues): FieldValues => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));

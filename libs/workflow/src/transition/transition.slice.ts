@@ -42,7 +42,15 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
               `cannot ${command.event} ${record.kind} "${record.recordId}": ${decision.unmet.map((unmet) => unmet.message).join('; ')}`,
               { event: command.event, stage: record.stage, unmet: decision.unmet },
             );
-          case 'transitioned':
+          case 'transitioned': {
+            const broken = blueprint.brokenInvariants(decision.to, record.fields, fields);
+            if (broken.length > 0) {
+              throw new WorkflowException(
+                WorkflowExceptionCode.TRANSITION_REFUSED,
+                `cannot ${command.event} ${record.kind} "${record.recordId}": ${broken.map((unmet) => unmet.message).join('; ')}`,
+                { event: command.event, stage: record.stage, unmet: broken },
+              );
+            }
             return [
               ...fieldsChanged(record.recordId, record.fields, supplied),
               {
@@ -51,6 +59,7 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
               },
               ...entryTasksOpened(command.commandId, record.recordId, decision.to, record.owner, decision.tasks, now),
             ];
+          }
         }
       },
     },
