@@ -91,6 +91,10 @@ export const authorizeRecordAction = (
   directory: UserDirectory,
   newOwner?: string | null,
 ): Denial | null => {
+  // The pool is for leads: any other record always has an owner who answers for it (imported history excepted).
+  if ((action === 'open' || action === 'reassign') && newOwner === null && record.kind !== 'lead') {
+    return { rule: 'pool.leads-only', message: `only leads may be unowned (the lead pool); a ${record.kind} needs an owner` };
+  }
   const denials: Denial[] = [];
   for (const role of user.roles) {
     const denial = RULES[role](user, action, record, directory, newOwner);

@@ -34,6 +34,12 @@ describe('access policy', () => {
     expect(authorizeRecordAction(user('rita'), 'reassign', poolLead, directory, 'raj')?.rule).toBe('rep.claim-pool-lead');
   });
 
+  it('given any role, when an opportunity would be left without an owner, then it is denied (the pool is for leads)', () => {
+    expect(authorizeRecordAction(user('max'), 'reassign', ritasDeal, directory, null)?.rule).toBe('pool.leads-only');
+    expect(authorizeRecordAction(user('ada'), 'open', { kind: 'opportunity', owner: null }, directory, null)?.rule).toBe('pool.leads-only');
+    expect(authorizeRecordAction(user('max'), 'reassign', { kind: 'lead', owner: 'rita' }, directory, null)).toBeNull();
+  });
+
   it('given a manager, when they reassign a team record outside the team, then it is denied', () => {
     expect(authorizeRecordAction(user('max'), 'reassign', ritasDeal, directory, 'raj')?.rule).toBe('manager.own-team');
   });
