@@ -12,6 +12,7 @@ export const rita: Actor = { id: 'rita', roles: ['rep'] };
 export const raj: Actor = { id: 'raj', roles: ['rep'] };
 export const max: Actor = { id: 'max', roles: ['manager'] };
 export const ana: Actor = { id: 'ana', roles: ['analyst'] };
+export const ada: Actor = { id: 'ada', roles: ['admin'] };
 
 export const eventTypes = (outcome: ScenarioOutcome): string[] => {
   if (!outcome.ok) throw new Error(`expected success, got ${outcome.error.code}: ${outcome.error.message}`);

@@ -1,5 +1,6 @@
-import { RecordScenario, type ScenarioCommand } from '@crm/workflow/testing';
-import { ana, defaultBlueprint, errorCodeOf, eventTypes, max, raj, rita, unmetOf } from './blueprint-spec.fixtures';
+import type { Actor } from '@crm/blueprint';
+import { RecordScenario, type ScenarioCommand, type ScenarioStep } from '@crm/workflow/testing';
+import { ada, ana, defaultBlueprint, errorCodeOf, eventTypes, max, raj, rita, unmetOf } from './blueprint-spec.fixtures';
 
 const opportunity = defaultBlueprint('opportunity');
 const scenario = (): RecordScenario => new RecordScenario(opportunity, rita);
@@ -14,6 +15,10 @@ const propose: ScenarioCommand = { type: 'FireTransition', event: 'propose', fie
 const negotiate: ScenarioCommand = { type: 'FireTransition', event: 'negotiate', fields: { amount: 42_000 } };
 const requestApproval: ScenarioCommand = { type: 'FireTransition', event: 'request_approval' };
 const closeWon: ScenarioCommand = { type: 'FireTransition', event: 'close_won', fields: { closeDate: '2026-05-31' } };
+const proposalSent: ScenarioStep = (deal) => ({ type: 'CompleteTask', taskId: deal.taskId('send_proposal') });
+const grantedBy = (actor: Actor): ScenarioStep => (deal) => ({ type: 'GrantApproval', approvalId: deal.approvalId('close_won'), actor });
+/** The deal up to contract approval, the proposal sent. */
+const toContract: ScenarioStep[] = [open, analyzeNeeds, propose, proposalSent, negotiate, requestApproval];
 
 describe('opportunity blueprint', () => {
   describe('happy path', () => {
@@ -22,10 +27,13 @@ describe('opportunity blueprint', () => {
       expect(eventTypes(deal.when(open))).toEqual(['RecordOpened']);
       expect(deal.current.stage).toBe('qualification');
       expect(eventTypes(deal.when(analyzeNeeds))).toEqual(['FieldsChanged', 'Transitioned']);
-      expect(eventTypes(deal.when(propose))).toEqual(['FieldsChanged', 'Transitioned', 'TaskOpened']);
-      expect(eventTypes(deal.when(negotiate))).toEqual(['FieldsChanged', 'Transitioned']);
-      expect(eventTypes(deal.when(requestApproval))).toEqual(['Transitioned']);
-      expect(eventTypes(deal.when(closeWon))).toEqual(['FieldsChanged', 'Transitioned']);
+      expect(eventTypes(deal.when(propose))).toEqual(['FieldsChanged', 'Transitioned', 'TaskOpened', 'TimerScheduled']);
+      expect(eventTypes(deal.when(proposalSent))).toEqual(['TaskCompleted']);
+      expect(eventTypes(deal.when(negotiate))).toEqual(['FieldsChanged', 'TimerCancelled', 'Transitioned', 'TimerScheduled']);
+      expect(eventTypes(deal.when(requestApproval))).toEqual(['TimerCancelled', 'Transitioned']);
+      // Contract approval: closing as won asks the sales manager first.
+      expect(eventTypes(deal.when(closeWon))).toEqual(['FieldsChanged', 'ApprovalRequested']);
+      expect(eventTypes(deal.when(grantedBy(max)))).toEqual(['ApprovalGranted', 'Transitioned']);
       expect(deal.current.stage).toBe('closed_won');
     });
 
@@ -45,7 +53,7 @@ describe('opportunity blueprint', () => {
     });
 
     it('given a closed won deal, when a field is edited, then it is refused because the record is closed', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose, negotiate, requestApproval, closeWon);
+      const deal = scenario().given(...toContract, closeWon, grantedBy(max));
       expect(errorCodeOf(deal.when({ type: 'UpdateFields', fields: { amount: 1 } }))).toBe('RECORD_CLOSED');
     });
   });
@@ -66,24 +74,47 @@ describe('opportunity blueprint', () => {
     });
 
     it('when negotiating with a zero amount, then the amount expression is unmet', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose);
+      const deal = scenario().given(open, analyzeNeeds, propose, proposalSent);
       expect(unmetOf(deal.when({ type: 'FireTransition', event: 'negotiate', fields: { amount: 0 } }))).toEqual(['expression']);
     });
 
+    it('when negotiating before the proposal was sent, then the task is unmet', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose);
+      const outcome = deal.when(negotiate);
+      expect(unmetOf(outcome)).toEqual(['task']);
+      expect(outcome.ok ? '' : outcome.error.message).toContain('the task "Send the proposal to the customer" must be done first');
+    });
+
     it('when someone other than the owner requests approval, then the owner rule is unmet', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose, negotiate);
+      const deal = scenario().given(open, analyzeNeeds, propose, proposalSent, negotiate);
       expect(unmetOf(deal.when({ ...requestApproval, actor: raj }))).toEqual(['owner']);
     });
 
-    it('when an analyst closes the deal as won, then the role rule is unmet; a manager may', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose, negotiate, requestApproval);
-      expect(unmetOf(deal.when({ ...closeWon, actor: ana }))).toEqual(['role']);
-      expect(eventTypes(deal.when({ ...closeWon, actor: max }))).toEqual(['FieldsChanged', 'Transitioned']);
+    it('when an analyst closes the deal as won, then the role rule is unmet (and no approval is asked for); a manager may ask', () => {
+      const deal = scenario().given(...toContract);
+      expect(unmetOf(deal.when({ ...closeWon, actor: ana }))).toEqual(['role', 'approval']);
+      expect(eventTypes(deal.when({ ...closeWon, actor: max }))).toEqual(['FieldsChanged', 'ApprovalRequested']);
     });
 
     it('when closing as won without a close date, then the close date is unmet', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose, negotiate, requestApproval);
-      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'close_won' }))).toEqual(['required_field:closeDate']);
+      const deal = scenario().given(...toContract);
+      expect(unmetOf(deal.when({ type: 'FireTransition', event: 'close_won' }))).toEqual(['required_field:closeDate', 'approval']);
+    });
+
+    it('given a 25% discount, when closing as won, then the sales manager and the deal desk must both approve, in order', () => {
+      const deal = scenario().given(...toContract, { type: 'UpdateFields', fields: { discount: 0.25 } }, closeWon);
+      expect(deal.current.approvals[0]?.steps.map((step) => step.title)).toEqual(['Sales manager', 'Deal desk']);
+      expect(eventTypes(deal.when(grantedBy(max)))).toEqual(['ApprovalGranted']);
+      expect(eventTypes(deal.when(grantedBy(ada)))).toEqual(['ApprovalGranted', 'Transitioned']);
+    });
+
+    it('given a deal in proposal for 30 days, when the clock passes, then it is marked stalled; moving on clears it', () => {
+      const deal = scenario().given(open, analyzeNeeds, propose);
+      const [stalled] = deal.at('2026-04-01T09:00:00.000Z').fireDueTimers();
+      expect(eventTypes(stalled)).toEqual(['TimerFired', 'RecordStalled']);
+      expect(deal.current.stalledSince).toBe('2026-03-02T09:00:00.000Z');
+      deal.given(proposalSent, negotiate);
+      expect(deal.current.stalledSince).toBeNull();
     });
 
     it('when closing as lost without a loss reason, then the reason must be supplied', () => {
@@ -95,13 +126,15 @@ describe('opportunity blueprint', () => {
       ['qualification', [open]],
       ['needs_analysis', [open, analyzeNeeds]],
       ['proposal', [open, analyzeNeeds, propose]],
-      ['negotiation', [open, analyzeNeeds, propose, negotiate]],
-      ['contract_approval', [open, analyzeNeeds, propose, negotiate, requestApproval]],
-    ])('given a deal in %s, when closed as lost with a reason, then it is closed lost', (_stage, history) => {
+      ['negotiation', [open, analyzeNeeds, propose, proposalSent, negotiate]],
+      ['contract_approval', toContract],
+    ])('given a deal in %s, when closed as lost with a reason, then it is closed lost with nothing left open', (_stage, history: ScenarioStep[]) => {
       const deal = scenario().given(...history);
       const outcome = deal.when({ type: 'FireTransition', event: 'close_lost', fields: { lossReason: 'competitor' } });
-      expect(eventTypes(outcome)).toEqual(['FieldsChanged', 'Transitioned']);
+      expect(eventTypes(outcome).filter((type) => type === 'FieldsChanged' || type === 'Transitioned')).toEqual(['FieldsChanged', 'Transitioned']);
       expect(deal.current.stage).toBe('closed_lost');
+      expect(deal.current.timers).toEqual([]);
+      expect(deal.current.tasks.filter((task) => task.status === 'open')).toEqual([]);
     });
 
     it('given a closed lost deal, when closed as lost again, then the stage rule is unmet', () => {
@@ -134,14 +167,14 @@ describe('opportunity blueprint', () => {
     });
 
     it('given a deal in proposal, when the budget is cleared with the next transition, then the transition is refused', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose);
+      const deal = scenario().given(open, analyzeNeeds, propose, proposalSent);
       const outcome = deal.when({ ...negotiate, fields: { amount: 42_000, budget: null } });
       expect(errorCodeOf(outcome)).toBe('TRANSITION_REFUSED');
       expect(unmetOf(outcome)).toEqual(['required_field:budget']);
     });
 
     it('given a deal in negotiation, when the amount is made negative, then the kept expression refuses it', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose, negotiate);
+      const deal = scenario().given(open, analyzeNeeds, propose, proposalSent, negotiate);
       const outcome = deal.when({ type: 'UpdateFields', fields: { amount: -5 } });
       expect(errorCodeOf(outcome)).toBe('EXIT_CRITERIA_BROKEN');
       expect(unmetOf(outcome)).toEqual(['expression']);
@@ -153,7 +186,7 @@ describe('opportunity blueprint', () => {
     });
 
     it('given a deal in negotiation, when unrelated fields change, then it is accepted', () => {
-      const deal = scenario().given(open, analyzeNeeds, propose, negotiate);
+      const deal = scenario().given(open, analyzeNeeds, propose, proposalSent, negotiate);
       expect(eventTypes(deal.when({ type: 'UpdateFields', fields: { notes: 'call Tuesday', amount: 45_000 } }))).toEqual(['FieldsChanged']);
     });
   });

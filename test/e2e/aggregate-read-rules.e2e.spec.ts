@@ -44,7 +44,8 @@ describe('aggregates show no record a user may not read and group by no private 
     await open('raj', 'initech-1', { name: 'Initech upgrade', product: 'support', notes: 'Their CEO is leaving', contactEmail: 'ceo@initech.example' });
     await open('raj', 'globex-1', { name: 'Globex platform', product: 'platform' });
     await open('raj', 'umbrella-1', { name: 'Umbrella', product: 'support' });
-    await open('ada', 'hooli-1', { name: 'Hooli' }, null);
+    // Only leads may be unowned: the manager's own deal stands for "visible to the team's manager".
+    await open('ada', 'hooli-1', { name: 'Hooli' }, 'max');
     const lost = await harness.request('raj', 'POST', '/records/opportunity/initech-1/transitions', { event: 'close_lost', fields: { lossReason: 'price' } });
     if (lost.status !== 200) throw new Error(`close initech-1: ${lost.status} ${JSON.stringify(lost.body)}`);
     clock.set('2026-03-10T09:00:00.000Z');
@@ -66,7 +67,7 @@ describe('aggregates show no record a user may not read and group by no private 
       expect(pipeline.body.byStage).toEqual([expect.objectContaining({ stage: 'qualification', count: 4 })]);
     });
 
-    it('given a manager, when the stalled deals are read, then their team\'s and the unowned ones; analysts and admins every one', async () => {
+    it('given a manager, when the stalled deals are read, then their team's (their own included); analysts and admins every one', async () => {
       expect(await stalled('max')).toEqual(['acme-1', 'globex-1', 'hooli-1']);
       expect(await stalled('ana')).toEqual(['acme-1', 'globex-1', 'hooli-1', 'umbrella-1']);
       expect(await stalled('ada')).toEqual(['acme-1', 'globex-1', 'hooli-1', 'umbrella-1']);

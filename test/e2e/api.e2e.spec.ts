@@ -246,13 +246,28 @@ describe('HTTP API (real server on a temp data dir)', () => {
       expect(claimed.body.record.owner).toBe('raj');
     });
 
-    it('lets a blueprint narrow roles further: a rep may not approve a quote, a manager may', async () => {
+    it('lets a blueprint narrow roles further: a rep may not send a quote back to draft, a manager may', async () => {
       const quote = await harness.request<RecordBody>('rita', 'POST', '/records/quote', { fields: { opportunity: 'opp-1', total: 900, validUntil: '2026-12-31' } });
       const id = quote.body.record.id;
       expect((await harness.request('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'submit' })).status).toBe(200);
-      const refused = expectError(await harness.request('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'approve' }), 422, 'TRANSITION_REFUSED');
+      const refused = expectError(await harness.request('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'send_back' }), 422, 'TRANSITION_REFUSED');
       expect((refused.details['unmet'] as { criterion: string }[]).map((unmet) => unmet.criterion)).toEqual(['role']);
-      expect((await harness.request('max', 'POST', `/records/quote/${id}/transitions`, { event: 'approve' })).status).toBe(200);
+      expect((await harness.request('max', 'POST', `/records/quote/${id}/transitions`, { event: 'send_back' })).status).toBe(200);
+    });
+
+    it('asks approvers for a discount, refuses self-approval with 403, and approves once the chain completes', async () => {
+      const quote = await harness.request<RecordBody>('rita', 'POST', '/records/quote', { fields: { opportunity: 'opp-1', total: 900, validUntil: '2026-12-31', discount: 0.15 } });
+      const id = quote.body.record.id;
+      expect((await harness.request('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'submit' })).status).toBe(200);
+      const asked = await harness.request<RecordBody & { record: { approvals: { approvalId: string; waitingFor: string[] }[] } }>('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'approve' });
+      expect(asked.status).toBe(202);
+      const [approval] = asked.body.record.approvals;
+      expect(approval?.waitingFor).toEqual(['Sales manager']);
+      const path = `/records/quote/${id}/approvals/${approval?.approvalId ?? 'none'}`;
+      expect(expectError(await harness.request('ada', 'POST', `${path}/grant`, {}), 403, 'FORBIDDEN').details['rule']).toBe('approval.not-approver');
+      const granted = await harness.request<RecordBody>('max', 'POST', `${path}/grant`, { comment: 'fine' });
+      expect([granted.status, granted.body.record.stage]).toEqual([200, 'approved']);
+      expectError(await harness.request('max', 'POST', `${path}/grant`, {}), 409, 'APPROVAL_CLOSED');
     });
   });
 });

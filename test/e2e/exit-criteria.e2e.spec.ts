@@ -13,12 +13,12 @@ describe('exit criteria that hold after the gate (over HTTP)', () => {
   beforeAll(async () => {
     harness = await ApiHarness.start();
     id = await harness.openOpportunity('rita', { name: 'Kept', timeline: '2026-09-30' });
-    const steps = [
-      { event: 'analyze_needs', fields: { budget: 120000, decisionMaker: 'Hank Scorpio' } },
-      { event: 'propose', fields: { proposalDocument: 'p.pdf' } },
-      { event: 'negotiate', fields: { amount: 50000 } },
-    ];
-    for (const step of steps) expect((await harness.request('rita', 'POST', `/records/opportunity/${id}/transitions`, step)).status).toBe(200);
+    const fire = async (step: object): Promise<void> => expect((await harness.request('rita', 'POST', `/records/opportunity/${id}/transitions`, step)).status).toBe(200);
+    await fire({ event: 'analyze_needs', fields: { budget: 120000, decisionMaker: 'Hank Scorpio' } });
+    await fire({ event: 'propose', fields: { proposalDocument: 'p.pdf' } });
+    const deal = await harness.request<{ tasks: { taskId: string }[] }>('rita', 'GET', `/records/opportunity/${id}`);
+    expect((await harness.request('rita', 'POST', `/records/opportunity/${id}/tasks/${deal.body.tasks[0]?.taskId ?? 'none'}/complete`, {})).status).toBe(200);
+    await fire({ event: 'negotiate', fields: { amount: 50000 } });
   });
   afterAll(async () => {
     await harness.stop();

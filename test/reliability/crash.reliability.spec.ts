@@ -34,11 +34,14 @@ const BACKLOG_DEALS = 150;
 const USERS = ['rita', 'raj'] as const;
 type User = (typeof USERS)[number];
 
-/** Each record: opened, then walked through four guarded transitions, each supplying what it requires. */
+/**
+ * Each record: opened, then walked through three guarded transitions, each supplying what it requires
+ * (negotiating would first need the proposal task done, a write of another kind; closing as lost from
+ * proposal still cancels that task and the stage's timer, so the walk exercises those too).
+ */
 const WALK: readonly { readonly event: string; readonly fields: Record<string, string | number> }[] = [
   { event: 'analyze_needs', fields: { budget: 150_000, decisionMaker: 'Ned Flanders', timeline: '2026-11-30' } },
   { event: 'propose', fields: { proposalDocument: 'https://docs.example/proposals/crash' } },
-  { event: 'negotiate', fields: { amount: 98_000 } },
   { event: 'close_lost', fields: { lossReason: 'timing' } },
 ];
 

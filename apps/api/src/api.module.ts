@@ -22,6 +22,8 @@ import { RebuildProjectionHandler } from './projections/commands/rebuild-project
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionStatusesHandler } from './projections/queries/projection-statuses.handler';
 import { AdvanceRecordHandler } from './records/commands/advance-record.handler';
+import { CompleteTaskHandler } from './records/commands/complete-task.handler';
+import { DecideApprovalHandler } from './records/commands/decide-approval.handler';
 import { OpenRecordHandler } from './records/commands/open-record.handler';
 import { ReassignRecordHandler } from './records/commands/reassign-record.handler';
 import { UpdateRecordFieldsHandler } from './records/commands/update-record-fields.handler';
@@ -48,6 +50,8 @@ const COMMAND_HANDLERS = [
   UpdateRecordFieldsHandler,
   AdvanceRecordHandler,
   ReassignRecordHandler,
+  CompleteTaskHandler,
+  DecideApprovalHandler,
   TakeForecastSnapshotHandler,
   RebuildProjectionHandler,
 ];

@@ -71,6 +71,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
     eventStore: { kind: settings.eventStore, connectionString: settings.eventStoreConnectionString },
     clock,
     policy: new RoleAccessPolicy(() => users),
+    teamOf: (user) => users.teamOf(user),
     onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
   });
 

@@ -65,6 +65,7 @@ export const openEngine = async (input: CommandInput, users: UserDirectory): Pro
     clock: input.io.clock,
     eventStore: eventStoreChoice(input),
     policy: new RoleAccessPolicy(() => users),
+    teamOf: (user) => users.teamOf(user),
   });
 
 export const openReadModels = (input: CommandInput): ReadModelDatabase => ReadModelDatabase.open({ directory: input.dataDir });

@@ -32,6 +32,15 @@ export interface DraftTask {
   readonly path: BlueprintPath;
 }
 
+export interface DraftTimer {
+  readonly id?: string;
+  readonly path: BlueprintPath;
+  readonly after?: string;
+  readonly at?: string;
+  /** The event of `then: { fire: <event> }`. */
+  readonly fires?: string;
+}
+
 export interface DraftStage {
   readonly id: string;
   readonly order?: number;
@@ -39,6 +48,15 @@ export interface DraftStage {
   readonly explicitFinal?: boolean;
   readonly final: boolean;
   readonly tasks: readonly DraftTask[];
+  readonly timers: readonly DraftTimer[];
+  readonly stalledAfter?: string;
+}
+
+export interface DraftApprovalStep {
+  readonly path: BlueprintPath;
+  readonly hasRole: boolean;
+  readonly hasUser: boolean;
+  readonly when?: DraftExpression;
 }
 
 export interface DraftExpression {
@@ -55,6 +73,8 @@ export interface DraftTransition {
   readonly requires: readonly NamedAt[];
   readonly supply: readonly NamedAt[];
   readonly expressions: readonly DraftExpression[];
+  readonly requiresTasks: readonly NamedAt[];
+  readonly approvalSteps: readonly DraftApprovalStep[];
 }
 
 export interface BlueprintDraft {
@@ -106,6 +126,16 @@ const readStage = (id: string, value: unknown): DraftStage => {
     const taskId = stringOf(recordOf(task).id);
     return taskId === undefined ? [] : [{ id: taskId, path: [...tasksPath, index, 'id'] }];
   });
+  const timers = listOf(stage.timers).map((value, index): DraftTimer => {
+    const timer = recordOf(value);
+    return {
+      id: stringOf(timer.id),
+      path: ['stages', id, 'timers', index],
+      after: stringOf(timer.after),
+      at: stringOf(timer.at),
+      fires: stringOf(recordOf(timer.then).fire),
+    };
+  });
   return {
     id,
     order: typeof stage.order === 'number' && Number.isFinite(stage.order) ? stage.order : undefined,
@@ -113,6 +143,8 @@ const readStage = (id: string, value: unknown): DraftStage => {
     explicitFinal,
     final: explicitFinal === true || outcome === 'won' || outcome === 'lost',
     tasks,
+    timers,
+    stalledAfter: stringOf(stage.stalledAfter),
   };
 };
 
@@ -137,6 +169,18 @@ const readTransition = (value: unknown, index: number): DraftTransition => {
     requires: namesAt(transition.requires, [...path, 'requires']),
     supply: namesAt(transition.supply, [...path, 'supply']),
     expressions: readExpressions(transition.when, [...path, 'when']),
+    requiresTasks: namesAt(transition.requiresTasks, [...path, 'requiresTasks']),
+    approvalSteps: listOf(recordOf(transition.approval).steps).map((value, index): DraftApprovalStep => {
+      const step = recordOf(value);
+      const stepPath = [...path, 'approval', 'steps', index];
+      const when = stringOf(step.when);
+      return {
+        path: stepPath,
+        hasRole: step.role !== undefined,
+        hasUser: step.user !== undefined,
+        ...(when === undefined ? {} : { when: { source: when, path: [...stepPath, 'when'] } }),
+      };
+    }),
   };
 };
 

@@ -72,6 +72,68 @@ export interface TaskTemplate {
   readonly title: string;
   /** Due this many days after the stage is entered. */
   readonly dueInDays?: number;
+  /** The task stays open when the record leaves its stage (until done, or the record closes). */
+  readonly keepOpen?: true;
+}
+
+/** What happens when a timer comes due. */
+export type TimerAction =
+  /** Tell the record's owner (a notification). */
+  | { readonly kind: 'remind' }
+  /** Tell the owner's manager (a notification). */
+  | { readonly kind: 'escalate' }
+  /** Mark the record stalled (`RecordStalled`). */
+  | { readonly kind: 'stalled' }
+  /** Return the record to the unowned pool (leads), with the timer's message as the reason. */
+  | { readonly kind: 'release' }
+  /** Fire a blueprint event, through the same guards as any user's. */
+  | { readonly kind: 'fire'; readonly event: string };
+
+export const TIMER_ACTION_KINDS = ['remind', 'escalate', 'stalled', 'release', 'fire'] as const;
+
+/** A moment relative to a date field: that day's start, plus or minus an ISO-8601 duration. */
+export interface TimerAnchor {
+  readonly field: string;
+  /** Signed ISO-8601 duration, e.g. `-P90D`; absent: the day itself. */
+  readonly offset?: string;
+}
+
+/**
+ * A timer of a stage: set when the record enters the stage, cancelled when it leaves. Due `after` a
+ * duration from entering (in business time when a calendar is named) or `at` a date field's day.
+ */
+export interface TimerDefinition {
+  /** Unique within the blueprint, e.g. `remind_uncontacted`. */
+  readonly id: string;
+  /** ISO-8601 duration from entering the stage, e.g. `PT4H`, `P2D`. */
+  readonly after?: string;
+  readonly at?: TimerAnchor;
+  /** A business calendar id, or `team` (the owner's team's calendar); absent: plain time, UTC. */
+  readonly calendar?: string;
+  readonly then: TimerAction;
+  /** Told with the reminder or escalation; the reason recorded when released. */
+  readonly message?: string;
+}
+
+export const APPROVAL_MODES = ['sequential', 'all', 'any'] as const;
+export type ApprovalMode = (typeof APPROVAL_MODES)[number];
+
+/** One approver of a chain: a role or a named user, needed only when its CEL condition holds. */
+export interface ApprovalStep {
+  readonly title: string;
+  readonly role?: string;
+  readonly user?: string;
+  /** CEL over the fields; absent: the step is always needed. */
+  readonly when?: string;
+}
+
+/**
+ * Who must approve a transition before it happens: steps in order (`sequential`), all of them in any
+ * order (`all`), or any one of them (`any`). Steps whose condition does not hold are not needed.
+ */
+export interface ApprovalDefinition {
+  readonly mode: ApprovalMode;
+  readonly steps: readonly ApprovalStep[];
 }
 
 export interface StageDefinition {
@@ -85,6 +147,8 @@ export interface StageDefinition {
   /** A final stage has no way out: every won or lost stage, and any stage marked `final: true`. */
   readonly final: boolean;
   readonly entryTasks: readonly TaskTemplate[];
+  /** Absent when the stage has none (so blueprints without timers keep their content hash). */
+  readonly timers?: readonly TimerDefinition[];
 }
 
 export interface ExpressionCriterion {
@@ -104,6 +168,8 @@ export interface ExitCriteria {
   readonly roles?: readonly string[];
   /** Only the record's owner may fire the transition. */
   readonly ownerOnly: boolean;
+  /** Task templates that must be done (a completed task, none still open); absent when none. */
+  readonly requiresTasks?: readonly string[];
 }
 
 export interface TransitionDefinition {
@@ -116,6 +182,8 @@ export interface TransitionDefinition {
   readonly criteria: ExitCriteria;
   /** Fields the actor must supply with this very transition (e.g. a loss reason). */
   readonly supply: readonly string[];
+  /** Who must approve before the transition happens; absent when nobody. */
+  readonly approval?: ApprovalDefinition;
 }
 
 export interface BlueprintDefinition {
@@ -150,6 +218,24 @@ export interface CriteriaContext {
   readonly supplied: FieldValues;
   readonly owner: string | null;
   readonly actor: Actor;
+  /** The record's tasks, for `requiresTasks`; absent: none. */
+  readonly tasks?: readonly TaskFact[];
+  /** The record's approval requests, for `approval`; absent: none. */
+  readonly approvals?: readonly ApprovalFact[];
+}
+
+/** A task of the record as the guards see it. */
+export interface TaskFact {
+  readonly template: string;
+  readonly status: 'open' | 'done';
+}
+
+/** The live approval request of one transition (the latest not rejected or invalidated). */
+export interface ApprovalFact {
+  readonly event: string;
+  readonly status: 'pending' | 'approved';
+  /** Pending: the steps still waiting, by title. */
+  readonly waitingFor: readonly string[];
 }
 
 export interface Actor {
@@ -158,7 +244,7 @@ export interface Actor {
 }
 
 /** The built-in criteria; a guard added to a blueprint's guard set names its own kind. */
-export type BuiltInCriterionKind = 'required_field' | 'supplied_field' | 'expression' | 'role' | 'owner' | 'stage';
+export type BuiltInCriterionKind = 'required_field' | 'supplied_field' | 'expression' | 'role' | 'owner' | 'stage' | 'task' | 'approval';
 // `string & {}` keeps the built-in names suggested by editors while admitting a new guard's own kind.
 export type CriterionKind = BuiltInCriterionKind | (string & {});
 
@@ -168,5 +254,9 @@ export interface UnmetCriterion {
   readonly criterion: CriterionKind;
   readonly field?: string;
   readonly expression?: string;
+  /** `task`: the task template not done. */
+  readonly task?: string;
+  /** `approval`: the approvers still needed (or waited for), by step title. */
+  readonly approvers?: readonly string[];
   readonly message: string;
 }

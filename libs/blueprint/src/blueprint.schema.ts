@@ -21,9 +21,12 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import {
+  APPROVAL_MODES,
   FIELD_TYPES,
   FORECAST_CATEGORIES,
   STAGE_OUTCOMES,
+  TIMER_ACTION_KINDS,
+  type ApprovalMode,
   type FieldType,
   type ForecastCategory,
   type StageOutcome,
@@ -35,13 +38,10 @@ import { ANY_OPEN, IDENTIFIER, IDENTIFIER_RULE, ROLE_NAME } from './blueprint.na
  * check the *shape*; cross-references (unknown stages, fields, CEL, reachability) are checked by
  * `checkBlueprintSemantics`, and `normalizeBlueprint` turns a valid spec into a `BlueprintDefinition`.
  *
- * Room for later versions: `timers` (on a stage and its `entry`) and `approval` (on a transition) are
- * known keys that are rejected as not supported yet. When they arrive, they become nested classes here,
- * properties on `StageDefinition.entry…`/`ExitCriteria`, a named guard `approval` and actions
- * `scheduleTimer`/`requestApproval` in the compiler's catalog (see `record.machine.ts`).
+ * Rules across keys (a timer has `after` or `at`, an approval step a role or a user, durations and CEL
+ * that parse) are semantic checks too.
  */
 
-export const NOT_SUPPORTED_YET = 'is not supported yet (timers and approvals come in a later version)';
 
 const required: ValidationOptions = { message: 'is required' };
 const text: ValidationOptions = { message: 'must be a string' };
@@ -74,11 +74,21 @@ const IsMapping = (example: string): PropertyDecorator =>
 const HasEntries = (message: string): PropertyDecorator =>
   ValidateBy({ name: 'hasEntries', validator: { validate: (value: unknown) => value instanceof Map && value.size > 0 } }, { message });
 
-const NotSupportedYet = (): PropertyDecorator =>
+/** `then` of a timer: one of the plain actions, or `{ fire: <event> }`. */
+const IsTimerAction = (): PropertyDecorator =>
   ValidateBy(
-    { name: 'notSupportedYet', validator: { validate: (value: unknown) => value === undefined } },
-    { message: ({ property }) => `${property} ${NOT_SUPPORTED_YET}` },
+    {
+      name: 'isTimerAction',
+      validator: {
+        validate: (value: unknown) =>
+          (typeof value === 'string' && (PLAIN_TIMER_ACTIONS as readonly string[]).includes(value)) ||
+          (isPlainRecord(value) && Object.keys(value).length === 1 && typeof value['fire'] === 'string' && IDENTIFIER.test(value['fire'])),
+      },
+    },
+    { message: `must be one of ${['remind', 'escalate', 'stalled', 'release'].join(', ')}, or { fire: <event> }` },
   );
+
+const PLAIN_TIMER_ACTIONS = TIMER_ACTION_KINDS.filter((kind) => kind !== 'fire');
 
 const isStageName = (value: unknown): boolean =>
   typeof value === 'string' && (value === ANY_OPEN || IDENTIFIER.test(value));
@@ -111,6 +121,41 @@ export class TaskSpec {
   @Min(0, { message: 'must be 0 or more' })
   @IsInt({ message: 'must be a whole number of days' })
   dueInDays?: number;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  keepOpen?: boolean;
+}
+
+export class TimerSpec {
+  @IsDefined(required)
+  @Matches(IDENTIFIER, identifier)
+  @IsString(text)
+  id!: string;
+
+  /** ISO-8601 duration (checked with the other timer rules). */
+  @IsOptional()
+  @IsString({ message: 'must be an ISO-8601 duration such as PT4H or P2D' })
+  after?: string;
+
+  /** `<dateField>` or `<dateField> - P90D` (checked with the other timer rules). */
+  @IsOptional()
+  @IsString({ message: 'must name a date field, optionally with an offset: validUntil, contractEnd - P90D' })
+  at?: string;
+
+  @IsOptional()
+  @Matches(IDENTIFIER, { message: `must be a business calendar id (${IDENTIFIER_RULE}) or team` })
+  @IsString(text)
+  calendar?: string;
+
+  @IsDefined(required)
+  @IsTimerAction()
+  then!: unknown;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  message?: string;
 }
 
 export class StageEntrySpec {
@@ -120,11 +165,6 @@ export class StageEntrySpec {
   @Type(() => TaskSpec)
   tasks?: TaskSpec[];
 
-  @NotSupportedYet()
-  timers?: unknown;
-
-  @NotSupportedYet()
-  approvals?: unknown;
 }
 
 export class StageSpec {
@@ -160,8 +200,16 @@ export class StageSpec {
   @Type(() => StageEntrySpec)
   entry?: StageEntrySpec;
 
-  @NotSupportedYet()
-  timers?: unknown;
+  @IsOptional()
+  @ValidateNested({ each: true, message: mapping('{ id: remind_owner, after: PT4H, then: remind }').message })
+  @IsArray({ message: 'must be a list of timers' })
+  @Type(() => TimerSpec)
+  timers?: TimerSpec[];
+
+  /** Sugar for a `stalled` timer: the record is stalled after this long in the stage. */
+  @IsOptional()
+  @IsString({ message: 'must be an ISO-8601 duration such as P30D' })
+  stalledAfter?: string;
 }
 
 export class FieldSpec {
@@ -230,6 +278,41 @@ const toWhenSpecs = ({ value }: { value: unknown }): unknown =>
       })
     : value;
 
+export class ApprovalStepSpec {
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString(text)
+  title?: string;
+
+  @IsOptional()
+  @Matches(ROLE_NAME, { message: 'must be a role name (lower-case letters, digits, _ or -)' })
+  @IsString(text)
+  role?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_.-]{0,63}$/, { message: 'must be a user id of the users file' })
+  @IsString(text)
+  user?: string;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString({ message: 'must be a CEL expression (a string)' })
+  when?: string;
+}
+
+export class ApprovalSpec {
+  @IsOptional()
+  @IsIn(APPROVAL_MODES, oneOf(APPROVAL_MODES))
+  mode?: ApprovalMode;
+
+  @IsDefined(required)
+  @ValidateNested({ each: true, message: mapping('{ role: manager, when: "discount >= 0.1" }').message })
+  @ArrayNotEmpty({ message: 'must list at least one step' })
+  @IsArray({ message: 'must be a list of approval steps' })
+  @Type(() => ApprovalStepSpec)
+  steps!: ApprovalStepSpec[];
+}
+
 export class TransitionSpec {
   @IsDefined(required)
   @Matches(IDENTIFIER, { message: `must be an event name, ${IDENTIFIER_RULE}` })
@@ -277,8 +360,16 @@ export class TransitionSpec {
   @IsBoolean({ message: 'must be true or false' })
   ownerOnly?: boolean;
 
-  @NotSupportedYet()
-  approval?: unknown;
+  @IsOptional()
+  @Matches(IDENTIFIER, { each: true, message: `must list task ids (${IDENTIFIER_RULE})` })
+  @IsString({ each: true, message: 'must list task ids' })
+  @IsArray({ message: 'must be a list of task ids' })
+  requiresTasks?: string[];
+
+  @IsOptional()
+  @ValidateNested({ message: mapping('{ mode: sequential, steps: [{ role: manager }] }').message })
+  @Type(() => ApprovalSpec)
+  approval?: ApprovalSpec;
 }
 
 export class BlueprintSpec {

@@ -14,6 +14,7 @@ import type { BlueprintDraft, DraftField, DraftStage, DraftTransition, NamedAt }
 import { GROUPABLE_BY_TYPE, GROUPABLE_WHEN_DECLARED, NEVER_GROUPABLE } from './blueprint.model';
 import { celExpressionProblem, declareCelVariables, type CelDeclarations } from './cel-expression';
 import { resolveSources } from './stage-sources';
+import { parseAnchor, parseDuration } from './timers/timer-expressions';
 
 export interface SemanticReport {
   readonly problems: readonly PathProblem[];
@@ -262,6 +263,63 @@ const deadEnds = (draft: BlueprintDraft, resolved: readonly ResolvedTransition[]
       problemAt(['stages', stage.id], `stage "${stage.id}" is not final but no transition leaves it (a dead end)`),
     );
 
+const durationProblem = (text: string, path: BlueprintPath): PathProblem[] =>
+  parseDuration(text) === null ? [problemAt(path, `"${text}" is not a positive ISO-8601 duration (PT30M, PT4H, P2D, P1DT4H)`)] : [];
+
+/** Timers: an id unique in the blueprint, `after` or `at` (not both), durations that parse, a date field, an event that can fire. */
+const checkTimers = (draft: BlueprintDraft, resolved: readonly ResolvedTransition[]): PathProblem[] => {
+  const fieldsByName = new Map(draft.fields.map((field) => [field.name, field]));
+  const fieldNames = draft.fields.map((field) => field.name);
+  const firstPathOf = new Map<string, BlueprintPath>();
+  return draft.stages.flatMap((stage) => [
+    ...(stage.stalledAfter === undefined ? [] : durationProblem(stage.stalledAfter, ['stages', stage.id, 'stalledAfter'])),
+    ...stage.timers.flatMap((timer) => {
+      const problems: PathProblem[] = [];
+      if (timer.id !== undefined) {
+        const first = firstPathOf.get(timer.id);
+        if (first === undefined) firstPathOf.set(timer.id, timer.path);
+        else problems.push(problemAt([...timer.path, 'id'], `timer id "${timer.id}" is used twice; timer ids are unique per blueprint`));
+      }
+      if (timer.after === undefined && timer.at === undefined) problems.push(problemAt(timer.path, 'a timer needs after: <duration> or at: <date field>'));
+      if (timer.after !== undefined && timer.at !== undefined) problems.push(problemAt([...timer.path, 'at'], 'a timer has after or at, not both'));
+      if (timer.after !== undefined) problems.push(...durationProblem(timer.after, [...timer.path, 'after']));
+      if (timer.at !== undefined) {
+        const anchor = parseAnchor(timer.at);
+        const field = anchor === null ? undefined : fieldsByName.get(anchor.field);
+        if (anchor === null) problems.push(problemAt([...timer.path, 'at'], `"${timer.at}" is not <date field>, <date field> - <duration> or <date field> + <duration>`));
+        else if (field === undefined) problems.push(problemAt([...timer.path, 'at'], `unknown field "${anchor.field}"${didYouMean(anchor.field, fieldNames)}`));
+        else if (field.type !== undefined && field.type !== 'date') problems.push(problemAt([...timer.path, 'at'], `field "${anchor.field}" is a ${field.type}, not a date`));
+      }
+      if (timer.fires !== undefined) {
+        const fires = timer.fires;
+        const fromHere = resolved.some(({ transition, sources }) => transition.event === fires && sources.includes(stage.id));
+        if (!fromHere) problems.push(problemAt([...timer.path, 'then', 'fire'], `no transition "${fires}" leaves stage "${stage.id}"`));
+      }
+      return problems;
+    }),
+  ]);
+};
+
+/** `requiresTasks` names tasks some stage opens; an approval step names a role or a user, and its CEL parses. */
+const checkTransitionExtras = (draft: BlueprintDraft, { environment }: CelDeclarations): PathProblem[] => {
+  const taskIds = [...new Set(draft.stages.flatMap((stage) => stage.tasks.map((task) => task.id)))];
+  const fieldNames = draft.fields.map((field) => field.name);
+  return draft.transitions.flatMap((transition) => [
+    ...transition.requiresTasks.flatMap(({ name, path }) =>
+      taskIds.includes(name) ? [] : [problemAt(path, `no stage opens a task "${name}"${didYouMean(name, taskIds)}`)],
+    ),
+    ...transition.approvalSteps.flatMap((step) => {
+      const problems: PathProblem[] = [];
+      if (step.hasRole === step.hasUser) problems.push(problemAt(step.path, 'an approval step names a role or a user (one of them)'));
+      if (step.when !== undefined) {
+        const problem = celExpressionProblem(environment, step.when.source, fieldNames);
+        if (problem !== undefined) problems.push(problemAt(step.when.path, problem));
+      }
+      return problems;
+    }),
+  ]);
+};
+
 /**
  * Everything the shape cannot say: references between stages, fields and transitions, CEL, ambiguous
  * and unreachable parts of the graph.
@@ -280,6 +338,8 @@ export const checkBlueprintSemantics = (draft: BlueprintDraft): SemanticReport =
       ...checkFieldReferences(transition, draft),
     ]),
     ...checkExpressions(draft, declarations),
+    ...checkTimers(draft, resolved),
+    ...checkTransitionExtras(draft, declarations),
     ...checkAmbiguity(resolved),
     ...checkReachability(draft, resolved),
   ];

@@ -5,6 +5,7 @@ import type {
   CriteriaContext,
   FieldValues,
   StageDefinition,
+  TimerDefinition,
   TransitionDefinition,
   UnmetCriterion,
 } from './blueprint.model';
@@ -13,7 +14,7 @@ import { celExpressionProblem, declareCelVariables, compileCelExpression, type C
 import { BUILT_IN_GUARDS } from './guards/built-in.guards';
 import type { GuardDefinition, GuardRef } from './guards/guard';
 import { bindGuards, type GuardSet } from './guards/guard-set';
-import { buildRecordMachine, pureStepOf, type RecordMachine, type RecordMachineStep } from './record.machine';
+import { afterEventType, buildRecordMachine, pureStepOf, type RecordMachine, type RecordMachineStep } from './record.machine';
 
 export type ExplainContext = Omit<CriteriaContext, 'supplied'> & { readonly supplied?: FieldValues };
 
@@ -45,6 +46,10 @@ export interface CompiledBlueprint {
    * stage at or before it in order. Returns those that `before` met and `after` breaks; [] when none.
    */
   brokenInvariants(stage: string, before: FieldValues, after: FieldValues): UnmetCriterion[];
+  /** The stage timer behind one of XState's `after` event types (see `afterEventType`), if any. */
+  timerOfAfterEvent(eventType: string): { readonly stage: string; readonly timer: TimerDefinition } | undefined;
+  /** A parsed CEL expression of this blueprint (criteria and approval conditions). */
+  expressionFor(source: string): CompiledExpression;
 }
 
 const listOf = (names: readonly string[]): string => (names.length === 0 ? 'no stage' : names.join(', '));
@@ -65,20 +70,18 @@ const compileExpressions = (definition: BlueprintDefinition): Map<string, Compil
     message: `field name "${name}" cannot be used in CEL expressions (${reason}); choose another name`,
   }));
   const compiled = new Map<string, CompiledExpression>();
-  definition.transitions.forEach((transition, index) =>
-    transition.criteria.expressions.forEach(({ expression }, position) => {
-      if (compiled.has(expression)) return;
-      const problem = celExpressionProblem(environment, expression, fieldNames);
-      if (problem === undefined) compiled.set(expression, compileCelExpression(environment, expression, declared));
-      else {
-        problems.push({
-          file,
-          path: `transitions[${index}].criteria.expressions[${position}].expression`,
-          message: problem,
-        });
-      }
-    }),
-  );
+  const compile = (expression: string, path: string): void => {
+    if (compiled.has(expression)) return;
+    const problem = celExpressionProblem(environment, expression, fieldNames);
+    if (problem === undefined) compiled.set(expression, compileCelExpression(environment, expression, declared));
+    else problems.push({ file, path, message: problem });
+  };
+  definition.transitions.forEach((transition, index) => {
+    transition.criteria.expressions.forEach(({ expression }, position) => compile(expression, `transitions[${index}].criteria.expressions[${position}].expression`));
+    (transition.approval?.steps ?? []).forEach((step, position) => {
+      if (step.when !== undefined) compile(step.when, `transitions[${index}].approval.steps[${position}].when`);
+    });
+  });
   if (problems.length > 0) throw invalidBlueprint(problems);
   return compiled;
 };
@@ -91,7 +94,7 @@ const unmetCriteriaWith =
       : [{ event: transition.event, criterion: 'stage' as const, message: stageMessage(transition.event, context.stage, transition.from) }];
     // Merging again is harmless when the caller already applied `supplied`, and matches the guards' view.
     const fields = { ...context.fields, ...context.supplied };
-    const facts = { fields, supplied: context.supplied, owner: context.owner, actor: context.actor };
+    const facts = { fields, supplied: context.supplied, owner: context.owner, actor: context.actor, tasks: context.tasks ?? [], approvals: context.approvals ?? [] };
     const failures = guards.refsOf(transition).flatMap((ref) => guards.evaluate(ref, facts));
     return [...stage, ...failures.map((failure) => ({ event: transition.event, ...failure }))];
   };
@@ -135,7 +138,15 @@ export const compileBlueprint = (definition: BlueprintDefinition, options: Compi
     return expression;
   };
   const labelOf = new Map(definition.fields.map((field) => [field.name, field.label]));
-  const guards = bindGuards(options.guards ?? BUILT_IN_GUARDS, { label: (field) => labelOf.get(field) ?? field, expressionFor });
+  const taskTitles = new Map(definition.stages.flatMap((stage) => stage.entryTasks.map((task) => [task.id, task.title] as const)));
+  const guards = bindGuards(options.guards ?? BUILT_IN_GUARDS, {
+    label: (field) => labelOf.get(field) ?? field,
+    expressionFor,
+    taskTitle: (template) => taskTitles.get(template) ?? template,
+  });
+  const timersByAfterEvent = new Map(
+    definition.stages.flatMap((stage) => (stage.timers ?? []).map((timer) => [afterEventType(definition.id, stage.id, timer.id), { stage: stage.id, timer }] as const)),
+  );
   const stageById = new Map(definition.stages.map((stage) => [stage.id, stage]));
   const transitionsByStage = new Map(
     definition.stages.map((stage) => [stage.id, definition.transitions.filter((transition) => transition.from.includes(stage.id))]),
@@ -143,7 +154,7 @@ export const compileBlueprint = (definition: BlueprintDefinition, options: Compi
   const unmetCriteria = unmetCriteriaWith(guards);
   const invariantsByStage = new Map(definition.stages.map((stage) => [stage.id, invariantsOf(definition, stage, stageById)]));
   const unmetInvariants = (stage: string, fields: FieldValues): UnmetCriterion[] => {
-    const facts = { fields, supplied: {}, owner: null, actor: { id: '', roles: [] } };
+    const facts = { fields, supplied: {}, owner: null, actor: { id: '', roles: [] }, tasks: [], approvals: [] };
     return (invariantsByStage.get(stage) ?? []).flatMap(({ event, ref }) => guards.evaluate(ref, facts).map((failure) => ({ event, ...failure })));
   };
   const machine = buildRecordMachine(definition, guards);
@@ -155,6 +166,8 @@ export const compileBlueprint = (definition: BlueprintDefinition, options: Compi
     stage: (id) => stageById.get(id),
     transitionsFrom: (stage) => transitionsByStage.get(stage) ?? [],
     unmetCriteria,
+    timerOfAfterEvent: (eventType) => timersByAfterEvent.get(eventType),
+    expressionFor,
     brokenInvariants: (stage, before, after) => {
       const held = new Set(unmetInvariants(stage, before).map(invariantKey));
       const seen = new Set<string>();

@@ -1,6 +1,6 @@
-import type { Actor, CriteriaContext } from './blueprint.model';
+import type { Actor, CriteriaContext, FieldValues } from './blueprint.model';
 import { compileBlueprint } from './compile-blueprint';
-import { decideTransition } from './decide-transition';
+import { decideTransition, enterInitialStage } from './decide-transition';
 import { DEAL_TRANSITIONS, dealDefinition, opportunityDefinition } from './__fixtures__/deal-blueprint';
 
 const ann: Actor = { id: 'ann', roles: ['rep'] };
@@ -29,6 +29,8 @@ describe('decideTransition', () => {
       from: 'needs_analysis',
       to: 'proposal',
       tasks: [{ id: 'send_proposal', title: 'Send the proposal to the customer', dueInDays: 3 }],
+      timersSet: [],
+      timersCancelled: [],
     });
   });
 
@@ -162,5 +164,49 @@ describe('decideTransition', () => {
       unmet: [{ event: 'win', criterion: 'required_field', field: 'closeDate', message: 'Close date is required' }],
     });
     expect(fromNegotiating).toMatchObject({ kind: 'transitioned', from: 'negotiating', to: 'won' });
+  });
+
+  describe('stage timers, declared as XState delays', () => {
+    const timed = compileBlueprint(
+      dealDefinition({
+        fields: { validUntil: { type: 'date' } },
+        stages: {
+          open: { order: 1, probability: 10, forecastCategory: 'pipeline', timers: [{ id: 'nudge', after: 'PT4H', then: 'remind' }] },
+          negotiating: {
+            order: 2,
+            probability: 60,
+            forecastCategory: 'commit',
+            stalledAfter: 'P30D',
+            timers: [{ id: 'give_up', at: 'validUntil', then: { fire: 'lose' } }],
+          },
+        },
+      }),
+    );
+    const planner = { dueIn: (timer: { id: string }, fields: FieldValues) => (timer.id === 'give_up' && fields['validUntil'] === undefined ? Number.POSITIVE_INFINITY : 1_000) };
+
+    it('given a record opened, when the initial stage is entered, then XState sets its timers', () => {
+      expect(enterInitialStage(timed, { fields: {}, owner: 'ann', actor: ann, planner }).timersSet).toEqual([
+        { stage: 'open', timer: expect.objectContaining({ id: 'nudge' }), dueInMs: 1_000 },
+      ]);
+    });
+
+    it('given a record in a stage with timers, when it moves on, then XState cancels them and sets those of the next stage that can be due', () => {
+      const decision = decideTransition(timed, { ...context({ stage: 'open' }), fields: { amount: 10 }, planner }, 'negotiate');
+      if (decision.kind !== 'transitioned') throw new Error(`expected a transition, got ${decision.kind}`);
+      expect(decision.timersCancelled).toEqual([{ stage: 'open', timer: expect.objectContaining({ id: 'nudge' }) }]);
+      // give_up waits for a validUntil date; the stalled timer is always due.
+      expect(decision.timersSet.map((set) => set.timer.id)).toEqual(['stalled_negotiating']);
+    });
+
+    it('given the date a timer waits for is supplied with the move, then that timer is set too', () => {
+      const decision = decideTransition(timed, { ...context({ stage: 'open' }), fields: { amount: 10, validUntil: '2026-07-01' }, supplied: { validUntil: '2026-07-01' }, planner }, 'negotiate');
+      if (decision.kind !== 'transitioned') throw new Error(`expected a transition, got ${decision.kind}`);
+      expect(decision.timersSet.map((set) => set.timer.id).sort()).toEqual(['give_up', 'stalled_negotiating']);
+    });
+
+    it('given no planner (an explanation, not a decision), then no timer is set', () => {
+      const decision = decideTransition(timed, { ...context({ stage: 'open' }), fields: { amount: 10 } }, 'negotiate');
+      expect(decision).toMatchObject({ kind: 'transitioned', timersSet: [] });
+    });
   });
 });

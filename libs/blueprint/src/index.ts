@@ -3,6 +3,7 @@ export {
   BlueprintException,
   BlueprintExceptionCode,
   formatProblem,
+  invalidBlueprint,
   type BlueprintExceptionDetails,
   type BlueprintProblem,
 } from './blueprint.exception';
@@ -21,8 +22,30 @@ export { CEL_TYPE_OF_FIELD, type CelType } from './cel-expression';
 export { BUILT_IN_GUARDS } from './guards/built-in.guards';
 export { defineGuard, hasValue, type CriteriaFacts, type CriterionFailure, type GuardContext, type GuardDefinition, type GuardRef } from './guards/guard';
 export { bindGuards, type GuardSet } from './guards/guard-set';
-export { OPEN_TASK, type RecordMachine, type RecordMachineContext, type RecordMachineEvent } from './record.machine';
+export { afterEventType, OPEN_TASK, type RecordMachine, type RecordMachineContext, type RecordMachineEvent, type TimerPlanner } from './record.machine';
 export { compileBlueprint, type CompiledBlueprint, type CompileOptions, type ExplainContext, type NextTransition } from './compile-blueprint';
-export { decideTransition, machineInputOf, type TransitionDecision } from './decide-transition';
+export {
+  decideTransition,
+  enterInitialStage,
+  machineInputOf,
+  stageEffectsOf,
+  type DecisionContext,
+  type ScheduledTimer,
+  type StageEffects,
+  type StageTimer,
+  type TransitionDecision,
+} from './decide-transition';
+export { addBusinessTime, addPlainTime, atDay, type BusinessCalendar } from './calendars/business-calendar';
+export {
+  calendarFor,
+  DEFAULT_CALENDAR,
+  loadBusinessCalendars,
+  parseBusinessCalendars,
+  STANDARD_CALENDAR,
+  standardCalendars,
+  TEAM_CALENDAR,
+  type BusinessCalendars,
+} from './calendars/business-calendars';
+export { neededSteps } from './guards/approval.guard';
+export { parseAnchor, parseDuration } from './timers/timer-expressions';
 export { toMermaid } from './to-mermaid';
-export { NOT_SUPPORTED_YET } from './blueprint.schema';

@@ -1,5 +1,8 @@
 import type {
+  ApprovalDefinition,
   BlueprintDefinition,
+  TimerAction,
+  TimerDefinition,
   ExpressionCriterion,
   FieldDefinition,
   StageDefinition,
@@ -7,7 +10,8 @@ import type {
   TransitionDefinition,
 } from './blueprint.model';
 import { humanize } from './blueprint.names';
-import type { BlueprintSpec, FieldSpec, StageSpec, TaskSpec, TransitionSpec, WhenSpec } from './blueprint.schema';
+import type { ApprovalSpec, BlueprintSpec, FieldSpec, StageSpec, TaskSpec, TimerSpec, TransitionSpec, WhenSpec } from './blueprint.schema';
+import { parseAnchor } from './timers/timer-expressions';
 import { resolveSources, sourceNames } from './stage-sources';
 
 export const DEFAULT_CURRENCY = 'USD';
@@ -28,6 +32,44 @@ const normalizeTask = (spec: TaskSpec): TaskTemplate => ({
   id: spec.id,
   title: spec.title,
   ...(spec.dueInDays === undefined ? {} : { dueInDays: spec.dueInDays }),
+  ...(spec.keepOpen === true ? { keepOpen: true as const } : {}),
+});
+
+const timerActionOf = (then: unknown): TimerAction => {
+  if (typeof then === 'object' && then !== null && 'fire' in then && typeof then.fire === 'string') return { kind: 'fire', event: then.fire };
+  if (then === 'remind' || then === 'escalate' || then === 'stalled' || then === 'release') return { kind: then };
+  throw new Error(`timer action ${JSON.stringify(then)} passed the shape check without being one`);
+};
+
+const normalizeTimer = (spec: TimerSpec): TimerDefinition => {
+  const anchor = spec.at === undefined ? null : parseAnchor(spec.at);
+  return {
+    id: spec.id,
+    ...(spec.after === undefined ? {} : { after: spec.after }),
+    ...(anchor === null ? {} : { at: anchor }),
+    ...(spec.calendar === undefined ? {} : { calendar: spec.calendar }),
+    then: timerActionOf(spec.then),
+    ...(spec.message === undefined ? {} : { message: spec.message }),
+  };
+};
+
+/** A stage's timers, `stalledAfter` included as the `stalled_<stage>` timer; none when it has none. */
+const normalizeTimers = (id: string, spec: StageSpec): { timers?: TimerDefinition[] } => {
+  const timers = [
+    ...(spec.timers ?? []).map(normalizeTimer),
+    ...(spec.stalledAfter === undefined ? [] : [{ id: `stalled_${id}`, after: spec.stalledAfter, then: { kind: 'stalled' as const } }]),
+  ];
+  return timers.length === 0 ? {} : { timers };
+};
+
+const normalizeApproval = (spec: ApprovalSpec): ApprovalDefinition => ({
+  mode: spec.mode ?? 'sequential',
+  steps: spec.steps.map((step) => ({
+    title: step.title ?? (step.role === undefined ? `user ${step.user ?? ''}` : humanize(step.role)),
+    ...(step.role === undefined ? {} : { role: step.role }),
+    ...(step.user === undefined ? {} : { user: step.user }),
+    ...(step.when === undefined ? {} : { when: step.when.trim() }),
+  })),
 });
 
 const normalizeStage = (id: string, spec: StageSpec): StageDefinition => {
@@ -41,6 +83,7 @@ const normalizeStage = (id: string, spec: StageSpec): StageDefinition => {
     outcome,
     final: spec.final === true || outcome !== 'none',
     entryTasks: (spec.entry?.tasks ?? []).map(normalizeTask),
+    ...normalizeTimers(id, spec),
   };
 };
 
@@ -59,8 +102,10 @@ const normalizeTransition = (spec: TransitionSpec, stages: readonly StageDefinit
     expressions: (spec.when ?? []).map(normalizeExpression),
     ...(spec.roles === undefined ? {} : { roles: [...spec.roles] }),
     ownerOnly: spec.ownerOnly ?? false,
+    ...(spec.requiresTasks === undefined || spec.requiresTasks.length === 0 ? {} : { requiresTasks: [...spec.requiresTasks] }),
   },
   supply: [...(spec.supply ?? [])],
+  ...(spec.approval === undefined ? {} : { approval: normalizeApproval(spec.approval) }),
 });
 
 /**

@@ -205,8 +205,8 @@ describe('parseBlueprint: every problem in one pass', () => {
 
     expect(problems).toEqual([
       'fields.amount.lable: unknown key "lable" (did you mean "label"?); known keys: type, label, description, values, to, groupable, min, max',
-      'stages.open.entry.taks: unknown key "taks" (did you mean "tasks"?); known keys: tasks, timers, approvals',
-      'transitions[0].requries: unknown key "requries" (did you mean "requires"?); known keys: event, title, from, to, requires, supply, when, roles, ownerOnly, approval',
+      'stages.open.entry.taks: unknown key "taks" (did you mean "tasks"?); known keys: tasks',
+      'transitions[0].requries: unknown key "requries" (did you mean "requires"?); known keys: event, title, from, to, requires, supply, when, roles, ownerOnly, requiresTasks, approval',
       'intialStage: unknown key "intialStage" (did you mean "initialStage"?); known keys: id, version, kind, title, description, currency, initialStage, fields, stages, transitions',
     ]);
   });
@@ -455,20 +455,87 @@ describe('parseBlueprint: every problem in one pass', () => {
     ]);
   });
 
-  it('given timers and approvals, when parsed, then they are rejected as not supported yet', () => {
+  it('given timers, tasks and approvals, when parsed, then they are normalized into the definition', () => {
+    const definition = dealDefinition({
+      fields: { validUntil: { type: 'date' } },
+      stages: {
+        open: {
+          order: 1,
+          probability: 10,
+          forecastCategory: 'pipeline',
+          stalledAfter: 'P30D',
+          entry: { tasks: [{ id: 'call', title: 'Call them', keepOpen: true }] },
+          timers: [
+            { id: 'nudge', after: 'PT4H', calendar: 'team', then: 'remind', message: 'Still new' },
+            { id: 'give_up', at: 'validUntil + P1D', then: { fire: 'lose' } },
+          ],
+        },
+      },
+      transitions: [
+        { ...DEAL_TRANSITIONS[0], requiresTasks: ['call'], approval: { steps: [{ role: 'manager', when: 'discount >= 0.1' }, { user: 'ada' }] } },
+        DEAL_TRANSITIONS[1],
+        DEAL_TRANSITIONS[2],
+      ],
+    });
+
+    expect(definition.stages[0]).toMatchObject({
+      entryTasks: [{ id: 'call', title: 'Call them', keepOpen: true }],
+      timers: [
+        { id: 'nudge', after: 'PT4H', calendar: 'team', then: { kind: 'remind' }, message: 'Still new' },
+        { id: 'give_up', at: { field: 'validUntil', offset: 'P1D' }, then: { kind: 'fire', event: 'lose' } },
+        { id: 'stalled_open', after: 'P30D', then: { kind: 'stalled' } },
+      ],
+    });
+    expect(definition.transitions[0]).toMatchObject({
+      criteria: { requiresTasks: ['call'] },
+      approval: { mode: 'sequential', steps: [{ title: 'Manager', role: 'manager', when: 'discount >= 0.1' }, { title: 'user ada', user: 'ada' }] },
+    });
+    expect(definition.stages[1]).not.toHaveProperty('timers');
+    expect(definition.transitions[1]).not.toHaveProperty('approval');
+  });
+
+  it('given broken timers, task requirements and approvals, when parsed, then every problem is named with its path', () => {
     const problems = problemsOf(
       dealBlueprint({
+        fields: { validUntil: { type: 'date' } },
         stages: {
-          negotiating: { order: 2, probability: 60, forecastCategory: 'commit', timers: [{ after: 'P3D' }] },
+          negotiating: {
+            order: 2,
+            probability: 60,
+            forecastCategory: 'commit',
+            stalledAfter: 'soon',
+            timers: [
+              { id: 'a', then: 'remind' },
+              { id: 'a', after: 'P2X', at: 'validUntil', then: 'nap' },
+              { id: 'b', at: 'amount - P1D', then: { fire: 'negotiate' } },
+              { id: 'c', at: 'validUntl', then: 'remind' },
+            ],
+          },
         },
-        transitions: [DEAL_TRANSITIONS[0], { ...DEAL_TRANSITIONS[1], approval: { role: 'manager' } }, DEAL_TRANSITIONS[2]],
+        transitions: [
+          { ...DEAL_TRANSITIONS[0], requiresTasks: ['cal'], approval: { steps: [{ role: 'manager', user: 'ada' }, { role: 'admin', when: 'discont > 0.5' }] } },
+          DEAL_TRANSITIONS[1],
+          DEAL_TRANSITIONS[2],
+        ],
       }),
     );
 
-    expect(problems).toEqual([
-      'stages.negotiating.timers: timers is not supported yet (timers and approvals come in a later version)',
-      'transitions[1].approval: approval is not supported yet (timers and approvals come in a later version)',
-    ]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'stages.negotiating.stalledAfter: "soon" is not a positive ISO-8601 duration (PT30M, PT4H, P2D, P1DT4H)',
+        'stages.negotiating.timers[0]: a timer needs after: <duration> or at: <date field>',
+        'stages.negotiating.timers[1].then: must be one of remind, escalate, stalled, release, or { fire: <event> }',
+        'stages.negotiating.timers[1].id: timer id "a" is used twice; timer ids are unique per blueprint',
+        'stages.negotiating.timers[1].at: a timer has after or at, not both',
+        'stages.negotiating.timers[1].after: "P2X" is not a positive ISO-8601 duration (PT30M, PT4H, P2D, P1DT4H)',
+        'stages.negotiating.timers[2].at: field "amount" is a money, not a date',
+        'stages.negotiating.timers[2].then.fire: no transition "negotiate" leaves stage "negotiating"',
+        'stages.negotiating.timers[3].at: unknown field "validUntl" (did you mean "validUntil"?)',
+        'transitions[0].requiresTasks[0]: no stage opens a task "cal"',
+        'transitions[0].approval.steps[0]: an approval step names a role or a user (one of them)',
+      ]),
+    );
+    expect(problems.some((problem) => problem.startsWith('transitions[0].approval.steps[1].when: '))).toBe(true);
   });
 
   it('given broken YAML, when parsed, then the syntax error is reported with line and column', () => {

@@ -1,7 +1,17 @@
-import { loadBlueprintDirectory } from '@crm/blueprint';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  invalidBlueprint,
+  loadBlueprintDirectory,
+  loadBusinessCalendars,
+  standardCalendars,
+  TEAM_CALENDAR,
+  type BlueprintDefinition,
+  type BusinessCalendars,
+} from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
-import { BlueprintCatalog, RecordCommandHandler, type RecordAccessPolicy } from '@crm/workflow';
+import { BlueprintCatalog, businessTiming, RecordCommandHandler, type RecordAccessPolicy, type Timing } from '@crm/workflow';
 
 export interface EngineConfig {
   readonly dataDirectory: string;
@@ -15,7 +25,35 @@ export interface EngineConfig {
   readonly store?: EventStore;
   /** Called when following published blueprint versions fails (the catalog keeps what it has). */
   readonly onCatalogError?: (error: unknown) => void;
+  /** The team of a user, for timers counted in the owner's team's business calendar; default: nobody has one. */
+  readonly teamOf?: (user: string) => string | null;
 }
+
+/** Beside the blueprints; without it, the standard calendar (Monday to Friday, 09:00-17:00 UTC). */
+export const CALENDARS_FILE = 'business-calendars.yaml';
+
+const loadCalendars = (blueprintsDirectory: string): BusinessCalendars => {
+  const file = join(blueprintsDirectory, CALENDARS_FILE);
+  return existsSync(file) ? loadBusinessCalendars(file) : standardCalendars();
+};
+
+/** Every calendar a timer names must exist (a start-up check, like the blueprints' own). */
+const checkTimerCalendars = (definitions: readonly BlueprintDefinition[], calendars: BusinessCalendars): void => {
+  const problems = definitions.flatMap((definition) =>
+    definition.stages.flatMap((stage) =>
+      (stage.timers ?? []).flatMap((timer, index) =>
+        timer.calendar === undefined || timer.calendar === TEAM_CALENDAR || calendars.calendars.has(timer.calendar)
+          ? []
+          : [{
+              file: `${definition.id}.blueprint.yaml`,
+              path: `stages.${stage.id}.timers[${index}].calendar`,
+              message: `unknown business calendar "${timer.calendar}"; ${CALENDARS_FILE} defines ${[...calendars.calendars.keys()].join(', ')}`,
+            }],
+      ),
+    ),
+  );
+  if (problems.length > 0) throw invalidBlueprint(problems);
+};
 
 /**
  * The engine as one unit: event store, blueprint catalog (following the store), the one command
@@ -27,17 +65,21 @@ export class Engine {
     readonly catalog: BlueprintCatalog,
     readonly commands: RecordCommandHandler,
     readonly clock: Clock,
+    readonly timing: Timing,
   ) {}
 
   static async open(config: EngineConfig): Promise<Engine> {
     const { clock } = config;
     // Blueprints are validated before the store is touched: a broken file must not leave a half-started engine.
     const definitions = loadBlueprintDirectory(config.blueprintsDirectory);
+    const calendars = loadCalendars(config.blueprintsDirectory);
+    checkTimerCalendars(definitions, calendars);
+    const timing: Timing = businessTiming(calendars, config.teamOf ?? (() => null));
     const store = config.store ?? (await openEventStore({ kind: 'sqlite', ...config.eventStore, directory: config.dataDirectory, clock }));
     try {
       const catalog = await BlueprintCatalog.open(store, definitions);
       catalog.follow(config.onCatalogError ?? ((error) => process.emitWarning(`blueprint catalog stopped following the store: ${String(error)}`)));
-      return new Engine(store, catalog, new RecordCommandHandler(store, catalog, { clock, policy: config.policy }), clock);
+      return new Engine(store, catalog, new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing }), clock, timing);
     } catch (error) {
       await store.close();
       throw error;

@@ -63,6 +63,23 @@ const RULES: Record<Role, RoleRule> = {
   admin: adminRule,
 };
 
+/** Automation acts as `system:<what>`; user ids cannot contain a colon, so no person can act as one. */
+const SYSTEM_PREFIX = 'system:';
+
+/**
+ * What each automatic actor may do (README, Users, roles and rules): timers fire due timers; reactors
+ * carry work from one record to another. Nothing else acts without a user.
+ */
+const SYSTEM_RULES: readonly { readonly actor: RegExp; readonly actions: readonly RecordAction[] }[] = [
+  { actor: /^system:timer$/, actions: ['read', 'automate'] },
+  { actor: /^system:reactor:[a-z][a-z0-9-]*$/, actions: ['read', 'open', 'update', 'advance', 'reassign', 'automate'] },
+];
+
+const judgeSystemActor = (actor: string, action: RecordAction): Denial | null =>
+  SYSTEM_RULES.some((rule) => rule.actor.test(actor) && rule.actions.includes(action))
+    ? allow
+    : { rule: 'system.declared-actions', message: `${actor} may not ${action} records` };
+
 /**
  * The role rules as the engine's access policy: the acting user is looked up in the users file at every
  * judgement (roles and teams come from the file, never from a token or a command), so a user removed
@@ -72,6 +89,7 @@ export class RoleAccessPolicy implements RecordAccessPolicy {
   constructor(private readonly directory: () => UserDirectory) {}
 
   judge(actor: Actor, action: RecordAction, record: RecordAccess, newOwner?: string | null): Denial | null {
+    if (actor.id.startsWith(SYSTEM_PREFIX)) return judgeSystemActor(actor.id, action);
     const users = this.directory();
     const user = users.get(actor.id);
     if (user === undefined) return { rule: 'known-users-only', message: `no user "${actor.id}" in the users file` };
@@ -91,6 +109,9 @@ export const authorizeRecordAction = (
   directory: UserDirectory,
   newOwner?: string | null,
 ): Denial | null => {
+  if (action === 'automate') return { rule: 'automate.system-only', message: 'only the engine’s timers and reactors act automatically' };
+  // An approver needs to see the record; whether the step is theirs is the approval chain's to judge.
+  if (action === 'approve') return authorizeRecordAction(user, 'read', record, directory);
   // The pool is for leads: any other record always has an owner who answers for it (imported history excepted).
   if ((action === 'open' || action === 'reassign') && newOwner === null && record.kind !== 'lead') {
     return { rule: 'pool.leads-only', message: `only leads may be unowned (the lead pool); a ${record.kind} needs an owner` };

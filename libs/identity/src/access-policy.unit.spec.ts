@@ -1,4 +1,4 @@
-import { authorizePlatformAction, authorizeQuotaSet, authorizeRecordAction, listScope, type ListScope } from './access-policy';
+import { authorizePlatformAction, authorizeQuotaSet, authorizeRecordAction, listScope, RoleAccessPolicy, type ListScope } from './access-policy';
 import { DEMO_USERS, UserDirectory, type User } from './user-directory';
 
 const directory = new UserDirectory(DEMO_USERS);
@@ -38,6 +38,23 @@ describe('access policy', () => {
     expect(authorizeRecordAction(user('max'), 'reassign', ritasDeal, directory, null)?.rule).toBe('pool.leads-only');
     expect(authorizeRecordAction(user('ada'), 'open', { kind: 'opportunity', owner: null }, directory, null)?.rule).toBe('pool.leads-only');
     expect(authorizeRecordAction(user('max'), 'reassign', { kind: 'lead', owner: 'rita' }, directory, null)).toBeNull();
+  });
+
+  it('given automation, when system actors act, then each may do only what its rule declares; no person may automate', () => {
+    const policy = new RoleAccessPolicy(() => directory);
+    const timer = { id: 'system:timer', roles: ['system'] };
+    const reactor = { id: 'system:reactor:lead-conversion', roles: ['system'] };
+    expect(policy.judge(timer, 'automate', ritasDeal)).toBeNull();
+    expect(policy.judge(timer, 'advance', ritasDeal)?.rule).toBe('system.declared-actions');
+    expect(policy.judge(reactor, 'open', ritasDeal)).toBeNull();
+    expect(policy.judge({ id: 'system:intruder', roles: ['admin'] }, 'read', ritasDeal)?.rule).toBe('system.declared-actions');
+    expect(policy.judge({ id: 'ada', roles: ['admin'] }, 'automate', ritasDeal)?.rule).toBe('automate.system-only');
+  });
+
+  it('given an approver, when they approve, then they need only be able to read the record', () => {
+    expect(authorizeRecordAction(user('max'), 'approve', ritasDeal, directory)).toBeNull();
+    expect(authorizeRecordAction(user('max'), 'approve', rajsDeal, directory)?.rule).toBe('manager.own-team');
+    expect(authorizeRecordAction(user('ana'), 'approve', rajsDeal, directory)).toBeNull();
   });
 
   it('given a manager, when they reassign a team record outside the team, then it is denied', () => {

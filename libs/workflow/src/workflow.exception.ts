@@ -16,6 +16,14 @@ export enum WorkflowExceptionCode {
    * invariants; `details.unmet` lists what would break.
    */
   EXIT_CRITERIA_BROKEN = 'EXIT_CRITERIA_BROKEN',
+  /** The record has no task with this id. */
+  TASK_NOT_FOUND = 'TASK_NOT_FOUND',
+  /** The task is done or cancelled already. */
+  TASK_CLOSED = 'TASK_CLOSED',
+  /** The record has no approval request with this id. */
+  APPROVAL_NOT_FOUND = 'APPROVAL_NOT_FOUND',
+  /** The approval request is no longer waiting (approved, rejected, invalidated or completed). */
+  APPROVAL_CLOSED = 'APPROVAL_CLOSED',
   /** The record is in a final stage and its fields are frozen. */
   RECORD_CLOSED = 'RECORD_CLOSED',
   /** The access policy forbids it; `details.rule` names the rule, `details.action` the action. */

@@ -78,6 +78,29 @@ export class ReassignRequest {
   expectedRevision?: number;
 }
 
+export class CompleteTaskRequest {
+  @ApiPropertyOptional({ description: 'What was done, kept on the TaskCompleted event' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+}
+
+export class GrantApprovalRequest {
+  @ApiPropertyOptional({ description: 'Kept on the ApprovalGranted event' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  comment?: string;
+}
+
+export class RejectApprovalRequest {
+  @ApiProperty({ description: 'Why, kept on the ApprovalRejected event and shown in the record’s history' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
 /** `GET /records/:kind`: filters of the records read model; every one optional. */
 export class ListRecordsRequest {
   @ApiPropertyOptional({ description: 'Only records in this stage (at asOf)', example: 'proposal' })

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query as QueryParams } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query as QueryParams, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
 import type { RecordPage } from '@crm/projections';
 import { ApiErrorResponses } from '../http/dto/error.response';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { AdvanceRecordCommand } from './commands/advance-record.command';
+import { CompleteTaskCommand } from './commands/complete-task.command';
+import { DecideApprovalCommand } from './commands/decide-approval.command';
 import { OpenRecordCommand } from './commands/open-record.command';
 import { ReassignRecordCommand } from './commands/reassign-record.command';
 import { UpdateRecordFieldsCommand } from './commands/update-record-fields.command';
@@ -14,7 +17,16 @@ import { ListRecordsQuery } from './queries/list-records.query';
 import { RecordHistoryQuery, type RecordHistory } from './queries/record-history.query';
 import { RecordHistoryResponse, RecordWriteResultResponse } from './dto/record-event.response';
 import { RecordPageResponse, RecordViewResponse } from './dto/record.response';
-import { FireTransitionRequest, ListRecordsRequest, OpenRecordRequest, ReassignRequest, UpdateFieldsRequest } from './record-requests.dto';
+import {
+  CompleteTaskRequest,
+  FireTransitionRequest,
+  GrantApprovalRequest,
+  ListRecordsRequest,
+  OpenRecordRequest,
+  ReassignRequest,
+  RejectApprovalRequest,
+  UpdateFieldsRequest,
+} from './record-requests.dto';
 import type { RecordView, RecordWriteResult } from './record-view';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
@@ -79,18 +91,77 @@ export class RecordsController {
 
   @Post(':kind/:id/transitions')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Fire a transition; 422 lists every unmet exit criterion' })
+  @ApiOperation({
+    summary: 'Fire a transition; 422 lists every unmet exit criterion',
+    description: 'When the transition needs approvers, the answer is 202: the ApprovalRequested event and the record with the pending approval; the transition fires when the chain completes.',
+  })
   @ApiHeader(IDEMPOTENCY)
   @ApiOkResponse({ type: RecordWriteResultResponse })
+  @ApiResponse({ status: 202, type: RecordWriteResultResponse, description: 'Approvers were asked (ApprovalRequested); the transition fires when the chain completes' })
   @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
-  advance(
+  async advance(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
     @Param('id') id: string,
     @Body() request: FireTransitionRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<RecordWriteResult> {
-    return this.commands.execute(new AdvanceRecordCommand(user, kind, id, request, idempotencyKey));
+    const result = await this.commands.execute(new AdvanceRecordCommand(user, kind, id, request, idempotencyKey));
+    // Accepted, not done: the record waits for its approvers.
+    if (result.events.some((event) => event.type === 'ApprovalRequested')) void reply.status(202);
+    return result;
+  }
+
+  @Post(':kind/:id/tasks/:taskId/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a task of the record done (the owner, or whoever may change the record)' })
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOkResponse({ type: RecordWriteResultResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  completeTask(
+    @CurrentUser() user: User,
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+    @Param('taskId') taskId: string,
+    @Body() request: CompleteTaskRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<RecordWriteResult> {
+    return this.commands.execute(new CompleteTaskCommand(user, kind, id, taskId, request, idempotencyKey));
+  }
+
+  @Post(':kind/:id/approvals/:approvalId/grant')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Grant your step of an approval chain; the last grant fires the transition (403 for your own request or another approver’s step)' })
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOkResponse({ type: RecordWriteResultResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  grantApproval(
+    @CurrentUser() user: User,
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+    @Param('approvalId') approvalId: string,
+    @Body() request: GrantApprovalRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<RecordWriteResult> {
+    return this.commands.execute(new DecideApprovalCommand(user, kind, id, approvalId, { kind: 'grant', comment: request.comment }, idempotencyKey));
+  }
+
+  @Post(':kind/:id/approvals/:approvalId/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject the approval with a reason; the record stays in its stage' })
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOkResponse({ type: RecordWriteResultResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  rejectApproval(
+    @CurrentUser() user: User,
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+    @Param('approvalId') approvalId: string,
+    @Body() request: RejectApprovalRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<RecordWriteResult> {
+    return this.commands.execute(new DecideApprovalCommand(user, kind, id, approvalId, { kind: 'reject', reason: request.reason }, idempotencyKey));
   }
 
   @Post(':kind/:id/owner')

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadBlueprintDirectory, type Actor } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { BlueprintCatalog, openAccess, newCommandId, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
+import { BlueprintCatalog, openAccess, newCommandId, RecordCommandHandler, standardTiming, type RecordCommand, type Timing } from '@crm/workflow';
 import { BENCH_MANAGER, type OpportunityHistory, type PlannedStep } from './opportunity-histories';
 
 export const repositoryRoot = join(__dirname, '..', '..', '..', '..');
@@ -13,14 +13,16 @@ export interface BenchEngine {
   readonly store: SqliteEventStore;
   readonly catalog: BlueprintCatalog;
   readonly handler: RecordCommandHandler;
+  readonly timing: Timing;
   close(): Promise<void>;
 }
 
 export const openBenchEngine = async (directory: string, clock: Clock, maxGroupSize?: number): Promise<BenchEngine> => {
   const store = await SqliteEventStore.open({ directory, clock, maxGroupSize });
   const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(blueprintsDirectory));
-  const handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
-  return { store, catalog, handler, close: () => store.close() };
+  const timing = standardTiming();
+  const handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess, timing });
+  return { store, catalog, handler, timing, close: () => store.close() };
 };
 
 export const actorOf = (id: string): Actor => ({ id, roles: id === BENCH_MANAGER ? ['manager'] : ['rep'] });

@@ -8,6 +8,7 @@ import {
   noRecord,
   recordIdFor,
   RecordSlices,
+  standardTiming,
   recordStreamName,
   type DecidedRecordEvent,
   type ImportedStageVisit,
@@ -342,6 +343,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
   let blueprint = compileBlueprint(opportunityV1);
   const secondVersion = compileBlueprint(opportunityV2);
   const slices = new RecordSlices();
+  const timing = standardTiming();
   const foldContext = { isFinal: (ref: { version: number }, stage: string) => byVersion.get(ref.version)?.stage(stage)?.final === true };
   const byVersion = new Map<number, CompiledBlueprint>([
     [blueprint.ref.version, blueprint],
@@ -386,7 +388,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
   const decide = (command: RecordCommand, state: RecordState, nowMs: number): { item: HistoryItem; rows: HistoryRow[]; state: RecordState } | null => {
     const pinned = state.status === 'none' ? blueprint : (byVersion.get(state.blueprint.version) as CompiledBlueprint);
     const now = new Date(nowMs);
-    const decided = decideRecord(command, state, { blueprint: pinned, now });
+    const decided = decideRecord(command, state, { blueprint: pinned, now, timing });
     if (!room(decided.length)) return null;
     const recordedAt = now.toISOString();
     const stream = recordStreamName(command.kind, state.recordId);

@@ -7,6 +7,7 @@ import {
   decideRecord,
   noRecord,
   recordStreamName,
+  standardTiming,
   WorkflowException,
   type BlueprintCatalog,
   type CommandOrigin,
@@ -165,7 +166,7 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
     };
     let unmet: UnmetCriterion[];
     try {
-      unmet = unmetOf(decideRecord(command, noRecord(input.kind, history.recordId), { blueprint, now }));
+      unmet = unmetOf(decideRecord(command, noRecord(input.kind, history.recordId), { blueprint, now, timing: standardTiming() }));
     } catch (error) {
       rejected.push({ row: record.row, recordId: history.recordId, reason: describeRefusal(error) });
       continue;

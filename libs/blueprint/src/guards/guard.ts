@@ -1,4 +1,4 @@
-import type { Actor, FieldValue, FieldValues, TransitionDefinition, UnmetCriterion } from '../blueprint.model';
+import type { Actor, ApprovalFact, FieldValue, FieldValues, TaskFact, TransitionDefinition, UnmetCriterion } from '../blueprint.model';
 import type { CompiledExpression } from '../cel-expression';
 
 /** What exit criteria are judged on; `fields` already include the supplied ones. */
@@ -7,6 +7,8 @@ export interface CriteriaFacts {
   readonly supplied: FieldValues;
   readonly owner: string | null;
   readonly actor: Actor;
+  readonly tasks: readonly TaskFact[];
+  readonly approvals: readonly ApprovalFact[];
 }
 
 /** What a guard may consult about the blueprint it is compiled into. */
@@ -15,6 +17,8 @@ export interface GuardContext {
   label(field: string): string;
   /** The blueprint's CEL expression, parsed once when the blueprint was compiled. */
   expressionFor(source: string): CompiledExpression;
+  /** The title of a task template, for messages. */
+  taskTitle(template: string): string;
 }
 
 export type CriterionFailure = Omit<UnmetCriterion, 'event'>;

@@ -1,7 +1,10 @@
 import type { Actor } from '@crm/blueprint';
 
-/** What a command asks to do to a record, as the access policy judges it. */
-export type RecordAction = 'read' | 'open' | 'update' | 'advance' | 'reassign' | 'import';
+/**
+ * What a command asks to do to a record, as the access policy judges it. `approve` is asked of an
+ * approver (the chain then checks the step is theirs); `automate` only of system actors (timers, reactors).
+ */
+export type RecordAction = 'read' | 'open' | 'update' | 'advance' | 'reassign' | 'import' | 'approve' | 'automate';
 
 /** A rule that forbids an action, named so the refusal tells the user which rule and why. */
 export interface Denial {

@@ -2,7 +2,10 @@ import { recordIdFor } from '../record/record-ids';
 import { checkFieldValues, checkOwner } from '../record/command-problems';
 import { defineRecordSlice } from '../record/record-slice';
 import { requireExisting, requireInvariantsKept, requireNew, requireOpen, requireValidFields, withoutNulls } from '../record/record-rules';
+import { enterInitialStage } from '@crm/blueprint';
+import { approvalsInvalidatedByFields } from '../approvals/approval-requests';
 import { entryTasksOpened } from '../tasks/entry-tasks';
+import { timerScheduled, timersFollowingDates } from '../timers/stage-timers';
 import type { CoreCommand } from './core.commands';
 import type { CoreEvent } from './core.events';
 import { fieldsChanged } from './field-changes';
@@ -24,19 +27,21 @@ export const coreSlice = defineRecordSlice<CoreCommand, CoreEvent>({
         const owner = command.owner === undefined ? command.actor.id : command.owner;
         return { action: 'open', record: { kind: command.kind, owner }, newOwner: owner };
       },
-      decide: (command, state, { blueprint, now }) => {
+      decide: (command, state, { blueprint, now, timing }) => {
         requireNew(state);
         const fields = command.fields ?? {};
         requireValidFields(blueprint, fields);
         const recordId = command.recordId ?? recordIdFor(command.commandId);
         const owner = command.owner === undefined ? command.actor.id : command.owner;
         const stage = blueprint.definition.initialStage;
+        const entered = enterInitialStage(blueprint, { fields: withoutNulls(fields), owner, actor: command.actor, planner: timing.plannerFor(owner, now) });
         return [
           {
             type: 'RecordOpened',
             data: { recordId, kind: blueprint.definition.kind, blueprint: blueprint.ref, stage, owner, fields: withoutNulls(fields) },
           },
-          ...entryTasksOpened(command.commandId, recordId, stage, owner, blueprint.stage(stage)?.entryTasks ?? [], now),
+          ...entryTasksOpened(command.commandId, recordId, stage, owner, entered.tasks, now),
+          ...entered.timersSet.map((set) => timerScheduled(command.commandId, recordId, set, now)),
         ];
       },
     },
@@ -47,12 +52,19 @@ export const coreSlice = defineRecordSlice<CoreCommand, CoreEvent>({
         return problems;
       },
       access: () => ({ action: 'update' }),
-      decide: (command, state, { blueprint }) => {
+      decide: (command, state, { blueprint, now, timing }) => {
         const record = requireExisting(state);
         requireValidFields(blueprint, command.fields);
         requireOpen(record);
-        requireInvariantsKept(blueprint, record, record.stage, { ...record.fields, ...command.fields });
-        return fieldsChanged(record.recordId, record.fields, command.fields);
+        const after = { ...record.fields, ...command.fields };
+        requireInvariantsKept(blueprint, record, record.stage, after);
+        const changes = fieldsChanged(record.recordId, record.fields, command.fields);
+        if (changes.length === 0) return [];
+        return [
+          ...changes,
+          ...approvalsInvalidatedByFields(record, record.fields, after),
+          ...timersFollowingDates(record, blueprint, after, timing.plannerFor(record.owner, now), command.commandId, now),
+        ];
       },
     },
   },
@@ -67,6 +79,9 @@ export const coreSlice = defineRecordSlice<CoreCommand, CoreEvent>({
         owner: event.data.owner,
         fields: { ...withoutNulls(event.data.fields) },
         tasks: [],
+        timers: [],
+        approvals: [],
+        stalledSince: null,
         revision: event.revision,
         stageEnteredAt: event.occurredAt,
         openedAt: event.occurredAt,

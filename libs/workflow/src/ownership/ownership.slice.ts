@@ -1,8 +1,10 @@
 import { checkOwner } from '../record/command-problems';
 import { defineRecordSlice } from '../record/record-slice';
 import { requireExisting } from '../record/record-rules';
+import { tasksFollowingOwner } from '../tasks/entry-tasks';
 import type { OwnershipCommand } from './ownership.commands';
-import type { OwnershipEvent } from './ownership.events';
+import type { OwnerChanged, OwnershipEvent } from './ownership.events';
+import { timersRestartedForOwner } from '../timers/stage-timers';
 
 /** Who owns a record: reassigning, claiming from the pool. */
 export const ownershipSlice = defineRecordSlice<OwnershipCommand, OwnershipEvent>({
@@ -15,11 +17,17 @@ export const ownershipSlice = defineRecordSlice<OwnershipCommand, OwnershipEvent
         return problems;
       },
       access: (command) => ({ action: 'reassign', newOwner: command.owner }),
-      decide: (command, state) => {
+      decide: (command, state, { blueprint, now, timing }) => {
         const record = requireExisting(state);
-        return record.owner === command.owner
-          ? []
-          : [{ type: 'OwnerChanged', data: { recordId: record.recordId, from: record.owner, to: command.owner } }];
+        if (record.owner === command.owner) return [];
+        const changed: OwnerChanged = { type: 'OwnerChanged', data: { recordId: record.recordId, from: record.owner, to: command.owner } };
+        return [
+          changed,
+          ...tasksFollowingOwner(record.recordId, record.tasks, record.owner, command.owner),
+          ...(command.owner === null || record.status === 'closed'
+            ? []
+            : timersRestartedForOwner(record, blueprint, timing.plannerFor(command.owner, now), command.commandId, now)),
+        ];
       },
     },
   },

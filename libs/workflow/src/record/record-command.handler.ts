@@ -21,6 +21,7 @@ import { RecordSlices } from './record-slices';
 import { recordStreamName } from './record-stream';
 import type { ExistingRecord, RecordState } from './record.state';
 import { validateCommand } from './validate-command';
+import { standardTiming, type Timing } from '../timers/timing';
 
 /** What a command did; a retried command gets exactly the same answer. */
 export interface RecordCommandResult {
@@ -59,6 +60,8 @@ export interface RecordCommandHandlerOptions {
   readonly maxAttempts?: number;
   /** The record's features; default: the built-in slices. */
   readonly slices?: RecordSlices;
+  /** How timers are dated; default: plain time and the standard weekday calendar (see `standardTiming`). */
+  readonly timing?: Timing;
 }
 
 const toCommandEvent = (event: StoredEvent): CommandEvent => ({
@@ -88,6 +91,7 @@ const isBlueprintMissing = (error: unknown): boolean =>
 export class RecordCommandHandler {
   private readonly loop: StreamCommandHandler<RecordState>;
   private readonly slices: RecordSlices;
+  private readonly timing: Timing;
 
   constructor(
     store: EventStore,
@@ -95,6 +99,7 @@ export class RecordCommandHandler {
     private readonly options: RecordCommandHandlerOptions,
   ) {
     this.slices = options.slices ?? new RecordSlices();
+    this.timing = options.timing ?? standardTiming();
     const context: FoldContext = { isFinal: (ref, stage) => catalog.get(ref).stage(stage)?.final === true };
     this.loop = new StreamCommandHandler<RecordState>(
       store,
@@ -182,7 +187,7 @@ export class RecordCommandHandler {
       authorizeReplay: (state) => {
         if (state.status !== 'none') this.requireReadable(command.actor, state);
       },
-      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now }),
+      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing }),
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });
   }

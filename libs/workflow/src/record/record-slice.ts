@@ -1,5 +1,6 @@
 import type { BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
 import type { RecordAccess, RecordAction } from '../access/record-access';
+import type { Timing } from '../timers/timing';
 import type { RecordCommandBase } from './record-command';
 import type { DecidedRecordEvent, RecordEventBase, StoredRecordEventOf } from './record-event';
 import type { NoRecord, RecordDraft, RecordState } from './record.state';
@@ -9,6 +10,8 @@ export interface DecideContext {
   /** The record's pinned blueprint version, or the latest one of its kind for a record not yet opened. */
   readonly blueprint: CompiledBlueprint;
   readonly now: Date;
+  /** How timers of entered stages are dated (calendars, owners' teams). */
+  readonly timing: Timing;
 }
 
 /** The access a command needs, judged by the policy on the state the decision uses. */

@@ -1,6 +1,37 @@
-import type { Actor, BlueprintRef, CompiledBlueprint, FieldValues } from '@crm/blueprint';
+import type { Actor, BlueprintRef, CompiledBlueprint, FieldValues, TimerAction } from '@crm/blueprint';
+import { actionableSteps, isLive } from '../approvals/approval-requests';
 import { explainRecord, type NextStep } from './explain-record';
-import type { ExistingRecord, OpenTask } from './record.state';
+import type { ApprovalStepState, ExistingRecord } from './record.state';
+
+/** An open task as a user sees it. */
+export interface OpenTask {
+  readonly taskId: string;
+  readonly template: string;
+  readonly title: string;
+  readonly stage: string;
+  readonly assignee: string | null;
+  readonly dueAt: string | null;
+}
+
+/** An approval request still in play: waiting for approvers, or approved and about to be used. */
+export interface ApprovalView {
+  readonly approvalId: string;
+  readonly event: string;
+  readonly status: 'pending' | 'approved';
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly mode: string;
+  readonly steps: readonly ApprovalStepState[];
+  /** The approvers who may act now, by step title. */
+  readonly waitingFor: readonly string[];
+}
+
+export interface TimerView {
+  readonly timerId: string;
+  readonly timer: string;
+  readonly dueAt: string;
+  readonly action: TimerAction;
+}
 
 /** A record as a user sees it (the API's `GET /records/:kind/:id`, the CLI's `record show`). */
 export interface RecordView {
@@ -16,7 +47,12 @@ export interface RecordView {
   readonly openedAt: string;
   readonly updatedAt: string;
   readonly stageEnteredAt: string;
+  /** Since when the record has been stalled in its stage (a `stalledAfter` timer fired); null when it is not. */
+  readonly stalledSince: string | null;
   readonly tasks: readonly OpenTask[];
+  readonly approvals: readonly ApprovalView[];
+  /** The stage's timers still to come. */
+  readonly timers: readonly TimerView[];
   /** Every event the record could take next, for the asking user, with what blocks it. */
   readonly next: readonly NextStep[];
 }
@@ -36,7 +72,21 @@ export const recordView = (state: ExistingRecord, blueprint: CompiledBlueprint, 
     openedAt: state.openedAt,
     updatedAt: state.updatedAt,
     stageEnteredAt: state.stageEnteredAt,
-    tasks: state.tasks,
+    stalledSince: state.stalledSince,
+    tasks: state.tasks
+      .filter((task) => task.status === 'open')
+      .map(({ taskId, template, title, stage: taskStage, assignee, dueAt }) => ({ taskId, template, title, stage: taskStage, assignee, dueAt })),
+    approvals: state.approvals.filter(isLive).map((request) => ({
+      approvalId: request.approvalId,
+      event: request.event,
+      status: request.status === 'approved' ? 'approved' : 'pending',
+      requestedBy: request.requestedBy.id,
+      requestedAt: request.requestedAt,
+      mode: request.mode,
+      steps: request.steps,
+      waitingFor: actionableSteps(request).map(({ step }) => step.title),
+    })),
+    timers: state.timers.map(({ timerId, timer, dueAt, action }) => ({ timerId, timer, dueAt, action })),
     next: explainRecord(state, blueprint, { id: user.id, roles: user.roles }),
   };
 };

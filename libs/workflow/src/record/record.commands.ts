@@ -1,7 +1,10 @@
+import type { ApprovalCommand } from '../approvals/approvals.commands';
+import type { TaskCommand } from '../tasks/tasks.commands';
+import type { TimerCommand } from '../timers/timers.commands';
 import type { CoreCommand } from '../core/core.commands';
 import type { HistoryImportCommand } from '../history-import/history-import.commands';
 import type { OwnershipCommand } from '../ownership/ownership.commands';
 import type { TransitionCommand } from '../transition/transition.commands';
 
 /** Every command the built-in record slices declare. */
-export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand;
+export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand;

@@ -1,13 +1,15 @@
 import type { StoredEvent } from '@crm/event-store';
+import type { ApprovalEvent } from '../approvals/approvals.events';
 import type { CoreEvent } from '../core/core.events';
 import type { HistoryImportEvent } from '../history-import/history-import.events';
 import type { OwnershipEvent } from '../ownership/ownership.events';
 import type { TaskEvent } from '../tasks/tasks.events';
+import type { TimerEvent } from '../timers/timers.events';
 import type { TransitionEvent } from '../transition/transition.events';
 import { RECORD_SLICES } from './record-slices';
 
 /** The facts a record's stream is made of, as the built-in slices declare them. */
-export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent;
+export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent;
 export type RecordEventType = RecordEvent['type'];
 
 /** The event types of the built-in slices, from the registry. */

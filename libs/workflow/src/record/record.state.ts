@@ -1,10 +1,57 @@
-import type { BlueprintRef, FieldValue, FieldValues } from '@crm/blueprint';
+import type { Actor, ApprovalMode, BlueprintRef, FieldValue, FieldValues, TimerAction } from '@crm/blueprint';
 
-export interface OpenTask {
+/** A task of the record: opened by a stage, done by someone, or cancelled. */
+export interface RecordTask {
   readonly taskId: string;
+  /** The blueprint's task template id, e.g. `send_proposal`. */
   readonly template: string;
   readonly title: string;
+  /** The stage that opened it. */
+  readonly stage: string;
+  readonly assignee: string | null;
   readonly dueAt: string | null;
+  readonly status: 'open' | 'done' | 'cancelled';
+  /** Stays open when its stage is left. */
+  readonly keepOpen: boolean;
+  /** Done or cancelled: when and (done) by whom. */
+  readonly closedAt: string | null;
+  readonly closedBy: string | null;
+}
+
+/** A timer set by the stage the record is in, not yet fired nor cancelled. */
+export interface PendingTimer {
+  readonly timerId: string;
+  /** The blueprint's timer id, e.g. `remind_uncontacted`. */
+  readonly timer: string;
+  readonly stage: string;
+  readonly dueAt: string;
+  readonly action: TimerAction;
+}
+
+export interface ApprovalStepState {
+  readonly title: string;
+  readonly role?: string;
+  readonly user?: string;
+  readonly status: 'waiting' | 'granted' | 'rejected';
+  readonly by: string | null;
+  readonly at: string | null;
+  readonly comment: string | null;
+}
+
+/** A request to approve a transition, folded from its events. */
+export interface ApprovalRequest {
+  readonly approvalId: string;
+  /** The transition's event. */
+  readonly event: string;
+  /** pending → approved → completed (the transition happened); or rejected, or invalidated. */
+  readonly status: 'pending' | 'approved' | 'completed' | 'rejected' | 'invalidated';
+  readonly requestedBy: Actor;
+  readonly requestedAt: string;
+  readonly mode: ApprovalMode;
+  readonly steps: readonly ApprovalStepState[];
+  /** Fields the steps' conditions read: a change to one invalidates the request. */
+  readonly watches: readonly string[];
+  readonly reason: string | null;
 }
 
 interface RecordIdentity {
@@ -27,7 +74,13 @@ export interface ExistingRecord extends RecordIdentity {
   readonly stage: string;
   readonly owner: string | null;
   readonly fields: FieldValues;
-  readonly tasks: readonly OpenTask[];
+  /** Every task the record ever had, with its status. */
+  readonly tasks: readonly RecordTask[];
+  readonly timers: readonly PendingTimer[];
+  /** Every approval request, with its status. */
+  readonly approvals: readonly ApprovalRequest[];
+  /** When the record was found stalled in its stage (RecordStalled); null since it last moved. */
+  readonly stalledSince: string | null;
   /** Revision of the last event folded in. */
   readonly revision: number;
   readonly stageEnteredAt: string;
@@ -52,7 +105,9 @@ export type RecordDraft = {
   -readonly [K in keyof ExistingRecord]: ExistingRecord[K];
 } & {
   fields: Record<string, FieldValue>;
-  tasks: OpenTask[];
+  tasks: RecordTask[];
+  timers: PendingTimer[];
+  approvals: ApprovalRequest[];
   parts: Map<string, unknown>;
 };
 
@@ -61,6 +116,8 @@ export const draftOf = (record: ExistingRecord): RecordDraft => ({
   ...record,
   fields: { ...record.fields },
   tasks: [...record.tasks],
+  timers: [...record.timers],
+  approvals: [...record.approvals],
   parts: new Map(record.parts),
 });
 

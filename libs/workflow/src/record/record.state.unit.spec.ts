@@ -84,6 +84,9 @@ const referenceEvolve = (state: RecordState, event: StoredEvent): RecordState =>
       owner: data['owner'],
       fields: Object.fromEntries(Object.entries(data['fields'] as object).filter(([, value]) => value !== null)),
       tasks: [],
+      timers: [],
+      approvals: [],
+      stalledSince: null,
       revision: event.revision,
       stageEnteredAt: event.occurredAt,
       openedAt: event.occurredAt,
@@ -100,11 +103,17 @@ const referenceEvolve = (state: RecordState, event: StoredEvent): RecordState =>
       return { ...base, fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) };
     }
     case 'Transitioned':
-      return { ...base, stage: data['to'], stageEnteredAt: event.occurredAt, status: FINAL.has(data['to']) ? 'closed' : 'open' };
+      return { ...base, stage: data['to'], stageEnteredAt: event.occurredAt, stalledSince: null, status: FINAL.has(data['to']) ? 'closed' : 'open' };
     case 'OwnerChanged':
       return { ...base, owner: data['to'] };
     case 'TaskOpened':
-      return { ...base, tasks: [...state.tasks, { taskId: data['taskId'], template: data['template'], title: data['title'], dueAt: data['dueAt'] }] };
+      return {
+        ...base,
+        tasks: [
+          ...state.tasks,
+          { taskId: data['taskId'], template: data['template'], title: data['title'], stage: data['stage'], assignee: data['assignee'], dueAt: data['dueAt'], status: 'open', keepOpen: false, closedAt: null, closedBy: null },
+        ],
+      };
     default:
       return base;
   }
@@ -132,7 +141,10 @@ describe('foldRecord', () => {
       stage: 'won',
       owner: 'raj',
       fields: { amount: 10 },
-      tasks: [{ taskId: 't1', template: 'thank', title: 'Thank them', dueAt: null }],
+      tasks: [{ taskId: 't1', template: 'thank', title: 'Thank them', stage: 'won', assignee: null, dueAt: null, status: 'open', keepOpen: false, closedAt: null, closedBy: null }],
+      timers: [],
+      approvals: [],
+      stalledSince: null,
       revision: 4,
       stageEnteredAt: events[2]?.occurredAt,
       openedAt: events[0]?.occurredAt,

@@ -1,17 +1,90 @@
+import { checkOwner, checkText } from '../record/command-problems';
 import { defineRecordSlice } from '../record/record-slice';
-import type { RecordCommandBase } from '../record/record-command';
+import { requireExisting } from '../record/record-rules';
+import type { ExistingRecord, RecordDraft, RecordTask } from '../record/record.state';
+import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
+import type { TaskCommand } from './tasks.commands';
 import type { TaskEvent } from './tasks.events';
 
-/** Tasks a stage opens on entry, kept on the record they belong to. */
-export const tasksSlice = defineRecordSlice<never & RecordCommandBase, TaskEvent>({
+const taskOf = (record: ExistingRecord, taskId: string): RecordTask => {
+  const task = record.tasks.find((candidate) => candidate.taskId === taskId);
+  if (task === undefined) {
+    throw new WorkflowException(WorkflowExceptionCode.TASK_NOT_FOUND, `${record.kind} "${record.recordId}" has no task "${taskId}"`, {
+      kind: record.kind,
+      recordId: record.recordId,
+      taskId,
+    });
+  }
+  return task;
+};
+
+const requireOpenTask = (task: RecordTask): void => {
+  if (task.status !== 'open') {
+    throw new WorkflowException(WorkflowExceptionCode.TASK_CLOSED, `task "${task.title}" is ${task.status === 'done' ? 'already done' : 'cancelled'}`, {
+      taskId: task.taskId,
+      status: task.status,
+    });
+  }
+};
+
+const updateTask = (draft: RecordDraft, taskId: string, change: (task: RecordTask) => RecordTask): void => {
+  const index = draft.tasks.findIndex((task) => task.taskId === taskId);
+  if (index >= 0) draft.tasks[index] = change(draft.tasks[index]);
+};
+
+/** Tasks on the record: opened by stages, done by people, cancelled when their stage is left. */
+export const tasksSlice = defineRecordSlice<TaskCommand, TaskEvent>({
   name: 'tasks',
-  commands: {},
+  commands: {
+    CompleteTask: {
+      problems: (command) => {
+        const problems: string[] = [];
+        checkText(problems, 'taskId', command.taskId);
+        if (command.note !== undefined) checkText(problems, 'note', command.note, 2_000);
+        return problems;
+      },
+      access: () => ({ action: 'update' }),
+      decide: (command, state) => {
+        const record = requireExisting(state);
+        const task = taskOf(record, command.taskId);
+        if (task.status === 'done') return [];
+        requireOpenTask(task);
+        return [{ type: 'TaskCompleted', data: { recordId: record.recordId, taskId: task.taskId, by: command.actor.id, note: command.note ?? null } }];
+      },
+    },
+    ReassignTask: {
+      problems: (command) => {
+        const problems: string[] = [];
+        checkText(problems, 'taskId', command.taskId);
+        checkOwner(problems, command.assignee, false);
+        return problems;
+      },
+      access: (command) => ({ action: 'reassign', newOwner: command.assignee }),
+      decide: (command, state) => {
+        const record = requireExisting(state);
+        const task = taskOf(record, command.taskId);
+        requireOpenTask(task);
+        if (task.assignee === command.assignee) return [];
+        return [{ type: 'TaskReassigned', data: { recordId: record.recordId, taskId: task.taskId, from: task.assignee, to: command.assignee } }];
+      },
+    },
+  },
   events: {
     TaskOpened: {
       evolve: (draft, event) => {
-        const { taskId, template, title, dueAt } = event.data;
-        draft.tasks.push({ taskId, template, title, dueAt });
+        const { taskId, template, title, stage, assignee, dueAt, keepOpen } = event.data;
+        draft.tasks.push({ taskId, template, title, stage, assignee, dueAt, status: 'open', keepOpen: keepOpen === true, closedAt: null, closedBy: null });
       },
+    },
+    TaskCompleted: {
+      evolve: (draft, event) =>
+        updateTask(draft, event.data.taskId, (task) => ({ ...task, status: 'done', closedAt: event.occurredAt, closedBy: event.data.by })),
+    },
+    TaskCancelled: {
+      evolve: (draft, event) => updateTask(draft, event.data.taskId, (task) => ({ ...task, status: 'cancelled', closedAt: event.occurredAt })),
+    },
+    TaskReassigned: {
+      evolve: (draft, event) => updateTask(draft, event.data.taskId, (task) => ({ ...task, assignee: event.data.to })),
     },
   },
 });

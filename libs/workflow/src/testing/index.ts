@@ -1,2 +1,2 @@
 export { RecordScenario } from './record-scenario';
-export type { ScenarioCommand, ScenarioOutcome } from './record-scenario';
+export type { ScenarioCommand, ScenarioOutcome, ScenarioStep } from './record-scenario';

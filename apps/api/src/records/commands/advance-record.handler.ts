@@ -18,6 +18,7 @@ export class AdvanceRecordHandler implements ICommandHandler<AdvanceRecordComman
       expectedRevision: request.expectedRevision,
       commandId: this.desk.commandId(user, idempotencyKey),
       actor: user,
+      origin: { via: 'api' },
     });
     return this.desk.answer(user, result);
   }

@@ -18,6 +18,7 @@ export class OpenRecordHandler implements ICommandHandler<OpenRecordCommand> {
       owner,
       commandId: this.desk.commandId(user, idempotencyKey),
       actor: user,
+      origin: { via: 'api' },
     });
     return this.desk.answer(user, result);
   }

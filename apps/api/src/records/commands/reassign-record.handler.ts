@@ -17,6 +17,7 @@ export class ReassignRecordHandler implements ICommandHandler<ReassignRecordComm
       expectedRevision: request.expectedRevision,
       commandId: this.desk.commandId(user, idempotencyKey),
       actor: user,
+      origin: { via: 'api' },
     });
     return this.desk.answer(user, result);
   }

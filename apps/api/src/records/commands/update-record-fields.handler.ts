@@ -16,6 +16,7 @@ export class UpdateRecordFieldsHandler implements ICommandHandler<UpdateRecordFi
       expectedRevision: request.expectedRevision,
       commandId: this.desk.commandId(user, idempotencyKey),
       actor: user,
+      origin: { via: 'api' },
     });
     return this.desk.answer(user, result);
   }
