@@ -1,3 +1,4 @@
+import { isRecordEvent } from '@crm/workflow';
 import { RecordScenario, type ScenarioCommand } from '@crm/workflow/testing';
 import { ana, defaultBlueprint, errorCodeOf, eventTypes, raj, rita, unmetOf } from './blueprint-spec.fixtures';
 
@@ -112,7 +113,7 @@ describe('lead blueprint', () => {
     // 2026-03-02 is a Monday; the lead arrives at 09:00 UTC.
     const arrived = (): RecordScenario => scenario().given(open);
     const firedActions = (record: RecordScenario): string[] =>
-      record.fireDueTimers().flatMap((outcome) => (outcome.ok ? outcome.events.flatMap((event) => (event.type === 'TimerFired' ? [(event.data as { timer: string }).timer] : [])) : []));
+      record.fireDueTimers().flatMap((outcome) => (outcome.ok ? outcome.events.flatMap((event) => (isRecordEvent(event) && event.type === 'TimerFired' ? [event.data.timer] : [])) : []));
 
     it('given a new lead, when it arrives, then it is reminded after one business hour, escalated after four and released after two business days', () => {
       expect(arrived().current.timers.map((timer) => [timer.timer, timer.dueAt])).toEqual([

@@ -67,7 +67,7 @@ describe('aggregates show no record a user may not read and group by no private 
       expect(pipeline.body.byStage).toEqual([expect.objectContaining({ stage: 'qualification', count: 4 })]);
     });
 
-    it('given a manager, when the stalled deals are read, then their team's (their own included); analysts and admins every one', async () => {
+    it('given a manager, when the stalled deals are read, then their team\'s (their own included); analysts and admins every one', async () => {
       expect(await stalled('max')).toEqual(['acme-1', 'globex-1', 'hooli-1']);
       expect(await stalled('ana')).toEqual(['acme-1', 'globex-1', 'hooli-1', 'umbrella-1']);
       expect(await stalled('ada')).toEqual(['acme-1', 'globex-1', 'hooli-1', 'umbrella-1']);

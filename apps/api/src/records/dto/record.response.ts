@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { FieldValues, UnmetCriterion } from '@crm/blueprint';
+import type { FieldValues, TimerAction, UnmetCriterion } from '@crm/blueprint';
 import type { RecordListItem, RecordPage } from '@crm/projections';
-import type { NextStep, OpenTask, RecordView } from '@crm/workflow';
+import type { ApprovalStepState, ApprovalView, NextStep, OpenTask, RecordView, TimerView } from '@crm/workflow';
 import { BlueprintRefResponse } from '../../blueprints/dto/blueprint.response';
 import { DateTimeProperty, FieldValuesProperty, IntegerProperty, NullableTextProperty, TextProperty } from '../../http/dto/schema-properties';
 
@@ -20,6 +20,12 @@ export class UnmetCriterionResponse implements UnmetCriterion {
 
   @ApiProperty({ type: String, required: false, description: 'The CEL expression that is false (expression)' })
   readonly expression?: string;
+
+  @ApiProperty({ type: String, required: false, description: 'The task template not done yet (task)' })
+  readonly task?: string;
+
+  @ApiProperty({ type: [String], required: false, description: 'The approvers still needed or waited for, by step title (approval)' })
+  readonly approvers?: readonly string[];
 
   @TextProperty('What to do about it, for a person')
   readonly message!: string;
@@ -54,8 +60,89 @@ export class OpenTaskResponse implements OpenTask {
   @TextProperty('What to do')
   readonly title!: string;
 
+  @TextProperty('The stage that opened it')
+  readonly stage!: string;
+
+  @NullableTextProperty('Who should do it (the record owner when it opened); null when nobody')
+  readonly assignee!: string | null;
+
   @DateTimeProperty('When it is due; null when the template sets no due date', { nullable: true })
   readonly dueAt!: string | null;
+}
+
+@ApiSchema({ name: 'ApprovalStep', description: 'One approver of a chain' })
+export class ApprovalStepResponse implements ApprovalStepState {
+  @TextProperty('Who is asked, as the blueprint titles the step', { example: 'Sales manager' })
+  readonly title!: string;
+
+  @ApiProperty({ type: String, required: false, description: 'The role that may decide this step' })
+  readonly role?: string;
+
+  @ApiProperty({ type: String, required: false, description: 'The user who may decide this step' })
+  readonly user?: string;
+
+  @ApiProperty({ enum: ['waiting', 'granted', 'rejected'] })
+  readonly status!: 'waiting' | 'granted' | 'rejected';
+
+  @NullableTextProperty('Who decided it')
+  readonly by!: string | null;
+
+  @DateTimeProperty('When it was decided', { nullable: true })
+  readonly at!: string | null;
+
+  @NullableTextProperty('The approver’s comment, or the reason of a rejection')
+  readonly comment!: string | null;
+}
+
+@ApiSchema({ name: 'Approval', description: 'An approval request still in play' })
+export class ApprovalViewResponse implements ApprovalView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly approvalId!: string;
+
+  @TextProperty('The transition waiting for approval', { example: 'approve' })
+  readonly event!: string;
+
+  @ApiProperty({ enum: ['pending', 'approved'], description: 'pending: waiting for approvers; approved: the transition fires when next tried' })
+  readonly status!: 'pending' | 'approved';
+
+  @TextProperty('Who asked')
+  readonly requestedBy!: string;
+
+  @DateTimeProperty('When it was asked')
+  readonly requestedAt!: string;
+
+  @ApiProperty({ enum: ['sequential', 'all', 'any'] })
+  readonly mode!: string;
+
+  @ApiProperty({ type: () => [ApprovalStepResponse] })
+  readonly steps!: readonly ApprovalStepResponse[];
+
+  @ApiProperty({ type: [String], description: 'The approvers who may decide now, by step title' })
+  readonly waitingFor!: readonly string[];
+}
+
+@ApiSchema({ name: 'TimerAction', description: 'What a timer does when due: remind, escalate, stalled, release, or fire an event' })
+export class TimerActionResponse {
+  @ApiProperty({ enum: ['remind', 'escalate', 'stalled', 'release', 'fire'] })
+  readonly kind!: 'remind' | 'escalate' | 'stalled' | 'release' | 'fire';
+
+  @ApiProperty({ type: String, required: false, description: 'fire: the blueprint event' })
+  readonly event?: string;
+}
+
+@ApiSchema({ name: 'Timer', description: 'A timer of the record’s stage, still to come' })
+export class TimerViewResponse implements TimerView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly timerId!: string;
+
+  @TextProperty('The blueprint timer id', { example: 'remind_uncontacted' })
+  readonly timer!: string;
+
+  @DateTimeProperty('When it is due')
+  readonly dueAt!: string;
+
+  @ApiProperty({ type: () => TimerActionResponse })
+  readonly action!: TimerAction;
 }
 
 @ApiSchema({ name: 'RecordView', description: 'A record as its events say it is now, with every possible next event' })
@@ -96,8 +183,17 @@ export class RecordViewResponse implements RecordView {
   @DateTimeProperty('Business time the current stage was entered')
   readonly stageEnteredAt!: string;
 
-  @ApiProperty({ type: () => [OpenTaskResponse] })
+  @DateTimeProperty('Since when the record is stalled in its stage (a stalledAfter timer fired); null when it is not', { nullable: true })
+  readonly stalledSince!: string | null;
+
+  @ApiProperty({ type: () => [OpenTaskResponse], description: 'Open tasks' })
   readonly tasks!: readonly OpenTaskResponse[];
+
+  @ApiProperty({ type: () => [ApprovalViewResponse], description: 'Approval requests still in play' })
+  readonly approvals!: readonly ApprovalViewResponse[];
+
+  @ApiProperty({ type: () => [TimerViewResponse], description: 'Timers of the stage still to come' })
+  readonly timers!: readonly TimerViewResponse[];
 
   @ApiProperty({ type: () => [NextStepResponse], description: 'Every event the record could take next, with what blocks it' })
   readonly next!: readonly NextStepResponse[];
