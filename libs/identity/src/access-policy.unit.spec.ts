@@ -121,7 +121,7 @@ describe('access policy', () => {
 
     it('given a rep who also manages, then the scope is the union of both roles', () => {
       const both: User = { id: 'pat', name: 'Pat', roles: ['rep', 'manager'], team: 'west' };
-      expect(listScope(both, directory)).toEqual({ all: false, owners: ['pat', 'raj'], unowned: 'all' });
+      expect(listScope(both, directory)).toEqual({ all: false, owners: ['mia', 'pat', 'raj'], unowned: 'all' });
     });
   });
 });

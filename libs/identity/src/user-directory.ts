@@ -165,6 +165,7 @@ export const DEMO_USERS: readonly User[] = [
   { id: 'rita', name: 'Rita Rep', roles: ['rep'], team: 'east' },
   { id: 'raj', name: 'Raj Rep', roles: ['rep'], team: 'west' },
   { id: 'max', name: 'Max Manager', roles: ['manager'], team: 'east' },
+  { id: 'mia', name: 'Mia Manager', roles: ['manager'], team: 'west' },
   { id: 'ana', name: 'Ana Analyst', roles: ['analyst'], team: null },
   { id: 'olga', name: 'Olga Process Owner', roles: ['process_owner'], team: null },
   { id: 'ada', name: 'Ada Admin', roles: ['admin'], team: null },

@@ -2,7 +2,7 @@ import { ManualClock } from '@crm/clock';
 import type { Engine } from '@crm/engine';
 import { IdentityException, IdentityExceptionCode, loadOrCreateUsersFile, RoleAccessPolicy, type User, type UserDirectory } from '@crm/identity';
 import { countEvents } from '@crm/projection-runtime';
-import { RecordCommandHandler, recordStreamName, type CommandOrigin } from '@crm/workflow';
+import { recordAfter, RecordCommandHandler, recordStreamName, type CommandOrigin, type ExistingRecord } from '@crm/workflow';
 import { EXIT_OK } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
 import { checkEventStore, openEngine, using } from '../cli-context';
@@ -43,14 +43,61 @@ const openedElsewhere = async (engine: Engine, commands: DatedCommands, kind: st
   return opened !== undefined && opened.metadata['commandId'] !== commands.commandId(recordId, 'open');
 };
 
-const walkDeal = async (engine: Engine, commands: DatedCommands, deal: DemoDeal, owner: User): Promise<void> => {
+/**
+ * The approvers of a chain, step by step, as people would: for each step the first user of the users
+ * file who may decide it (its role, or named; a manager only for their own team's deals; never the
+ * requester). A chain nobody in the file can decide stays pending, as it would for real.
+ */
+const decideApprovals = async (commands: DatedCommands, users: UserDirectory, record: ExistingRecord, owner: User): Promise<void> => {
+  for (let round = 0; round < 10; round += 1) {
+    const request = record.approvals.find((candidate) => candidate.status === 'pending');
+    const step = request === undefined ? undefined : (request.mode === 'sequential' ? request.steps.filter((candidate) => candidate.status === 'waiting').slice(0, 1) : request.steps.filter((candidate) => candidate.status === 'waiting'))[0];
+    if (request === undefined || step === undefined) return;
+    const approver = users
+      .all()
+      .find(
+        (user) =>
+          user.id !== request.requestedBy.id &&
+          (step.user !== undefined ? user.id === step.user : user.roles.some((role) => role === step.role)) &&
+          (!user.roles.includes('manager') || user.roles.includes('admin') || user.team === owner.team),
+      );
+    if (approver === undefined) return;
+    const result = await commands.handler.execute({
+      type: 'GrantApproval',
+      kind: record.kind,
+      recordId: record.recordId,
+      approvalId: request.approvalId,
+      comment: 'Approved for the demo',
+      commandId: commands.commandId(record.recordId, `grant:${request.approvalId}:${round}`),
+      actor: actorOf(approver),
+      origin: commands.origin,
+    });
+    record = recordAfter(result);
+  }
+};
+
+const walkDeal = async (engine: Engine, commands: DatedCommands, users: UserDirectory, deal: DemoDeal, owner: User): Promise<void> => {
   if (await openedElsewhere(engine, commands, 'opportunity', deal.recordId)) return;
   const envelope = { kind: 'opportunity', recordId: deal.recordId, actor: actorOf(owner), origin: commands.origin };
   commands.clock.set(deal.openedAt);
-  await commands.handler.execute({ ...envelope, type: 'OpenRecord', owner: owner.id, fields: deal.fields, commandId: commands.commandId(deal.recordId, 'open') });
+  let record = recordAfter(
+    await commands.handler.execute({ ...envelope, type: 'OpenRecord', owner: owner.id, fields: deal.fields, commandId: commands.commandId(deal.recordId, 'open') }),
+  );
   for (const step of deal.steps) {
     commands.clock.set(step.at);
-    await commands.handler.execute({ ...envelope, type: 'FireTransition', event: step.event, fields: step.fields, commandId: commands.commandId(deal.recordId, step.event) });
+    // What the step requires done (the proposal sent before negotiating) is done first.
+    const transition = engine.commands.blueprintOf(record).transitionsFrom(record.stage).find((candidate) => candidate.event === step.event);
+    const required = transition?.criteria.requiresTasks ?? [];
+    for (const task of record.tasks.filter((candidate) => candidate.status === 'open' && required.includes(candidate.template))) {
+      record = recordAfter(
+        await commands.handler.execute({ ...envelope, type: 'CompleteTask', taskId: task.taskId, note: 'Done for the demo', commandId: commands.commandId(deal.recordId, `task:${task.template}`) }),
+      );
+    }
+    record = recordAfter(
+      await commands.handler.execute({ ...envelope, type: 'FireTransition', event: step.event, fields: step.fields, commandId: commands.commandId(deal.recordId, step.event) }),
+    );
+    await decideApprovals(commands, users, record, owner);
+    record = await commands.handler.read('opportunity', deal.recordId, actorOf(owner));
   }
 };
 
@@ -79,12 +126,12 @@ const repNamed = (reps: readonly User[], id: string): User => {
 const seed = async (engine: Engine, users: UserDirectory, reps: User[], plan: DemoPipeline, seedValue: number): Promise<number> => {
   const clock = new ManualClock(`${plan.day}T00:00:00.000Z`);
   const commands: DatedCommands = {
-    handler: new RecordCommandHandler(engine.store, engine.catalog, { clock, policy: new RoleAccessPolicy(() => users) }),
+    handler: new RecordCommandHandler(engine.store, engine.catalog, { clock, policy: new RoleAccessPolicy(() => users), timing: engine.timing }),
     clock,
     origin: cliOrigin(),
     commandId: (recordId, step) => `seed-demo:${seedValue}:${plan.day}:${recordId}:${step}`,
   };
-  for (const deal of [...plan.closed, ...plan.open]) await walkDeal(engine, commands, deal, repNamed(reps, deal.owner));
+  for (const deal of [...plan.closed, ...plan.open]) await walkDeal(engine, commands, users, deal, repNamed(reps, deal.owner));
   for (const lead of plan.poolLeads) await openPoolLead(engine, commands, lead, reps[0]);
   return plan.closed.length + plan.open.length + plan.poolLeads.length;
 };
