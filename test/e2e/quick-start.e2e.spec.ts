@@ -66,6 +66,7 @@ describe('quick start (built app, default port and data dir)', () => {
       rita: 'rep',
       raj: 'rep',
       max: 'manager',
+      mia: 'manager',
       ana: 'analyst',
       olga: 'process_owner',
       ada: 'admin',
