@@ -71,9 +71,9 @@ describe('HTTP API (real server on a temp data dir)', () => {
       const list = await harness.request<{ id: string; latestVersion: number }[]>('olga', 'GET', '/blueprints');
       expect(list.status).toBe(200);
       expect(list.body.map((blueprint) => [blueprint.id, blueprint.latestVersion])).toEqual([
-        ['lead', 1],
-        ['opportunity', 1],
-        ['quote', 1],
+        ['lead', 2],
+        ['opportunity', 2],
+        ['quote', 2],
       ]);
     });
 

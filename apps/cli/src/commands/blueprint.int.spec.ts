@@ -45,7 +45,7 @@ describe('crm blueprint validate, show and diagram', () => {
   it('given the shipped blueprints, when validated, then it exits 0 and names every blueprint it loaded', async () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED);
 
-    expect(result).toEqual({ exitCode: 0, out: 'ok: 3 blueprint files valid: lead v1 (lead), opportunity v1 (opportunity), quote v1 (quote)\n', err: '' });
+    expect(result).toEqual({ exitCode: 0, out: 'ok: 3 blueprint files valid: lead v2 (lead), opportunity v2 (opportunity), quote v2 (quote)\n', err: '' });
   });
 
   it('given a folder with a misspelt field, a YAML error and a version declared twice, when validated, then every problem is printed with file and path and it exits 3', async () => {
@@ -63,7 +63,7 @@ describe('crm blueprint validate, show and diagram', () => {
     expect(lines.filter((line) => line.startsWith('broken/quote.blueprint.yaml: YAML syntax error at line'))).not.toHaveLength(0);
     // The loader names the other file as it read it: absolute.
     expect(lines).toContain(
-      `broken/lead.blueprint.yaml: version: blueprint "lead" version 1 is also declared in ${join(root, 'broken', 'lead-again.blueprint.yaml')}; give the change a higher version`,
+      `broken/lead.blueprint.yaml: version: blueprint "lead" version 2 is also declared in ${join(root, 'broken', 'lead-again.blueprint.yaml')}; give the change a higher version`,
     );
     expect(result.out).toMatch(/^invalid: \d+ problems in 3 files \(4 blueprint files checked\)\n$/);
   });
@@ -77,7 +77,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const missing = await crm('blueprint', 'validate', 'files/nope.blueprint.yaml');
 
     expect(good.exitCode).toBe(0);
-    expect(good.out).toBe('ok: 2 blueprint files valid: quote v1 (quote), lead v1 (lead)\n');
+    expect(good.out).toBe('ok: 2 blueprint files valid: quote v2 (quote), lead v2 (lead)\n');
     expect(good.err).toBe('warning: files/quote.blueprint.yaml: stages.approved: stage "approved" is not final but no transition leaves it (a dead end)\n');
     expect(missing.exitCode).toBe(3);
     expect(missing.err).toBe('files/nope.blueprint.yaml: cannot read the blueprint file (ENOENT)\n');
@@ -87,7 +87,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const result = await crm('blueprint', 'show', 'opportunity', '--blueprints', SHIPPED);
 
     expect(result.exitCode).toBe(0);
-    expect(result.out).toMatch(/^opportunity: Opportunity \(blueprint opportunity v1, sha256:[0-9a-f]{12}, currency USD\)$/m);
+    expect(result.out).toMatch(/^opportunity: Opportunity \(blueprint opportunity v2, sha256:[0-9a-f]{12}, currency USD\)$/m);
     expect(result.out).toMatch(/^ {2}3\s+proposal\s+Proposal\s+50%\s+best_case\s+none\s+send_proposal$/m);
     expect(result.out).toMatch(/^ {2}6\s+closed_won\s+Closed won\s+100%\s+closed\s+won\s+final$/m);
     expect(result.out).toMatch(/^ {2}close_won\s+contract_approval\s+closed_won\s+requires amount, closeDate; when amount > 0 \("A won deal needs a positive amount"\)\s+rep, manager$/m);
@@ -103,7 +103,7 @@ describe('crm blueprint validate, show and diagram', () => {
 
     expect(result.exitCode).toBe(0);
     const shown = JSON.parse(result.out);
-    expect(shown.ref).toEqual({ id: 'quote', version: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(shown.ref).toEqual({ id: 'quote', version: 2, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(shown.definition).toEqual(JSON.parse(JSON.stringify(loadBlueprintFile(join(SHIPPED, 'quote.blueprint.yaml')))));
   });
 
