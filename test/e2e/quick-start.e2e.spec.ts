@@ -80,6 +80,9 @@ describe('quick start (built app, default port and data dir)', () => {
     expect(output).toContain('"stage":"qualification"');
     expect(output).toContain('"error":"TRANSITION_REFUSED"');
     expect(output).toContain('"stage":"needs_analysis"');
+    // The sales manager granted first; the quote then waited for finance, whose grant approved it.
+    expect(output).toContain('"waitingFor":["Finance (admin)"]');
+    expect(output).toContain('"stage":"approved"');
 
     // The last step reads the pipeline; an error would answer { error, message, details } instead.
     const pipelineStep = JSON.parse(output.trimEnd().split('\n').at(-1) ?? '') as Record<string, unknown>;
