@@ -1,6 +1,6 @@
 /**
  * Every piece of code that needs "now" receives a Clock, so tests can move time and nothing reads the
- * wall clock behind the caller's back (DESIGN.md, decision 13).
+ * wall clock behind the caller's back (README, Architecture: "a clock is injected everywhere").
  */
 export interface Clock {
   now(): Date;

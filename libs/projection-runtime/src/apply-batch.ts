@@ -49,7 +49,7 @@ export interface AppliedBatch {
 }
 
 /**
- * Rows and checkpoint in one transaction (DESIGN.md, 11): after a crash either both are there or
+ * Rows and checkpoint in one transaction (README, Architecture: "read models are disposable"): after a crash either both are there or
  * neither, so the projection resumes exactly after its last applied event.
  */
 export const applyLiveBatch = (batch: LiveBatch): AppliedBatch => {
