@@ -17,7 +17,8 @@ export const FORECAST_PROJECTION = 'forecast';
  */
 export const forecastProjection = (): Projection => ({
   name: FORECAST_PROJECTION,
-  version: 3,
+  // 4: the deal timeline's tables gained `stalled_since` (filled by the pipeline only).
+  version: 4,
   eventTypes: [...STAGE_AWARE_EVENT_TYPES, QUOTA_SET, FORECAST_SNAPSHOT_TAKEN],
   tables: [...dealTimelineTables('forecast'), quotasTable, forecastSnapshotsTable],
   open: (db, tables) => {

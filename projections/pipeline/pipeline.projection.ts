@@ -10,9 +10,9 @@ export const PIPELINE_PROJECTION = 'pipeline';
  */
 export const pipelineProjection = (): Projection => ({
   name: PIPELINE_PROJECTION,
-  // 2: StageRecorded moves the stage; `conforming` on every deal interval.
-  version: 2,
-  eventTypes: STAGE_AWARE_EVENT_TYPES,
+  // 2: StageRecorded moves the stage; `conforming` on every deal interval. 3: `stalled_since` from RecordStalled.
+  version: 3,
+  eventTypes: [...STAGE_AWARE_EVENT_TYPES, 'RecordStalled'],
   tables: dealTimelineTables('pipeline'),
   open: (db, tables) => openDealTimeline(db, tables, 'pipeline'),
 });

@@ -56,6 +56,8 @@ export interface StalledDeal {
   readonly stageEnteredAt: string;
   readonly ageDays: number;
   readonly amount: number | null;
+  /** Since when the blueprint found it stalled (a `stalledAfter` timer fired); null when it did not. */
+  readonly stalledSince: string | null;
 }
 
 export interface PipelineReport {
@@ -174,7 +176,8 @@ export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery =
       })
       .sort((a, b) => byStageThen(a, b) || compareText(a.team, b.team));
 
-  const overdue = open.filter((deal) => daysBetween(deal.stage_entered_at, asOf) > stalledAfterDays);
+  // Stalled: in the stage longer than asked, or found stalled by the blueprint's own timer.
+  const overdue = open.filter((deal) => daysBetween(deal.stage_entered_at, asOf) > stalledAfterDays || (deal.stalled_since !== null && deal.stalled_since <= asOf));
   const stalled = visibleDeals(db, kind, overdue, query.visibleTo)
     .map((deal) => ({ deal, ageDays: daysBetween(deal.stage_entered_at, asOf) }))
     .sort((a, b) => b.ageDays - a.ageDays || compareText(a.deal.record_id, b.deal.record_id))
@@ -186,6 +189,7 @@ export const queryPipeline = (db: Database, clock: Clock, query: PipelineQuery =
       stageEnteredAt: deal.stage_entered_at,
       ageDays,
       amount: deal.amount_cents === null ? null : fromCents(deal.amount_cents),
+      stalledSince: deal.stalled_since,
     }));
 
   return {

@@ -35,6 +35,8 @@ export interface DealRow {
   readonly closed_at: string | null;
   /** 0 from the deal's first StageRecorded on: imported history no blueprint transition explains. */
   readonly conforming: number;
+  /** Since when a blueprint timer found the deal stalled in its stage (RecordStalled); null once it moves. */
+  readonly stalled_since: string | null;
 }
 
 const dealColumns = [
@@ -53,6 +55,7 @@ const dealColumns = [
   'close_date',
   'closed_at',
   'conforming',
+  'stalled_since',
 ] as const;
 
 const dealTable = (name: string): ReadModelTable => ({
@@ -78,6 +81,7 @@ const dealTable = (name: string): ReadModelTable => ({
       close_date        TEXT,
       closed_at         TEXT,
       conforming        INTEGER NOT NULL,
+      stalled_since     TEXT,
       PRIMARY KEY (kind, record_id, valid_from)
     )`,
     `CREATE INDEX ${table}__by_validity ON ${table} (kind, valid_from, valid_to)`,
@@ -100,6 +104,8 @@ const stageColumns = (facts: StageFacts, at: string): IntervalValues => ({
   outcome: facts.outcome,
   final: facts.final ? 1 : 0,
   closed_at: facts.final ? at : null,
+  // A deal that moves is no longer stalled.
+  stalled_since: null,
 });
 
 const dateOrNull = (value: FieldValues[string] | undefined): string | null => (typeof value === 'string' ? value : null);
@@ -130,6 +136,8 @@ const nextFacts = (event: StoredRecordEvent, current: DealRow, at: string, stage
       };
     case 'OwnerChanged':
       return { ...current, owner: event.data.to };
+    case 'RecordStalled':
+      return { ...current, stalled_since: event.data.since };
     default:
       return current as unknown as IntervalValues;
   }

@@ -53,7 +53,7 @@ export class PipelineTotalResponse implements PipelineTotal {
   readonly weightedAmount!: number;
 }
 
-@ApiSchema({ name: 'StalledDeal', description: 'A deal in its stage for longer than stalledAfterDays' })
+@ApiSchema({ name: 'StalledDeal', description: 'A deal in its stage for longer than stalledAfterDays, or found stalled by its blueprint (stalledAfter)' })
 export class StalledDealResponse implements StalledDeal {
   @TextProperty('Record id')
   readonly recordId!: string;
@@ -75,6 +75,9 @@ export class StalledDealResponse implements StalledDeal {
 
   @NumberProperty('Its amount; null when it has none', { nullable: true })
   readonly amount!: number | null;
+
+  @DateTimeProperty('Since when its blueprint found it stalled (a stalledAfter timer fired); null when it did not', { nullable: true })
+  readonly stalledSince!: string | null;
 }
 
 @ApiSchema({ name: 'PipelineReport', description: 'Open deals as of a business time' })
