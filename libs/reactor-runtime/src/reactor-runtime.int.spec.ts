@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
-import { EventStoreDbEventStore, EventStoreException, EventStoreExceptionCode, SqliteEventStore, type EventStore, type JsonObject } from '@crm/event-store';
+import {
+  EventStoreDbEventStore,
+  EventStoreException,
+  EventStoreExceptionCode,
+  parsePosition,
+  SqliteEventStore,
+  type EventStore,
+  type JsonObject,
+} from '@crm/event-store';
 import { eventually } from '@crm/event-store/contract';
 import { WireLevelStandIn } from '@crm/event-store/stand-in';
 import { COUNTED, countingReactor, TALLIED, TALLY_PREFIX, Tallies } from './__fixtures__/tallies';
@@ -129,6 +137,32 @@ describe.each([
     expect(status.checkpoint).not.toBeNull();
     // The take, then one checkpoint per batch: 43 events never need 43 appends.
     expect((await bookkeeping(REACTOR_CHECKPOINTED)).length).toBeLessThan(43 / 2);
+  });
+
+  it('given a command not acknowledged yet, when later events arrive, then the stored checkpoint stays before its event; once it is acknowledged the checkpoint moves past them all', async () => {
+    const [held] = await appendCounted('count-a', 1);
+    const { runtime, tallies } = await instance('api-a');
+    const release = tallies.holdBack(held);
+    await runtime.start();
+    await eventually(() => expect(tallies.attempts.get(held)).toBe(1));
+
+    let later: string[];
+    try {
+      later = await appendCounted('count-b', 3);
+      await eventually(async () => expect((await statusOf(runtime)).lag).toBeGreaterThanOrEqual(4));
+
+      expect(await statusOf(runtime)).toMatchObject({ state: 'active', checkpoint: null });
+      expect((await tallied()).size).toBe(0);
+    } finally {
+      // Held back, the command would keep the runtime from stopping after a failed expectation.
+      release();
+    }
+    await expectTalliedOnce([held, ...later]);
+    const [last] = await writer.readStream('count-b', { fromRevision: 2 });
+    await eventually(async () => {
+      const { checkpoint } = await statusOf(runtime);
+      expect(checkpoint === null ? null : parsePosition(checkpoint).commit >= last.position.commit).toBe(true);
+    });
   });
 
   it('given a runtime that was stopped, when another instance starts, then it takes the released lease at once and resumes after the checkpoint: nothing acknowledged is sent again', async () => {

@@ -20,7 +20,7 @@ export interface ReactorRuntimeOptions<Dispatcher> {
   readonly leaseMs?: number;
   /** How often an instance that does not hold a lease looks at it again (wall time). Default 1 s. */
   readonly standbyPollMs?: number;
-  /** Most events handled between two checkpoints; default 200. */
+  /** Most events handled between two checkpoints (their commands go out together); default 1,000. */
   readonly batchSize?: number;
   /** Events without commands after which the checkpoint still moves; default 1,000. */
   readonly checkpointEvery?: number;
@@ -77,7 +77,7 @@ export class ReactorRuntime<Dispatcher> {
       holder: this.holder,
       leaseMs,
       standbyPollMs,
-      batchSize: wholeAtLeast('batchSize', options.batchSize ?? 200, 1),
+      batchSize: wholeAtLeast('batchSize', options.batchSize ?? 1_000, 1),
       checkpointEvery: wholeAtLeast('checkpointEvery', options.checkpointEvery ?? 1_000, 1),
       retry,
       restartBackoff: checkBackoffPolicy(options.restartBackoff ?? DEFAULT_RESTART_BACKOFF),

@@ -34,11 +34,13 @@ export const TALLY_PREFIX = 'tally-';
 /**
  * The dispatcher of the tests: one `Tallied` event per command on `tally-<counter>`, through the real
  * generic command loop, so a command id sent twice is stored once exactly as a record command would be.
- * `failNext` queues errors thrown before the command reaches the loop, as a store or a conflict would.
+ * `failNext` queues errors thrown before the command reaches the loop, as a store or a conflict would;
+ * `holdBack` keeps a command from being acknowledged until released.
  */
 export class Tallies {
   private readonly loop: StreamCommandHandler<number>;
   private readonly queuedFailures = new Map<string, unknown[]>();
+  private readonly gates = new Map<string, Promise<void>>();
   /** Every attempt to send, by source event id (retries included). */
   readonly attempts = new Map<string, number>();
 
@@ -54,10 +56,18 @@ export class Tallies {
     this.queuedFailures.set(sourceEventId, errors);
   }
 
+  /** The command of this source event waits, before reaching the loop, until the returned function is called. */
+  holdBack(sourceEventId: string): () => void {
+    let release = (): void => undefined;
+    this.gates.set(sourceEventId, new Promise<void>((resolve) => (release = resolve)));
+    return () => release();
+  }
+
   async tally(command: TallyCommand): Promise<void> {
     this.attempts.set(command.sourceEventId, (this.attempts.get(command.sourceEventId) ?? 0) + 1);
     const failure = this.queuedFailures.get(command.sourceEventId)?.shift();
     if (failure !== undefined) throw failure;
+    await this.gates.get(command.sourceEventId);
     await this.loop.handle({
       stream: `${TALLY_PREFIX}${command.counter}`,
       commandId: command.commandId,
