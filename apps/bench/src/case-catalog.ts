@@ -4,6 +4,7 @@ import { runEngineCase } from './cases/engine-throughput.case';
 import { runHostileBodiesCase } from './cases/hostile-bodies.case';
 import { runHttpCase, runTrivialRouteCase } from './cases/http-transitions.case';
 import { runRawSqliteCase } from './cases/raw-sqlite-inserts.case';
+import { runReactorLagCase } from './cases/reactor-lag.case';
 import { runRecordLoadCase } from './cases/record-load.case';
 import { runReplayCase } from './cases/replay.case';
 
@@ -27,6 +28,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
     run: (settings) => runEngineCase(settings, 'one-transaction-per-command'),
   },
   { name: 'engine.raw-sqlite', title: 'Raw SQLite inserts of the engine’s rows', run: runRawSqliteCase },
+  { name: 'reactor', title: 'Reactor lag under the engine load, its rate against the engine’s', run: runReactorLagCase },
   { name: 'http.trivial-route', title: 'Trivial Nest + Fastify route', run: runTrivialRouteCase },
   { name: 'http', title: 'HTTP API transitions', run: runHttpCase },
   { name: 'hostile', title: 'Hostile bodies: /health latency while 8 clients send them, and without them', run: runHostileBodiesCase },
