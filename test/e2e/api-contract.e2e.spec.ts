@@ -23,15 +23,25 @@ interface TranscriptEntry {
 const TRANSCRIPT = join(__dirname, '__transcripts__', 'api-transcript.json');
 const PLACEHOLDER = /<id (\d+)>/g;
 
-/** The transcript keeps `<id N>` for generated ids; a UUID stands in again so `format: uuid` is checked. */
+const COMMAND_HASH_PLACEHOLDER = '<command hash>';
+
+const uuidFor = (text: string): string => text.replace(PLACEHOLDER, (_match, n: string) => `00000000-0000-7000-8000-${n.padStart(12, '0')}`);
+
+/**
+ * The transcript keeps `<id N>` for generated ids and `<command hash>` for fingerprints; a UUID and a
+ * digest stand in again so `format: uuid` and the hash pattern are checked.
+ */
 const withUuids = (body: unknown): unknown =>
-  JSON.parse(JSON.stringify(body), (_key, value: unknown) =>
-    typeof value === 'string' ? value.replace(PLACEHOLDER, (_match, n: string) => `00000000-0000-7000-8000-${n.padStart(12, '0')}`) : value,
-  );
+  JSON.parse(JSON.stringify(body), (key, value: unknown) => {
+    if (typeof value !== 'string') return value;
+    if (key === 'commandHash' && value === COMMAND_HASH_PLACEHOLDER) return '0'.repeat(64);
+    return uuidFor(value);
+  });
 
 const transcriptAnswers = (): { step: string; answer: Answer }[] =>
   (JSON.parse(readFileSync(TRANSCRIPT, 'utf8')) as TranscriptEntry[]).map((entry) => {
-    const [, method = '', path = ''] = entry.request.split(' ');
+    // A placeholder in the path holds a space: it becomes a UUID before the request line is split.
+    const [, method = '', path = ''] = uuidFor(entry.request).split(' ');
     return { step: entry.step, answer: { method, path, status: entry.status, body: withUuids(entry.body) } };
   });
 
@@ -240,12 +250,13 @@ describe('API contract: the OpenAPI document declares every answer', () => {
   describe('the answers', () => {
     let answers: Answer[] = [];
 
-    /** Every route and refusal the transcript does not reach: blueprint detail, history, snapshots, accuracy, projections, health, 401 to 415. */
+    /** Every route and refusal the transcript does not reach: blueprint detail, history, a rejected approval, snapshots, accuracy, projections, health, 401 to 415. */
     const runScenario = async (): Promise<Answer[]> => {
       const answered: Answer[] = [];
       const call = async (as: DemoUser | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
         const response = await harness.request(as, method, path, body, headers);
         answered.push({ method, path, status: response.status, body: response.body });
+        return response;
       };
       const deal = '/records/opportunity/initech-1';
       const won = { name: 'Initech renewal', budget: 50000, decisionMaker: 'Bill', timeline: '2026-06-30', proposalDocument: 'p.pdf', amount: 48000, closeDate: '2026-06-20' };
@@ -261,6 +272,15 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       clock.advance(86_400_000);
       await call('rita', 'POST', `${deal}/transitions`, { event: 'close_won' });
       await call('rita', 'GET', `${deal}/history`);
+      const quote = '/records/quote/initech-q1';
+      await call('rita', 'POST', '/records/quote', { id: 'initech-q1', fields: { opportunity: 'initech-1', total: 9000, validUntil: '2026-12-31', discount: 0.15 } });
+      await call('rita', 'POST', `${quote}/transitions`, { event: 'submit' });
+      const requested = await call('rita', 'POST', `${quote}/transitions`, { event: 'approve' });
+      const [approval] = (requested.body as { record: { approvals: { approvalId: string }[] } }).record.approvals;
+      await call('max', 'POST', `${quote}/approvals/${approval?.approvalId ?? 'missing'}/reject`, { reason: 'Too deep a discount for a renewal' });
+      await call('max', 'POST', `${quote}/approvals/${approval?.approvalId ?? 'missing'}/grant`, {});
+      await call('max', 'POST', `${quote}/approvals/00000000-0000-7000-8000-000000000000/grant`, {});
+      await call('rita', 'POST', `${deal}/tasks/00000000-0000-7000-8000-000000000000/complete`, {});
       await call('raj', 'POST', '/records/opportunity', { id: 'hooli-1', fields: { name: 'Hooli', amount: 9000, closeDate: '2026-06-25' } });
       await call('raj', 'PATCH', '/records/opportunity/hooli-1', { fields: { notes: 'call', amount: null }, expectedRevision: 0 }, { 'idempotency-key': 'p-1' });
       await call('raj', 'PATCH', '/records/opportunity/hooli-1', { fields: { notes: 'other' } }, { 'idempotency-key': 'p-1' });
@@ -315,7 +335,7 @@ describe('API contract: the OpenAPI document declares every answer', () => {
 
       expect(problems).toEqual([]);
       // The scenario reaches each refusal it means to.
-      expect([...new Set(answers.map((answer) => answer.status))].sort()).toEqual([200, 201, 400, 401, 403, 404, 409, 413, 414, 415, 422]);
+      expect([...new Set(answers.map((answer) => answer.status))].sort()).toEqual([200, 201, 202, 400, 401, 403, 404, 409, 413, 414, 415, 422]);
     });
 
     it('given the transcript and the scenario, when their routes are listed, then every documented operation answered with each success status', () => {

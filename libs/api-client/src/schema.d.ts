@@ -103,8 +103,62 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fire a transition; 422 lists every unmet exit criterion */
+        /**
+         * Fire a transition; 422 lists every unmet exit criterion
+         * @description When the transition needs approvers, the answer is 202: the ApprovalRequested event and the record with the pending approval; the transition fires when the chain completes.
+         */
         post: operations["RecordsController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}/{id}/tasks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task of the record done (the owner, or whoever may change the record) */
+        post: operations["RecordsController_completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}/{id}/approvals/{approvalId}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant your step of an approval chain; the last grant fires the transition (403 for your own request or another approver’s step) */
+        post: operations["RecordsController_grantApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}/{id}/approvals/{approvalId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the approval with a reason; the record stays in its stage */
+        post: operations["RecordsController_rejectApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -399,6 +453,45 @@ export interface components {
             title: string;
             /** @description Due this many days after the stage is entered */
             dueInDays?: number;
+            /**
+             * @description The task stays open when the record leaves its stage (until done, or the record closes)
+             * @enum {boolean}
+             */
+            keepOpen?: true;
+        };
+        /** @description A moment relative to a date field: that day’s start, plus or minus a duration */
+        TimerAnchor: {
+            /**
+             * @description The date field
+             * @example validUntil
+             */
+            field: string;
+            /** @description Signed ISO-8601 duration, e.g. P1D or -P90D; absent: the day itself */
+            offset?: string;
+        };
+        /** @description What a timer does when due: remind, escalate, stalled, release, or fire an event */
+        TimerAction: {
+            /** @enum {string} */
+            kind: "remind" | "escalate" | "stalled" | "release" | "fire";
+            /** @description fire: the blueprint event */
+            event?: string;
+        };
+        /** @description A timer of a stage: set on entering it, cancelled on leaving it */
+        TimerDefinition: {
+            /**
+             * @description Unique within the blueprint
+             * @example remind_uncontacted
+             */
+            id: string;
+            /** @description ISO-8601 duration from entering the stage, e.g. PT4H */
+            after?: string;
+            /** @description Due at a date field’s day instead */
+            at?: components["schemas"]["TimerAnchor"];
+            /** @description A business calendar id, or team (the owner’s team’s); absent: plain time, UTC */
+            calendar?: string;
+            then: components["schemas"]["TimerAction"];
+            /** @description Told with a reminder or escalation; the reason recorded on a release */
+            message?: string;
         };
         StageDefinition: {
             /**
@@ -426,6 +519,8 @@ export interface components {
             final: boolean;
             /** @description Tasks opened on entering the stage */
             entryTasks: components["schemas"]["TaskTemplate"][];
+            /** @description Timers set on entering the stage; absent when it has none */
+            timers?: components["schemas"]["TimerDefinition"][];
         };
         ExpressionCriterion: {
             /**
@@ -435,6 +530,11 @@ export interface components {
             expression: string;
             /** @description What the rep is told when it is false */
             message: string;
+            /**
+             * @description Kept: it must stay true in the target stage and later ones (an invariant)
+             * @enum {boolean}
+             */
+            keep?: true;
         };
         ExitCriteria: {
             /** @description Fields that must hold a value after the supplied fields are applied */
@@ -444,6 +544,34 @@ export interface components {
             roles?: string[];
             /** @description Only the record owner may fire the transition */
             ownerOnly: boolean;
+            /** @description Entry task templates that must be done first (one completed, none open); absent when none */
+            requiresTasks?: string[];
+        };
+        /** @description One approver of a chain: a role or a named user, needed when its condition holds */
+        ApprovalStepDefinition: {
+            /**
+             * @description Who is asked, for people
+             * @example Sales manager
+             */
+            title: string;
+            /** @description The role that may decide the step */
+            role?: string;
+            /** @description The user who may decide the step */
+            user?: string;
+            /**
+             * @description CEL over the fields; absent: the step is always needed
+             * @example discount >= 0.2
+             */
+            when?: string;
+        };
+        /** @description Who must approve a transition before it happens */
+        ApprovalDefinition: {
+            /**
+             * @description sequential: in order; all: every step in any order; any: one of them
+             * @enum {string}
+             */
+            mode: "sequential" | "all" | "any";
+            steps: components["schemas"]["ApprovalStepDefinition"][];
         };
         TransitionDefinition: {
             /**
@@ -460,6 +588,8 @@ export interface components {
             criteria: components["schemas"]["ExitCriteria"];
             /** @description Fields the actor must supply with this very transition */
             supply: string[];
+            /** @description Who must approve before it happens; absent when nobody */
+            approval?: components["schemas"]["ApprovalDefinition"];
         };
         /** @description A blueprint as loaded and validated */
         BlueprintDefinition: {
@@ -492,13 +622,13 @@ export interface components {
             /** @description A Mermaid stateDiagram-v2 of stages and transitions */
             diagram: string;
         };
-        /** @description 404: Unknown kind, record, blueprint, projection or route */
+        /** @description 404: Unknown kind, record, task or approval request of the record, blueprint, projection or route */
         NotFoundError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "BLUEPRINT_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION";
+            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -547,11 +677,81 @@ export interface components {
             template: string;
             /** @description What to do */
             title: string;
+            /** @description The stage that opened it */
+            stage: string;
+            /** @description Who should do it (the record owner when it opened); null when nobody */
+            assignee: string | null;
             /**
              * Format: date-time
              * @description When it is due; null when the template sets no due date
              */
             dueAt: string | null;
+        };
+        /** @description One approver of a chain */
+        ApprovalStep: {
+            /**
+             * @description Who is asked, as the blueprint titles the step
+             * @example Sales manager
+             */
+            title: string;
+            /** @description The role that may decide this step */
+            role?: string;
+            /** @description The user who may decide this step */
+            user?: string;
+            /** @enum {string} */
+            status: "waiting" | "granted" | "rejected";
+            /** @description Who decided it */
+            by: string | null;
+            /**
+             * Format: date-time
+             * @description When it was decided
+             */
+            at: string | null;
+            /** @description The approver’s comment, or the reason of a rejection */
+            comment: string | null;
+        };
+        /** @description An approval request still in play */
+        Approval: {
+            /** Format: uuid */
+            approvalId: string;
+            /**
+             * @description The transition waiting for approval
+             * @example approve
+             */
+            event: string;
+            /**
+             * @description pending: waiting for approvers; approved: the transition fires when next tried
+             * @enum {string}
+             */
+            status: "pending" | "approved";
+            /** @description Who asked */
+            requestedBy: string;
+            /**
+             * Format: date-time
+             * @description When it was asked
+             */
+            requestedAt: string;
+            /** @enum {string} */
+            mode: "sequential" | "all" | "any";
+            steps: components["schemas"]["ApprovalStep"][];
+            /** @description The approvers who may decide now, by step title */
+            waitingFor: string[];
+        };
+        /** @description A timer of the record’s stage, still to come */
+        Timer: {
+            /** Format: uuid */
+            timerId: string;
+            /**
+             * @description The blueprint timer id
+             * @example remind_uncontacted
+             */
+            timer: string;
+            /**
+             * Format: date-time
+             * @description When it is due
+             */
+            dueAt: string;
+            action: components["schemas"]["TimerAction"];
         };
         /** @description One exit criterion of a transition that does not hold */
         UnmetCriterion: {
@@ -566,6 +766,10 @@ export interface components {
             field?: string;
             /** @description The CEL expression that is false (expression) */
             expression?: string;
+            /** @description The task template not done yet (task) */
+            task?: string;
+            /** @description The approvers still needed or waited for, by step title (approval) */
+            approvers?: string[];
             /** @description What to do about it, for a person */
             message: string;
         };
@@ -634,7 +838,17 @@ export interface components {
              * @description Business time the current stage was entered
              */
             stageEnteredAt: string;
+            /**
+             * Format: date-time
+             * @description Since when the record is stalled in its stage (a stalledAfter timer fired); null when it is not
+             */
+            stalledSince: string | null;
+            /** @description Open tasks */
             tasks: components["schemas"]["OpenTask"][];
+            /** @description Approval requests still in play */
+            approvals: components["schemas"]["Approval"][];
+            /** @description Timers of the stage still to come */
+            timers: components["schemas"]["Timer"][];
             /** @description Every event the record could take next, with what blocks it */
             next: components["schemas"]["NextStep"][];
         };
@@ -642,7 +856,7 @@ export interface components {
         RecordWriteResult: {
             record: components["schemas"]["RecordView"];
             /** @description The events the request stored, in order; on a retried request, those the first one stored */
-            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"])[];
+            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"])[];
         };
         /** @description 403: A role rule forbids it; details.rule names the rule */
         ForbiddenError: {
@@ -658,13 +872,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
         ConflictError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DUPLICATE_EVENT_ID" | "RECORD_ALREADY_EXISTS" | "WRONG_EXPECTED_REVISION";
+            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DUPLICATE_EVENT_ID" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -700,13 +914,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description 422: The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+        /** @description 422: The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
         UnprocessableError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "IDEMPOTENCY_KEY_REUSED" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
+            error: "EXIT_CRITERIA_BROKEN" | "IDEMPOTENCY_KEY_REUSED" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -795,6 +1009,18 @@ export interface components {
             /** @description Why, kept on the Transitioned event */
             reason?: string;
         };
+        CompleteTaskRequest: {
+            /** @description What was done, kept on the TaskCompleted event */
+            note?: string;
+        };
+        GrantApprovalRequest: {
+            /** @description Kept on the ApprovalGranted event */
+            comment?: string;
+        };
+        RejectApprovalRequest: {
+            /** @description Why, kept on the ApprovalRejected event and shown in the record’s history */
+            reason: string;
+        };
         ReassignRequest: {
             /** @description New owner user id, or null to return a lead to the pool */
             owner: string | null;
@@ -808,7 +1034,7 @@ export interface components {
             /** @description Record id */
             id: string;
             /** @description Oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"])[];
         };
         /** @description Open deals of one owner in one stage */
         PipelineRow: {
@@ -846,7 +1072,7 @@ export interface components {
             /** @description Sum of amount × the stage probability */
             weightedAmount: number;
         };
-        /** @description A deal in its stage for longer than stalledAfterDays */
+        /** @description A deal in its stage for longer than stalledAfterDays, or found stalled by its blueprint (stalledAfter) */
         StalledDeal: {
             /** @description Record id */
             recordId: string;
@@ -865,6 +1091,11 @@ export interface components {
             ageDays: number;
             /** @description Its amount; null when it has none */
             amount: number | null;
+            /**
+             * Format: date-time
+             * @description Since when its blueprint found it stalled (a stalledAfter timer fired); null when it did not
+             */
+            stalledSince: string | null;
         };
         /** @description Open deals as of a business time */
         PipelineReport: {
@@ -1370,6 +1601,8 @@ export interface components {
             from: string | null;
             /** @description New owner; null when returned to the pool */
             to: string | null;
+            /** @description Why, when not a person’s choice (e.g. returned to the pool by a timer) */
+            reason?: string;
         };
         OwnerChangedEvent: {
             /**
@@ -1410,6 +1643,11 @@ export interface components {
              * @description When it is due; null when the template sets no due date
              */
             dueAt: string | null;
+            /**
+             * @description Present when the task stays open as its stage is left
+             * @enum {boolean}
+             */
+            keepOpen?: true;
         };
         TaskOpenedEvent: {
             /**
@@ -1431,6 +1669,409 @@ export interface components {
              */
             type: "TaskOpened";
             data: components["schemas"]["TaskOpenedData"];
+        };
+        TaskCompletedData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            taskId: string;
+            /** @description Who marked it done */
+            by: string;
+            /** @description What was done, as they said; null when not said */
+            note: string | null;
+        };
+        TaskCompletedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskCompleted";
+            data: components["schemas"]["TaskCompletedData"];
+        };
+        TaskCancelledData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            taskId: string;
+            /**
+             * @description stage_left: its stage was left; record_closed: the record reached a final stage
+             * @enum {string}
+             */
+            reason: "stage_left" | "record_closed";
+        };
+        TaskCancelledEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskCancelled";
+            data: components["schemas"]["TaskCancelledData"];
+        };
+        TaskReassignedData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            taskId: string;
+            /** @description Who had it; null when nobody */
+            from: string | null;
+            /** @description Who has it now; null when nobody */
+            to: string | null;
+        };
+        TaskReassignedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskReassigned";
+            data: components["schemas"]["TaskReassignedData"];
+        };
+        TimerScheduledData: {
+            /** @description Record id */
+            recordId: string;
+            /**
+             * Format: uuid
+             * @description This setting of the timer; it fires once
+             */
+            timerId: string;
+            /**
+             * @description The blueprint timer id
+             * @example remind_uncontacted
+             */
+            timer: string;
+            /** @description The stage whose entry set it */
+            stage: string;
+            /**
+             * Format: date-time
+             * @description When it is due (from the business calendar when the timer names one)
+             */
+            dueAt: string;
+            action: components["schemas"]["TimerAction"];
+        };
+        TimerScheduledEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TimerScheduled";
+            data: components["schemas"]["TimerScheduledData"];
+        };
+        TimerCancelledData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            timerId: string;
+            /**
+             * @description stage_left: its stage was left; rescheduled: set again (e.g. a new owner gets the clocks afresh)
+             * @enum {string}
+             */
+            reason: "stage_left" | "rescheduled";
+        };
+        TimerCancelledEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TimerCancelled";
+            data: components["schemas"]["TimerCancelledData"];
+        };
+        TimerFiredData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            timerId: string;
+            /** @description The blueprint timer id */
+            timer: string;
+            /** @description The stage that set it */
+            stage: string;
+            action: components["schemas"]["TimerAction"];
+            /**
+             * @description refused: a fire whose transition the guards refused (unmet says why; a task was opened)
+             * @enum {string}
+             */
+            outcome: "done" | "refused";
+            /** @description refused: what blocked the transition; otherwise empty */
+            unmet: components["schemas"]["UnmetCriterion"][];
+            /** @description The timer’s message (reminders, escalations, releases); null when it has none */
+            message: string | null;
+            /** @description Who owned the record when it fired; null when unowned */
+            owner: string | null;
+        };
+        TimerFiredEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TimerFired";
+            data: components["schemas"]["TimerFiredData"];
+        };
+        RecordStalledData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The stage it is stalled in */
+            stage: string;
+            /**
+             * Format: date-time
+             * @description Since when: the moment it entered the stage
+             */
+            since: string;
+        };
+        RecordStalledEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "RecordStalled";
+            data: components["schemas"]["RecordStalledData"];
+        };
+        /** @description A user as a command carried them: id and roles when it was decided */
+        Actor: {
+            /** @description User id */
+            id: string;
+            /** @description Roles */
+            roles: string[];
+        };
+        /** @description A step the record’s fields made necessary: who is asked */
+        ApprovalRequestedStep: {
+            /**
+             * @description The step as the blueprint titles it
+             * @example Sales manager
+             */
+            title: string;
+            /** @description The role that may decide it */
+            role?: string;
+            /** @description The user who may decide it */
+            user?: string;
+        };
+        ApprovalRequestedData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            approvalId: string;
+            /**
+             * @description The transition waiting for approval
+             * @example approve
+             */
+            event: string;
+            /** @description Who fired the transition; it fires as them when the chain completes */
+            requestedBy: components["schemas"]["Actor"];
+            /** @enum {string} */
+            mode: "sequential" | "all" | "any";
+            /** @description The steps the record’s fields made necessary, in order */
+            steps: components["schemas"]["ApprovalRequestedStep"][];
+            /** @description Fields the steps’ conditions read; changing one invalidates the request */
+            watches: string[];
+        };
+        ApprovalRequestedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalRequested";
+            data: components["schemas"]["ApprovalRequestedData"];
+        };
+        ApprovalGrantedData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            approvalId: string;
+            /** @description The step granted, from 0 */
+            step: number;
+            /** @description Who granted it */
+            by: string;
+            /** @description The approver’s comment; null when none */
+            comment: string | null;
+        };
+        ApprovalGrantedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalGranted";
+            data: components["schemas"]["ApprovalGrantedData"];
+        };
+        ApprovalRejectedData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            approvalId: string;
+            /** @description The step rejected, from 0 */
+            step: number;
+            /** @description Who rejected it */
+            by: string;
+            /** @description Why */
+            reason: string;
+        };
+        ApprovalRejectedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalRejected";
+            data: components["schemas"]["ApprovalRejectedData"];
+        };
+        ApprovalInvalidatedData: {
+            /** @description Record id */
+            recordId: string;
+            /** Format: uuid */
+            approvalId: string;
+            /**
+             * @description fields_changed: a field a step’s condition reads changed; stage_left: the record left the stage
+             * @enum {string}
+             */
+            reason: "fields_changed" | "stage_left";
+            /** @description fields_changed: the watched fields that changed; otherwise empty */
+            fields: string[];
+        };
+        ApprovalInvalidatedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalInvalidated";
+            data: components["schemas"]["ApprovalInvalidatedData"];
         };
         RecordOpenedHistoryEntry: {
             /**
@@ -1617,6 +2258,347 @@ export interface components {
              */
             type: "TaskOpened";
             data: components["schemas"]["TaskOpenedData"];
+        };
+        TaskCompletedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskCompleted";
+            data: components["schemas"]["TaskCompletedData"];
+        };
+        TaskCancelledHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskCancelled";
+            data: components["schemas"]["TaskCancelledData"];
+        };
+        TaskReassignedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TaskReassigned";
+            data: components["schemas"]["TaskReassignedData"];
+        };
+        TimerScheduledHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TimerScheduled";
+            data: components["schemas"]["TimerScheduledData"];
+        };
+        TimerCancelledHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TimerCancelled";
+            data: components["schemas"]["TimerCancelledData"];
+        };
+        TimerFiredHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "TimerFired";
+            data: components["schemas"]["TimerFiredData"];
+        };
+        RecordStalledHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "RecordStalled";
+            data: components["schemas"]["RecordStalledData"];
+        };
+        ApprovalRequestedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalRequested";
+            data: components["schemas"]["ApprovalRequestedData"];
+        };
+        ApprovalGrantedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalGranted";
+            data: components["schemas"]["ApprovalGrantedData"];
+        };
+        ApprovalRejectedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalRejected";
+            data: components["schemas"]["ApprovalRejectedData"];
+        };
+        ApprovalInvalidatedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ApprovalInvalidated";
+            data: components["schemas"]["ApprovalInvalidatedData"];
         };
         StoreHealth: {
             /**
@@ -1820,7 +2802,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1910,7 +2892,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2002,7 +2984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2011,7 +2993,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +3029,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2114,7 +3096,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2206,7 +3188,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2215,7 +3197,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2251,7 +3233,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2307,6 +3289,15 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
+            /** @description Approvers were asked (ApprovalRequested); the transition fires when the chain completes */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
             /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
             400: {
                 headers: {
@@ -2334,7 +3325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2343,7 +3334,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,7 +3370,394 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_completeTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_grantApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantApprovalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsController_rejectApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectApprovalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2462,7 +3840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2471,7 +3849,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,7 +3885,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, or an idempotency key was reused for another command */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2574,7 +3952,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2656,7 +4034,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2735,7 +4113,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2812,7 +4190,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2899,7 +4277,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3128,7 +4506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3137,7 +4515,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,8 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
+  APPROVAL_MODES,
   FIELD_TYPES,
   FORECAST_CATEGORIES,
   STAGE_OUTCOMES,
+  TIMER_ACTION_KINDS,
+  type ApprovalDefinition,
+  type ApprovalMode,
+  type ApprovalStep,
   type BlueprintDefinition,
   type BlueprintRef,
   type ExitCriteria,
@@ -13,6 +18,9 @@ import {
   type StageDefinition,
   type StageOutcome,
   type TaskTemplate,
+  type TimerAction,
+  type TimerAnchor,
+  type TimerDefinition,
   type TransitionDefinition,
 } from '@crm/blueprint';
 import { IntegerProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
@@ -71,6 +79,48 @@ export class TaskTemplateResponse implements TaskTemplate {
 
   @ApiPropertyOptional({ type: 'integer', description: 'Due this many days after the stage is entered' })
   readonly dueInDays?: number;
+
+  @ApiPropertyOptional({ type: Boolean, enum: [true], description: 'The task stays open when the record leaves its stage (until done, or the record closes)' })
+  readonly keepOpen?: true;
+}
+
+@ApiSchema({ name: 'TimerAction', description: 'What a timer does when due: remind, escalate, stalled, release, or fire an event' })
+export class TimerActionResponse {
+  @ApiProperty({ enum: TIMER_ACTION_KINDS })
+  readonly kind!: TimerAction['kind'];
+
+  @ApiProperty({ type: String, required: false, description: 'fire: the blueprint event' })
+  readonly event?: string;
+}
+
+@ApiSchema({ name: 'TimerAnchor', description: 'A moment relative to a date field: that day’s start, plus or minus a duration' })
+export class TimerAnchorResponse implements TimerAnchor {
+  @TextProperty('The date field', { example: 'validUntil' })
+  readonly field!: string;
+
+  @ApiPropertyOptional({ type: String, description: 'Signed ISO-8601 duration, e.g. P1D or -P90D; absent: the day itself' })
+  readonly offset?: string;
+}
+
+@ApiSchema({ name: 'TimerDefinition', description: 'A timer of a stage: set on entering it, cancelled on leaving it' })
+export class TimerDefinitionResponse implements TimerDefinition {
+  @TextProperty('Unique within the blueprint', { example: 'remind_uncontacted' })
+  readonly id!: string;
+
+  @ApiPropertyOptional({ type: String, description: 'ISO-8601 duration from entering the stage, e.g. PT4H' })
+  readonly after?: string;
+
+  @ApiPropertyOptional({ type: () => TimerAnchorResponse, description: 'Due at a date field’s day instead' })
+  readonly at?: TimerAnchorResponse;
+
+  @ApiPropertyOptional({ type: String, description: 'A business calendar id, or team (the owner’s team’s); absent: plain time, UTC' })
+  readonly calendar?: string;
+
+  @ApiProperty({ type: () => TimerActionResponse })
+  readonly then!: TimerAction;
+
+  @ApiPropertyOptional({ type: String, description: 'Told with a reminder or escalation; the reason recorded on a release' })
+  readonly message?: string;
 }
 
 @ApiSchema({ name: 'StageDefinition' })
@@ -98,6 +148,9 @@ export class StageDefinitionResponse implements StageDefinition {
 
   @ApiProperty({ type: () => [TaskTemplateResponse], description: 'Tasks opened on entering the stage' })
   readonly entryTasks!: readonly TaskTemplateResponse[];
+
+  @ApiPropertyOptional({ type: () => [TimerDefinitionResponse], description: 'Timers set on entering the stage; absent when it has none' })
+  readonly timers?: readonly TimerDefinitionResponse[];
 }
 
 @ApiSchema({ name: 'ExpressionCriterion' })
@@ -107,6 +160,9 @@ export class ExpressionCriterionResponse implements ExpressionCriterion {
 
   @TextProperty('What the rep is told when it is false')
   readonly message!: string;
+
+  @ApiPropertyOptional({ type: Boolean, enum: [true], description: 'Kept: it must stay true in the target stage and later ones (an invariant)' })
+  readonly keep?: true;
 }
 
 @ApiSchema({ name: 'ExitCriteria' })
@@ -122,6 +178,33 @@ export class ExitCriteriaResponse implements ExitCriteria {
 
   @ApiProperty({ type: Boolean, description: 'Only the record owner may fire the transition' })
   readonly ownerOnly!: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'Entry task templates that must be done first (one completed, none open); absent when none' })
+  readonly requiresTasks?: readonly string[];
+}
+
+@ApiSchema({ name: 'ApprovalStepDefinition', description: 'One approver of a chain: a role or a named user, needed when its condition holds' })
+export class ApprovalStepDefinitionResponse implements ApprovalStep {
+  @TextProperty('Who is asked, for people', { example: 'Sales manager' })
+  readonly title!: string;
+
+  @ApiPropertyOptional({ type: String, description: 'The role that may decide the step' })
+  readonly role?: string;
+
+  @ApiPropertyOptional({ type: String, description: 'The user who may decide the step' })
+  readonly user?: string;
+
+  @ApiPropertyOptional({ type: String, description: 'CEL over the fields; absent: the step is always needed', example: 'discount >= 0.2' })
+  readonly when?: string;
+}
+
+@ApiSchema({ name: 'ApprovalDefinition', description: 'Who must approve a transition before it happens' })
+export class ApprovalDefinitionResponse implements ApprovalDefinition {
+  @ApiProperty({ enum: APPROVAL_MODES, description: 'sequential: in order; all: every step in any order; any: one of them' })
+  readonly mode!: ApprovalMode;
+
+  @ApiProperty({ type: () => [ApprovalStepDefinitionResponse] })
+  readonly steps!: readonly ApprovalStepDefinitionResponse[];
 }
 
 @ApiSchema({ name: 'TransitionDefinition' })
@@ -143,6 +226,9 @@ export class TransitionDefinitionResponse implements TransitionDefinition {
 
   @TextListProperty('Fields the actor must supply with this very transition')
   readonly supply!: readonly string[];
+
+  @ApiPropertyOptional({ type: () => ApprovalDefinitionResponse, description: 'Who must approve before it happens; absent when nobody' })
+  readonly approval?: ApprovalDefinitionResponse;
 }
 
 @ApiSchema({ name: 'BlueprintDefinition', description: 'A blueprint as loaded and validated' })

@@ -18,24 +18,34 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     ]);
   });
 
-  it('given 404, when its codes are listed, then they name what is unknown', () => {
-    expect(errorCodesOf(404)).toEqual(['BLUEPRINT_NOT_FOUND', 'NOT_FOUND', 'RECORD_NOT_FOUND', 'UNKNOWN_KIND', 'UNKNOWN_PROJECTION']);
+  it('given 404, when its codes are listed, then they name what is unknown: a kind, a record, its task or approval request, a blueprint, a projection', () => {
+    expect(errorCodesOf(404)).toEqual([
+      'APPROVAL_NOT_FOUND',
+      'BLUEPRINT_NOT_FOUND',
+      'NOT_FOUND',
+      'RECORD_NOT_FOUND',
+      'TASK_NOT_FOUND',
+      'UNKNOWN_KIND',
+      'UNKNOWN_PROJECTION',
+    ]);
   });
 
-  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records and rebuilds', () => {
+  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records, closed tasks and approvals, and rebuilds', () => {
     expect(errorCodesOf(409)).toEqual([
+      'APPROVAL_CLOSED',
       'BLUEPRINT_VERSION_CONFLICT',
       'CHECKPOINT_MOVED',
       'CONCURRENCY_CONFLICT',
       'CONFLICT',
       'DUPLICATE_EVENT_ID',
       'RECORD_ALREADY_EXISTS',
+      'TASK_CLOSED',
       'WRONG_EXPECTED_REVISION',
     ]);
   });
 
-  it('given 422, when its codes are listed, then a refused transition, a closed record and a reused idempotency key are among them', () => {
-    expect(errorCodesOf(422)).toEqual(['IDEMPOTENCY_KEY_REUSED', 'RECORD_CLOSED', 'TRANSITION_REFUSED', 'UNPROCESSABLE']);
+  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion and a reused idempotency key are among them', () => {
+    expect(errorCodesOf(422)).toEqual(['EXIT_CRITERIA_BROKEN', 'IDEMPOTENCY_KEY_REUSED', 'RECORD_CLOSED', 'TRANSITION_REFUSED', 'UNPROCESSABLE']);
   });
 
   it('given 503, when its codes are listed, then they say which part cannot be used', () => {

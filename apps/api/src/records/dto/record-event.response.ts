@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
-import type { BlueprintRef, FieldValue, FieldValues } from '@crm/blueprint';
+import type { Actor, ApprovalMode, BlueprintRef, FieldValue, FieldValues, TimerAction } from '@crm/blueprint';
 import type { CommandOrigin, FieldChange } from '@crm/workflow';
-import { BlueprintRefResponse } from '../../blueprints/dto/blueprint.response';
+import { BlueprintRefResponse, TimerActionResponse } from '../../blueprints/dto/blueprint.response';
 import {
   DateTimeProperty,
   FieldChangeValueProperty,
@@ -127,6 +127,9 @@ export class OwnerChangedDataResponse {
 
   @NullableTextProperty('New owner; null when returned to the pool')
   readonly to!: string | null;
+
+  @ApiProperty({ type: String, required: false, description: 'Why, when not a person’s choice (e.g. returned to the pool by a timer)' })
+  readonly reason?: string;
 }
 
 @ApiSchema({ name: 'TaskOpenedData' })
@@ -151,6 +154,222 @@ export class TaskOpenedDataResponse {
 
   @DateTimeProperty('When it is due; null when the template sets no due date', { nullable: true })
   readonly dueAt!: string | null;
+
+  @ApiProperty({ type: Boolean, enum: [true], required: false, description: 'Present when the task stays open as its stage is left' })
+  readonly keepOpen?: true;
+}
+
+@ApiSchema({ name: 'TaskCompletedData' })
+export class TaskCompletedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly taskId!: string;
+
+  @TextProperty('Who marked it done')
+  readonly by!: string;
+
+  @NullableTextProperty('What was done, as they said; null when not said')
+  readonly note!: string | null;
+}
+
+@ApiSchema({ name: 'TaskCancelledData' })
+export class TaskCancelledDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly taskId!: string;
+
+  @ApiProperty({ enum: ['stage_left', 'record_closed'], description: 'stage_left: its stage was left; record_closed: the record reached a final stage' })
+  readonly reason!: 'stage_left' | 'record_closed';
+}
+
+@ApiSchema({ name: 'TaskReassignedData' })
+export class TaskReassignedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly taskId!: string;
+
+  @NullableTextProperty('Who had it; null when nobody')
+  readonly from!: string | null;
+
+  @NullableTextProperty('Who has it now; null when nobody')
+  readonly to!: string | null;
+}
+
+@ApiSchema({ name: 'TimerScheduledData' })
+export class TimerScheduledDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', description: 'This setting of the timer; it fires once' })
+  readonly timerId!: string;
+
+  @TextProperty('The blueprint timer id', { example: 'remind_uncontacted' })
+  readonly timer!: string;
+
+  @TextProperty('The stage whose entry set it')
+  readonly stage!: string;
+
+  @DateTimeProperty('When it is due (from the business calendar when the timer names one)')
+  readonly dueAt!: string;
+
+  @ApiProperty({ type: () => TimerActionResponse })
+  readonly action!: TimerAction;
+}
+
+@ApiSchema({ name: 'TimerCancelledData' })
+export class TimerCancelledDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly timerId!: string;
+
+  @ApiProperty({ enum: ['stage_left', 'rescheduled'], description: 'stage_left: its stage was left; rescheduled: set again (e.g. a new owner gets the clocks afresh)' })
+  readonly reason!: 'stage_left' | 'rescheduled';
+}
+
+@ApiSchema({ name: 'TimerFiredData' })
+export class TimerFiredDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly timerId!: string;
+
+  @TextProperty('The blueprint timer id')
+  readonly timer!: string;
+
+  @TextProperty('The stage that set it')
+  readonly stage!: string;
+
+  @ApiProperty({ type: () => TimerActionResponse })
+  readonly action!: TimerAction;
+
+  @ApiProperty({ enum: ['done', 'refused'], description: 'refused: a fire whose transition the guards refused (unmet says why; a task was opened)' })
+  readonly outcome!: 'done' | 'refused';
+
+  @ApiProperty({ type: () => [UnmetCriterionResponse], description: 'refused: what blocked the transition; otherwise empty' })
+  readonly unmet!: readonly UnmetCriterionResponse[];
+
+  @NullableTextProperty('The timer’s message (reminders, escalations, releases); null when it has none')
+  readonly message!: string | null;
+
+  @NullableTextProperty('Who owned the record when it fired; null when unowned')
+  readonly owner!: string | null;
+}
+
+@ApiSchema({ name: 'RecordStalledData' })
+export class RecordStalledDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The stage it is stalled in')
+  readonly stage!: string;
+
+  @DateTimeProperty('Since when: the moment it entered the stage')
+  readonly since!: string;
+}
+
+@ApiSchema({ name: 'Actor', description: 'A user as a command carried them: id and roles when it was decided' })
+export class ActorResponse implements Actor {
+  @TextProperty('User id')
+  readonly id!: string;
+
+  @TextListProperty('Roles')
+  readonly roles!: readonly string[];
+}
+
+@ApiSchema({ name: 'ApprovalRequestedStep', description: 'A step the record’s fields made necessary: who is asked' })
+export class ApprovalRequestedStepResponse {
+  @TextProperty('The step as the blueprint titles it', { example: 'Sales manager' })
+  readonly title!: string;
+
+  @ApiProperty({ type: String, required: false, description: 'The role that may decide it' })
+  readonly role?: string;
+
+  @ApiProperty({ type: String, required: false, description: 'The user who may decide it' })
+  readonly user?: string;
+}
+
+@ApiSchema({ name: 'ApprovalRequestedData' })
+export class ApprovalRequestedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly approvalId!: string;
+
+  @TextProperty('The transition waiting for approval', { example: 'approve' })
+  readonly event!: string;
+
+  @ApiProperty({ type: () => ActorResponse, description: 'Who fired the transition; it fires as them when the chain completes' })
+  readonly requestedBy!: Actor;
+
+  @ApiProperty({ enum: ['sequential', 'all', 'any'] })
+  readonly mode!: ApprovalMode;
+
+  @ApiProperty({ type: () => [ApprovalRequestedStepResponse], description: 'The steps the record’s fields made necessary, in order' })
+  readonly steps!: readonly ApprovalRequestedStepResponse[];
+
+  @TextListProperty('Fields the steps’ conditions read; changing one invalidates the request')
+  readonly watches!: readonly string[];
+}
+
+@ApiSchema({ name: 'ApprovalGrantedData' })
+export class ApprovalGrantedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly approvalId!: string;
+
+  @IntegerProperty('The step granted, from 0', { minimum: 0 })
+  readonly step!: number;
+
+  @TextProperty('Who granted it')
+  readonly by!: string;
+
+  @NullableTextProperty('The approver’s comment; null when none')
+  readonly comment!: string | null;
+}
+
+@ApiSchema({ name: 'ApprovalRejectedData' })
+export class ApprovalRejectedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly approvalId!: string;
+
+  @IntegerProperty('The step rejected, from 0', { minimum: 0 })
+  readonly step!: number;
+
+  @TextProperty('Who rejected it')
+  readonly by!: string;
+
+  @TextProperty('Why')
+  readonly reason!: string;
+}
+
+@ApiSchema({ name: 'ApprovalInvalidatedData' })
+export class ApprovalInvalidatedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly approvalId!: string;
+
+  @ApiProperty({ enum: ['fields_changed', 'stage_left'], description: 'fields_changed: a field a step’s condition reads changed; stage_left: the record left the stage' })
+  readonly reason!: 'fields_changed' | 'stage_left';
+
+  @TextListProperty('fields_changed: the watched fields that changed; otherwise empty')
+  readonly fields!: readonly string[];
 }
 
 @ApiSchema({ name: 'StageRecordedData', description: 'An imported stage move that no blueprint transition explains; it moves the stage as Transitioned does' })
@@ -230,6 +449,72 @@ export class TaskOpenedEventResponse extends CommandEventBase {
   @ApiProperty({ type: () => TaskOpenedDataResponse }) readonly data!: TaskOpenedDataResponse;
 }
 
+@ApiSchema({ name: 'TaskCompletedEvent' })
+export class TaskCompletedEventResponse extends CommandEventBase {
+  @eventType('TaskCompleted') readonly type!: 'TaskCompleted';
+  @ApiProperty({ type: () => TaskCompletedDataResponse }) readonly data!: TaskCompletedDataResponse;
+}
+
+@ApiSchema({ name: 'TaskCancelledEvent' })
+export class TaskCancelledEventResponse extends CommandEventBase {
+  @eventType('TaskCancelled') readonly type!: 'TaskCancelled';
+  @ApiProperty({ type: () => TaskCancelledDataResponse }) readonly data!: TaskCancelledDataResponse;
+}
+
+@ApiSchema({ name: 'TaskReassignedEvent' })
+export class TaskReassignedEventResponse extends CommandEventBase {
+  @eventType('TaskReassigned') readonly type!: 'TaskReassigned';
+  @ApiProperty({ type: () => TaskReassignedDataResponse }) readonly data!: TaskReassignedDataResponse;
+}
+
+@ApiSchema({ name: 'TimerScheduledEvent' })
+export class TimerScheduledEventResponse extends CommandEventBase {
+  @eventType('TimerScheduled') readonly type!: 'TimerScheduled';
+  @ApiProperty({ type: () => TimerScheduledDataResponse }) readonly data!: TimerScheduledDataResponse;
+}
+
+@ApiSchema({ name: 'TimerCancelledEvent' })
+export class TimerCancelledEventResponse extends CommandEventBase {
+  @eventType('TimerCancelled') readonly type!: 'TimerCancelled';
+  @ApiProperty({ type: () => TimerCancelledDataResponse }) readonly data!: TimerCancelledDataResponse;
+}
+
+@ApiSchema({ name: 'TimerFiredEvent' })
+export class TimerFiredEventResponse extends CommandEventBase {
+  @eventType('TimerFired') readonly type!: 'TimerFired';
+  @ApiProperty({ type: () => TimerFiredDataResponse }) readonly data!: TimerFiredDataResponse;
+}
+
+@ApiSchema({ name: 'RecordStalledEvent' })
+export class RecordStalledEventResponse extends CommandEventBase {
+  @eventType('RecordStalled') readonly type!: 'RecordStalled';
+  @ApiProperty({ type: () => RecordStalledDataResponse }) readonly data!: RecordStalledDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalRequestedEvent' })
+export class ApprovalRequestedEventResponse extends CommandEventBase {
+  @eventType('ApprovalRequested') readonly type!: 'ApprovalRequested';
+  @ApiProperty({ type: () => ApprovalRequestedDataResponse }) readonly data!: ApprovalRequestedDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalGrantedEvent' })
+export class ApprovalGrantedEventResponse extends CommandEventBase {
+  @eventType('ApprovalGranted') readonly type!: 'ApprovalGranted';
+  @ApiProperty({ type: () => ApprovalGrantedDataResponse }) readonly data!: ApprovalGrantedDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalRejectedEvent' })
+export class ApprovalRejectedEventResponse extends CommandEventBase {
+  @eventType('ApprovalRejected') readonly type!: 'ApprovalRejected';
+  @ApiProperty({ type: () => ApprovalRejectedDataResponse }) readonly data!: ApprovalRejectedDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalInvalidatedEvent' })
+export class ApprovalInvalidatedEventResponse extends CommandEventBase {
+  @eventType('ApprovalInvalidated') readonly type!: 'ApprovalInvalidated';
+  @ApiProperty({ type: () => ApprovalInvalidatedDataResponse }) readonly data!: ApprovalInvalidatedDataResponse;
+}
+
 @ApiSchema({ name: 'RecordOpenedHistoryEntry' })
 export class RecordOpenedHistoryEntryResponse extends HistoryEntryBase {
   @eventType('RecordOpened') readonly type!: 'RecordOpened';
@@ -266,6 +551,72 @@ export class TaskOpenedHistoryEntryResponse extends HistoryEntryBase {
   @ApiProperty({ type: () => TaskOpenedDataResponse }) readonly data!: TaskOpenedDataResponse;
 }
 
+@ApiSchema({ name: 'TaskCompletedHistoryEntry' })
+export class TaskCompletedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('TaskCompleted') readonly type!: 'TaskCompleted';
+  @ApiProperty({ type: () => TaskCompletedDataResponse }) readonly data!: TaskCompletedDataResponse;
+}
+
+@ApiSchema({ name: 'TaskCancelledHistoryEntry' })
+export class TaskCancelledHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('TaskCancelled') readonly type!: 'TaskCancelled';
+  @ApiProperty({ type: () => TaskCancelledDataResponse }) readonly data!: TaskCancelledDataResponse;
+}
+
+@ApiSchema({ name: 'TaskReassignedHistoryEntry' })
+export class TaskReassignedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('TaskReassigned') readonly type!: 'TaskReassigned';
+  @ApiProperty({ type: () => TaskReassignedDataResponse }) readonly data!: TaskReassignedDataResponse;
+}
+
+@ApiSchema({ name: 'TimerScheduledHistoryEntry' })
+export class TimerScheduledHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('TimerScheduled') readonly type!: 'TimerScheduled';
+  @ApiProperty({ type: () => TimerScheduledDataResponse }) readonly data!: TimerScheduledDataResponse;
+}
+
+@ApiSchema({ name: 'TimerCancelledHistoryEntry' })
+export class TimerCancelledHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('TimerCancelled') readonly type!: 'TimerCancelled';
+  @ApiProperty({ type: () => TimerCancelledDataResponse }) readonly data!: TimerCancelledDataResponse;
+}
+
+@ApiSchema({ name: 'TimerFiredHistoryEntry' })
+export class TimerFiredHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('TimerFired') readonly type!: 'TimerFired';
+  @ApiProperty({ type: () => TimerFiredDataResponse }) readonly data!: TimerFiredDataResponse;
+}
+
+@ApiSchema({ name: 'RecordStalledHistoryEntry' })
+export class RecordStalledHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('RecordStalled') readonly type!: 'RecordStalled';
+  @ApiProperty({ type: () => RecordStalledDataResponse }) readonly data!: RecordStalledDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalRequestedHistoryEntry' })
+export class ApprovalRequestedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ApprovalRequested') readonly type!: 'ApprovalRequested';
+  @ApiProperty({ type: () => ApprovalRequestedDataResponse }) readonly data!: ApprovalRequestedDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalGrantedHistoryEntry' })
+export class ApprovalGrantedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ApprovalGranted') readonly type!: 'ApprovalGranted';
+  @ApiProperty({ type: () => ApprovalGrantedDataResponse }) readonly data!: ApprovalGrantedDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalRejectedHistoryEntry' })
+export class ApprovalRejectedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ApprovalRejected') readonly type!: 'ApprovalRejected';
+  @ApiProperty({ type: () => ApprovalRejectedDataResponse }) readonly data!: ApprovalRejectedDataResponse;
+}
+
+@ApiSchema({ name: 'ApprovalInvalidatedHistoryEntry' })
+export class ApprovalInvalidatedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ApprovalInvalidated') readonly type!: 'ApprovalInvalidated';
+  @ApiProperty({ type: () => ApprovalInvalidatedDataResponse }) readonly data!: ApprovalInvalidatedDataResponse;
+}
+
 const COMMAND_EVENTS = [
   RecordOpenedEventResponse,
   FieldsChangedEventResponse,
@@ -273,6 +624,17 @@ const COMMAND_EVENTS = [
   StageRecordedEventResponse,
   OwnerChangedEventResponse,
   TaskOpenedEventResponse,
+  TaskCompletedEventResponse,
+  TaskCancelledEventResponse,
+  TaskReassignedEventResponse,
+  TimerScheduledEventResponse,
+  TimerCancelledEventResponse,
+  TimerFiredEventResponse,
+  RecordStalledEventResponse,
+  ApprovalRequestedEventResponse,
+  ApprovalGrantedEventResponse,
+  ApprovalRejectedEventResponse,
+  ApprovalInvalidatedEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -281,6 +643,17 @@ const HISTORY_ENTRIES = [
   StageRecordedHistoryEntryResponse,
   OwnerChangedHistoryEntryResponse,
   TaskOpenedHistoryEntryResponse,
+  TaskCompletedHistoryEntryResponse,
+  TaskCancelledHistoryEntryResponse,
+  TaskReassignedHistoryEntryResponse,
+  TimerScheduledHistoryEntryResponse,
+  TimerCancelledHistoryEntryResponse,
+  TimerFiredHistoryEntryResponse,
+  RecordStalledHistoryEntryResponse,
+  ApprovalRequestedHistoryEntryResponse,
+  ApprovalGrantedHistoryEntryResponse,
+  ApprovalRejectedHistoryEntryResponse,
+  ApprovalInvalidatedHistoryEntryResponse,
 ];
 
 /** Schemas reached only through a `$ref` written by hand (a union, a map): the document must list them itself. */

@@ -2,7 +2,7 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { FieldValues, TimerAction, UnmetCriterion } from '@crm/blueprint';
 import type { RecordListItem, RecordPage } from '@crm/projections';
 import type { ApprovalStepState, ApprovalView, NextStep, OpenTask, RecordView, TimerView } from '@crm/workflow';
-import { BlueprintRefResponse } from '../../blueprints/dto/blueprint.response';
+import { BlueprintRefResponse, TimerActionResponse } from '../../blueprints/dto/blueprint.response';
 import { DateTimeProperty, FieldValuesProperty, IntegerProperty, NullableTextProperty, TextProperty } from '../../http/dto/schema-properties';
 
 @ApiSchema({ name: 'UnmetCriterion', description: 'One exit criterion of a transition that does not hold' })
@@ -119,15 +119,6 @@ export class ApprovalViewResponse implements ApprovalView {
 
   @ApiProperty({ type: [String], description: 'The approvers who may decide now, by step title' })
   readonly waitingFor!: readonly string[];
-}
-
-@ApiSchema({ name: 'TimerAction', description: 'What a timer does when due: remind, escalate, stalled, release, or fire an event' })
-export class TimerActionResponse {
-  @ApiProperty({ enum: ['remind', 'escalate', 'stalled', 'release', 'fire'] })
-  readonly kind!: 'remind' | 'escalate' | 'stalled' | 'release' | 'fire';
-
-  @ApiProperty({ type: String, required: false, description: 'fire: the blueprint event' })
-  readonly event?: string;
 }
 
 @ApiSchema({ name: 'Timer', description: 'A timer of the record’s stage, still to come' })
