@@ -3,6 +3,15 @@ import { forecastProjection } from './forecast/forecast.projection';
 import { funnelProjection } from './funnel/funnel.projection';
 import { pipelineProjection } from './pipeline/pipeline.projection';
 import { recordsProjection } from './records/records.projection';
+import { approvalsProjection } from './tasks/approvals.projection';
+import { tasksProjection } from './tasks/tasks.projection';
 
 /** Every read model of the CRM, in the order they are built. */
-export const crmProjections = (): Projection[] => [recordsProjection(), pipelineProjection(), forecastProjection(), funnelProjection()];
+export const crmProjections = (): Projection[] => [
+  recordsProjection(),
+  pipelineProjection(),
+  forecastProjection(),
+  funnelProjection(),
+  tasksProjection(),
+  approvalsProjection(),
+];

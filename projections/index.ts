@@ -24,6 +24,12 @@ export { pipelineProjection, PIPELINE_PROJECTION } from './pipeline/pipeline.pro
 export { queryPipeline } from './pipeline/pipeline.queries';
 export type { PipelineQuery, PipelineReport, PipelineRow, PipelineTotal, StalledDeal } from './pipeline/pipeline.queries';
 export { recordsProjection, RECORDS_PROJECTION } from './records/records.projection';
+export { approvalsProjection, APPROVALS_PROJECTION } from './tasks/approvals.projection';
+export { listApprovals } from './tasks/approvals.queries';
+export type { ApprovalListItem, ApprovalListQuery, ApprovalPage } from './tasks/approvals.queries';
+export { tasksProjection, TASKS_PROJECTION } from './tasks/tasks.projection';
+export { listTasks, TASK_STATUS_FILTERS } from './tasks/tasks.queries';
+export type { TaskListItem, TaskListQuery, TaskPage, TaskStatusFilter } from './tasks/tasks.queries';
 export { listRecords } from './records/records.queries';
 export type { RecordListItem, RecordListQuery, RecordPage, RecordVisibility } from './records/records.queries';
 export { lostReasonFieldOf } from './shared/blueprint-stages.table';

@@ -250,7 +250,7 @@ describe('API contract: the OpenAPI document declares every answer', () => {
   describe('the answers', () => {
     let answers: Answer[] = [];
 
-    /** Every route and refusal the transcript does not reach: blueprint detail, history, a rejected approval, snapshots, accuracy, projections, health, 401 to 415. */
+    /** Every route and refusal the transcript does not reach: blueprint detail, history, a rejected approval, work lists, snapshots, accuracy, projections, health, 401 to 415. */
     const runScenario = async (): Promise<Answer[]> => {
       const answered: Answer[] = [];
       const call = async (as: DemoUser | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
@@ -313,6 +313,11 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('max', 'GET', '/forecast/accuracy?periodKind=week');
       await call('ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01&by=cohort&cohort=quarter');
       await call('ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01&by=notes');
+      await call('rita', 'GET', '/tasks?status=all');
+      await call('max', 'GET', '/tasks?owner=rita&status=done&kind=opportunity&limit=1');
+      await call('rita', 'GET', '/tasks?status=late');
+      await call('max', 'GET', '/approvals?waitingFor=me');
+      await call('max', 'GET', '/approvals?kind=spaceship');
       await call('ana', 'GET', '/projections');
       await call('ana', 'POST', '/projections/pipeline/rebuild');
       await call('rita', 'POST', '/projections/pipeline/rebuild');

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { WireLevelStandIn } from '@crm/event-store/stand-in';
+import { crmProjections } from '@crm/projections';
 import { ApiHarness, type ApiResponse, type DemoUser } from './api-harness';
+
+/** Every read model the app runs, in the order it builds them. */
+const PROJECTION_NAMES = crmProjections().map(({ name }) => name);
 
 interface ErrorBody {
   error: string;
@@ -363,7 +367,7 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
       const statuses = await harness.request<ProjectionStatuses>('rita', 'GET', '/projections');
       expect(statuses.status).toBe(200);
       expect(statuses.body.projections.map(({ projection, state, lag, checkpoint }) => ({ projection, state, lag, checkpoint }))).toEqual(
-        ['records', 'pipeline', 'forecast', 'funnel'].map((projection) => ({ projection, state: 'live', lag: 0, checkpoint: statuses.body.headPosition })),
+        PROJECTION_NAMES.map((projection) => ({ projection, state: 'live', lag: 0, checkpoint: statuses.body.headPosition })),
       );
     });
 
@@ -393,7 +397,7 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
 
     it('given an admin, when they rebuild an unknown projection, then 404 UNKNOWN_PROJECTION naming the known ones', async () => {
       const body = expectError(await harness.request('ada', 'POST', '/projections/spaceship/rebuild'), 404, 'UNKNOWN_PROJECTION');
-      expect(body.details['known']).toEqual(['records', 'pipeline', 'forecast', 'funnel']);
+      expect(body.details['known']).toEqual(PROJECTION_NAMES);
     });
 
     it('given read models, when GET /health, then it adds each projection’s lag and the largest', async () => {
@@ -403,7 +407,7 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
       expect(health.body.store.kind).toBe('sqlite');
       expect(health.body.projections).toEqual({
         maxLag: 0,
-        byProjection: ['records', 'pipeline', 'forecast', 'funnel'].map((projection) => ({ projection, state: 'live', lag: 0 })),
+        byProjection: PROJECTION_NAMES.map((projection) => ({ projection, state: 'live', lag: 0 })),
       });
     });
   });
@@ -480,7 +484,7 @@ describe('read models across a restart (real server, same data dir)', () => {
         { stage: 'needs_analysis', count: 2 },
       ]);
       const digests = harness.readModelDigests();
-      for (const projection of ['records', 'pipeline', 'forecast', 'funnel']) {
+      for (const projection of PROJECTION_NAMES) {
         expect((await harness.request('ada', 'POST', `/projections/${projection}/rebuild`)).status).toBe(200);
       }
       expect(harness.readModelDigests()).toEqual(digests);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventStoreException, EventStoreExceptionCode, SqliteEventStore, type NewEvent } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
+import { crmProjections } from '@crm/projections';
 import { startApi, type RunningApi } from '../../apps/api/src/start-api';
 import { repositoryRoot } from '../e2e/api-harness';
 
@@ -226,7 +227,7 @@ describe('disk full and read-only storage', () => {
       expect(failed?.body.message).toContain('SQLITE_FULL');
       expect(revision.revision).toBe(accepted);
       expect(projectionsWhileFull.httpStatus).toBe(200);
-      expect(projectionsWhileFull.projections.map(({ projection }) => projection).sort()).toEqual(['forecast', 'funnel', 'pipeline', 'records']);
+      expect(projectionsWhileFull.projections.map(({ projection }) => projection).sort()).toEqual(crmProjections().map(({ name }) => name).sort());
       const stoppedByTheDisk = projectionsWhileFull.projections.filter(({ state }) => state === 'failed');
       for (const projection of stoppedByTheDisk) expect(projection.error).toContain('SQLITE_FULL');
       expect(healthWhileFull).toMatchObject({ httpStatus: 200, status: 'up' });
@@ -239,10 +240,10 @@ describe('disk full and read-only storage', () => {
       const history = await api.engine.store.readStream(`opportunity-${id}`);
       expect(history.filter((event) => event.metadata['commandId'] === `idempotency:rita:${key}`)).toHaveLength(1);
       const resumed = await projectionsLiveAtHead(api, token, scaledTimeout(20_000));
-      expect(resumed.projections.map(({ error }) => error)).toEqual([null, null, null, null]);
+      expect(resumed.projections.map(({ error }) => error)).toEqual(crmProjections().map(() => null));
       const health = await healthOf(api, token);
       expect(health.projections.maxLag).toBe(0);
-      expect(health.projections.byProjection.map(({ state }) => state)).toEqual(['live', 'live', 'live', 'live']);
+      expect(health.projections.byProjection.map(({ state }) => state)).toEqual(crmProjections().map(() => 'live'));
       const stoppedLine = stoppedByTheDisk.map(({ projection, error }) => `${projection} failed (${error})`).join(', ') || 'none failed';
       process.stdout.write(`[disk-full] API: ${accepted} writes fit; then ${failed?.status} ${failed?.body.error}: ${failed?.body.message}; projections while full: ${stoppedLine}\n`);
     } finally {

@@ -32,6 +32,10 @@ import { ListRecordsHandler } from './records/queries/list-records.handler';
 import { RecordHistoryHandler } from './records/queries/record-history.handler';
 import { RecordDesk } from './records/record-desk';
 import { RecordsController } from './records/records.controller';
+import { ApprovalsController } from './tasks/approvals.controller';
+import { ListApprovalsHandler } from './tasks/queries/list-approvals.handler';
+import { ListTasksHandler } from './tasks/queries/list-tasks.handler';
+import { TasksController } from './tasks/tasks.controller';
 import { HealthController } from './system/health.controller';
 import { GetHealthHandler } from './system/queries/get-health.handler';
 import { GetLivenessHandler } from './system/queries/get-liveness.handler';
@@ -61,6 +65,8 @@ const QUERY_HANDLERS = [
   GetRecordHandler,
   RecordHistoryHandler,
   ListRecordsHandler,
+  ListTasksHandler,
+  ListApprovalsHandler,
   ListBlueprintsHandler,
   GetBlueprintHandler,
   GetPipelineHandler,
@@ -81,6 +87,8 @@ export class ApiModule {
         HealthController,
         BlueprintsController,
         RecordsController,
+        TasksController,
+        ApprovalsController,
         PipelineController,
         ForecastController,
         FunnelController,

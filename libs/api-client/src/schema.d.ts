@@ -199,6 +199,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tasks of a user (default you): open, overdue (open and past due, as of now), done or all; soonest due first, paginated by cursor
+         * @description Only tasks of records the user may read, as in GET /records: a rep their own records and the lead pool, a manager their team's and unowned records, analysts, process owners and admins everything. Done with POST /records/:kind/:id/tasks/:taskId/complete. From the tasks read model, updated within a second of a write.
+         */
+        get: operations["TasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approval requests waiting for you: a step you may decide now (your role, or you by name), never your own request; oldest first
+         * @description Only requests on records you may read, as in GET /records (an approver must be able to read the record). Decided with POST /records/:kind/:id/approvals/:approvalId/grant|reject. From the approvals read model, updated within a second of a write.
+         */
+        get: operations["ApprovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pipeline": {
         parameters: {
             query?: never;
@@ -1035,6 +1075,101 @@ export interface components {
             id: string;
             /** @description Oldest first */
             events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"])[];
+        };
+        /** @description A task as the tasks read model has it */
+        TaskListItem: {
+            /** Format: uuid */
+            taskId: string;
+            /**
+             * @description Record kind
+             * @example opportunity
+             */
+            kind: string;
+            /** @description Record id */
+            recordId: string;
+            /** @description The record’s name field (name, else title, else company); null when it has none */
+            recordName: string | null;
+            /**
+             * @description The blueprint task template id
+             * @example send_proposal
+             */
+            template: string;
+            /** @description What to do */
+            title: string;
+            /** @description The stage that opened it */
+            stage: string;
+            /** @description Who should do it; null when nobody */
+            assignee: string | null;
+            /**
+             * Format: date-time
+             * @description When it is due; null when the template sets no due date
+             */
+            dueAt: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** @description Open and past its due time, as of now */
+            overdue: boolean;
+            /**
+             * Format: date-time
+             * @description Business time it was opened
+             */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description Done or cancelled: when; null while open
+             */
+            closedAt: string | null;
+            /** @description Done: by whom; null otherwise */
+            closedBy: string | null;
+        };
+        /** @description One page of a task list, soonest due first (undated last) */
+        TaskPage: {
+            items: components["schemas"]["TaskListItem"][];
+            /** @description Pass it as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * Format: date-time
+             * @description The moment overdue was judged at
+             */
+            now: string;
+        };
+        /** @description An approval request with a step the asking user may decide now */
+        WaitingApproval: {
+            /** Format: uuid */
+            approvalId: string;
+            /**
+             * @description Record kind
+             * @example quote
+             */
+            kind: string;
+            /** @description Record id */
+            recordId: string;
+            /** @description The record’s name field (name, else title, else company); null when it has none */
+            recordName: string | null;
+            /**
+             * @description The transition waiting for approval
+             * @example approve
+             */
+            event: string;
+            /** @enum {string} */
+            mode: "sequential" | "all" | "any";
+            /** @description Who asked */
+            requestedBy: string;
+            /**
+             * Format: date-time
+             * @description When it was asked
+             */
+            requestedAt: string;
+            /** @description Every step, as decided so far */
+            steps: components["schemas"]["ApprovalStep"][];
+            /** @description The steps that may be decided now, by title */
+            waitingFor: string[];
+        };
+        /** @description One page of the approval requests waiting for the user, oldest first */
+        WaitingApprovalPage: {
+            items: components["schemas"]["WaitingApproval"][];
+            /** @description Pass it as cursor for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /** @description Open deals of one owner in one stage */
         PipelineRow: {
@@ -3968,6 +4103,154 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TasksController_list: {
+        parameters: {
+            query?: {
+                /** @description Only records of this kind; 404 when no blueprint governs it; default every kind */
+                kind?: string;
+                /** @description Page size 1-500, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Whose tasks: me (default) or a user id; only tasks of records you may read are listed */
+                owner?: string;
+                /** @description open (default): not done nor cancelled; overdue: open and past its due time; done: completed; all: every task, cancelled ones too */
+                status?: "open" | "overdue" | "done" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ApprovalsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only records of this kind; 404 when no blueprint governs it; default every kind */
+                kind?: string;
+                /** @description Page size 1-500, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description me (the default and only choice): requests with a step you may decide now, by your role or by name, not your own */
+                waitingFor?: "me";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingApprovalPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description The event store or the read-model file cannot be used, or a read model is not built */
