@@ -18,6 +18,8 @@ import { replayCommand } from './replay.command';
 import { reportForecastCommand } from './report-forecast.command';
 import { reportPipelineCommand } from './report-pipeline.command';
 import { seedDemoCommand } from './seed-demo.command';
+import { taskCompleteCommand } from './task-complete.command';
+import { taskListCommand } from './task-list.command';
 
 /** Every `crm` subcommand; a new one is a file in this folder and a line here. */
 export const cliCommands: readonly CliCommand[] = [
@@ -39,5 +41,7 @@ export const cliCommands: readonly CliCommand[] = [
   recordOpenCommand,
   recordShowCommand,
   recordAdvanceCommand,
+  taskListCommand,
+  taskCompleteCommand,
   seedDemoCommand,
 ];
