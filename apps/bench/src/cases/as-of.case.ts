@@ -11,23 +11,24 @@ import { runChildTask } from '../child-task';
 import { CpuProfiler } from '../measure/cpu-profiler';
 import { Latencies } from '../measure/latencies';
 import { peakRssMiB } from '../measure/peak-rss';
-import { BENCH_MANAGER, ownerId } from '../workload/opportunity-histories';
+import { managerOf, ownerId, teamOf } from '../workload/opportunity-histories';
 import { SeededRandom } from '../workload/seeded-random';
 import { ensureSalesHistory } from '../workload/sales-history-store';
 import type { RebuildInput, RebuildResult } from './replay-rebuild.task';
 import { historyDetails, historyLabel, historyRequestOf } from './replay.case';
 
 const QUERIES = 50;
-const TEAMS = 12;
 const DAY_MS = 86_400_000;
 
-/** Owners in teams, as the owners import sets them: reports group by team through this reference table. */
+/**
+ * Owners in the teams the history was written with (their managers reassigned, closed and approved their
+ * deals), as the owners import sets them: reports group by team through this reference table.
+ */
 const assignTeams = (db: Database, owners: number, clock: ManualClock): void => {
-  const assignments = Array.from({ length: owners }, (_, index) => ({
-    owner: ownerId(index),
-    team: `team-${String((index % TEAMS) + 1).padStart(2, '0')}`,
-    manager: BENCH_MANAGER,
-  }));
+  const assignments = Array.from({ length: owners }, (_, index) => {
+    const owner = ownerId(index);
+    return { owner, team: teamOf(owner), manager: managerOf(owner) };
+  });
   setTeams(db, clock, assignments);
 };
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { WorkflowException } from '@crm/workflow';
+import { WorkflowException, type RecordState } from '@crm/workflow';
 import type { CaseResult, CaseSettings } from '../case-result';
 import { CpuProfiler } from '../measure/cpu-profiler';
 import { Latencies, stopwatch } from '../measure/latencies';
@@ -17,6 +17,8 @@ export type EngineVariant = 'group-commit' | 'one-transaction-per-command';
 interface OpenedHistory {
   readonly history: OpportunityHistory;
   readonly recordId: string;
+  /** The record as opening it left it; each walk carries it on from command to command. */
+  readonly record: RecordState;
 }
 
 /** Business time: five minutes per clock reading spreads a run's events over about two years. */
@@ -28,7 +30,8 @@ const headSequence = async (store: { headPosition(): Promise<{ commit: bigint } 
 /**
  * Durable guarded commands through `RecordCommandHandler`, 64 concurrent in-process callers, on the real
  * SQLite store (WAL, synchronous=FULL). Each caller walks whole opportunity histories (field updates,
- * guarded transitions, reassignments) one command at a time, as a rep would.
+ * guarded transitions, reassignments, the proposal task completed, close_won's approvals granted) one
+ * command at a time, as a rep and their manager would.
  *
  * `group-commit` is the engine as shipped; `one-transaction-per-command` reopens the same store with
  * `maxGroupSize: 1`, so every command pays its own BEGIN … COMMIT and fsync (what an event store without
@@ -45,7 +48,7 @@ export const runEngineCase = async (settings: CaseSettings, variant: EngineVaria
   const opened: OpenedHistory[] = [];
   await runConcurrentCallers(histories, ENGINE_CALLERS, async (history) => {
     const result = await setup.handler.execute(openCommand(history, clock));
-    opened.push({ history, recordId: result.recordId });
+    opened.push({ history, recordId: result.recordId, record: result.record });
   });
   const openSeconds = openTimer();
   await setup.close();
@@ -55,7 +58,7 @@ export const runEngineCase = async (settings: CaseSettings, variant: EngineVaria
   const workFrom = await headSequence(engine.store);
   const statsBefore = engine.store.stats();
   const latencies = new Latencies();
-  const counts = { commands: 0, transitions: 0, updates: 0, reassigns: 0, failed: 0 };
+  const counts = { commands: 0, transitions: 0, updates: 0, reassigns: 0, taskCompletions: 0, approvalGrants: 0, stageMoves: 0, failed: 0 };
   const failures = new Map<string, number>();
   const maxSeconds = variant === 'group-commit' ? Number.POSITIVE_INFINITY : settings.quick ? 4 : 10;
   const profiler = await CpuProfiler.startIf(settings.profileDirectory);
@@ -64,15 +67,20 @@ export const runEngineCase = async (settings: CaseSettings, variant: EngineVaria
   await runConcurrentCallers(
     opened,
     ENGINE_CALLERS,
-    async ({ history, recordId }) => {
+    async ({ history, recordId, record: opened }) => {
+      let record = opened;
       for (const step of history.steps) {
         if (timer() >= maxSeconds) return;
         try {
-          await latencies.time(() => engine.handler.execute(stepCommand(recordId, step, clock)));
+          const result = await latencies.time(() => engine.handler.execute(stepCommand(recordId, step, clock, record)));
+          record = result.record;
           counts.commands += 1;
+          counts.stageMoves += result.events.filter((event) => event.type === 'Transitioned').length;
           if (step.kind === 'transition') counts.transitions += 1;
           else if (step.kind === 'update') counts.updates += 1;
-          else counts.reassigns += 1;
+          else if (step.kind === 'reassign') counts.reassigns += 1;
+          else if (step.kind === 'completeTask') counts.taskCompletions += 1;
+          else counts.approvalGrants += 1;
         } catch (error) {
           // A refused command would mean the generator or the engine is wrong; count it, do not hide it.
           counts.failed += 1;
@@ -108,6 +116,10 @@ export const runEngineCase = async (settings: CaseSettings, variant: EngineVaria
         fireTransitions: counts.transitions,
         fieldUpdates: counts.updates,
         reassigns: counts.reassigns,
+        taskCompletions: counts.taskCompletions,
+        approvalGrants: counts.approvalGrants,
+        // close_won asks for approval and the last grant moves the deal: stage moves are counted apart.
+        stageMoves: counts.stageMoves,
         fireTransitionsPerSecond: counts.transitions / seconds,
         failedCommands: counts.failed,
         failures: [...failures].map(([code, count]) => `${code}×${count}`).join(', ') || null,

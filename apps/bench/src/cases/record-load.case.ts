@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Actor, FieldValues } from '@crm/blueprint';
-import { decideRecord, explainRecord, newCommandId, type RecordCommand, type RecordState } from '@crm/workflow';
+import { decideRecord, explainRecord, newCommandId, type RecordCommand, type RecordCommandResult, type RecordState } from '@crm/workflow';
 import type { CaseResult, CaseSettings } from '../case-result';
 import { CpuProfiler } from '../measure/cpu-profiler';
 import { Latencies } from '../measure/latencies';
@@ -8,15 +8,16 @@ import { peakRssMiB } from '../measure/peak-rss';
 import { SteppingClock } from '../workload/business-clock';
 import { actorOf, openBenchEngine, type BenchEngine } from '../workload/bench-engine';
 import { runConcurrentCallers } from '../workload/concurrent-callers';
-import { BENCH_MANAGER, ownerId } from '../workload/opportunity-histories';
+import { BENCH_TEAMS, managerOf, ownerId, plannedCommand, PROPOSAL_TASK } from '../workload/opportunity-histories';
 import { SeededRandom } from '../workload/seeded-random';
 
 export const EVENTS_PER_RECORD = 1_000;
 
 /**
  * Builds one opportunity of exactly 1,000 events through the command handler: opened, walked to
- * negotiation (tasks opened on the way), then field updates and, every 50th command, a reassignment (handed over and back)
- * until the stream holds 1,000 events. Every event is a real, accepted command.
+ * negotiation (the proposal's task opened and done on the way, its stage timers set and cancelled), then
+ * field updates and, every 50th command, a reassignment by the team manager (handed to a teammate and
+ * back) until the stream holds 1,000 events. Every event is a real, accepted command.
  */
 const buildLongRecord = async (engine: BenchEngine, clock: SteppingClock, index: number, random: SeededRandom): Promise<string> => {
   const owner = ownerId(index);
@@ -25,19 +26,23 @@ const buildLongRecord = async (engine: BenchEngine, clock: SteppingClock, index:
   const opened = await engine.handler.execute({ type: 'OpenRecord', ...envelope(), owner, fields: { name: `Long-lived deal ${index}`, source: 'partner' } });
   const recordId = opened.recordId;
   let revision = opened.revision;
-  const run = async (command: RecordCommand): Promise<void> => {
-    revision = (await engine.handler.execute(command)).revision;
+  const run = async (command: RecordCommand): Promise<RecordCommandResult> => {
+    const result = await engine.handler.execute(command);
+    revision = result.revision;
+    return result;
   };
   await run({ type: 'FireTransition', ...envelope(), recordId, event: 'analyze_needs', fields: { budget: 250_000, decisionMaker: 'Edna Krabappel', timeline: '2026-10-01' } });
-  await run({ type: 'FireTransition', ...envelope(), recordId, event: 'propose', fields: { proposalDocument: `https://docs.example/p/${index}` } });
+  const proposed = await run({ type: 'FireTransition', ...envelope(), recordId, event: 'propose', fields: { proposalDocument: `https://docs.example/p/${index}` } });
+  await run(plannedCommand(recordId, { kind: 'completeTask', actor: owner, template: PROPOSAL_TASK }, newCommandId(clock), proposed.record));
   await run({ type: 'FireTransition', ...envelope(), recordId, event: 'negotiate', fields: { amount: 180_000 } });
+  const teammate = ownerId(index + BENCH_TEAMS * 9);
   let update = 0;
   while (revision < EVENTS_PER_RECORD - 1) {
     update += 1;
     if (update % 50 === 0) {
-      // A manager hands the deal over and back now and then: OwnerChanged events in the stream too.
-      const to = update % 100 === 0 ? owner : ownerId(index + 100);
-      await run({ type: 'Reassign', ...envelope(), actor: actorOf(BENCH_MANAGER), recordId, owner: to });
+      // The team manager hands the deal over and back now and then: OwnerChanged events in the stream too.
+      const to = update % 100 === 0 ? owner : teammate;
+      await run({ type: 'Reassign', ...envelope(), actor: actorOf(managerOf(owner)), recordId, owner: to });
       continue;
     }
     // Each update changes a value, so each command stores exactly one FieldsChanged event.

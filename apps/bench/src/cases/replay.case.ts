@@ -29,7 +29,7 @@ export const historyDetails = (history: SalesHistoryStore): Record<string, Detai
   historyRecords: history.summary.liveRecords + history.summary.importedRecords,
   importedRecords: history.summary.importedRecords,
   owners: history.summary.owners,
-  businessTime: `${history.summary.firstOccurredAt.slice(0, 10)} – ${history.summary.lastOccurredAt.slice(0, 10)} (go-live ${history.summary.goLive.slice(0, 10)}, blueprint v2 ${history.summary.secondVersionAt.slice(0, 10)})`,
+  businessTime: `${history.summary.firstOccurredAt.slice(0, 10)} – ${history.summary.lastOccurredAt.slice(0, 10)} (go-live ${history.summary.goLive.slice(0, 10)}, blueprint v${history.summary.secondVersion} ${history.summary.secondVersionAt.slice(0, 10)})`,
   eventTypes: Object.entries(history.summary.eventTypes)
     .map(([type, count]) => `${type} ${formatNumber(count)}`)
     .join('; '),

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { loadBlueprintDirectory, type Actor } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { BlueprintCatalog, openAccess, newCommandId, RecordCommandHandler, standardTiming, type RecordCommand, type Timing } from '@crm/workflow';
-import { BENCH_MANAGER, type OpportunityHistory, type PlannedStep } from './opportunity-histories';
+import { BlueprintCatalog, openAccess, newCommandId, RecordCommandHandler, standardTiming, type RecordCommand, type RecordState, type Timing } from '@crm/workflow';
+import { benchActor, plannedCommand, type OpportunityHistory, type PlannedStep } from './opportunity-histories';
 
 export const repositoryRoot = join(__dirname, '..', '..', '..', '..');
 export const blueprintsDirectory = join(repositoryRoot, 'blueprints');
@@ -25,7 +25,7 @@ export const openBenchEngine = async (directory: string, clock: Clock, maxGroupS
   return { store, catalog, handler, timing, close: () => store.close() };
 };
 
-export const actorOf = (id: string): Actor => ({ id, roles: id === BENCH_MANAGER ? ['manager'] : ['rep'] });
+export const actorOf = (id: string): Actor => benchActor(id);
 
 export const openCommand = (history: OpportunityHistory, clock: Clock): RecordCommand => ({
   type: 'OpenRecord',
@@ -36,15 +36,10 @@ export const openCommand = (history: OpportunityHistory, clock: Clock): RecordCo
   fields: history.openFields,
 });
 
-/** The command for one planned step of an opened record. */
-export const stepCommand = (recordId: string, step: PlannedStep, clock: Clock): RecordCommand => {
-  const envelope = { kind: 'opportunity', recordId, commandId: newCommandId(clock), actor: actorOf(step.actor) };
-  switch (step.kind) {
-    case 'update':
-      return { type: 'UpdateFields', ...envelope, fields: step.fields };
-    case 'transition':
-      return { type: 'FireTransition', ...envelope, event: step.event, fields: step.fields };
-    case 'reassign':
-      return { type: 'Reassign', ...envelope, owner: step.owner };
-  }
-};
+/**
+ * The command for one planned step of an opened record. `record` is the record as the previous command
+ * left it (its `result.record`): completing the proposal task and granting an approval take their ids
+ * from it, and throw without it.
+ */
+export const stepCommand = (recordId: string, step: PlannedStep, clock: Clock, record?: RecordState): RecordCommand =>
+  plannedCommand(recordId, step, newCommandId(clock), record);

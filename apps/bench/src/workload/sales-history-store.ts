@@ -37,23 +37,31 @@ interface Manifest {
 }
 
 /**
- * The sources whose change changes the rows: the generator, the engine functions it calls (decider,
- * fold, ids, stream names, blueprint refs and publication), the store's schema and the blueprints. The
- * cache key carries their hash, so a change to any of them regenerates the history.
+ * The sources whose change changes the rows: the generator, the engine code it calls (the record
+ * slices and their decider and fold, ids, stream names, the command loop's metadata, blueprint
+ * compilation, refs and publication), the store's schema and how it serializes an append, and the
+ * blueprints. The cache key carries their hash, so a change to any of them regenerates the history.
+ * Whole library folders are hashed: a list of single files went stale when the workflow library was
+ * reorganised into folders.
  */
-const SHAPING_SOURCES = [
+const SHAPING_FILES = [
   'apps/bench/src/workload/sales-history.ts',
   'apps/bench/src/workload/sales-history-store.ts',
   'apps/bench/src/workload/opportunity-histories.ts',
   'apps/bench/src/workload/seeded-random.ts',
-  'libs/workflow/src/record.decider.ts',
-  'libs/workflow/src/record.state.ts',
-  'libs/workflow/src/record-ids.ts',
-  'libs/workflow/src/record-stream.ts',
-  'libs/workflow/src/blueprint-catalog.ts',
-  'libs/blueprint/src/blueprint-content-hash.ts',
   'libs/event-store/src/sqlite/sqlite-schema.ts',
+  'libs/event-store/src/append-input.validation.ts',
 ];
+const SHAPING_FOLDERS = ['libs/workflow/src', 'libs/blueprint/src', 'libs/command-handler/src'];
+
+const isShapingSource = (name: string): boolean => name.endsWith('.ts') && !name.endsWith('.spec.ts');
+
+/** The TypeScript sources (no specs) under a folder of the repository, sorted, as repository paths. */
+const sourcesUnder = (folder: string): string[] =>
+  readdirSync(join(repositoryRoot, folder), { recursive: true, encoding: 'utf8' })
+    .filter(isShapingSource)
+    .map((name) => join(folder, name))
+    .sort();
 
 const shapingHash = (): string => {
   const hash = createHash('sha256');
@@ -61,7 +69,8 @@ const shapingHash = (): string => {
     .filter((name) => name.endsWith('.blueprint.yaml'))
     .sort()
     .map((name) => join('blueprints', name));
-  for (const file of [...SHAPING_SOURCES, ...blueprintFiles]) hash.update(file).update('\u0000').update(readFileSync(join(repositoryRoot, file)));
+  const files = [...SHAPING_FILES, ...SHAPING_FOLDERS.flatMap(sourcesUnder), ...blueprintFiles];
+  for (const file of files) hash.update(file).update('\u0000').update(readFileSync(join(repositoryRoot, file)));
   return hash.digest('hex').slice(0, 12);
 };
 

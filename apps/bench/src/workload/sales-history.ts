@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { compileBlueprint, type Actor, type BlueprintDefinition, type CompiledBlueprint, type FieldValues } from '@crm/blueprint';
+import { compileBlueprint, type BlueprintDefinition, type CompiledBlueprint, type FieldValues } from '@crm/blueprint';
+import { fingerprintOf } from '@crm/command-handler';
 import type { JsonObject, StoredEvent } from '@crm/event-store';
 import {
   decideRecord,
@@ -13,20 +14,26 @@ import {
   type DecidedRecordEvent,
   type ImportedStageVisit,
   type RecordCommand,
+  type RecordCommandBase,
   type RecordEventMetadata,
   type RecordState,
 } from '@crm/workflow';
 import {
   ACCOUNTS,
-  BENCH_MANAGER,
+  benchActor,
+  closeWonSteps,
   fieldUpdate,
   LOSS_REASONS,
+  managerOf,
   money,
   ownerId,
   PATH,
+  plannedCommand,
   PRODUCTS,
+  PROPOSAL_TASK,
   SOURCES,
   STAGE_MIX,
+  teammate,
   transitionInto,
   type DateOf,
   type PlannedStep,
@@ -35,17 +42,21 @@ import { SeededRandom } from './seeded-random';
 
 /**
  * A CRM's sales history, dated over several years of business time, as the rows the SQLite event store
- * holds: opportunities opened by many reps, worked (field updates, the odd reassignment), moved along the
- * blueprint's stages and won or lost — or left open, as real pipelines are. It is for the projection
- * benchmarks, which need a million events: far too many to send through `RecordCommandHandler` one
- * command at a time. So every command is decided here with the engine's own pure parts — the pinned
- * compiled blueprint, `decideRecord` (guards judged by XState and CEL), the record slices' fold, the handler's
- * metadata and its derived ids — exactly as the handler would, and the caller appends the resulting rows
- * in large batches. A command the engine would refuse throws: the history never holds what the engine
- * could not have written.
+ * holds: opportunities opened by many reps, worked (field updates, the odd reassignment by the team
+ * manager, the proposal task done before negotiating), moved along the blueprint's stages and won
+ * (through the approval chain: the team manager, and the deal desk for big discounts) or lost — or left
+ * open, as real pipelines are. It is for the projection benchmarks, which need a million events: far too
+ * many to send through `RecordCommandHandler` one command at a time. So every command is decided here
+ * with the engine's own pure parts — the pinned compiled blueprint, `decideRecord` (guards judged by
+ * XState and CEL; tasks, stage timers and approval requests as the slices decide them), the record
+ * slices' fold (task and approval ids are taken from it), the handler's metadata and its derived ids —
+ * exactly as the handler would, and the caller appends the resulting rows in large batches. A command
+ * the engine would refuse throws: the history never holds what the engine could not have written.
+ * Timers are set and cancelled as the stages are entered and left; none fires, as no scheduler runs in
+ * this history (a deal left quiet shows no RecordStalled).
  *
  * Order in the log follows business time, as a live system records it; a go-live import of older deals
- * (`ImportRecordHistory`) comes first; blueprint version 2 (recalibrated probabilities) is published
+ * (`ImportRecordHistory`) comes first; the next opportunity version (recalibrated probabilities) is published
  * partway, and records opened after it pin it.
  */
 
@@ -53,7 +64,7 @@ export interface SalesHistoryOptions {
   readonly seed: number;
   /** Events to generate, exactly (blueprint publications included). */
   readonly events: number;
-  /** The blueprints the engine publishes at go-live; `opportunity` gets a version 2 partway. */
+  /** The blueprints the engine publishes at go-live; `opportunity` gets its next version partway. */
   readonly blueprints: readonly BlueprintDefinition[];
   /** Reps owning deals; default 400. */
   readonly owners?: number;
@@ -96,7 +107,8 @@ export interface SalesHistorySummary {
   readonly firstOccurredAt: string;
   readonly lastOccurredAt: string;
   readonly goLive: string;
-  /** When opportunity v2 was published; records opened later pin it. */
+  /** The opportunity version published partway (the shipped one plus one), and when; records opened later pin it. */
+  readonly secondVersion: number;
   readonly secondVersionAt: string;
   readonly eventTypes: Readonly<Record<string, number>>;
   /** Where the records stand at the end of the history. */
@@ -104,10 +116,11 @@ export interface SalesHistorySummary {
 }
 
 /**
- * Events per live record, measured on this generator (≈ 8.4): it sets the arrival rate so that the
- * history spans about `years` whatever its size.
+ * Events per live record, measured on this generator (the summary's events less imports and
+ * publications, over its live records): it sets the arrival rate so that the history spans about
+ * `years` whatever its size.
  */
-const EVENTS_PER_LIVE_RECORD = 8.4;
+const EVENTS_PER_LIVE_RECORD = 10.8;
 const IMPORTED_SHARE = 0.03;
 /** Share of the deals that stall in an open stage which are closed as lost later on. */
 const CLEANED_UP_SHARE = 0.9;
@@ -141,8 +154,6 @@ const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 /** A date field `min`–`max` calendar days after `fromMs`. */
 const daysAfter = (fromMs: number, min: number, max: number): DateOf => (random) => isoDay(fromMs + random.int(min, max) * DAY_MS);
 
-const actorOf = (id: string): Actor => ({ id, roles: id === BENCH_MANAGER ? ['manager'] : ['rep'] });
-
 interface DatedStep {
   /** Business ms since go-live. */
   readonly at: number;
@@ -157,7 +168,11 @@ interface LiveRecord {
   readonly steps: readonly DatedStep[];
 }
 
-/** One live opportunity's life: stage path, dwell times, updates between transitions, maybe a reassignment. */
+/**
+ * One live opportunity's life: stage path, dwell times, updates between transitions, maybe a
+ * reassignment; the proposal task done some time before negotiating; a won deal's approvals granted
+ * within a couple of business days of each other.
+ */
 const planLiveRecord = (random: SeededRandom, index: number, owners: number, openedAt: number, calendar: BusinessCalendar): LiveRecord => {
   const firstOwner = ownerId(Math.floor(owners * random.next() ** 2));
   let owner = firstOwner;
@@ -166,6 +181,7 @@ const planLiveRecord = (random: SeededRandom, index: number, owners: number, ope
   const lastOnPath = finalStage === 'closed_lost' ? lostAt : PATH.indexOf(finalStage as (typeof PATH)[number]);
   const reassignAt = random.chance(0.04) ? random.int(0, Math.min(lastOnPath, PATH.length - 2)) : -1;
   const steps: DatedStep[] = [];
+  let discount = 0;
   let at = openedAt;
   const stepOn = (): number => {
     at += random.int(5, 60) * 60_000;
@@ -179,8 +195,8 @@ const planLiveRecord = (random: SeededRandom, index: number, owners: number, ope
     // A deal left open in its last stage goes quiet: a few updates, then nothing.
     const stalled = position === lastOnPath && finalStage !== 'closed_lost';
     if (position === reassignAt) {
-      const to = ownerId(random.int(0, owners - 1));
-      if (to !== owner) steps.push({ at: stepOn(), step: { kind: 'reassign', actor: BENCH_MANAGER, owner: to } });
+      const to = teammate(random, owner, owners);
+      if (to !== owner) steps.push({ at: stepOn(), step: { kind: 'reassign', actor: managerOf(owner), owner: to } });
       owner = to;
     }
     const updates = random.weighted([
@@ -190,22 +206,37 @@ const planLiveRecord = (random: SeededRandom, index: number, owners: number, ope
     ] as const);
     for (let update = 0; update < updates; update += 1) {
       at = Math.max(at + 60_000, at + Math.floor(random.next() * (dwellEnd - at)));
-      steps.push({ at, step: { kind: 'update', actor: owner, fields: fieldUpdate(random, daysAfter(calendar.instant(at), 15, 120)) } });
+      const fields = fieldUpdate(random, daysAfter(calendar.instant(at), 15, 120));
+      if (typeof fields['discount'] === 'number') discount = fields['discount'];
+      steps.push({ at, step: { kind: 'update', actor: owner, fields } });
     }
     if (stalled) {
       // Pipeline hygiene: most deals that went quiet are closed as lost by a manager months later; a few
       // linger open for ever, as in any real CRM.
       if (random.chance(CLEANED_UP_SHARE)) {
         at += random.int(40 * BUSINESS_DAY_MS, 200 * BUSINESS_DAY_MS);
-        steps.push({ at, step: { kind: 'transition', actor: BENCH_MANAGER, event: 'close_lost', fields: { lossReason: 'no_decision' } } });
+        steps.push({ at, step: { kind: 'transition', actor: managerOf(owner), event: 'close_lost', fields: { lossReason: 'no_decision' } } });
       }
       break;
     }
-    at = Math.max(at + 60_000, dwellEnd);
     const next = PATH[position + 1];
+    if (position < lastOnPath && next === 'negotiation') {
+      // The proposal went out some time before the negotiation starts.
+      at = Math.max(at + 60_000, at + Math.floor(random.next() * (dwellEnd - at)));
+      steps.push({ at, step: { kind: 'completeTask', actor: owner, template: PROPOSAL_TASK } });
+    }
+    at = Math.max(at + 60_000, dwellEnd);
     if (position < lastOnPath && next) {
       const dateOf = next === 'closed_won' ? (): string => isoDay(calendar.instant(at)) : daysAfter(calendar.instant(at), 30, 180);
-      steps.push({ at, step: { kind: 'transition', actor: owner, ...transitionInto(next, random, dateOf) } });
+      const { event, fields } = transitionInto(next, random, dateOf);
+      if (event !== 'close_won') steps.push({ at, step: { kind: 'transition', actor: owner, event, fields } });
+      else {
+        // The owner asks on closing; each approver grants within a couple of business days.
+        closeWonSteps(owner, fields, discount).forEach((step, index) => {
+          if (index > 0) at += random.int(3_600_000, 2 * BUSINESS_DAY_MS);
+          steps.push({ at, step });
+        });
+      }
     }
   }
   if (finalStage === 'closed_lost') {
@@ -260,36 +291,42 @@ const importCommand = (random: SeededRandom, index: number, owners: number, goLi
   };
 };
 
-/** Opportunity v2: win probabilities recalibrated on the first years' outcomes. */
+/** The opportunity blueprint's next version: win probabilities recalibrated on the first years' outcomes. */
 export const opportunityVersionTwo = (v1: BlueprintDefinition): BlueprintDefinition => {
   const probabilities: Readonly<Record<string, number>> = { needs_analysis: 15, proposal: 40, negotiation: 65, contract_approval: 85 };
   return { ...v1, version: v1.version + 1, stages: v1.stages.map((stage) => ({ ...stage, probability: probabilities[stage.id] ?? stage.probability })) };
 };
 
+interface QueuedStep {
+  readonly at: number;
+  readonly order: number;
+  readonly record: ActiveRecord;
+}
+
 /** A binary min-heap of live records by the business time of their next step. */
 class NextStepQueue {
-  private readonly items: { at: number; order: number; record: ActiveRecord }[] = [];
+  private readonly items: QueuedStep[] = [];
 
   peekAt(): number {
     return this.items[0]?.at ?? Number.POSITIVE_INFINITY;
   }
 
   push(at: number, order: number, record: ActiveRecord): void {
-    const items = this.items;
-    items.push({ at, order, record });
-    let index = items.length - 1;
+    this.items.push({ at, order, record });
+    let index = this.items.length - 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
       if (!this.before(index, parent)) break;
-      [items[index], items[parent]] = [items[parent]!, items[index]!];
+      this.swap(index, parent);
       index = parent;
     }
   }
 
   pop(): ActiveRecord {
     const items = this.items;
-    const top = items[0]!;
-    const last = items.pop()!;
+    const top = this.at(0);
+    const last = this.at(items.length - 1);
+    items.pop();
     if (items.length > 0) {
       items[0] = last;
       let index = 0;
@@ -299,16 +336,28 @@ class NextStepQueue {
         if (left < items.length && this.before(left, smallest)) smallest = left;
         if (left + 1 < items.length && this.before(left + 1, smallest)) smallest = left + 1;
         if (smallest === index) break;
-        [items[index], items[smallest]] = [items[smallest]!, items[index]!];
+        this.swap(index, smallest);
         index = smallest;
       }
     }
     return top.record;
   }
 
+  private at(index: number): QueuedStep {
+    const item = this.items[index];
+    if (item === undefined) throw new RangeError(`the step queue has no item ${index}`);
+    return item;
+  }
+
+  private swap(a: number, b: number): void {
+    const x = this.at(a);
+    this.items[a] = this.at(b);
+    this.items[b] = x;
+  }
+
   private before(a: number, b: number): boolean {
-    const x = this.items[a]!;
-    const y = this.items[b]!;
+    const x = this.at(a);
+    const y = this.at(b);
     return x.at < y.at || (x.at === y.at && x.order < y.order);
   }
 }
@@ -392,15 +441,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
     if (!room(decided.length)) return null;
     const recordedAt = now.toISOString();
     const stream = recordStreamName(command.kind, state.recordId);
-    const metadata: RecordEventMetadata = {
-      actor: command.actor.id,
-      roles: command.actor.roles,
-      commandId: command.commandId,
-      correlationId: command.commandId,
-      causationId: command.commandId,
-      blueprint: pinned.ref,
-      ...(command.type === 'ImportRecordHistory' ? { imported: true, importSource: command.source } : {}),
-    };
+    const metadata = handlerMetadata(command, pinned.ref);
     const metadataJson = JSON.stringify(metadata);
     let next = state;
     const rows = decided.map((event, index): HistoryRow => {
@@ -458,7 +499,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
     if (nextArrival <= nextStep) {
       const plan = planLiveRecord(random, liveRecords, owners, nextArrival, calendar);
       nextArrival += -Math.log(1 - random.next()) * meanArrivalGap;
-      const actor = actorOf(plan.owner);
+      const actor = benchActor(plan.owner);
       const commandId = commandIdAt(calendar.instant(plan.openedAt));
       const command: RecordCommand = { type: 'OpenRecord', kind: 'opportunity', commandId, actor, owner: plan.owner, fields: plan.openFields };
       const recordId = recordIdFor(commandId);
@@ -473,7 +514,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
     const record = queue.pop();
     const { at: stepAt, step } = record.plan.steps[record.next] as DatedStep;
     const instant = calendar.instant(stepAt);
-    const decided = decide(stepCommand(record.recordId, step, commandIdAt(instant)), record.state, instant);
+    const decided = decide(plannedCommand(record.recordId, step, commandIdAt(instant), record.state), record.state, instant);
     // A command that does not fit ends its record's history here (the record stays as it is).
     if (decided === null) continue;
     record.state = decided.state;
@@ -492,23 +533,35 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
     firstOccurredAt: firstOccurredAt ?? goLive,
     lastOccurredAt,
     goLive,
+    secondVersion: secondVersion.ref.version,
     secondVersionAt: new Date(calendar.instant(secondVersionAt)).toISOString(),
     eventTypes,
     stages,
   };
 }
 
-const stepCommand = (recordId: string, step: PlannedStep, commandId: string): RecordCommand => {
-  const envelope = { kind: 'opportunity', recordId, commandId, actor: actorOf(step.actor) };
-  switch (step.kind) {
-    case 'update':
-      return { type: 'UpdateFields', ...envelope, fields: step.fields };
-    case 'transition':
-      return { type: 'FireTransition', ...envelope, event: step.event, fields: step.fields };
-    case 'reassign':
-      return { type: 'Reassign', ...envelope, owner: step.owner };
-  }
+/** What a retry of the command must ask again: the command without who sends it and how it is traced. */
+const intentOf = (command: RecordCommandBase): Record<string, unknown> => {
+  const { commandId: _commandId, actor: _actor, correlationId: _correlationId, causationId: _causationId, origin: _origin, ...intent } = command;
+  return intent;
 };
+
+/**
+ * The metadata `RecordCommandHandler` stores on every event of a command, key for key in its order:
+ * its own (actor, roles, correlation, causation, command id, pinned blueprint, import source) and then
+ * the command loop's `commandHash`, the fingerprint a retry is checked against.
+ */
+const handlerMetadata = (command: RecordCommand, blueprint: CompiledBlueprint['ref']): RecordEventMetadata & { readonly commandHash: string } => ({
+  actor: command.actor.id,
+  roles: command.actor.roles,
+  correlationId: command.correlationId ?? command.commandId,
+  causationId: command.causationId ?? command.commandId,
+  commandId: command.commandId,
+  blueprint,
+  ...(command.origin === undefined ? {} : { origin: command.origin }),
+  ...(command.type === 'ImportRecordHistory' ? { imported: true as const, importSource: command.source } : {}),
+  commandHash: fingerprintOf(intentOf(command)),
+});
 
 /** The stored form the record fold reads (type, data, revision, occurredAt). */
 const storedOf = (row: HistoryRow, event: DecidedRecordEvent, metadata: RecordEventMetadata): StoredEvent => ({
