@@ -50,7 +50,7 @@ const warmPageCache = (file: string): void => {
 };
 
 /**
- * Rebuilds records, pipeline, forecast and funnel from position 0 over a generated sales history (see
+ * Rebuilds every CRM read model (`crmProjections()`) from position 0 over a generated sales history (see
  * workload/sales-history.ts), in a child process so its peak RSS is its own; the reference reads the
  * same rows with `JSON.parse`, paging by position, in another child, in the same run.
  */
@@ -81,7 +81,7 @@ export const runReplayCase = async (settings: CaseSettings): Promise<CaseResult[
     {
       status: 'measured',
       id: 'replay',
-      title: `Replay: rebuild records, pipeline, forecast, funnel from position 0 (${label})`,
+      title: `Replay: rebuild ${rebuild.projections.map((projection) => projection.projection).join(', ')} from position 0 (${label})`,
       rate: { value: rebuild.events / rebuild.seconds, unit: 'events/s' },
       latencyMs: null,
       peakRssMiB: rebuild.peakRssMiB,
