@@ -39,6 +39,7 @@ import { TasksController } from './tasks/tasks.controller';
 import { HealthController } from './system/health.controller';
 import { GetHealthHandler } from './system/queries/get-health.handler';
 import { GetLivenessHandler } from './system/queries/get-liveness.handler';
+import { WebModule } from './web/web.module';
 
 export interface ApiParts {
   readonly engine: Engine;
@@ -82,7 +83,7 @@ export class ApiModule {
   static register(parts: ApiParts): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), WebModule.register(parts)],
       controllers: [
         HealthController,
         BlueprintsController,

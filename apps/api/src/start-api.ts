@@ -16,6 +16,7 @@ import { frameworkErrorSettings, useStrictQueryStrings } from './http/framework-
 import { useStrictJsonBodies } from './http/json-body.parser';
 import { requestValidationPipe } from './http/validation.pipe';
 import { mountApiDocs } from './system/api-docs';
+import { mountWebApp, webAppDirectory } from './web/web-app';
 
 export interface RunningApi {
   readonly app: NestFastifyApplication;
@@ -118,6 +119,8 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
     useStrictQueryStrings(app);
     app.useGlobalFilters(new ApiExceptionFilter());
     app.useGlobalPipes(requestValidationPipe());
+    // Before the API's routes are registered: the web app's catch-all keeps clear of their paths.
+    mountWebApp(app, webAppDirectory());
     mountApiDocs(app);
     // Installs each read model (rebuilding one whose version changed), then catches up in the background.
     await projections.start();

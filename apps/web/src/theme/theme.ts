@@ -1,0 +1,22 @@
+import { createTheme } from '@mantine/core';
+
+/**
+ * The one scale of spacing and colour the app uses (Mantine's, set here): components take `gap="sm"`,
+ * `c="dimmed"`, `color="stalled"`, never their own pixel values or hex codes.
+ */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+  defaultRadius: 'sm',
+  spacing: { xs: '4px', sm: '8px', md: '12px', lg: '16px', xl: '24px' },
+  colors: {
+    // Shade 6 (what filled badges use) is dark enough for white text to pass WCAG AA (axe: color-contrast).
+    stalled: ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#f76707', '#b03d0c', '#9c360b', '#7f2c09', '#662307'],
+  },
+  components: {
+    Badge: { defaultProps: { variant: 'light' } },
+  },
+});
+
+/** Board geometry, shared by the columns and the virtualized card lists (which need fixed sizes). */
+export const BOARD = { columnWidth: 280, cardHeight: 112, cardGap: 8 } as const;
