@@ -42,5 +42,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: [here('src/test/setup-tests.ts')],
     css: false,
+    // A safety net on a loaded machine (typing into a form takes seconds there), not a measure.
+    testTimeout: 30_000,
   },
 });

@@ -61,8 +61,8 @@ export const ForecastSection = ({ asOf, kind, currency }: { readonly asOf: strin
                   label={t('analytics.forecast.chartLabel')}
                   option={{
                     tooltip: { trigger: 'axis' },
-                    legend: {},
-                    grid: { left: 72, right: 16, bottom: 32 },
+                    legend: { top: 0 },
+                    grid: { top: 40, left: 72, right: 16, bottom: 32 },
                     xAxis: { type: 'category', data: periods },
                     yAxis: { type: 'value' },
                     series: CATEGORIES.map((category) => ({ type: 'bar', stack: 'forecast', name: t(`analytics.forecast.${category}`), data: periods.map((period) => totalOf(period, category)) })),

@@ -60,8 +60,8 @@ export const FunnelSection = ({ asOf, kind, definition }: { readonly asOf: strin
                   label={t('analytics.funnel.chartLabel')}
                   option={{
                     tooltip: { trigger: 'axis' },
-                    legend: {},
-                    grid: { left: 48, right: 48, bottom: 56 },
+                    legend: { top: 0 },
+                    grid: { top: 48, left: 48, right: 48, bottom: 56 },
                     xAxis: { type: 'category', data: overall.map((row) => stageTitle(row.stage)), axisLabel: { interval: 0, rotate: 20 } },
                     yAxis: [{ type: 'value', name: t('analytics.funnel.entered') }, { type: 'value', name: t('analytics.funnel.conversion'), max: 1, axisLabel: { formatter: (value: number) => formats.percent(value) } }],
                     series: [

@@ -33,8 +33,8 @@ export const PipelineSection = ({ asOf, kind, definition }: { readonly asOf: str
                 label={t('analytics.pipeline.chartLabel')}
                 option={{
                   tooltip: { trigger: 'axis' },
-                  legend: {},
-                  grid: { left: 72, right: 16, bottom: 48 },
+                  legend: { top: 0 },
+                  grid: { top: 40, left: 72, right: 16, bottom: 48 },
                   xAxis: { type: 'category', data: report.byStage.map((row) => stageTitle(row.stage)), axisLabel: { interval: 0, rotate: 15 } },
                   yAxis: { type: 'value' },
                   series: [

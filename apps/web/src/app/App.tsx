@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { SessionProvider } from '../session/SessionProvider';
-import { theme } from '../theme/theme';
+import { cssVariablesResolver, theme } from '../theme/theme';
 import { AppRoutes } from './AppRoutes';
 
 const newQueryClient = (): QueryClient =>
@@ -17,7 +17,7 @@ const newQueryClient = (): QueryClient =>
 export const App = () => {
   const [queryClient] = useState(newQueryClient);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <BrowserRouter>

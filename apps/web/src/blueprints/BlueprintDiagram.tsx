@@ -18,7 +18,7 @@ export const BlueprintDiagram = ({ source, label }: { readonly source: string; r
   if (svg.data === undefined) {
     return (
       <Center p="md">
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       </Center>
     );
   }

@@ -115,7 +115,12 @@ export const BlueprintsPage = () => {
                         to={`/process-blueprints/${blueprint.id}`}
                         active={blueprint.id === id}
                         label={blueprint.title}
-                        description={t('blueprints.latest', { version: blueprint.latestVersion, count: blueprint.versions.length })}
+                        description={
+                          // Its own colour: the default dimmed description is below AA contrast on the active item's tint.
+                          <Text span size="xs" c="gray.8">
+                            {t('blueprints.latest', { version: blueprint.latestVersion, count: blueprint.versions.length })}
+                          </Text>
+                        }
                       />
                     ))}
                   </nav>

@@ -1,7 +1,8 @@
 import type { BlueprintDefinition, TransitionDefinition } from '../api/api-types';
 
-// Mermaid ends a label at `:`/`;` and starts a comment at `%%` (as the API's own diagram does, libs/blueprint to-mermaid).
-const label = (text: string): string => text.replace(/[:;]/g, ' -').replace(/%%/g, '%').replace(/[<>"]/g, '').replace(/\s+/g, ' ').trim();
+// Mermaid ends a label at `:`/`;`, starts a comment at `%%` and reads `<`/`>` as markup: softened (as the
+// API's own diagram does, libs/blueprint to-mermaid).
+const label = (text: string): string => text.replace(/[:;]/g, ' -').replace(/%%/g, '%').replace(/</g, '＜').replace(/>/g, '＞').replace(/"/g, "'").replace(/\s+/g, ' ').trim();
 
 /** What must hold to take the transition, short enough for an edge: fields, expressions, who. */
 export const criteriaOf = (transition: TransitionDefinition): string[] => [
@@ -10,6 +11,8 @@ export const criteriaOf = (transition: TransitionDefinition): string[] => [
   ...transition.criteria.expressions.map((expression) => expression.expression),
   ...(transition.criteria.roles ?? []).map((role) => `@${role}`),
   ...(transition.criteria.ownerOnly ? ['owner'] : []),
+  ...(transition.criteria.requiresTasks ?? []).map((task) => `task ${task}`),
+  ...(transition.approval?.steps ?? []).map((step) => `approval ${step.title}`),
 ];
 
 /**

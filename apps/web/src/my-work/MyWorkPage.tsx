@@ -29,7 +29,7 @@ const TaskItem = ({ task, onComplete }: { readonly task: WorkTask; readonly onCo
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            <Anchor component={Link} to={recordPath(task.kind, task.recordId)} size="xs">
+            <Anchor component={Link} to={recordPath(task.kind, task.recordId)} size="xs" underline="always">
               {task.recordName ?? task.recordId}
             </Anchor>
             {' · '}

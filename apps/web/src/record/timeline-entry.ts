@@ -13,7 +13,13 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : va
 
 const optionalText = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-export const timelineFacts = (entry: HistoryEntry, stageTitle: (stage: string) => string): TimelineFacts => {
+/** Task titles by task id, from the TaskOpened events: a completion or cancellation names only the id. */
+export const taskTitlesOf = (entries: readonly HistoryEntry[]): ReadonlyMap<string, string> =>
+  new Map(
+    entries.flatMap((entry) => (entry.type === 'TaskOpened' && typeof entry.data['taskId'] === 'string' && typeof entry.data['title'] === 'string' ? [[entry.data['taskId'], entry.data['title']] as const] : [])),
+  );
+
+export const timelineFacts = (entry: HistoryEntry, stageTitle: (stage: string) => string, taskTitles: ReadonlyMap<string, string> = new Map()): TimelineFacts => {
   const data = entry.data;
   const why = optionalText(data['reason']) ?? optionalText(data['comment']) ?? optionalText(data['note']);
   switch (entry.type) {
@@ -31,8 +37,8 @@ export const timelineFacts = (entry: HistoryEntry, stageTitle: (stage: string) =
     case 'TaskOpened':
     case 'TaskCompleted':
     case 'TaskCancelled':
-      return { what: `task.${entry.type}`, values: { title: text(data['title'] ?? data['template'] ?? data['taskId']) }, why };
+      return { what: `task.${entry.type}`, values: { title: text(data['title'] ?? taskTitles.get(text(data['taskId'])) ?? data['template'] ?? data['taskId']) }, why };
     default:
-      return { what: 'other', values: { type: entry.type }, why };
+      return { what: `event.${entry.type}`, values: { type: entry.type }, why };
   }
 };

@@ -5,7 +5,7 @@ export const QueryFallback = () => {
   const { t } = useTranslation();
   return (
     <Center p="xl">
-      <Loader aria-label={t('common.loading')} />
+      <Loader role="status" aria-label={t('common.loading')} />
     </Center>
   );
 };

@@ -17,7 +17,7 @@ export const QueryState = <T,>({ query, children }: { readonly query: UseQueryRe
   }
   return (
     <Center p="xl">
-      <Loader aria-label={t('common.loading')} />
+      <Loader role="status" aria-label={t('common.loading')} />
     </Center>
   );
 };

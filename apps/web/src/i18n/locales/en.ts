@@ -112,7 +112,16 @@ export const en = {
       fieldsChanged: 'Changed {{fields}}',
       ownerChanged: 'Owner {{from}} → {{to}}',
       task: { TaskOpened: 'Task opened: {{title}}', TaskCompleted: 'Task completed: {{title}}', TaskCancelled: 'Task cancelled: {{title}}' },
-      other: '{{type}}',
+      event: {
+        RecordStalled: 'Found stalled by its blueprint’s timer',
+        TimerScheduled: 'Timer set',
+        TimerFired: 'Timer fired',
+        TimerCancelled: 'Timer cancelled',
+        ApprovalRequested: 'Approval requested',
+        ApprovalGranted: 'Approval step granted',
+        ApprovalRejected: 'Approval rejected',
+        ApprovalInvalidated: 'Approval invalidated by a change',
+      },
     },
   },
   myWork: {

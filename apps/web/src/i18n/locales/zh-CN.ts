@@ -114,7 +114,16 @@ export const zhCN: Resources = {
       fieldsChanged: '修改了 {{fields}}',
       ownerChanged: '负责人 {{from}} → {{to}}',
       task: { TaskOpened: '新任务：{{title}}', TaskCompleted: '任务完成：{{title}}', TaskCancelled: '任务取消：{{title}}' },
-      other: '{{type}}',
+      event: {
+        RecordStalled: '蓝图计时器判定为停滞',
+        TimerScheduled: '设置计时器',
+        TimerFired: '计时器触发',
+        TimerCancelled: '取消计时器',
+        ApprovalRequested: '发起审批',
+        ApprovalGranted: '审批步骤已批准',
+        ApprovalRejected: '审批被驳回',
+        ApprovalInvalidated: '因修改而作废审批',
+      },
     },
   },
   myWork: {
