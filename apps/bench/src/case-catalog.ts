@@ -7,6 +7,7 @@ import { runRawSqliteCase } from './cases/raw-sqlite-inserts.case';
 import { runReactorLagCase } from './cases/reactor-lag.case';
 import { runRecordLoadCase } from './cases/record-load.case';
 import { runReplayCase } from './cases/replay.case';
+import { runWebBoardCase } from './cases/web-board.case';
 
 export interface BenchCase {
   readonly name: string;
@@ -35,4 +36,5 @@ export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'load', title: 'Load + decide a 1,000-event record', run: runRecordLoadCase },
   { name: 'replay', title: 'Replay: rebuild every read model from position 0', run: runReplayCase },
   { name: 'as-of', title: 'As-of: pipeline and funnel on a past date', run: runAsOfCase },
+  { name: 'web-board', title: 'Web board of 2,000 open deals: navigation to interactive in Chromium', run: runWebBoardCase },
 ];

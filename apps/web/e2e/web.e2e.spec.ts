@@ -20,6 +20,8 @@ const describeWithBrowser = missing === null ? describe : describe.skip;
 /** Playwright waits for elements up to this long: a safety net on a loaded machine, not a measure. */
 const ELEMENT_WAIT_MS = scaledTimeout(20_000);
 const TEST_MS = scaledTimeout(120_000);
+/** axe-core reads every element of five pages: minutes on a loaded machine. */
+const AXE_TEST_MS = scaledTimeout(360_000);
 
 const NAMES: Record<DemoUserId, string> = {
   rita: 'Rita Rep',
@@ -314,6 +316,6 @@ describeWithBrowser('web app in Chromium against the real API', () => {
       await visitor.context().close();
       expect(found).toEqual([]);
     },
-    TEST_MS,
+    AXE_TEST_MS,
   );
 });

@@ -8,7 +8,7 @@ export const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 8 and a darker "dimmed": text and filled buttons keep WCAG AA contrast on white (axe: color-contrast).
   primaryShade: 8,
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif',
   defaultRadius: 'sm',
   spacing: { xs: '4px', sm: '8px', md: '12px', lg: '16px', xl: '24px' },
   colors: {
