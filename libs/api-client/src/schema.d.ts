@@ -452,7 +452,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "CLOSED" | "HTTP_ERROR" | "NOT_BUILT" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE";
+            error: "ACCESS_DENIED" | "CLOSED" | "HTTP_ERROR" | "INVALID_POSITION" | "NOT_BUILT" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1524,6 +1524,8 @@ export interface components {
             lag: number;
             /** @description Why it failed; null unless failed */
             error: string | null;
+            /** @description What an operator should know although it runs (it rebuilt after the event log was reset); null otherwise */
+            warning: string | null;
             /**
              * Format: date-time
              * @description When its status was last written; null before
@@ -2735,6 +2737,17 @@ export interface components {
             type: "ApprovalInvalidated";
             data: components["schemas"]["ApprovalInvalidatedData"];
         };
+        /** @description Something about the event log an operator should know, although every call still works */
+        StoreWarning: {
+            /** @enum {string} */
+            code: "FOREIGN_EVENTS_SKIPPED" | "ACCESS_DENIED" | "LOG_RESET";
+            /** @description How many times since the app started (distinct events, for skipped ones) */
+            count: number;
+            /** @description The last occurrence, by name */
+            message: string;
+            /** @description When it last happened (ISO-8601) */
+            lastAt: string;
+        };
         StoreHealth: {
             /**
              * @description The event store in use
@@ -2746,6 +2759,8 @@ export interface components {
              * @example C:42/P:42
              */
             headPosition: string | null;
+            /** @description Events of other tools read past, refusals of the server, log resets; empty when all is well */
+            warnings: components["schemas"]["StoreWarning"][];
         };
         ProjectionLag: {
             /** @description Projection name */

@@ -42,9 +42,32 @@ const isBlankString = (value: unknown): boolean => typeof value !== 'string' || 
 // global order we read); rejecting them on every adapter keeps what SQLite stores readable everywhere.
 const systemPrefix = '$';
 
+/**
+ * The EventStoreDB store claims each event id in a stream of this prefix (a user stream, so a non-admin
+ * user may write it); reserved in both stores so data moves between them unchanged.
+ */
+export const eventIdClaimStreamPrefix = '_crm-event-id-';
+
+/** EventStoreDB's default `MaxAppendSize`: the most one append may carry, counted as the server counts it. */
+export const maxAppendBytes = 1_048_576;
+
+/** EventStoreDB's largest event record: 16 MiB less the overhead it keeps for the record itself. */
+export const maxEventBytes = 16 * 1024 * 1024 - 10_000;
+
+// The EventStoreDB store wraps each event's metadata with its business time (stored-event.mapping);
+// counting that allowance in both stores makes them refuse exactly the same appends.
+const metadataEnvelopeAllowance = 64;
+
+/** An event's size as the server counts it (data, metadata, and the type at two bytes a character). */
+export const eventSizeOf = (event: Pick<ValidatedEvent, 'type' | 'data' | 'metadata'>): number =>
+  Buffer.byteLength(event.data) + Buffer.byteLength(event.metadata) + metadataEnvelopeAllowance + 2 * event.type.length;
+
 const checkStream = (stream: unknown): string => {
   if (isBlankString(stream)) return 'the stream name must be a non-empty string';
   if ((stream as string).startsWith(systemPrefix)) return `stream "${stream as string}": names starting with "$" are reserved for system streams`;
+  if ((stream as string).startsWith(eventIdClaimStreamPrefix)) {
+    return `stream "${stream as string}": names starting with "${eventIdClaimStreamPrefix}" are reserved for the store's event-id claims`;
+  }
   if ((stream as string).length > maxStreamNameLength) {
     return `the stream name is ${(stream as string).length} characters long; at most ${maxStreamNameLength} are allowed`;
   }
@@ -115,5 +138,15 @@ export const validateAppend = (stream: string, events: readonly NewEvent[], expe
   const repeated = findRepeatedId(events);
   if (repeated) throw invalid(`stream "${stream}": event id ${repeated} appears more than once in this append`, { stream, eventId: repeated });
 
-  return { stream, events: events.map(toValidatedEvent), expectedRevision };
+  const validated = events.map(toValidatedEvent);
+  const sizes = validated.map(eventSizeOf);
+  const oversized = sizes.findIndex((size) => size > maxEventBytes);
+  if (oversized >= 0) {
+    throw invalid(`stream "${stream}": events[${oversized}] is ${sizes[oversized]} bytes; an event may hold at most ${maxEventBytes}`, { stream, index: oversized });
+  }
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total > maxAppendBytes) {
+    throw invalid(`stream "${stream}": this append is ${total} bytes; one append may carry at most ${maxAppendBytes} (split it)`, { stream, size: total });
+  }
+  return { stream, events: validated, expectedRevision };
 };

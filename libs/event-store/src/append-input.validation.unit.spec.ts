@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { EventStoreExceptionCode } from './event-store.exception';
 import type { NewEvent } from './event-store.port';
-import { validateAppend } from './append-input.validation';
+import { eventSizeOf, maxAppendBytes, maxEventBytes, validateAppend } from './append-input.validation';
 
 const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+const newSmallEvent = (): NewEvent => ({ id: randomUUID(), type: 'A', data: {} });
 
 const problemOf = (call: () => unknown): { code: unknown; message: string } => {
   try {
@@ -57,8 +60,39 @@ describe('validateAppend', () => {
     ['events that are not an array', () => validateAppend('s', 'x' as unknown as NewEvent[], 'any'), 'at least one event'],
     ['a system stream name', () => validateAppend('$deal-1', [{ id, type: 'A', data: {} }], 'any'), 'reserved for system streams'],
     ['a system event type', () => validateAppend('s', [{ id, type: '$DealWon', data: {} }], 'any'), 'events[0].type "$DealWon" starts with "$"'],
+    ['a stream of the event-id claims', () => validateAppend('_crm-event-id-x', [{ id, type: 'A', data: {} }], 'any'), 'reserved for the store\'s event-id claims'],
     ['an unknown expected revision', () => validateAppend('s', [{ id, type: 'A', data: {} }], 'latest' as unknown as 'any'), "expectedRevision must be"],
   ])('given %s, then the message says what is wrong', (_, call, expected) => {
     expect(problemOf(call).message).toContain(expected);
+  });
+
+  describe('sizes, as EventStoreDB counts them (data, metadata with the store\'s envelope, two bytes per type character)', () => {
+    // `{"text":"…"}` is 11 bytes around the text; `{}` metadata is 2.
+    const eventOfSize = (size: number, type = 'A'): NewEvent => ({
+      id: randomUUID(),
+      type,
+      data: { text: 'x'.repeat(size - eventSizeOf({ type, data: '{"text":""}', metadata: '{}' })) },
+    });
+
+    it('given events that add up to exactly the most one append may carry, then it is valid', () => {
+      const events = [eventOfSize(maxAppendBytes - 1_000), eventOfSize(1_000, 'DealWon')];
+
+      expect(validateAppend('deal-1', events, 'any').events.map(eventSizeOf)).toEqual([maxAppendBytes - 1_000, 1_000]);
+    });
+
+    it('given one byte more, then INVALID_APPEND naming the size and the limit', () => {
+      const problem = problemOf(() => validateAppend('deal-1', [eventOfSize(maxAppendBytes - 1_000), eventOfSize(1_001)], 'any'));
+
+      expect(problem).toEqual({
+        code: EventStoreExceptionCode.INVALID_APPEND,
+        message: `stream "deal-1": this append is ${maxAppendBytes + 1} bytes; one append may carry at most ${maxAppendBytes} (split it)`,
+      });
+    });
+
+    it('given an event larger than the server keeps in one record, then INVALID_APPEND naming that event', () => {
+      const problem = problemOf(() => validateAppend('deal-1', [newSmallEvent(), eventOfSize(maxEventBytes + 1)], 'any'));
+
+      expect(problem.message).toBe(`stream "deal-1": events[1] is ${maxEventBytes + 1} bytes; an event may hold at most ${maxEventBytes}`);
+    });
   });
 });

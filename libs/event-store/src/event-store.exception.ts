@@ -9,6 +9,16 @@ export enum EventStoreExceptionCode {
   UNAVAILABLE = 'UNAVAILABLE',
   /** The store was closed. */
   CLOSED = 'CLOSED',
+  /**
+   * The store refused this connection's user (an EventStoreDB ACL): not retryable, a setting to change;
+   * `details.operation` and `details.stream` say what was refused.
+   */
+  ACCESS_DENIED = 'ACCESS_DENIED',
+  /**
+   * A read or subscription from a position that is not the start of an event in this log (mid-record, or
+   * from another log): the log was reset or replaced since the position was saved.
+   */
+  INVALID_POSITION = 'INVALID_POSITION',
 }
 
 export type EventStoreExceptionDetails = Record<string, unknown>;

@@ -83,6 +83,21 @@ export interface EventSubscription extends AsyncIterable<StoredEvent> {
   close(): Promise<void>;
 }
 
+/** Something an operator should know although every call still works; counted per store instance. */
+export interface StoreWarning {
+  /**
+   * `FOREIGN_EVENTS_SKIPPED`: events of the global order that are not JSON objects (written by another
+   * tool) were read past. `ACCESS_DENIED`: the store refused this user something. `LOG_RESET`: a reader's
+   * saved position is no place in the log (it was reset or replaced), so the reader started over.
+   */
+  readonly code: 'FOREIGN_EVENTS_SKIPPED' | 'ACCESS_DENIED' | 'LOG_RESET';
+  /** How many times (distinct events, for skipped ones). */
+  readonly count: number;
+  /** The last occurrence, by name. */
+  readonly message: string;
+  readonly lastAt: string;
+}
+
 export interface EventStore {
   /** Which adapter this is, for `/health` and logs: `sqlite`, `eventstoredb`. */
   readonly kind: string;
@@ -94,5 +109,7 @@ export interface EventStore {
   subscribe(options?: SubscribeOptions): EventSubscription;
   /** Position of the last stored event, or `null` when the store is empty. */
   headPosition(): Promise<Position | null>;
+  /** What this store noticed since it was opened (for `/health`); stores with nothing to report may leave it out. */
+  warnings?(): readonly StoreWarning[];
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ export type {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
+  StoreWarning,
   SubscribeOptions,
 } from './event-store.port';
 export { comparePositions, isAfter, parsePosition, positionOf, serializePosition } from './position';
@@ -20,7 +21,7 @@ export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite/sqlite-event-store';
 export { makePrivateDirectory, narrowDatabaseSidecars, preparePrivateDatabaseFile } from './sqlite/private-database-files';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
-export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export type { EventStoreDbEventStoreOptions, UnavailableRetry } from './eventstoredb/eventstoredb-event-store';
 export { backoffDelay, checkBackoffPolicy } from './eventstoredb/resubscribe-backoff';
 export type { BackoffPolicy } from './eventstoredb/resubscribe-backoff';
 export { defaultDataDirectory, eventStoreConfigFromEnv, eventStoreKinds, openEventStore } from './open-event-store';

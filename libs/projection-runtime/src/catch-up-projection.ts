@@ -5,6 +5,7 @@ import { applyLiveBatch } from './apply-batch';
 import { readCheckpoint, recordState, type ProjectionState } from './checkpoint.store';
 import { countEvents } from './count-events';
 import { installProjection } from './install-projection';
+import { logResetBehind } from './log-reset';
 import { liveTableNames, PROJECTION_READ_FILTER, type Projection } from './projection';
 import { ProgressMeter, type ProgressListener } from './projection-progress';
 import { describeFailure, ProjectionRuntimeException, ProjectionRuntimeExceptionCode, withFollowUpFailures } from './projection-runtime.exception';
@@ -46,7 +47,8 @@ export const catchUpProjection = async (options: CatchUpOptions): Promise<CatchU
   const filter = PROJECTION_READ_FILTER;
 
   let rebuilt = false;
-  if (installProjection(db, projection, clock.now().toISOString()) === 'rebuild') {
+  const installed = installProjection(db, projection, clock.now().toISOString());
+  if (installed === 'rebuild' || (await logResetBehind(store, readCheckpoint(db, projection.name)?.position ?? null)) !== null) {
     await rebuildProjection({ ...options, stateAfter: 'catching_up' });
     rebuilt = true;
   }

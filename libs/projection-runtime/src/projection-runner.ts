@@ -14,6 +14,7 @@ import { applyLiveBatch } from './apply-batch';
 import { readCheckpoint, recordState, type Checkpoint, type ProjectionState } from './checkpoint.store';
 import { countEvents } from './count-events';
 import { installProjection } from './install-projection';
+import { isInvalidPosition, logResetBehind } from './log-reset';
 import { liveTableNames, PROJECTION_READ_FILTER, type Projection } from './projection';
 import { ProgressMeter, type ProgressListener } from './projection-progress';
 import {
@@ -72,6 +73,8 @@ const isCheckpointMoved = (error: unknown): boolean =>
 class ProjectionWorker {
   state: ProjectionState = 'stopped';
   error: string | null = null;
+  /** The last thing an operator should know although the projection runs (a log reset it rebuilt after). */
+  warning: string | null = null;
   private subscription: EventSubscription | null = null;
   /** Catch-up and live follow; settles when stopped or failed, never rejects. */
   private loop: Promise<void> | null = null;
@@ -196,6 +199,12 @@ class ProjectionWorker {
       while (!this.stopping) {
         const checkpoint = this.checkpoint();
         if (checkpoint === null) throw new Error(`projection "${this.projection.name}" has no checkpoint`);
+        const reset = await logResetBehind(this.options.store, checkpoint.position);
+        if (reset !== null) {
+          this.warning = `${reset}; rebuilt from the start of the log at ${this.now()}`;
+          await this.rebuildTables();
+          continue;
+        }
         const lag = await countEvents(this.options.store, checkpoint.position ?? 'start', this.filter);
         if (this.stopping) return;
         this.setState(lag > 0 ? 'catching_up' : 'live', null);
@@ -205,7 +214,8 @@ class ProjectionWorker {
         try {
           await this.follow(subscription, checkpoint, meter);
         } catch (error) {
-          if (!isCheckpointMoved(error)) throw error;
+          // A log reset met while following: the next turn finds it and rebuilds.
+          if (!isCheckpointMoved(error) && !isInvalidPosition(error)) throw error;
         } finally {
           this.subscription = null;
           await subscription.close();
@@ -353,7 +363,7 @@ export class ProjectionRunner {
   async status(): Promise<ProjectionStatus[]> {
     return Promise.all(
       [...this.workers.values()].map((worker) =>
-        projectionStatus(this.options.store, this.options.readModels, worker.projection, { state: worker.state, error: worker.error }),
+        projectionStatus(this.options.store, this.options.readModels, worker.projection, { state: worker.state, error: worker.error, warning: worker.warning }),
       ),
     );
   }

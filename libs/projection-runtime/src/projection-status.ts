@@ -1,6 +1,7 @@
 import type { EventStore } from '@crm/event-store';
 import { readCheckpoint, serializeCheckpointPosition, type ProjectionState } from './checkpoint.store';
 import { countEvents } from './count-events';
+import { isInvalidPosition } from './log-reset';
 import { PROJECTION_READ_FILTER, type Projection } from './projection';
 import type { ReadModelDatabase } from './read-model-database';
 
@@ -17,6 +18,8 @@ export interface ProjectionStatus {
   /** Events stored after its checkpoint (the projection reads every event, handling some). */
   readonly lag: number;
   readonly error: string | null;
+  /** What an operator should know although it runs (it rebuilt after the event log was reset); null otherwise. */
+  readonly warning: string | null;
   readonly updatedAt: string | null;
 }
 
@@ -28,10 +31,13 @@ export const projectionStatus = async (
   store: EventStore,
   readModels: ReadModelDatabase,
   projection: Projection,
-  stateOverride?: { readonly state: ProjectionState; readonly error: string | null },
+  stateOverride?: { readonly state: ProjectionState; readonly error: string | null; readonly warning?: string | null },
 ): Promise<ProjectionStatus> => {
   const checkpoint = readModels.tableExists('projection_checkpoints') ? readCheckpoint(readModels.db, projection.name) : null;
-  const lag = await countEvents(store, checkpoint?.position ?? 'start', PROJECTION_READ_FILTER);
+  // A checkpoint from a log since reset is no place in this one: every event is still to be applied.
+  const lag = await countEvents(store, checkpoint?.position ?? 'start', PROJECTION_READ_FILTER).catch((error: unknown) =>
+    isInvalidPosition(error) ? countEvents(store, 'start', PROJECTION_READ_FILTER) : Promise.reject(error),
+  );
   return {
     projection: projection.name,
     version: projection.version,
@@ -41,6 +47,7 @@ export const projectionStatus = async (
     eventsApplied: checkpoint?.eventsApplied ?? 0,
     lag,
     error: stateOverride ? stateOverride.error : (checkpoint?.error ?? null),
+    warning: stateOverride?.warning ?? null,
     updatedAt: checkpoint?.updatedAt ?? null,
   };
 };

@@ -57,6 +57,10 @@ const STORE_STATUS: Record<EventStoreExceptionCode, number> = {
   [EventStoreExceptionCode.INVALID_APPEND]: 400,
   [EventStoreExceptionCode.UNAVAILABLE]: 503,
   [EventStoreExceptionCode.CLOSED]: 503,
+  // A setting of the EventStoreDB server (its ACLs) keeps this app out: the service is unavailable, and says why.
+  [EventStoreExceptionCode.ACCESS_DENIED]: 503,
+  // A saved position from a log since reset; the projections rebuild by themselves.
+  [EventStoreExceptionCode.INVALID_POSITION]: 503,
 };
 
 const BLUEPRINT_STATUS: Record<BlueprintExceptionCode, number> = {

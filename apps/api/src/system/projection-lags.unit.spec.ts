@@ -1,7 +1,7 @@
 import type { ProjectionStatus } from '@crm/projection-runtime';
-import { projectionLags } from './projection-lags';
+import { logResetWarnings, projectionLags } from './projection-lags';
 
-const status = (projection: string, lag: number, state: ProjectionStatus['state'] = 'live'): ProjectionStatus => ({
+const status = (projection: string, lag: number, state: ProjectionStatus['state'] = 'live', warning: string | null = null): ProjectionStatus => ({
   projection,
   version: 1,
   storedVersion: 1,
@@ -10,7 +10,8 @@ const status = (projection: string, lag: number, state: ProjectionStatus['state'
   eventsApplied: 0,
   lag,
   error: null,
-  updatedAt: null,
+  warning,
+  updatedAt: warning === null ? null : '2026-05-01T10:00:00.000Z',
 });
 
 describe('projectionLags', () => {
@@ -26,5 +27,13 @@ describe('projectionLags', () => {
 
   it('given no projections, when summarized, then the largest lag is 0', () => {
     expect(projectionLags([])).toEqual({ maxLag: 0, byProjection: [] });
+  });
+
+  it('given a projection that rebuilt after a log reset, then the health lists it among the warnings about the log', () => {
+    const reset = 'its checkpoint C:9/P:9 lies beyond the head of the log (C:4/P:4): the event log was reset or replaced; rebuilt';
+
+    expect(logResetWarnings([status('records', 0), status('funnel', 0, 'live', reset)])).toEqual([
+      { code: 'LOG_RESET', count: 1, message: `projection "funnel": ${reset}`, lastAt: '2026-05-01T10:00:00.000Z' },
+    ]);
   });
 });

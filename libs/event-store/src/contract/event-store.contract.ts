@@ -7,6 +7,7 @@ import { describeIdempotencyContract } from './idempotency.contract';
 import { describeInvalidAppendContract } from './invalid-append.contract';
 import { describeLifecycleContract } from './lifecycle.contract';
 import { describeLongStreamContract } from './long-stream.contract';
+import { describeSizeLimitsContract } from './size-limits.contract';
 import { describeSubscriptionContract } from './subscription.contract';
 import { useStoreContext, type CreateContractStore } from './store-context';
 
@@ -25,6 +26,7 @@ export const describeEventStoreContract = (adapterName: string, createStore: Cre
     describeConflictContract(context);
     describeIdempotencyContract(context);
     describeInvalidAppendContract(context);
+    describeSizeLimitsContract(context);
     describeGlobalOrderContract(context);
     describeFilterContract(context);
     describeSubscriptionContract(context);

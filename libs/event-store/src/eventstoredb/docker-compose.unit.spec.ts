@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { maxAppendBytes } from '../append-input.validation';
+import { serverImage as realServerSuiteImage } from './eventstoredb-server-image';
 
 /**
  * The services, ports, settings and profile the README and the file's comments promise are checked from
@@ -38,7 +40,8 @@ const text = readFileSync(composePath, 'utf8');
 const compose = parse(text, { merge: true }) as ComposeFile;
 const clusterNodes = ['eventstoredb-node1', 'eventstoredb-node2', 'eventstoredb-node3'];
 const eventStoreNodes = ['eventstoredb', ...clusterNodes];
-const serverImage = /^(eventstore\/eventstore:24\.10|docker\.kurrent\.io\/kurrent-latest\/kurrentdb:[\d.]+)$/;
+// The name and tag EventStoreDB 24.10's own documentation gives (installation, Docker; Kurrent's operator docs).
+const documentedImage = 'docker.eventstore.com/eventstore/eventstoredb-ee:24.10.4';
 const bindAddress = '${CRM_BIND_ADDRESS:-127.0.0.1}';
 const adminPassword = '${EVENTSTORE_ADMIN_PASSWORD:-changeit}';
 
@@ -72,7 +75,7 @@ describe('docker-compose.yml', () => {
   it('given the default profile, then it starts one insecure node named eventstoredb on port 2113, marked local development only, with a health check', () => {
     const node = serviceOf('eventstoredb');
 
-    expect(node.image).toMatch(serverImage);
+    expect(node.image).toBe(documentedImage);
     expect(node.profiles).toBeUndefined();
     expect(node.environment).toMatchObject({ EVENTSTORE_INSECURE: 'true', EVENTSTORE_CLUSTER_SIZE: '1' });
     expect(node.labels).toEqual({ 'crm.security': 'insecure: no TLS, no authentication; local development only' });
@@ -112,7 +115,7 @@ describe('docker-compose.yml', () => {
     ]);
     nodes.forEach((node, index) => {
       const others = addresses.filter((_, other) => other !== index).map((address) => `${address}:2113`);
-      expect(node.image).toMatch(serverImage);
+      expect(node.image).toBe(documentedImage);
       expect(node.environment).toMatchObject({
         EVENTSTORE_INSECURE: 'false',
         EVENTSTORE_CERTIFICATE_FILE: `/certs/node${index + 1}/node.crt`,
@@ -126,7 +129,7 @@ describe('docker-compose.yml', () => {
         EVENTSTORE_ADVERTISE_HOST_TO_CLIENT_AS: '127.0.0.1',
         EVENTSTORE_ADVERTISE_NODE_PORT_TO_CLIENT_AS: hostPortOf(node),
       });
-      expect(node.volumes).toEqual(['eventstoredb-certs:/certs:ro']);
+      expect(node.volumes).toEqual(['eventstoredb-certs:/certs:ro', `eventstoredb-node${index + 1}-data:/var/lib/eventstore`]);
       expect(node.depends_on).toEqual({ 'eventstoredb-certificates': { condition: 'service_completed_successfully' } });
       expect(node.healthcheck?.test?.join(' ')).toContain('--cacert /certs/ca/ca.crt https://localhost:2113/health/live');
       expect(node.ports).toEqual([`${bindAddress}:${hostPortOf(node)}:2113`]);
@@ -151,6 +154,39 @@ describe('docker-compose.yml', () => {
     expect(apiCluster.network_mode).toBe('host');
     expect(Object.keys(apiCluster.depends_on ?? {})).toEqual(clusterNodes);
     expect(text).toContain(`esdb://admin:<password>@${seeds}?tls=true&tlsCAFile=<the CA file>&nodePreference=leader`);
+  });
+
+  it('given every EventStoreDB node, then it runs the image the 24.10 documentation names, with that version\'s settings, the app\'s append limit and no telemetry', () => {
+    for (const name of eventStoreNodes) {
+      const node = serviceOf(name);
+      expect({ name, image: node.image }).toEqual({ name, image: documentedImage });
+      expect({ name, settings: node.environment }).toEqual({
+        name,
+        settings: expect.objectContaining({ EVENTSTORE_MAX_APPEND_SIZE: String(maxAppendBytes), EVENTSTORE_TELEMETRY_OPTOUT: 'true', EVENTSTORE_NODE_PORT: '2113' }),
+      });
+      // Renamed in 23.10 (IntIp, HttpPort, ExtIp...): a 24.10 node warns about the old names, KurrentDB refuses them.
+      const renamed = Object.keys(node.environment ?? {}).filter((key) => /_(INT_IP|EXT_IP|HTTP_PORT|INT_TCP_PORT|EXT_TCP_PORT|ADVERTISE_HTTP_PORT_TO_CLIENT_AS)$/.test(key));
+      expect({ name, renamed }).toEqual({ name, renamed: [] });
+    }
+    expect(realServerSuiteImage).toBe(documentedImage);
+  });
+
+  it('given each app, then its read models and checkpoints persist exactly when the events they were built from do', () => {
+    const persistsEvents = (node: ComposeService): boolean =>
+      node.environment?.['EVENTSTORE_MEM_DB'] !== 'true' && (node.volumes ?? []).some((volume) => volume.endsWith(':/var/lib/eventstore'));
+    const persistsReadModels = (app: ComposeService): boolean => (app.volumes ?? []).some((volume) => volume.endsWith(':/data'));
+    const apps: [string, string[]][] = [
+      ['api', ['eventstoredb']],
+      ['api-cluster', clusterNodes],
+    ];
+
+    for (const [app, nodes] of apps) {
+      const events = nodes.map((name) => persistsEvents(serviceOf(name)));
+      expect({ app, events, readModels: persistsReadModels(serviceOf(app)) }).toEqual({ app, events: nodes.map(() => true), readModels: true });
+    }
+    const dataVolumes = clusterNodes.map((name) => volumeNamesOf(serviceOf(name)).find((volume) => volume.endsWith('-data')));
+    expect(new Set(dataVolumes).size).toBe(3);
+    for (const volume of dataVolumes) expect(Object.keys(compose.volumes ?? {})).toContain(volume);
   });
 
   describe('deploy/compose-env.sh', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventIdClaimStreamPrefix } from '../append-input.validation';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import { comparePositions, type Position } from '../position';
 import { duplicateEventId } from './append-idempotency';
@@ -7,17 +8,24 @@ import type { EventStoreDbGateway } from './eventstoredb.gateway';
 /**
  * Global uniqueness of event ids, which EventStoreDB does not have (its idempotency is per stream, and the
  * same id may be stored in two streams). Before an append, every id is claimed for its stream by writing
- * one small event to `$crm-event-id-<id>` with expected revision `no_stream`; the server lets exactly one
+ * one small event to `_crm-event-id-<id>` with expected revision `no_stream`; the server lets exactly one
  * writer create that stream, so two appends racing to use one id in two streams cannot both pass.
  *
  * A claim is permanent: it binds the id to the stream even when the append that made it then failed (a
  * conflict, a crash). Retrying in the same stream, also with other content after a conflict, is fine; only
  * moving an id to another stream is refused, which SQLite would allow after a failed append. Event ids
  * derive from a command, and a command targets one record's stream, so that corner is not reachable here.
- * The cost is one extra write per event; the claim streams are system streams, never read as events.
+ * The cost is one extra write per event.
+ *
+ * Claim streams are user streams, so the app's user needs no admin rights (`$`-streams need `$admins` on a
+ * secure node); the prefix is reserved in both stores. Their event type starts with `$`, so the server's
+ * system-event filter keeps them out of every read of `$all`. Claims earlier versions wrote under
+ * `$crm-event-id-` are not consulted: a retry of such an old command is still answered by the stream's own
+ * idempotency (and the command handler's command ids); only moving one of those old ids to another stream
+ * would go unnoticed.
  */
 
-export const claimStreamPrefix = '$crm-event-id-';
+export const claimStreamPrefix = eventIdClaimStreamPrefix;
 export const claimEventType = '$crm-event-id-claimed';
 const claimConcurrency = 256;
 
@@ -51,9 +59,14 @@ export const mapWithConcurrency = async <Item, Result>(
 /** Where the id's existing claim was written, or `DUPLICATE_EVENT_ID` when it binds the id to another stream. */
 const readExistingClaim = async (gateway: EventStoreDbGateway, stream: string, eventId: string): Promise<Position> => {
   const [claim] = await gateway.readStream(claimStreamOf(eventId), { from: 'start', direction: 'forwards', maxCount: 1 });
-  const claimedFor = claim && typeof claim.data === 'object' && claim.data !== null ? (claim.data as { stream?: unknown }).stream : undefined;
-  if (!claim || claim.position === undefined || typeof claimedFor !== 'string') {
-    throw new Error(`the claim stream ${claimStreamOf(eventId)} exists but holds no readable claim; it was not written by this store`);
+  if (!claim) {
+    // Another append created the claim a moment ago and the leader has not replicated it yet: its write is
+    // neither answered nor readable until a quorum has it. Asking again shortly finds it.
+    throw new EventStoreException(EventStoreExceptionCode.UNAVAILABLE, `the claim of event id ${eventId} by a concurrent append is not readable yet`, { stream, eventId });
+  }
+  const claimedFor = typeof claim.data === 'object' && claim.data !== null ? (claim.data as { stream?: unknown }).stream : undefined;
+  if (claim.position === undefined || typeof claimedFor !== 'string') {
+    throw new Error(`the claim stream ${claimStreamOf(eventId)} holds no readable claim; it was not written by this store`);
   }
   if (claimedFor !== stream) throw duplicateEventId(stream, eventId, `is already used in stream "${claimedFor}"`);
   return claim.position;

@@ -1,8 +1,8 @@
 import { claimStreamOf, mapWithConcurrency } from './event-id-claims';
 
 describe('event id claims', () => {
-  it('given an event id, then its claim stream is a system stream named after it', () => {
-    expect(claimStreamOf('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe('$crm-event-id-0f8fad5b-d9cb-469f-a165-70867728950e');
+  it('given an event id, then its claim stream is a user stream (no admin needed) named after it, under the reserved prefix', () => {
+    expect(claimStreamOf('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe('_crm-event-id-0f8fad5b-d9cb-469f-a165-70867728950e');
   });
 
   it('given more items than the limit, then at most the limit run at once and results keep the order of the items', async () => {

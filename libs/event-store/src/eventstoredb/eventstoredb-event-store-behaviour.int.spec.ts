@@ -19,6 +19,8 @@ import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { WireLevelStandIn, type WireLevelStandInOptions } from './stand-in/wire-level-stand-in';
 
 const testBackoff = { initialMs: 5, maxMs: 40 };
+// Outages here last until the test ends them: the store gives up quickly and the test sees the refusal.
+const shortRetry = { initialMs: 5, maxMs: 10, totalMs: 50 };
 
 /**
  * Retries a call while it fails UNAVAILABLE, as a caller does right after a server comes back (the client
@@ -47,6 +49,7 @@ describe('EventStoreDbEventStore against the wire-level stand-in', () => {
       connectionString: standIn.connectionString,
       clock: new ManualClock('2026-03-01T09:00:00.000Z'),
       resubscribeBackoff: testBackoff,
+      unavailableRetry: shortRetry,
     });
     opened.push({ standIn, store });
     return { standIn, store };
@@ -211,7 +214,7 @@ describe('EventStoreDbEventStore against the wire-level stand-in', () => {
       expect(stored).toMatchObject({ id, data: { n: 1 }, metadata: { source: 'csv' }, occurredAt: now.toISOString(), recordedAt: now.toISOString() });
     });
 
-    it('given appends, when reading the server log, then each id is claimed in a system stream that reads, heads and subscriptions skip', async () => {
+    it('given appends, when reading the server log, then each id is claimed in a user stream that reads, heads and subscriptions skip', async () => {
       const { standIn, store } = await start();
       const events = newEvents(3);
 

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { systemClock, type Clock } from '@crm/clock';
 import { validateAppend, type ValidatedAppend } from '../append-input.validation';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
@@ -11,16 +12,17 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
+  StoreWarning,
   SubscribeOptions,
 } from '../event-store.port';
-import { comparePositions, isAfter, type Position } from '../position';
+import { comparePositions, isAfter, serializePosition, type Position } from '../position';
 import { findOriginalResult, verifyAcknowledged } from './append-idempotency';
 import { claimEventIds } from './event-id-claims';
 import { openEventStoreDbGateway, redactConnectionString, type EventStoreDbGateway, type GatewayEvent } from './eventstoredb.gateway';
 import { ResumableSubscription } from './resumable-subscription';
-import { checkBackoffPolicy, defaultResubscribeBackoff, type BackoffPolicy } from './resubscribe-backoff';
+import { backoffDelay, checkBackoffPolicy, defaultResubscribeBackoff, type BackoffPolicy } from './resubscribe-backoff';
 import { excludeSystemEventTypes, isSystemEvent, planFilter } from './server-filter';
-import { toProposedEvent, toStoredEvent } from './stored-event.mapping';
+import { describeEvent, toProposedEvent, toStoredEvent, undeliverableReason } from './stored-event.mapping';
 
 export interface EventStoreDbEventStoreOptions {
   /** `esdb://host:2113?tls=false` for one node, `esdb://a:2113,b:2113,c:2113?…` for a cluster's gossip seeds. */
@@ -29,7 +31,19 @@ export interface EventStoreDbEventStoreOptions {
   readonly clock?: Clock;
   /** Waits between attempts to resubscribe after a dropped subscription; default 100 ms doubling to 5 s. */
   readonly resubscribeBackoff?: BackoffPolicy;
+  /**
+   * A call the server cannot take now (an election, a node starting, NotLeader while the client reconnects
+   * to the new leader, a write timeout) is made again after these waits, doubling, for at most `totalMs`;
+   * then it fails `UNAVAILABLE`. Default 50 ms doubling to 1 s, for 10 s: an election takes a few seconds.
+   */
+  readonly unavailableRetry?: UnavailableRetry;
 }
+
+export interface UnavailableRetry extends BackoffPolicy {
+  readonly totalMs: number;
+}
+
+const defaultUnavailableRetry: UnavailableRetry = { initialMs: 50, maxMs: 1_000, totalMs: 10_000 };
 
 const defaultReadAllMaxCount = 1_000;
 const tailPageSize = 256;
@@ -56,11 +70,53 @@ const positionOfRead = (event: GatewayEvent): Position => {
 
 /** The first call's error, saying which server it was about (without credentials); the code is kept. */
 const unreachable = (connectionString: string, error: unknown): Error => {
-  const message = `cannot reach EventStoreDB at ${redactConnectionString(connectionString)}: ${error instanceof Error ? error.message : String(error)}`;
+  const server = redactConnectionString(connectionString);
+  const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof EventStoreException && error.code === EventStoreExceptionCode.ACCESS_DENIED) {
+    return new EventStoreException(error.code, `EventStoreDB at ${server} does not let this app's user start: ${reason}`, error.details);
+  }
+  const message = `cannot reach EventStoreDB at ${server}: ${reason}`;
   return error instanceof EventStoreException ? new EventStoreException(error.code, message, error.details) : new Error(message, { cause: error });
 };
 
 const isRetryable = (error: unknown): boolean => error instanceof EventStoreException && error.retryable;
+
+const checkUnavailableRetry = (retry: UnavailableRetry): UnavailableRetry => {
+  checkBackoffPolicy(retry);
+  if (!Number.isFinite(retry.totalMs) || retry.totalMs < 0) throw new RangeError(`unavailableRetry.totalMs must be a number ≥ 0, not ${retry.totalMs}`);
+  return retry;
+};
+
+// Distinct skipped events remembered, so each is counted once however many readers pass it; beyond this
+// many the count goes on (a pathological log), possibly counting one again.
+const skippedPositionsRemembered = 10_000;
+
+/** The warnings a store counts; `/health` shows them. */
+class WarningCounter {
+  private readonly byCode = new Map<StoreWarning['code'], StoreWarning>();
+  private readonly skippedPositions = new Set<string>();
+
+  skipped(event: GatewayEvent, reason: string, at: Date): void {
+    const key = event.position === undefined ? event.id : serializePosition(event.position);
+    if (this.skippedPositions.has(key)) return;
+    if (this.skippedPositions.size >= skippedPositionsRemembered) this.skippedPositions.clear();
+    this.skippedPositions.add(key);
+    this.count('FOREIGN_EVENTS_SKIPPED', `read past ${describeEvent(event)}, of type "${event.type}": ${reason}`, at);
+  }
+
+  accessDenied(error: EventStoreException, at: Date): void {
+    this.count('ACCESS_DENIED', error.message, at);
+  }
+
+  all(): StoreWarning[] {
+    return [...this.byCode.values()];
+  }
+
+  private count(code: StoreWarning['code'], message: string, at: Date): void {
+    const before = this.byCode.get(code);
+    this.byCode.set(code, { code, count: (before?.count ?? 0) + 1, message, lastAt: at.toISOString() });
+  }
+}
 
 /**
  * The distributed engine: EventStoreDB / KurrentDB through `@eventstore/db-client` (see the gateway for
@@ -80,25 +136,42 @@ const isRetryable = (error: unknown): boolean => error instanceof EventStoreExce
  * (`DUPLICATE_EVENT_ID`). The claims make two streams racing for one id impossible. What is not caught: two
  * *different* appends that share only some ids, both with `any`, racing between the search and the
  * append; both are then written. Retries repeat whole appends, so this needs misuse of ids at the same moment.
+ *
+ * What a server answers while it cannot take a call (see `unavailableRetry`) is waited out here, so a
+ * caller sees an election as a slower call. Repeating a whole append is safe: the claims and the ids make
+ * the second attempt find what the first stored, also when the server dropped or timed out the first
+ * attempt's answer (its write timeout) and stored it all the same.
+ *
+ * Events of `$all` that are not JSON objects (another tool sharing the database) are read past by reads of
+ * `$all`, subscriptions and the head, and counted in `warnings()`; a stream read still refuses them, since
+ * no decision can be made on a stream it cannot fold.
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb';
   private readonly subscriptions = new Set<EventSubscription>();
+  private readonly warningCounter = new WarningCounter();
+  /** Cuts short the waits between attempts when the store is closed. */
+  private readonly closing = new AbortController();
   private closed = false;
 
   private constructor(
     private readonly gateway: EventStoreDbGateway,
     private readonly clock: Clock,
     private readonly resubscribeBackoff: BackoffPolicy,
+    private readonly unavailableRetry: UnavailableRetry,
   ) {}
 
-  /** Resolves once the server has answered a first read, so a wrong address fails here and not later. */
+  /**
+   * Resolves once the server has answered a first read of `$all` (waiting out an election within the
+   * retry bound), so a wrong address, or a user who may not read `$all`, fails here and not later.
+   */
   static async connect(options: EventStoreDbEventStoreOptions): Promise<EventStoreDbEventStore> {
     const backoff = checkBackoffPolicy(options.resubscribeBackoff ?? defaultResubscribeBackoff);
+    const retry = checkUnavailableRetry(options.unavailableRetry ?? defaultUnavailableRetry);
     const gateway = openEventStoreDbGateway(options.connectionString);
-    const store = new EventStoreDbEventStore(gateway, options.clock ?? systemClock, backoff);
+    const store = new EventStoreDbEventStore(gateway, options.clock ?? systemClock, backoff, retry);
     try {
-      await store.headNow();
+      await store.whenAvailable(() => store.headNow());
     } catch (error) {
       await gateway.dispose();
       throw unreachable(options.connectionString, error);
@@ -109,7 +182,7 @@ export class EventStoreDbEventStore implements EventStore {
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
     const append = validateAppend(stream, events, expectedRevision);
-    return this.guard(() => this.appendValidated(append));
+    return this.guard(() => this.whenAvailable(() => this.appendValidated(append)));
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -117,16 +190,18 @@ export class EventStoreDbEventStore implements EventStore {
     const fromRevision = checkCount('fromRevision', options.fromRevision, 0, 0);
     const maxCount = options.maxCount === undefined ? null : checkCount('maxCount', options.maxCount, 0, 0);
     if (maxCount === 0) return [];
-    return this.guard(async () => {
-      const events = await this.gateway.readStream(stream, { from: BigInt(fromRevision), direction: 'forwards', maxCount });
-      return events.map(toStoredEvent);
-    });
+    return this.guard(() =>
+      this.whenAvailable(async () => {
+        const events = await this.gateway.readStream(stream, { from: BigInt(fromRevision), direction: 'forwards', maxCount });
+        return events.map(toStoredEvent);
+      }),
+    );
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     const maxCount = checkCount('maxCount', options.maxCount, defaultReadAllMaxCount, 0);
-    return this.guard(() => this.readAllAfter(options.from ?? 'start', options.filter, maxCount));
+    return this.guard(() => this.whenAvailable(() => this.readAllAfter(options.from ?? 'start', options.filter, maxCount)));
   }
 
   subscribe(options: SubscribeOptions = {}): EventSubscription {
@@ -137,7 +212,7 @@ export class EventStoreDbEventStore implements EventStore {
       resolveStart: async () => (from === 'end' ? ((await this.headNow()) ?? 'start') : from),
       open: (after) => this.gateway.subscribeToAll(after, plan.server),
       positionOf: positionOfRead,
-      toEvent: (event) => (plan.keeps(event) ? toStoredEvent(event) : null),
+      toEvent: (event) => (plan.keeps(event) && this.deliverable(event) ? toStoredEvent(event) : null),
       isRetryable,
       backoff: this.resubscribeBackoff,
       onClose: () => this.subscriptions.delete(subscription),
@@ -148,13 +223,18 @@ export class EventStoreDbEventStore implements EventStore {
 
   async headPosition(): Promise<Position | null> {
     this.assertOpen();
-    return this.guard(() => this.headNow());
+    return this.guard(() => this.whenAvailable(() => this.headNow()));
+  }
+
+  warnings(): readonly StoreWarning[] {
+    return this.warningCounter.all();
   }
 
   /** Ends every subscription, then the connection. Closing twice is harmless. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closing.abort();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.gateway.dispose();
   }
@@ -163,14 +243,37 @@ export class EventStoreDbEventStore implements EventStore {
     if (this.closed) throw closedError();
   }
 
-  /** A call cut short by close() reports CLOSED rather than the cancellation it ran into. */
+  /** A call cut short by close() reports CLOSED rather than the cancellation it ran into; a refusal is counted. */
   private async guard<Result>(call: () => Promise<Result>): Promise<Result> {
     try {
       return await call();
     } catch (error) {
       if (this.closed) throw closedError();
+      if (error instanceof EventStoreException && error.code === EventStoreExceptionCode.ACCESS_DENIED) this.warningCounter.accessDenied(error, this.clock.now());
       throw error;
     }
+  }
+
+  /** Makes `call` again while it fails UNAVAILABLE, waiting more each time, within the retry bound. */
+  private async whenAvailable<Result>(call: () => Promise<Result>): Promise<Result> {
+    const deadline = Date.now() + this.unavailableRetry.totalMs;
+    for (let failures = 0; ; failures += 1) {
+      try {
+        return await call();
+      } catch (error) {
+        const wait = backoffDelay(this.unavailableRetry, failures);
+        if (!isRetryable(error) || this.closed || Date.now() + wait > deadline) throw error;
+        await delay(wait, undefined, { signal: this.closing.signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Whether the port can carry `event`; one it cannot (another tool's) is counted and read past. */
+  private deliverable(event: GatewayEvent): boolean {
+    const reason = undeliverableReason(event);
+    if (reason === null) return true;
+    this.warningCounter.skipped(event, reason, this.clock.now());
+    return false;
   }
 
   private async appendValidated(append: ValidatedAppend): Promise<AppendResult> {
@@ -224,11 +327,11 @@ export class EventStoreDbEventStore implements EventStore {
     let cursor = from;
     while (page.length < maxCount) {
       const wanted = maxCount - page.length + 1;
-      const events = await this.gateway.readAll({ from: cursor, direction: 'forwards', maxCount: wanted, filter: plan.server });
+      const events = await this.gateway.readAll({ from: cursor, direction: 'forwards', maxCount: wanted, filter: plan.server }, 'any-node');
       for (const event of events) {
         const position = positionOfRead(event);
         if (cursor !== 'start' && !isAfter(position, cursor)) continue;
-        if (plan.keeps(event) && page.length < maxCount) page.push(toStoredEvent(event));
+        if (plan.keeps(event) && page.length < maxCount && this.deliverable(event)) page.push(toStoredEvent(event));
       }
       const last = events[events.length - 1];
       if (events.length < wanted || last === undefined) return page;
@@ -237,12 +340,16 @@ export class EventStoreDbEventStore implements EventStore {
     return page;
   }
 
-  /** The position of the last event that is not a system event, reading `$all` backwards. */
+  /**
+   * The position of the last event a reader of `$all` is given (neither a system event nor one it cannot
+   * carry), reading `$all` backwards on the leader: a lagging follower's head would make a checkpoint look
+   * beyond the end of the log.
+   */
   private async headNow(): Promise<Position | null> {
     let from: Position | 'end' = 'end';
     for (;;) {
-      const events = await this.gateway.readAll({ from, direction: 'backwards', maxCount: headPageSize, filter: excludeSystemEventTypes });
-      const last = events.find((event) => !isSystemEvent(event));
+      const events = await this.gateway.readAll({ from, direction: 'backwards', maxCount: headPageSize, filter: excludeSystemEventTypes }, 'leader');
+      const last = events.find((event) => !isSystemEvent(event) && this.deliverable(event));
       if (last) return positionOfRead(last);
       const oldest = events[events.length - 1];
       if (events.length < headPageSize || oldest === undefined) return null;

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { CallOptions, Client as GrpcClient, Metadata } from '@grpc/grpc-js';
 import {
+  AccessDeniedError,
   ANY,
   BACKWARDS,
   CancelledError,
@@ -9,12 +10,14 @@ import {
   EventStoreDBClient,
   FORWARDS,
   jsonEvent,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   NotLeaderError,
   START,
   StreamNotFoundError,
   TimeoutError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
   convertToCommandError,
   eventTypeFilter,
@@ -93,13 +96,22 @@ export interface GatewaySubscription {
   close(): Promise<void>;
 }
 
+/**
+ * Which node may answer. A follower answers reads from its own log, which may lag the leader's, and never
+ * says it is not the leader, so a client that is never told rediscovers no leader after an election.
+ * Everything a decision or an idempotency check reads, and every append, goes to the leader (the server
+ * then answers NotLeader with the leader's address, and the client reconnects there); projections may
+ * read from any node, since they only need to see every event in order, eventually.
+ */
+export type ReadConsistency = 'leader' | 'any-node';
+
 export interface EventStoreDbGateway {
-  /** Appends with the server's own expected-revision check; resolves the stream's revision afterwards. */
+  /** Appends (on the leader) with the server's own expected-revision check; resolves the stream's revision afterwards. */
   append(stream: string, events: readonly ProposedEvent[], expectedRevision: ExpectedRevision): Promise<bigint>;
-  /** An unknown stream reads as empty. */
+  /** Always on the leader: every stream read feeds a decision or an idempotency check. An unknown stream reads as empty. */
   readStream(stream: string, request: ReadStreamRequest): Promise<GatewayEvent[]>;
-  readAll(request: ReadAllRequest): Promise<GatewayEvent[]>;
-  /** Delivers events strictly after `after`, then live ones. */
+  readAll(request: ReadAllRequest, consistency: ReadConsistency): Promise<GatewayEvent[]>;
+  /** Delivers events strictly after `after`, then live ones; any node may serve it. */
   subscribeToAll(after: Position | 'start', filter: ServerFilter): GatewaySubscription;
   dispose(): Promise<void>;
 }
@@ -120,24 +132,73 @@ const unavailableErrors = [UnavailableError, NotLeaderError, DeadlineExceededErr
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Translates what the client threw into the port's codes. Unavailable, not-leader, deadline and
- * server-side cancellation all mean "this call may succeed later" (`UNAVAILABLE`, retryable). Errors the
- * port has no code for (access denied, a deleted stream, a malformed connection string) pass unchanged.
- * Some client paths (the server-features probe, a subscription that cannot start while the channel
- * reconnects) throw raw gRPC errors; they are classified the way the client classifies its own.
+ * What a server answers while it cannot take writes (an election, start-up, an overloaded queue). Through
+ * BatchAppend it packs these in a status with empty details, which the client reports as an unknown error
+ * ("Could not recognize Server Is Not Ready"); through other calls they are UNAVAILABLE already.
  */
-export const toStoreError = (thrown: unknown, context: { readonly stream?: string; readonly expectedRevision?: ExpectedRevision } = {}): unknown => {
+const transientServerAnswers = /Server Is Not Ready|Server Is (?:Too )?Busy|No leader info available/;
+
+/** RpcExceptions.InvalidPositionException: INVALID_ARGUMENT, which the client reports as an unknown error. */
+const invalidPositionAnswer = /Trying to read from an invalid position/;
+
+export interface ErrorContext {
+  readonly stream?: string;
+  readonly expectedRevision?: ExpectedRevision;
+  /** What was asked, for an access-denied message: `append to "deal-1"`, `read $all`. */
+  readonly operation?: string;
+  /** A subscription call that ended: an INTERNAL or UNKNOWN end is the server dropping it, not an answer. */
+  readonly subscription?: boolean;
+}
+
+const accessDeniedHint = (operation: string): string =>
+  operation.includes('$all')
+    ? 'grant the app\'s user read on $all (as an admin, set the $acl of $all to {"$r": ["$admins", "<the app\'s user>"]}; see README, EventStoreDB)'
+    : 'the app\'s user needs read and write on user streams, which the default $userStreamAcl grants every user; check the $acl of that stream and $settings';
+
+const unavailable = (error: unknown, context: ErrorContext): EventStoreException =>
+  new EventStoreException(EventStoreExceptionCode.UNAVAILABLE, `EventStoreDB cannot take the call now: ${messageOf(error)}`, {
+    cause: messageOf(error),
+    ...(context.stream === undefined ? {} : { stream: context.stream }),
+  });
+
+/**
+ * Translates what the client threw into the port's codes. Unavailable, not-leader, not-ready, deadline and
+ * server-side cancellation all mean "this call may succeed later" (`UNAVAILABLE`, retryable); an ACL
+ * refusal is `ACCESS_DENIED`, a refused size `INVALID_APPEND`, a read from inside a record
+ * `INVALID_POSITION`. Errors the port has no code for (a deleted stream, a malformed connection string)
+ * pass unchanged. Some client paths (the server-features probe, a subscription that cannot start while the
+ * channel reconnects) throw raw gRPC errors; they are classified the way the client classifies its own.
+ */
+export const toStoreError = (thrown: unknown, context: ErrorContext = {}): unknown => {
   if (thrown instanceof EventStoreException) return thrown;
   const error = thrown instanceof Error ? convertToCommandError(thrown) : thrown;
   if (error instanceof WrongExpectedVersionError) {
     return wrongExpectedRevision(context.stream ?? error.streamName, context.expectedRevision ?? String(error.expectedVersion), toActualRevision(error.actualVersion));
   }
-  if (unavailableErrors.some((type) => error instanceof type)) {
-    return new EventStoreException(EventStoreExceptionCode.UNAVAILABLE, `EventStoreDB cannot take the call now: ${messageOf(error)}`, {
-      cause: messageOf(error),
-      ...(context.stream === undefined ? {} : { stream: context.stream }),
-    });
+  if (unavailableErrors.some((type) => error instanceof type)) return unavailable(error, context);
+  if (error instanceof AccessDeniedError) {
+    const operation = context.operation ?? (context.stream === undefined ? 'the call' : `the call on "${context.stream}"`);
+    return new EventStoreException(
+      EventStoreExceptionCode.ACCESS_DENIED,
+      `EventStoreDB refused ${operation} for this connection's user (access denied): ${accessDeniedHint(operation)}`,
+      { operation, ...(context.stream === undefined ? {} : { stream: context.stream }) },
+    );
   }
+  if (error instanceof MaxAppendSizeExceededError) {
+    return new EventStoreException(
+      EventStoreExceptionCode.INVALID_APPEND,
+      `stream "${context.stream ?? ''}": EventStoreDB refused the append, larger than its MaxAppendSize of ${error.maxAppendSize} bytes (split it)`,
+      { stream: context.stream, maxAppendSize: error.maxAppendSize },
+    );
+  }
+  if (error instanceof UnknownError && invalidPositionAnswer.test(messageOf(error))) {
+    return new EventStoreException(
+      EventStoreExceptionCode.INVALID_POSITION,
+      `EventStoreDB cannot read from that position: it is not the start of an event in this log (was the database reset?)`,
+      { cause: messageOf(error) },
+    );
+  }
+  if (error instanceof UnknownError && (transientServerAnswers.test(messageOf(error)) || context.subscription === true)) return unavailable(error, context);
   return error;
 };
 
@@ -248,7 +309,7 @@ class ClientSubscription implements GatewaySubscription {
       try {
         result = await this.iterator.next();
       } catch (error) {
-        throw toStoreError(error);
+        throw toStoreError(error, { operation: 'subscribing to $all', subscription: true });
       }
       if (result.done) return { done: true, value: undefined };
       const event = toGatewayEvent(result.value);
@@ -267,10 +328,10 @@ class ClientGateway implements EventStoreDbGateway {
   async append(stream: string, events: readonly ProposedEvent[], expectedRevision: ExpectedRevision): Promise<bigint> {
     const proposed = events.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata }));
     try {
-      const result = await this.client.appendToStream(stream, proposed, { expectedRevision: toClientExpectedRevision(expectedRevision) });
+      const result = await this.client.appendToStream(stream, proposed, { expectedRevision: toClientExpectedRevision(expectedRevision), requiresLeader: true });
       return result.nextExpectedRevision;
     } catch (error) {
-      throw toStoreError(error, { stream, expectedRevision });
+      throw toStoreError(error, { stream, expectedRevision, operation: `the append to "${stream}"` });
     }
   }
 
@@ -281,25 +342,26 @@ class ClientGateway implements EventStoreDbGateway {
         this.client.readStream(stream, {
           fromRevision,
           direction: request.direction === 'forwards' ? FORWARDS : BACKWARDS,
+          requiresLeader: true,
           ...(request.maxCount === null ? {} : { maxCount: request.maxCount }),
         }),
       );
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw toStoreError(error, { stream });
+      throw toStoreError(error, { stream, operation: `reading "${stream}"` });
     }
   }
 
-  async readAll(request: ReadAllRequest): Promise<GatewayEvent[]> {
+  async readAll(request: ReadAllRequest, consistency: ReadConsistency): Promise<GatewayEvent[]> {
     const internals = this.client as unknown as ClientInternals;
     const read = filteredReadAllRequest(request);
     const createStream = internals.GRPCStreamCreator(StreamsClient, 'readAll', (streams) =>
-      streams.read(read, ...internals.callArguments({}, { deadline: Infinity })),
+      streams.read(read, ...internals.callArguments({ requiresLeader: consistency === 'leader' }, { deadline: Infinity })),
     );
     try {
       return await collect(new ReadStream<AllStreamResolvedEvent>(createStream, convertGrpcEvent, {}));
     } catch (error) {
-      throw toStoreError(error);
+      throw toStoreError(error, { operation: 'reading $all' });
     }
   }
 

@@ -2,8 +2,11 @@ import {
   AccessDeniedError,
   CancelledError,
   DeadlineExceededError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
   TimeoutError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
@@ -54,9 +57,51 @@ describe('toStoreError', () => {
   });
 
   it('given an error the port has no code for, then it passes unchanged', () => {
-    const error = new AccessDeniedError();
+    const error = StreamDeletedError.fromStreamName('deal-1');
 
     expect(toStoreError(error)).toBe(error);
+  });
+
+  it.each([
+    ['not ready (an election, start-up)', 'Could not recognize Server Is Not Ready'],
+    ['too busy', 'Could not recognize Server Is Too Busy'],
+    ['without leader info', 'Could not recognize No leader info available in response'],
+  ])('given the server answers %s inside a batch append, which the client reports as unknown, then UNAVAILABLE and retryable', (_, message) => {
+    const mapped = asStoreException(toStoreError(new UnknownError(undefined, message)));
+
+    expect([mapped.code, mapped.retryable]).toEqual([EventStoreExceptionCode.UNAVAILABLE, true]);
+  });
+
+  it('given any other unknown error on a call, then it passes unchanged; on a subscription, it is a dropped call (UNAVAILABLE)', () => {
+    const error = new UnknownError(undefined, '13 INTERNAL: Subscription to $all experienced an error');
+
+    expect(toStoreError(error)).toBe(error);
+    expect(asStoreException(toStoreError(error, { subscription: true })).code).toBe(EventStoreExceptionCode.UNAVAILABLE);
+  });
+
+  it('given access denied reading $all, then ACCESS_DENIED, not retryable, saying how to grant it', () => {
+    const mapped = asStoreException(toStoreError(new AccessDeniedError(), { operation: 'reading $all' }));
+
+    expect([mapped.code, mapped.retryable, mapped.details]).toEqual([EventStoreExceptionCode.ACCESS_DENIED, false, { operation: 'reading $all' }]);
+    expect(mapped.message).toContain('set the $acl of $all');
+  });
+
+  it('given the server\'s MaxAppendSize refusal, then INVALID_APPEND naming its limit', () => {
+    const mapped = asStoreException(toStoreError(MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576), { stream: 'deal-1' }));
+
+    expect([mapped.code, mapped.details]).toEqual([EventStoreExceptionCode.INVALID_APPEND, { stream: 'deal-1', maxAppendSize: 1_048_576 }]);
+  });
+
+  it('given a read from a position inside a record (INVALID_ARGUMENT, unknown to the client), then INVALID_POSITION, not retryable', () => {
+    const raw = Object.assign(new Error('3 INVALID_ARGUMENT: Trying to read from an invalid position.'), {
+      code: 3,
+      details: 'Trying to read from an invalid position.',
+      metadata: new Metadata(),
+    });
+
+    const mapped = asStoreException(toStoreError(raw, { subscription: true }));
+
+    expect([mapped.code, mapped.retryable]).toEqual([EventStoreExceptionCode.INVALID_POSITION, false]);
   });
 });
 

@@ -9,6 +9,11 @@ describe('planFilter', () => {
     expect(plan.server).toEqual(excludeSystemEventTypes);
     expect(plan.keeps(event('order-1', 'OrderPlaced'))).toBe(true);
     expect(plan.keeps(event('$crm-event-id-1', '$crm-event-id-claimed'))).toBe(false);
+    expect(plan.keeps(event('_crm-event-id-1', '$crm-event-id-claimed'))).toBe(false);
+  });
+
+  it('given a stream prefix that an id claim stream also has, then the claims (a system event type) are still dropped', () => {
+    expect(planFilter({ streamPrefixes: ['_'] }).keeps(event('_crm-event-id-1', '$crm-event-id-claimed'))).toBe(false);
   });
 
   it('given stream prefixes, then they go to the server as prefixes and system streams under them are still dropped', () => {

@@ -37,11 +37,24 @@ export const unwrapMetadata = (metadata: unknown, recordedAt: string): MetadataE
   return { occurredAt: recordedAt, metadata: isJsonObject(metadata) ? (metadata as JsonObject) : {} };
 };
 
-const describeEvent = (event: GatewayEvent): string => `event ${event.id} (stream "${event.stream}", revision ${event.revision})`;
+export const describeEvent = (event: GatewayEvent): string => `event ${event.id} (stream "${event.stream}", revision ${event.revision})`;
+
+/**
+ * Why the port cannot carry this event, or `null` when it can. Other tools sharing the database may write
+ * binary events, or events marked JSON whose data does not parse (the client then hands over the raw
+ * text) or is not an object.
+ */
+export const undeliverableReason = (event: GatewayEvent): string | null => {
+  if (!event.isJson) return 'its data is not JSON (binary content)';
+  if (typeof event.data === 'string') return 'its data is marked JSON but does not parse';
+  if (!isJsonObject(event.data)) return 'its data is JSON but not an object';
+  return null;
+};
 
 export const toStoredEvent = (event: GatewayEvent): StoredEvent => {
-  if (!event.isJson || !isJsonObject(event.data)) {
-    throw new Error(`${describeEvent(event)} does not hold a JSON object; this store reads JSON events only`);
+  const undeliverable = undeliverableReason(event);
+  if (undeliverable !== null) {
+    throw new Error(`${describeEvent(event)} cannot be read: ${undeliverable}; this store reads JSON objects only`);
   }
   if (event.position === undefined) {
     throw new Error(`${describeEvent(event)} came without its $all position (older EventStoreDB versions leave it out of stream reads); this adapter needs it`);

@@ -1,5 +1,6 @@
 import type { GatewayEvent } from './eventstoredb.gateway';
-import { toProposedEvent, toStoredEvent, unwrapMetadata } from './stored-event.mapping';
+import { eventSizeOf } from '../append-input.validation';
+import { toProposedEvent, toStoredEvent, undeliverableReason, unwrapMetadata } from './stored-event.mapping';
 
 const recorded = (overrides: Partial<GatewayEvent> = {}): GatewayEvent => ({
   id: '0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -52,9 +53,26 @@ describe('stored event mapping', () => {
     expect(unwrapMetadata(metadata, '2026-03-01T09:00:00.000Z')).toEqual({ occurredAt: '2026-03-01T09:00:00.000Z', metadata: expected });
   });
 
-  it('given an event whose data is not a JSON object, when mapped, then it is refused by name', () => {
-    expect(() => toStoredEvent(recorded({ isJson: false, data: new Uint8Array([1]) }))).toThrow(/event 0f8fad5b-.* \(stream "deal-1", revision 3\) does not hold a JSON object/);
-    expect(() => toStoredEvent(recorded({ data: [1, 2] }))).toThrow(/does not hold a JSON object/);
+  it.each([
+    ['binary data', { isJson: false, data: new Uint8Array([1]) }, 'its data is not JSON (binary content)'],
+    ['data marked JSON that does not parse (the client hands over the text)', { data: '{"not": json' }, 'its data is marked JSON but does not parse'],
+    ['JSON data that is not an object', { data: [1, 2] }, 'its data is JSON but not an object'],
+  ])('given an event with %s, then it cannot be delivered, and mapping it is refused by name', (_, overrides, reason) => {
+    expect(undeliverableReason(recorded(overrides))).toBe(reason);
+    expect(() => toStoredEvent(recorded(overrides))).toThrow(`event 0f8fad5b-d9cb-469f-a165-70867728950e (stream "deal-1", revision 3) cannot be read: ${reason}`);
+  });
+
+  it('given an event of ours, then it can be delivered', () => {
+    expect(undeliverableReason(recorded())).toBeNull();
+  });
+
+  it('given the largest business time, then the metadata envelope adds no more than the size both stores count for it', () => {
+    const validated = { id: 'id-1', type: 'DealWon', data: '{}', metadata: '{"actor":"agent-7"}', occurredAt: '9999-12-31T23:59:59.999Z' };
+
+    const proposed = toProposedEvent(validated, '2026-03-01T09:00:00.000Z');
+    const sentSize = Buffer.byteLength(JSON.stringify(proposed.data)) + Buffer.byteLength(JSON.stringify(proposed.metadata)) + 2 * proposed.type.length;
+
+    expect(sentSize).toBeLessThanOrEqual(eventSizeOf(validated));
   });
 
   it('given an event without a position, when mapped, then it is refused instead of getting a made-up one', () => {

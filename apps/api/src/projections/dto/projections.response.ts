@@ -33,6 +33,9 @@ export class ProjectionStatusResponse implements ProjectionStatus {
   @NullableTextProperty('Why it failed; null unless failed')
   readonly error!: string | null;
 
+  @NullableTextProperty('What an operator should know although it runs (it rebuilt after the event log was reset); null otherwise')
+  readonly warning!: string | null;
+
   @DateTimeProperty('When its status was last written; null before', { nullable: true })
   readonly updatedAt!: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import type { StoreWarning } from '@crm/event-store';
 import { PROJECTION_STATUS_STATES } from '../../projections/dto/projections.response';
 import { IntegerProperty, PositionProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
 import type { Health, ProjectionLag } from '../queries/get-health.query';
@@ -10,6 +11,21 @@ export class LivenessResponse implements Liveness {
   readonly status!: 'up' | 'down';
 }
 
+@ApiSchema({ name: 'StoreWarning', description: 'Something about the event log an operator should know, although every call still works' })
+export class StoreWarningResponse implements StoreWarning {
+  @ApiProperty({ enum: ['FOREIGN_EVENTS_SKIPPED', 'ACCESS_DENIED', 'LOG_RESET'] })
+  readonly code!: StoreWarning['code'];
+
+  @IntegerProperty('How many times since the app started (distinct events, for skipped ones)', { minimum: 1 })
+  readonly count!: number;
+
+  @TextProperty('The last occurrence, by name')
+  readonly message!: string;
+
+  @TextProperty('When it last happened (ISO-8601)')
+  readonly lastAt!: string;
+}
+
 @ApiSchema({ name: 'StoreHealth' })
 export class StoreHealthResponse {
   @TextProperty('The event store in use', { example: 'sqlite' })
@@ -17,6 +33,9 @@ export class StoreHealthResponse {
 
   @PositionProperty('Its head; null when empty', { nullable: true })
   readonly headPosition!: string | null;
+
+  @ApiProperty({ type: () => [StoreWarningResponse], description: 'Events of other tools read past, refusals of the server, log resets; empty when all is well' })
+  readonly warnings!: readonly StoreWarningResponse[];
 }
 
 @ApiSchema({ name: 'ProjectionLag' })

@@ -4,7 +4,7 @@ import type { Engine } from '@crm/engine';
 import { serializePosition } from '@crm/event-store';
 import type { ProjectionRunner } from '@crm/projection-runtime';
 import { ENGINE, PROJECTION_RUNNER } from '../../api.tokens';
-import { projectionLags } from '../projection-lags';
+import { logResetWarnings, projectionLags } from '../projection-lags';
 import { GetHealthQuery, type Health } from './get-health.query';
 
 @QueryHandler(GetHealthQuery)
@@ -16,11 +16,13 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
 
   async execute(): Promise<Health> {
     const head = await this.engine.store.headPosition();
+    const statuses = await this.runner.status();
+    const warnings = [...(this.engine.store.warnings?.() ?? []), ...logResetWarnings(statuses)];
     return {
       status: 'up',
-      store: { kind: this.engine.store.kind, headPosition: head ? serializePosition(head) : null },
+      store: { kind: this.engine.store.kind, headPosition: head ? serializePosition(head) : null, warnings },
       blueprints: this.engine.catalog.kinds(),
-      projections: projectionLags(await this.runner.status()),
+      projections: projectionLags(statuses),
     };
   }
 }

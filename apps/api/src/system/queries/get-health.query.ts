@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { StoreWarning } from '@crm/event-store';
 import type { ProjectionStatus } from '@crm/projection-runtime';
 
 export interface ProjectionLag {
@@ -10,7 +11,8 @@ export interface ProjectionLag {
 
 export interface Health {
   readonly status: 'up';
-  readonly store: { readonly kind: string; readonly headPosition: string | null };
+  /** `warnings`: what the store and the projections noticed about the event log (skipped foreign events, refusals, resets). */
+  readonly store: { readonly kind: string; readonly headPosition: string | null; readonly warnings: readonly StoreWarning[] };
   readonly blueprints: readonly string[];
   /** How far the read models trail the log; `maxLag` 0 means every read model is at the head. */
   readonly projections: { readonly maxLag: number; readonly byProjection: readonly ProjectionLag[] };

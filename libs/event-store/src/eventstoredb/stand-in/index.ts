@@ -1,2 +1,3 @@
-export { WireLevelStandIn } from './wire-level-stand-in';
-export type { StandInFailure, StandInStats, WireLevelStandInOptions } from './wire-level-stand-in';
+export { adminUser, defaultMaxAppendSize, WireLevelStandIn } from './wire-level-stand-in';
+export type { StandInCall, StandInFailure, StandInStats, StandInUser, SubscriptionDrop, WireLevelStandInOptions } from './wire-level-stand-in';
+export { StandInLog } from './stand-in-log';

@@ -99,4 +99,68 @@ describe('StandInLog (the wire-level stand-in log)', () => {
       expect(log.readStream('nope', 'start', 'forwards', 10)).toBeNull();
     });
   });
+
+  describe('what a real server does beyond the commit check', () => {
+    it('given any and a server that forgot its recent writes (a restart), when the same ids come again, then they are written a second time', () => {
+      const log = new StandInLog();
+      log.append('a', { kind: 'any' }, [record('1')]);
+
+      log.forgetRecentWrites();
+      const again = log.append('a', { kind: 'any' }, [record('1')]);
+
+      expect(again).toMatchObject({ kind: 'written', lastRevision: 1 });
+      expect(userEvents(log).map((event) => event.id)).toEqual(['1', '1']);
+    });
+
+    it('given any and more writes since than the server remembers, then an old id is written again; an explicit revision still finds it', () => {
+      const log = new StandInLog({ recentIdsRemembered: 2 });
+      log.append('a', { kind: 'no_stream' }, [record('1')]);
+      log.append('a', { kind: 'any' }, [record('2'), record('3')]);
+
+      expect(log.append('a', { kind: 'no_stream' }, [record('1')])).toMatchObject({ kind: 'idempotent', lastRevision: 0 });
+      expect(log.append('a', { kind: 'any' }, [record('1')])).toMatchObject({ kind: 'written', lastRevision: 3 });
+    });
+
+    it('given replication held from a stream, then its write and later ones are unreadable until released, and a retry of them is dropped', () => {
+      const log = new StandInLog();
+      log.append('claims', { kind: 'no_stream' }, [record('c')]);
+      log.holdReplication('deal-1');
+
+      const written = log.append('deal-1', { kind: 'no_stream' }, [record('1')]);
+      const retry = log.append('deal-1', { kind: 'no_stream' }, [record('1')]);
+      const whileHeld = log.readStream('deal-1', 'start', 'forwards', 10);
+      log.releaseReplication();
+
+      expect(written).toMatchObject({ kind: 'written', lastRevision: 0 });
+      expect(retry).toEqual({ kind: 'idempotent-not-ready' });
+      expect(whileHeld).toBeNull();
+      expect(log.readStream('claims', 'start', 'forwards', 10)?.map((event) => event.id)).toEqual(['c']);
+      expect(log.readStream('deal-1', 'start', 'forwards', 10)?.map((event) => event.id)).toEqual(['1']);
+      expect(log.append('deal-1', { kind: 'no_stream' }, [record('1')])).toMatchObject({ kind: 'idempotent', lastRevision: 0 });
+    });
+
+    it('given a follower that sees fewer entries, then its reads stop where it lags', () => {
+      const log = new StandInLog();
+      log.append('a', { kind: 'no_stream' }, [record('1')]);
+      const lagging = log.replicatedCount;
+      log.append('a', { kind: 'revision', revision: 0 }, [record('2')]);
+
+      expect(log.readStream('a', 'start', 'forwards', 10, lagging)?.map((event) => event.id)).toEqual(['1']);
+      expect(log.readAll('end', 'backwards', 1, null, lagging).map((event) => event.id)).toEqual(['1']);
+      expect(log.readStream('a', 'start', 'forwards', 10)?.map((event) => event.id)).toEqual(['1', '2']);
+    });
+
+    it('given positions, then the start of a record and anything outside the log may be read from, a position inside a record may not', () => {
+      const log = new StandInLog({ firstPosition: 1_000n });
+      log.append('a', { kind: 'no_stream' }, [record('1'), record('2')]);
+      const [first, second] = userEvents(log);
+      const at = (commit: bigint) => ({ commit, prepare: commit });
+
+      expect(log.isReadablePosition(at(first!.position))).toBe(true);
+      expect(log.isReadablePosition(at(first!.position + 1n))).toBe(false);
+      expect(log.isReadablePosition(at(second!.end))).toBe(true);
+      expect(log.isReadablePosition(at(second!.end + 10_000n))).toBe(true);
+      expect(log.isReadablePosition(at(0n))).toBe(true);
+    });
+  });
 });
