@@ -85,7 +85,9 @@ const runScenario = async (harness: ApiHarness, clock: ManualClock): Promise<Ent
   await call('closed: no more changes', 'raj', 'PATCH', deal, { fields: { notes: 'too late' } });
 
   const quote = '/records/quote/q-1';
-  await call('open a quote', 'rita', 'POST', '/records/quote', { id: 'q-1', fields: { opportunity: 'globex-1', total: 50000, validUntil: '2026-07-31', discount: 0.25 } });
+  await call('open a deal for the quote', 'rita', 'POST', '/records/opportunity', { id: 'initech-1', fields: { name: 'Initech renewal' } });
+  await call('a quote for a deal that does not exist', 'rita', 'POST', '/records/quote', { fields: { opportunity: 'no-such-deal', total: 1, validUntil: '2026-07-31' } });
+  await call('open a quote', 'rita', 'POST', '/records/quote', { id: 'q-1', fields: { opportunity: 'initech-1', total: 50000, validUntil: '2026-07-31', discount: 0.25 } });
   await call('submit the quote', 'rita', 'POST', `${quote}/transitions`, { event: 'submit' });
   const asked = await call('approve a 25% discount: approvers asked (202)', 'rita', 'POST', `${quote}/transitions`, { event: 'approve' });
   const approvalId = (asked.body as { record?: { approvals?: { approvalId: string }[] } }).record?.approvals?.[0]?.approvalId ?? 'missing';

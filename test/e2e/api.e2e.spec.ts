@@ -37,7 +37,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
       expect(await harness.request(null, 'GET', '/health')).toEqual({ status: 200, body: { status: 'up' } });
       const health = await harness.request('ana', 'GET', '/health');
       expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ status: 'up', store: { kind: 'sqlite' }, blueprints: ['lead', 'opportunity', 'quote'] });
+      expect(health.body).toMatchObject({ status: 'up', store: { kind: 'sqlite' }, blueprints: ['account', 'contact', 'lead', 'opportunity', 'quote'] });
     });
 
     it('serves the OpenAPI document and the docs page without a token', async () => {
@@ -71,6 +71,8 @@ describe('HTTP API (real server on a temp data dir)', () => {
       const list = await harness.request<{ id: string; latestVersion: number }[]>('olga', 'GET', '/blueprints');
       expect(list.status).toBe(200);
       expect(list.body.map((blueprint) => [blueprint.id, blueprint.latestVersion])).toEqual([
+        ['account', 1],
+        ['contact', 1],
         ['lead', 2],
         ['opportunity', 2],
         ['quote', 2],
@@ -247,7 +249,8 @@ describe('HTTP API (real server on a temp data dir)', () => {
     });
 
     it('lets a blueprint narrow roles further: a rep may not send a quote back to draft, a manager may', async () => {
-      const quote = await harness.request<RecordBody>('rita', 'POST', '/records/quote', { fields: { opportunity: 'opp-1', total: 900, validUntil: '2026-12-31' } });
+      const deal = await harness.openOpportunity('rita');
+      const quote = await harness.request<RecordBody>('rita', 'POST', '/records/quote', { fields: { opportunity: deal, total: 900, validUntil: '2026-12-31' } });
       const id = quote.body.record.id;
       expect((await harness.request('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'submit' })).status).toBe(200);
       const refused = expectError(await harness.request('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'send_back' }), 422, 'TRANSITION_REFUSED');
@@ -256,7 +259,8 @@ describe('HTTP API (real server on a temp data dir)', () => {
     });
 
     it('asks approvers for a discount, refuses self-approval with 403, and approves once the chain completes', async () => {
-      const quote = await harness.request<RecordBody>('rita', 'POST', '/records/quote', { fields: { opportunity: 'opp-1', total: 900, validUntil: '2026-12-31', discount: 0.15 } });
+      const deal = await harness.openOpportunity('rita');
+      const quote = await harness.request<RecordBody>('rita', 'POST', '/records/quote', { fields: { opportunity: deal, total: 900, validUntil: '2026-12-31', discount: 0.15 } });
       const id = quote.body.record.id;
       expect((await harness.request('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'submit' })).status).toBe(200);
       const asked = await harness.request<RecordBody & { record: { approvals: { approvalId: string; waitingFor: string[] }[] } }>('rita', 'POST', `/records/quote/${id}/transitions`, { event: 'approve' });

@@ -4,6 +4,14 @@ import type { Role, User, UserDirectory } from './user-directory';
 
 export type { Denial, RecordAccess, RecordAction };
 
+/**
+ * Accounts and contacts are the company's shared directory: every rep and manager reads them (to link a
+ * deal or a contact to its account); changing one still follows the owner's rules.
+ */
+const SHARED_DIRECTORY_KINDS: readonly string[] = ['account', 'contact'];
+
+const readsSharedDirectory = (action: RecordAction, record: RecordAccess): boolean => action === 'read' && SHARED_DIRECTORY_KINDS.includes(record.kind);
+
 /** The lead pool: unowned leads any rep may work and claim. */
 const isPoolLead = (record: RecordAccess): boolean => record.kind === 'lead' && record.owner === null;
 
@@ -116,6 +124,7 @@ export const authorizeRecordAction = (
   if ((action === 'open' || action === 'reassign') && newOwner === null && record.kind !== 'lead') {
     return { rule: 'pool.leads-only', message: `only leads may be unowned (the lead pool); a ${record.kind} needs an owner` };
   }
+  if (readsSharedDirectory(action, record) && user.roles.some((role) => role === 'rep' || role === 'manager')) return allow;
   const denials: Denial[] = [];
   for (const role of user.roles) {
     const denial = RULES[role](user, action, record, directory, newOwner);
@@ -177,11 +186,13 @@ export type ListScope =
 
 /**
  * The records a user may see in lists, by the same rules as reading one record: a rep their own and the
- * lead pool, a manager their team's and every unowned record, analysts, process owners and admins all.
+ * lead pool, a manager their team's and every unowned record, analysts, process owners and admins all;
+ * for a list of one `kind` of the shared directory (accounts, contacts), reps and managers all too.
  * With several roles, the union.
  */
-export const listScope = (user: User, directory: UserDirectory): ListScope => {
+export const listScope = (user: User, directory: UserDirectory, kind?: string): ListScope => {
   if (user.roles.some((role) => role === 'admin' || role === 'analyst' || role === 'process_owner')) return { all: true };
+  if (kind !== undefined && readsSharedDirectory('read', { kind, owner: null }) && user.roles.some((role) => role === 'rep' || role === 'manager')) return { all: true };
   const owners = new Set<string>();
   if (user.roles.includes('rep')) owners.add(user.id);
   const manages = user.roles.includes('manager');

@@ -51,6 +51,15 @@ describe('access policy', () => {
     expect(policy.judge({ id: 'ada', roles: ['admin'] }, 'automate', ritasDeal)?.rule).toBe('automate.system-only');
   });
 
+  it('given the shared directory, when reps and managers read any account or contact, then it is allowed; changing one is not', () => {
+    const rajsAccount = { kind: 'account', owner: 'raj' };
+    expect(authorizeRecordAction(user('rita'), 'read', rajsAccount, directory)).toBeNull();
+    expect(authorizeRecordAction(user('max'), 'read', { kind: 'contact', owner: 'raj' }, directory)).toBeNull();
+    expect(authorizeRecordAction(user('rita'), 'update', rajsAccount, directory)?.rule).toBe('rep.own-records');
+    expect(listScope(user('rita'), directory, 'account')).toEqual({ all: true });
+    expect(listScope(user('rita'), directory, 'opportunity')).not.toEqual({ all: true });
+  });
+
   it('given an approver, when they approve, then they need only be able to read the record', () => {
     expect(authorizeRecordAction(user('max'), 'approve', ritasDeal, directory)).toBeNull();
     expect(authorizeRecordAction(user('max'), 'approve', rajsDeal, directory)?.rule).toBe('manager.own-team');

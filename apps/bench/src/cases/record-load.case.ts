@@ -74,7 +74,7 @@ const decideAndExplain = (state: RecordState, engine: BenchEngine, now: Date): v
     commandId: 'load-bench',
     actor,
   };
-  if (decideRecord(command, state, { blueprint, now, timing: engine.timing }).length === 0) throw new Error('request_approval decided nothing');
+  if (decideRecord(command, state, { blueprint, now, timing: engine.timing, references: { exists: () => true } }).length === 0) throw new Error('request_approval decided nothing');
   explainRecord(state, blueprint, actor);
 };
 

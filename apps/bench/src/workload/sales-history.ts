@@ -437,7 +437,7 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
   const decide = (command: RecordCommand, state: RecordState, nowMs: number): { item: HistoryItem; rows: HistoryRow[]; state: RecordState } | null => {
     const pinned = state.status === 'none' ? blueprint : (byVersion.get(state.blueprint.version) as CompiledBlueprint);
     const now = new Date(nowMs);
-    const decided = decideRecord(command, state, { blueprint: pinned, now, timing });
+    const decided = decideRecord(command, state, { blueprint: pinned, now, timing, references: { exists: () => true } });
     if (!room(decided.length)) return null;
     const recordedAt = now.toISOString();
     const stream = recordStreamName(command.kind, state.recordId);

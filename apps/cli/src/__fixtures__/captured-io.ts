@@ -24,11 +24,11 @@ export const capturedIo = (cwd: string, clock: Clock, env: Record<string, string
   };
 };
 
-/** A temp workspace with `data/` and a `blueprints/` folder holding the test opportunity blueprint. */
+/** A temp workspace with `data/` and a `blueprints/` folder holding the test opportunity blueprint and the account blueprint its deals reference. */
 export const cliWorkspace = (): { root: string; dataDir: string; blueprintsDir: string } => {
   const root = mkdtempSync(join(tmpdir(), 'crm-cli-'));
   const blueprintsDir = join(root, 'blueprints');
   mkdirSync(blueprintsDir);
-  copyFileSync(join(__dirname, 'opportunity.blueprint.yaml'), join(blueprintsDir, 'opportunity.blueprint.yaml'));
+  for (const file of ['opportunity.blueprint.yaml', 'account.blueprint.yaml']) copyFileSync(join(__dirname, file), join(blueprintsDir, file));
   return { root, dataDir: join(root, 'data'), blueprintsDir };
 };

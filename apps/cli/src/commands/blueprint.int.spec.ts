@@ -45,7 +45,7 @@ describe('crm blueprint validate, show and diagram', () => {
   it('given the shipped blueprints, when validated, then it exits 0 and names every blueprint it loaded', async () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED);
 
-    expect(result).toEqual({ exitCode: 0, out: 'ok: 3 blueprint files valid: lead v2 (lead), opportunity v2 (opportunity), quote v2 (quote)\n', err: '' });
+    expect(result).toEqual({ exitCode: 0, out: 'ok: 5 blueprint files valid: account v1 (account), contact v1 (contact), lead v2 (lead), opportunity v2 (opportunity), quote v2 (quote)\n', err: '' });
   });
 
   it('given a folder with a misspelt field, a YAML error and a version declared twice, when validated, then every problem is printed with file and path and it exits 3', async () => {
@@ -122,7 +122,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const broken = await crm('blueprint', 'diagram', 'opportunity', '--blueprints', 'broken');
 
     expect(unknown.exitCode).toBe(1);
-    expect(unknown.err).toContain('governs record kind "invoice"; kinds: lead, opportunity, quote');
+    expect(unknown.err).toContain('governs record kind "invoice"; kinds: account, contact, lead, opportunity, quote');
     expect(broken.exitCode).toBe(3);
     expect(broken.err).toContain('INVALID_BLUEPRINT: invalid blueprint');
     expect(broken.err).toContain('opportunity.blueprint.yaml: transitions[1].to: unknown stage "propsal"');

@@ -76,15 +76,24 @@ describe('crm import', () => {
     }
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     workspace = cliWorkspace();
     csvFile = join(workspace.root, 'pipeline.csv');
     mappingFile = join(workspace.root, 'pipeline.mapping.yaml');
     writeFileSync(csvFile, pipelineCsv);
     writeFileSync(mappingFile, mapping);
+    // The accounts the deals name: a reference to a record that does not exist is refused on every write path.
+    for (const account of ['Acme', 'Globex']) expect((await crm('record', 'open', 'account', '--id', account, '--field', `name=${account} Inc.`)).exitCode).toBe(0);
   });
 
   afterEach(() => rmSync(workspace.root, { recursive: true, force: true }));
+
+  it('given a row naming an account that does not exist, when imported, then the row is reported with the field and stored nothing', async () => {
+    writeFileSync(csvFile, [pipelineCsv.split('\r\n')[0], 'NEW-1,Ann Agent,GTXPro,Initech,Engaging,2017-01-05,,', ''].join('\r\n'));
+    const result = await crm('import', 'opportunity', '--file', 'pipeline.csv', '--map', 'pipeline.mapping.yaml', '--on-error', 'skip');
+    expect(result.err).toMatch(/^row 2 \(NEW-1\): .*account: no account "Initech"/m);
+    expect(await recordEvents()).toEqual([]);
+  });
 
   it('given a CSV with bad rows and --on-error skip, when imported, then each bad row is reported with its row number and reason, nothing is stored for it, and the good rows keep their business times marked as imported', async () => {
     const result = await crm('import', 'opportunity', '--file', 'pipeline.csv', '--map', 'pipeline.mapping.yaml', '--on-error', 'skip');

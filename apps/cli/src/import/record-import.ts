@@ -22,6 +22,12 @@ import { mapRow, type MappedHistory, type RowWarning } from './map-row';
 
 export type OnError = 'skip' | 'fail';
 
+/**
+ * The dry judgement of a row has no store at hand: the command handler checks reference fields when the
+ * row is stored, and a row naming a record that does not exist is reported then, with its row number.
+ */
+const REFERENCES_CHECKED_WHEN_STORED = { exists: (): boolean => true };
+
 export interface RecordImportInput {
   readonly store: EventStore;
   readonly catalog: BlueprintCatalog;
@@ -166,7 +172,7 @@ export const importRecords = async (input: RecordImportInput): Promise<RecordImp
     };
     let unmet: UnmetCriterion[];
     try {
-      unmet = unmetOf(decideRecord(command, noRecord(input.kind, history.recordId), { blueprint, now, timing: standardTiming() }));
+      unmet = unmetOf(decideRecord(command, noRecord(input.kind, history.recordId), { blueprint, now, timing: standardTiming(), references: REFERENCES_CHECKED_WHEN_STORED }));
     } catch (error) {
       rejected.push({ row: record.row, recordId: history.recordId, reason: describeRefusal(error) });
       continue;

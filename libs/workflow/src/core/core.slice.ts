@@ -27,10 +27,10 @@ export const coreSlice = defineRecordSlice<CoreCommand, CoreEvent>({
         const owner = command.owner === undefined ? command.actor.id : command.owner;
         return { action: 'open', record: { kind: command.kind, owner }, newOwner: owner };
       },
-      decide: (command, state, { blueprint, now, timing }) => {
+      decide: (command, state, { blueprint, now, timing, references }) => {
         requireNew(state);
         const fields = command.fields ?? {};
-        requireValidFields(blueprint, fields);
+        requireValidFields(blueprint, fields, references);
         const recordId = command.recordId ?? recordIdFor(command.commandId);
         const owner = command.owner === undefined ? command.actor.id : command.owner;
         const stage = blueprint.definition.initialStage;
@@ -52,9 +52,9 @@ export const coreSlice = defineRecordSlice<CoreCommand, CoreEvent>({
         return problems;
       },
       access: () => ({ action: 'update' }),
-      decide: (command, state, { blueprint, now, timing }) => {
+      decide: (command, state, { blueprint, now, timing, references }) => {
         const record = requireExisting(state);
-        requireValidFields(blueprint, command.fields);
+        requireValidFields(blueprint, command.fields, references);
         requireOpen(record);
         const after = { ...record.fields, ...command.fields };
         requireInvariantsKept(blueprint, record, record.stage, after);

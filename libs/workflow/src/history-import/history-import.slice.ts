@@ -80,7 +80,7 @@ export const historyImportSlice = defineRecordSlice<HistoryImportCommand, Histor
         return problems;
       },
       access: (command) => ({ action: 'import', record: { kind: command.kind, owner: command.owner }, newOwner: command.owner }),
-      decide: (command, state, { blueprint }) => {
+      decide: (command, state, { blueprint, references }) => {
         requireNew(state);
         const { problems, history } = datedHistory(command, blueprint);
         if (history === null) {
@@ -90,8 +90,8 @@ export const historyImportSlice = defineRecordSlice<HistoryImportCommand, Histor
             { problems },
           );
         }
-        requireValidFields(blueprint, { ...command.fields });
-        history.visits.forEach((visit) => requireValidFields(blueprint, visit.fields));
+        requireValidFields(blueprint, { ...command.fields }, references);
+        history.visits.forEach((visit) => requireValidFields(blueprint, visit.fields, references));
 
         const initialStage = blueprint.definition.initialStage;
         const events: DecidedRecordEvent<CoreEvent | TransitionEvent | HistoryImportEvent>[] = [

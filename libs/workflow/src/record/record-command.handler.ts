@@ -15,7 +15,7 @@ import type { RecordCommandBase } from './record-command';
 import type { RecordCommand } from './record.commands';
 import type { RecordEventMetadata } from './record-event';
 import { recordIdFor } from './record-ids';
-import { recordNotFound } from './record-rules';
+import { recordNotFound, type References } from './record-rules';
 import type { FoldContext } from './record-slice';
 import { RecordSlices } from './record-slices';
 import { recordStreamName } from './record-stream';
@@ -73,6 +73,21 @@ const toCommandEvent = (event: StoredEvent): CommandEvent => ({
   occurredAt: event.occurredAt,
 });
 
+const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+const isRecordId = (value: string): boolean => RECORD_ID.test(value);
+
+const isFieldValues = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every set of field values a command carries: its fields, and an imported history's stage fields. */
+const suppliedFieldValues = (command: RecordCommandBase): Record<string, unknown>[] => {
+  const fields: unknown = 'fields' in command ? command.fields : undefined;
+  const stages: unknown = 'stages' in command ? command.stages : undefined;
+  return [
+    ...(isFieldValues(fields) ? [fields] : []),
+    ...(Array.isArray(stages) ? stages.flatMap((stage: unknown) => (isFieldValues(stage) && isFieldValues(stage['fields']) ? [stage['fields']] : [])) : []),
+  ];
+};
+
 /** What a command asks, without who asks it or how it is traced: a retry must ask exactly this again. */
 const intentOf = (command: RecordCommandBase): Record<string, unknown> => {
   const { commandId: _commandId, actor: _actor, correlationId: _correlationId, causationId: _causationId, origin: _origin, ...intent } = command;
@@ -122,7 +137,8 @@ export class RecordCommandHandler {
     const latest = this.catalog.latestForKind(command.kind);
     const recordId = command.recordId ?? recordIdFor(command.commandId);
     try {
-      const outcome = await this.withBlueprints(() => this.handle(command, recordId, latest));
+      const references = await this.withBlueprints(() => this.referencesOf(command, latest));
+      const outcome = await this.withBlueprints(() => this.handle(command, recordId, latest, references));
       return {
         kind: command.kind,
         recordId,
@@ -164,7 +180,34 @@ export class RecordCommandHandler {
     return this.catalog.get(record.blueprint);
   }
 
-  private handle(command: RecordCommandBase, recordId: string, latest: CompiledBlueprint): Promise<CommandOutcome<RecordState>> {
+  /**
+   * The records the command's reference fields name, looked up before the decision (which reads no
+   * other stream): those that exist and that the actor may read. A reference is checked again by no
+   * lock; records are never deleted, so what exists now still exists when the command is stored.
+   */
+  private async referencesOf(command: RecordCommandBase, latest: CompiledBlueprint): Promise<References> {
+    const targets = new Map(
+      this.catalog
+        .versions(latest.ref.id)
+        .flatMap((ref) => this.catalog.get(ref).definition.fields)
+        .flatMap((field) => (field.type === 'reference' && field.to !== undefined ? [[field.name, field.to] as const] : [])),
+    );
+    const found = new Set<string>();
+    if (targets.size === 0) return { exists: () => false };
+    const kinds = new Set(this.catalog.kinds());
+    for (const values of suppliedFieldValues(command)) {
+      for (const [name, value] of Object.entries(values)) {
+        const kind = targets.get(name);
+        if (kind === undefined || typeof value !== 'string' || !kinds.has(kind) || !isRecordId(value)) continue;
+        const { state } = await this.loop.state(recordStreamName(kind, value));
+        const readable = state.status !== 'none' && this.options.policy.judge(command.actor, 'read', { kind, owner: state.owner }) === null;
+        if (readable) found.add(`${kind}\u0000${value}`);
+      }
+    }
+    return { exists: (kind, id) => found.has(`${kind}\u0000${id}`) };
+  }
+
+  private handle(command: RecordCommandBase, recordId: string, latest: CompiledBlueprint, references: References): Promise<CommandOutcome<RecordState>> {
     const handling = this.slices.handling(command.type);
     if (handling === undefined) throw new Error(`command ${command.type} passed validation without a slice`);
     const blueprintOf = (state: RecordState): CompiledBlueprint => (state.status === 'none' ? latest : this.catalog.get(state.blueprint));
@@ -187,7 +230,7 @@ export class RecordCommandHandler {
       authorizeReplay: (state) => {
         if (state.status !== 'none') this.requireReadable(command.actor, state);
       },
-      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing }),
+      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references }),
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });
   }

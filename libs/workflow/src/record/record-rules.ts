@@ -31,8 +31,17 @@ export const requireOpen = (record: ExistingRecord): void => {
   }
 };
 
-export const requireValidFields = (blueprint: CompiledBlueprint, fields: FieldValues): void => {
-  const problems = validateFieldValues(blueprint.definition, fields);
+/**
+ * Which referenced records exist for the acting user: resolved by the command handler before the
+ * decision (a decision reads no other stream), so the decision stays pure.
+ */
+export interface References {
+  exists(kind: string, recordId: string): boolean;
+}
+
+/** Field values of the right types, and references to records that exist (and that the actor may read). */
+export const requireValidFields = (blueprint: CompiledBlueprint, fields: FieldValues, references: References): void => {
+  const problems = [...validateFieldValues(blueprint.definition, fields), ...referenceProblems(blueprint, fields, references)];
   if (problems.length > 0) {
     throw new WorkflowException(
       WorkflowExceptionCode.INVALID_FIELDS,
@@ -41,6 +50,17 @@ export const requireValidFields = (blueprint: CompiledBlueprint, fields: FieldVa
     );
   }
 };
+
+/**
+ * A reference names a record of its kind that exists. Missing and unreadable read the same: an answer
+ * that differed would tell who may not read a record that it exists.
+ */
+const referenceProblems = (blueprint: CompiledBlueprint, fields: FieldValues, references: References): { field: string; message: string }[] =>
+  blueprint.definition.fields.flatMap((field) => {
+    const value = Object.prototype.hasOwnProperty.call(fields, field.name) ? fields[field.name] : undefined;
+    if (field.type !== 'reference' || field.to === undefined || typeof value !== 'string' || references.exists(field.to, value)) return [];
+    return [{ field: field.name, message: `${field.name}: no ${field.to} "${value}"` }];
+  });
 
 /** Refuses a change that would break what the record's stage required (exit criteria stay true). */
 export const requireInvariantsKept = (blueprint: CompiledBlueprint, record: ExistingRecord, stage: string, after: FieldValues): void => {

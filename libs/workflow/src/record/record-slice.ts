@@ -1,6 +1,7 @@
 import type { BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
 import type { RecordAccess, RecordAction } from '../access/record-access';
 import type { Timing } from '../timers/timing';
+import type { References } from './record-rules';
 import type { RecordCommandBase } from './record-command';
 import type { DecidedRecordEvent, RecordEventBase, StoredRecordEventOf } from './record-event';
 import type { NoRecord, RecordDraft, RecordState } from './record.state';
@@ -12,6 +13,8 @@ export interface DecideContext {
   readonly now: Date;
   /** How timers of entered stages are dated (calendars, owners' teams). */
   readonly timing: Timing;
+  /** Which records the command's reference fields name exist (resolved before deciding). */
+  readonly references: References;
 }
 
 /** The access a command needs, judged by the policy on the state the decision uses. */

@@ -8,6 +8,7 @@ import { RecordSlices } from '../record/record-slices';
 import { recordStreamName } from '../record/record-stream';
 import { noRecord, type ExistingRecord, type RecordState } from '../record/record.state';
 import { WorkflowException } from '../workflow.exception';
+import type { References } from '../record/record-rules';
 import { standardTiming, type Timing } from '../timers/timing';
 import { fireTimerCommandId, TIMER_ACTOR } from '../timers/timers.commands';
 
@@ -40,6 +41,8 @@ export class RecordScenario {
     private now: Date = new Date('2026-03-02T09:00:00.000Z'),
     readonly recordId: string = 'rec-1',
     private readonly timing: Timing = standardTiming(),
+    /** Which referenced records exist; by default every one (a blueprint specification is about one record). */
+    private readonly references: References = { exists: () => true },
   ) {
     this.state = noRecord(blueprint.definition.kind, recordId);
     this.context = { isFinal: (_ref, stage) => blueprint.stage(stage)?.final === true };
@@ -78,7 +81,7 @@ export class RecordScenario {
       recordId: this.recordId,
     };
     try {
-      const events = decideRecord(full, this.state, { blueprint: this.blueprint, now: this.now, timing: this.timing }, this.slices);
+      const events = decideRecord(full, this.state, { blueprint: this.blueprint, now: this.now, timing: this.timing, references: this.references }, this.slices);
       const first = this.state.revision + 1;
       this.state = this.slices.evolve(
         this.state,

@@ -18,10 +18,10 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
         return problems;
       },
       access: () => ({ action: 'advance' }),
-      decide: (command, state, { blueprint, now, timing }) => {
+      decide: (command, state, { blueprint, now, timing, references }) => {
         const record = requireExisting(state);
         const supplied = command.fields ?? {};
-        requireValidFields(blueprint, supplied);
+        requireValidFields(blueprint, supplied, references);
         const outcome = fireTransition({
           record,
           blueprint,

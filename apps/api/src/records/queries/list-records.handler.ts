@@ -19,7 +19,7 @@ export class ListRecordsHandler implements IQueryHandler<ListRecordsQuery> {
 
   /** A list shows what the user may read one by one: the same rules, applied in the query. */
   async execute({ kind, request, user }: ListRecordsQuery): Promise<RecordPage> {
-    const scope = listScope(user, this.users);
+    const scope = listScope(user, this.users, kind);
     return listRecords(this.readModels.db, { ...request, kind: knownKind(this.engine.catalog, kind), visibleTo: scope.all ? undefined : scope });
   }
 }
