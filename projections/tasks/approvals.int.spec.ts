@@ -83,6 +83,8 @@ describe('approvals read model: the requests waiting for a user', () => {
     const catalog = await BlueprintCatalog.open(store, [...loadBlueprintDirectory(SHIPPED), CONTRACT]);
     handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess });
     readModels = ReadModelDatabase.open({ directory });
+    // The deal the quotes are for: a reference must name a record that exists.
+    await execute(rita, { type: 'OpenRecord', kind: 'opportunity', recordId: 'globex-1', owner: 'rita', fields: { name: 'Globex renewal' } });
   });
 
   afterEach(async () => {

@@ -62,9 +62,9 @@ describe('Engine.open', () => {
     const second = await Engine.open({ dataDirectory, blueprintsDirectory, clock, policy: openAccess });
     try {
       const v1 = first.catalog.latestForKind('lead').definition;
-      const published = await second.catalog.publish({ ...v1, version: 2, title: 'Lead (v2)' });
+      const published = await second.catalog.publish({ ...v1, version: v1.version + 1, title: 'Lead (next)' });
 
-      await waitFor(() => first.catalog.latestForKind('lead').ref.version === 2);
+      await waitFor(() => first.catalog.latestForKind('lead').ref.version === v1.version + 1);
       const opened = await first.commands.execute({
         type: 'OpenRecord',
         kind: 'lead',

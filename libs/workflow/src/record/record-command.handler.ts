@@ -193,7 +193,6 @@ export class RecordCommandHandler {
         .flatMap((field) => (field.type === 'reference' && field.to !== undefined ? [[field.name, field.to] as const] : [])),
     );
     const found = new Set<string>();
-    if (targets.size === 0) return { exists: () => false };
     const kinds = new Set(this.catalog.kinds());
     for (const values of suppliedFieldValues(command)) {
       for (const [name, value] of Object.entries(values)) {
@@ -204,7 +203,8 @@ export class RecordCommandHandler {
         if (readable) found.add(`${kind}\u0000${value}`);
       }
     }
-    return { exists: (kind, id) => found.has(`${kind}\u0000${id}`) };
+    // A kind no blueprint governs is kept in another system: this engine cannot know its ids, so it takes them as given.
+    return { exists: (kind, id) => !kinds.has(kind) || found.has(`${kind}\u0000${id}`) };
   }
 
   private handle(command: RecordCommandBase, recordId: string, latest: CompiledBlueprint, references: References): Promise<CommandOutcome<RecordState>> {
