@@ -2,8 +2,9 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { contentType } from 'mime-types';
+import { frameworkErrorOf, MAX_PATH_SEGMENT_LENGTH } from '../http/framework-errors';
 
 /** Where `npm run build` puts the web app (Vite's output); `CRM_WEB_DIR` points elsewhere. */
 export const webAppDirectory = (env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string =>
@@ -60,7 +61,13 @@ export const mountWebApp = (app: NestFastifyApplication, directory: string): boo
     if (file !== undefined && path !== '/index.html') {
       return sendFile(reply, file, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     }
-    const segment = path.split('/')[1] ?? '';
+    const segments = path.split('/');
+    const segment = segments[1] ?? '';
+    // An API path whose id was too long for the router fell through to here: it gets the router's answer.
+    if (apiSegments.has(segment) && segments.some((part) => part.length > MAX_PATH_SEGMENT_LENGTH)) {
+      const { status, body } = frameworkErrorOf(Object.assign(new Error('path segment too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }) as FastifyError);
+      return reply.status(status).send(body);
+    }
     if (acceptsHtml(request) && !apiSegments.has(segment) && !segment.includes('.')) return page(reply);
     return reply.callNotFound();
   });
