@@ -55,7 +55,7 @@ interface PageLoad {
   readonly scriptMs: number;
 }
 
-const seedOpenDeals = async (api: RunningApi): Promise<void> => {
+export const seedOpenDeals = async (api: RunningApi): Promise<void> => {
   const reps = [
     { id: 'rita', roles: ['rep' as const] },
     { id: 'raj', roles: ['rep' as const] },

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface Formats {
@@ -9,22 +8,39 @@ export interface Formats {
   dateTime(iso: string): string;
 }
 
+/**
+ * One set of formatters per language, made once: building an Intl formatter costs about a millisecond in
+ * Chromium, and every card and column header formats (the 2,000-deal board spent most of its first render
+ * here when each component made its own).
+ */
+const formatsByLocale = new Map<string, Formats>();
+
+const formatsFor = (locale: string): Formats => {
+  const known = formatsByLocale.get(locale);
+  if (known !== undefined) return known;
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    const existing = numbers.get(key);
+    if (existing !== undefined) return existing;
+    const made = new Intl.NumberFormat(locale, options);
+    numbers.set(key, made);
+    return made;
+  };
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const formats: Formats = {
+    money: (amount, currency = 'USD') => numberFormat(`money:${currency}`, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
+    number: (value, fractionDigits = 0) => numberFormat(`number:${fractionDigits}`, { maximumFractionDigits: fractionDigits }).format(value),
+    percent: (ratio) => numberFormat('percent', { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
+    date: (iso) => date.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+  };
+  formatsByLocale.set(locale, formats);
+  return formats;
+};
+
 /** Numbers and dates in the language the user chose (Intl), so switching language reformats them too. */
 export const useFormats = (): Formats => {
   const { i18n } = useTranslation();
-  const locale = i18n.language;
-  return useMemo(() => {
-    const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    return {
-      money: (amount, currency = 'USD') => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
-      number: (value, fractionDigits = 0) =>
-        fractionDigits === 0 ? integer.format(value) : new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value),
-      percent: (ratio) => percent.format(ratio),
-      date: (iso) => date.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
-      dateTime: (iso) => dateTime.format(new Date(iso)),
-    };
-  }, [locale]);
+  return formatsFor(i18n.language);
 };
