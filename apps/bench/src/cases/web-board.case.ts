@@ -165,7 +165,7 @@ export const runWebBoardCase = async (settings: CaseSettings): Promise<CaseResul
       tokenSecret: undefined,
       bodyLimit: 1024 * 1024,
     },
-    { logger: false, timers: 'manual' },
+    { logger: false },
   );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
