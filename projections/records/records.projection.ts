@@ -27,6 +27,7 @@ interface RecordRow {
   readonly record_id: string;
   readonly stage: string;
   readonly owner: string | null;
+  readonly pool_team: string | null;
   readonly fields: string;
   readonly opened_at: string;
   readonly updated_at: string;
@@ -53,11 +54,11 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
   const versions = new IntervalWriter(db, tables('record_versions'), ['kind', 'record_id'], versionColumns);
   const select = db.prepare(`SELECT * FROM ${records} WHERE kind = ? AND record_id = ?`);
   const insert = db.prepare(
-    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, stage, owner, name, name_folded, fields, opened_at, updated_at, events, revision, imported, conforming)
-     VALUES (@kind, @record_id, @blueprint_id, @blueprint_version, @stage, @owner, @name, @name_folded, @fields, @opened_at, @updated_at, 1, @revision, @imported, 1)`,
+    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, stage, owner, pool_team, name, name_folded, fields, opened_at, updated_at, events, revision, imported, conforming)
+     VALUES (@kind, @record_id, @blueprint_id, @blueprint_version, @stage, @owner, NULL, @name, @name_folded, @fields, @opened_at, @updated_at, 1, @revision, @imported, 1)`,
   );
   const update = db.prepare(
-    `UPDATE ${records} SET stage = @stage, owner = @owner, name = @name, name_folded = @name_folded, fields = @fields,
+    `UPDATE ${records} SET stage = @stage, owner = @owner, pool_team = @pool_team, name = @name, name_folded = @name_folded, fields = @fields,
        updated_at = @updated_at, events = events + 1, revision = @revision, conforming = @conforming
      WHERE kind = @kind AND record_id = @record_id`,
   );
@@ -90,20 +91,26 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     const current = select.get(kind, event.data.recordId) as RecordRow | undefined;
     if (current === undefined) throw new Error(`${stored.type} for ${stored.stream}, which was never opened`);
     let fields = JSON.parse(current.fields) as FieldValues;
-    let { stage, owner, conforming } = current;
+    let { stage, owner, conforming, pool_team } = current;
     if (event.type === 'FieldsChanged') fields = applyChanges(fields, event.data.changes);
     if (event.type === 'Transitioned') stage = event.data.to;
     if (event.type === 'StageRecorded') {
       stage = event.data.to;
       conforming = 0;
     }
-    if (event.type === 'OwnerChanged') owner = event.data.to;
+    if (event.type === 'OwnerChanged') {
+      owner = event.data.to;
+      // A lead returned to the pool is in the pool of the team of the owner it left (README, Lead pool).
+      pool_team = event.data.to === null ? (event.data.team ?? null) : null;
+    }
+    if (event.type === 'LeadPooled') pool_team = event.data.team;
     const at = effectiveTime(stored.occurredAt, current.updated_at);
     const row = {
       kind: current.kind,
       record_id: current.record_id,
       stage,
       owner,
+      pool_team,
       name: nameOf(fields),
       name_folded: foldName(nameOf(fields)),
       fields: canonicalFields(fields),
@@ -122,13 +129,15 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
  * Every record's current state for lists and search (`records`), and its history as validity intervals
  * (`record_versions`) for lists "as of" a business time. `events` counts the events folded into a row:
  * an event applied twice would show there (and in the digest). `conforming` is 0 from the first
- * StageRecorded on (imported history no blueprint transition explains).
+ * StageRecorded on (imported history no blueprint transition explains). `pool_team` is the team whose
+ * pool an unowned lead is in (null: everyone's), for the read rule of lists (README, Lead pool).
  */
 export const recordsProjection = (): Projection => ({
   name: RECORDS_PROJECTION,
   // 2: StageRecorded moves the stage; `conforming` on records and record_versions.
-  version: 2,
-  eventTypes: RECORD_FACT_EVENT_TYPES,
+  // 3: `pool_team` on records (OwnerChanged's team when returned to the pool, LeadPooled).
+  version: 3,
+  eventTypes: [...RECORD_FACT_EVENT_TYPES, 'LeadPooled'],
   tables: [
     {
       name: 'records',
@@ -140,6 +149,7 @@ export const recordsProjection = (): Projection => ({
           blueprint_version INTEGER NOT NULL,
           stage             TEXT    NOT NULL,
           owner             TEXT,
+          pool_team         TEXT,
           name              TEXT,
           name_folded       TEXT,
           fields            TEXT    NOT NULL,

@@ -24,11 +24,18 @@ export interface RecordListQuery {
   readonly visibleTo?: RecordVisibility;
   /** `conforming`: only records whose history (at `asOf`) has no StageRecorded; default `all`. */
   readonly conformance?: Conformance;
+  /** true: only unowned records (the lead pool), judged on their current owners like `visibleTo`. */
+  readonly pool?: boolean;
 }
 
 export interface RecordVisibility {
   readonly owners: readonly string[];
   readonly unowned: 'all' | { readonly kinds: readonly string[] };
+  /**
+   * When present, unowned leads only of everyone's pool and this team's (README, Lead pool); absent:
+   * every unowned record `unowned` allows.
+   */
+  readonly poolTeam?: string | null;
 }
 
 export interface RecordListItem {
@@ -98,15 +105,25 @@ const visibilityCondition = (visibility: RecordVisibility, parameters: Record<st
       })
       .join(', ');
   const visible = [`owner IN (${placeholders('visibleOwner', visibility.owners)})`];
-  if (visibility.unowned === 'all') visible.push('owner IS NULL');
-  else if (visibility.unowned.kinds.length > 0) visible.push(`(owner IS NULL AND kind IN (${placeholders('visibleKind', visibility.unowned.kinds)}))`);
+  let pool = '';
+  if (visibility.poolTeam !== undefined) {
+    // Another team's pool is theirs; everyone's pool (no team) is everyone's.
+    pool = visibility.poolTeam === null ? ' AND pool_team IS NULL' : ' AND (pool_team IS NULL OR pool_team = @visiblePoolTeam)';
+    if (visibility.poolTeam !== null) parameters['visiblePoolTeam'] = visibility.poolTeam;
+  }
+  if (visibility.unowned === 'all') visible.push(`(owner IS NULL${pool})`);
+  else if (visibility.unowned.kinds.length > 0) visible.push(`(owner IS NULL AND kind IN (${placeholders('visibleKind', visibility.unowned.kinds)})${pool})`);
   return `(${visible.join(' OR ')})`;
 };
 
-/** Whether a record with this kind and (current) owner is visible: the same rule as `visibilityCondition`. */
-export const isVisibleTo = (visibility: RecordVisibility, record: { readonly kind: string; readonly owner: string | null }): boolean => {
+/** Whether a record with this kind, (current) owner and pool team is visible: the same rule as `visibilityCondition`. */
+export const isVisibleTo = (
+  visibility: RecordVisibility,
+  record: { readonly kind: string; readonly owner: string | null; readonly poolTeam?: string | null },
+): boolean => {
   if (record.owner !== null) return visibility.owners.includes(record.owner);
-  return visibility.unowned === 'all' || visibility.unowned.kinds.includes(record.kind);
+  const inItsPool = visibility.poolTeam === undefined || record.poolTeam === undefined || record.poolTeam === null || record.poolTeam === visibility.poolTeam;
+  return inItsPool && (visibility.unowned === 'all' || visibility.unowned.kinds.includes(record.kind));
 };
 
 /**
@@ -135,6 +152,10 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
       conditions.push(condition);
       parameters[name] = value;
     }
+  }
+  if (query.pool === true) {
+    // The pool is who holds a record now, also as of a past moment (like the read rule).
+    conditions.push(asOf === null ? 'owner IS NULL' : '(kind, record_id) IN (SELECT kind, record_id FROM records WHERE owner IS NULL)');
   }
   if (query.visibleTo !== undefined) {
     const visible = visibilityCondition(query.visibleTo, parameters);
@@ -172,4 +193,27 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
     nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
     asOf,
   };
+};
+
+/**
+ * Open records (not in one of `finalStages`) per owner, every owner asked included (0 when none): what
+ * the assignment rules balance and cap, and a rep's claim cap counts (README, Assignment rules).
+ */
+export const openRecordsByOwner = (
+  db: Database,
+  query: { readonly kind: string; readonly owners: readonly string[]; readonly finalStages: readonly string[] },
+): Map<string, number> => {
+  requireTables(db, 'records', ['records']);
+  const counts = new Map(query.owners.map((owner) => [owner, 0]));
+  if (query.owners.length === 0) return counts;
+  const owners = query.owners.map((_, index) => `@owner${index}`).join(', ');
+  const finals = query.finalStages.map((_, index) => `@final${index}`).join(', ');
+  const parameters: Record<string, string> = { kind: query.kind };
+  query.owners.forEach((owner, index) => (parameters[`owner${index}`] = owner));
+  query.finalStages.forEach((stage, index) => (parameters[`final${index}`] = stage));
+  const rows = db
+    .prepare(`SELECT owner, COUNT(*) AS open FROM records WHERE kind = @kind AND owner IN (${owners})${finals === '' ? '' : ` AND stage NOT IN (${finals})`} GROUP BY owner`)
+    .all(parameters) as { owner: string; open: number }[];
+  for (const row of rows) counts.set(row.owner, row.open);
+  return counts;
 };

@@ -15,11 +15,19 @@ const readsSharedDirectory = (action: RecordAction, record: RecordAccess): boole
 /** The lead pool: unowned leads any rep may work and claim. */
 const isPoolLead = (record: RecordAccess): boolean => record.kind === 'lead' && record.owner === null;
 
+/** A lead in a team's pool belongs to that team; a lead in nobody's team pool is everyone's (README, Lead pool). */
+const otherTeamsPool = (user: User, record: RecordAccess): Denial | null =>
+  isPoolLead(record) && typeof record.team === 'string' && record.team !== user.team
+    ? { rule: 'pool.own-team', message: `this lead is in the pool of team ${record.team}; ${user.id} works team ${user.team ?? 'none'}'s pool` }
+    : null;
+
 type RoleRule = (user: User, action: RecordAction, record: RecordAccess, directory: UserDirectory, newOwner?: string | null) => Denial | null;
 
 const allow = null;
 
 const repRule: RoleRule = (user, action, record, _directory, newOwner) => {
+  const elsewhere = otherTeamsPool(user, record);
+  if (elsewhere !== null) return elsewhere;
   if (action === 'open' || action === 'import') {
     return record.owner === user.id || isPoolLead(record)
       ? allow
@@ -39,6 +47,8 @@ const repRule: RoleRule = (user, action, record, _directory, newOwner) => {
 };
 
 const managerRule: RoleRule = (user, action, record, directory, newOwner) => {
+  const elsewhere = otherTeamsPool(user, record);
+  if (elsewhere !== null) return elsewhere;
   const inTeam = (owner: string | null | undefined): boolean =>
     owner === null || owner === undefined || (user.team !== null && directory.teamOf(owner) === user.team);
   if (!inTeam(record.owner)) {
@@ -179,14 +189,23 @@ export const authorizeQuotaSet = (user: User, target: QuotaTarget, directory: Us
   return { rule: 'manager.own-team', message: `a manager sets the quotas of their team (${user.team ?? 'none'}) and its members; ${whose}` };
 };
 
-/** Which records a list may show a user: everything, or named owners' records plus unowned ones of some kinds. */
+/**
+ * Which records a list may show a user: everything, or named owners' records plus unowned ones of some
+ * kinds — of those, leads only in everyone's pool and the `poolTeam`'s.
+ */
 export type ListScope =
   | { readonly all: true }
-  | { readonly all: false; readonly owners: readonly string[]; readonly unowned: 'all' | { readonly kinds: readonly string[] } };
+  | {
+      readonly all: false;
+      readonly owners: readonly string[];
+      readonly unowned: 'all' | { readonly kinds: readonly string[] };
+      readonly poolTeam: string | null;
+    };
 
 /**
  * The records a user may see in lists, by the same rules as reading one record: a rep their own and the
- * lead pool, a manager their team's and every unowned record, analysts, process owners and admins all;
+ * lead pool (everyone's and their team's), a manager their team's and every unowned record (leads of
+ * everyone's and their team's pool), analysts, process owners and admins all;
  * for a list of one `kind` of the shared directory (accounts, contacts), reps and managers all too.
  * With several roles, the union.
  */
@@ -197,5 +216,5 @@ export const listScope = (user: User, directory: UserDirectory, kind?: string): 
   if (user.roles.includes('rep')) owners.add(user.id);
   const manages = user.roles.includes('manager');
   if (manages && user.team !== null) for (const member of directory.all()) if (member.team === user.team) owners.add(member.id);
-  return { all: false, owners: [...owners].sort(), unowned: manages ? 'all' : { kinds: user.roles.includes('rep') ? ['lead'] : [] } };
+  return { all: false, owners: [...owners].sort(), unowned: manages ? 'all' : { kinds: user.roles.includes('rep') ? ['lead'] : [] }, poolTeam: user.team };
 };

@@ -116,12 +116,22 @@ describe('access policy', () => {
   });
 
   describe('list scope', () => {
-    const visible = (scope: ListScope, record: { kind: string; owner: string | null }): boolean =>
+    const visible = (scope: ListScope, record: { kind: string; owner: string | null; team?: string | null }): boolean =>
       scope.all ||
-      (record.owner !== null ? scope.owners.includes(record.owner) : scope.unowned === 'all' || scope.unowned.kinds.includes(record.kind));
+      (record.owner !== null
+        ? scope.owners.includes(record.owner)
+        : (scope.unowned === 'all' || scope.unowned.kinds.includes(record.kind)) && (record.team == null || record.team === scope.poolTeam));
 
     it.each(['rita', 'raj', 'max', 'ana', 'olga', 'ada'])('given %s, then a list shows exactly the records they may read one by one', (id) => {
-      const records = [ritasDeal, rajsDeal, poolLead, { kind: 'opportunity', owner: null }, { kind: 'opportunity', owner: 'max' }];
+      const records = [
+        ritasDeal,
+        rajsDeal,
+        poolLead,
+        { kind: 'lead', owner: null, team: 'east' },
+        { kind: 'lead', owner: null, team: 'west' },
+        { kind: 'opportunity', owner: null },
+        { kind: 'opportunity', owner: 'max' },
+      ];
       const scope = listScope(user(id), directory);
       for (const record of records) {
         expect({ record, listed: visible(scope, record) }).toEqual({ record, listed: authorizeRecordAction(user(id), 'read', record, directory) === null });
@@ -130,7 +140,7 @@ describe('access policy', () => {
 
     it('given a rep who also manages, then the scope is the union of both roles', () => {
       const both: User = { id: 'pat', name: 'Pat', roles: ['rep', 'manager'], team: 'west' };
-      expect(listScope(both, directory)).toEqual({ all: false, owners: ['mia', 'pat', 'raj'], unowned: 'all' });
+      expect(listScope(both, directory)).toEqual({ all: false, owners: ['mia', 'pat', 'raj'], unowned: 'all', poolTeam: 'west' });
     });
   });
 });

@@ -13,7 +13,7 @@ export type { ImportedMove, MoveJudgement } from './history-import/imported-move
 export type { OwnershipCommand, Reassign } from './ownership/ownership.commands';
 export type { OwnerChanged, OwnershipEvent } from './ownership/ownership.events';
 export type { CommandEnvelope, CommandOrigin, RecordCommandBase } from './record/record-command';
-export { recordAfter, RecordCommandHandler } from './record/record-command.handler';
+export { recordAccessOf, recordAfter, RecordCommandHandler } from './record/record-command.handler';
 export type { CommandEvent, RecordCommandHandlerOptions, RecordCommandResult } from './record/record-command.handler';
 export type { DecidedRecordEvent, RecordEventBase, RecordEventMetadata, StoredRecordEventOf } from './record/record-event';
 export { recordIdFor } from './record/record-ids';
@@ -44,5 +44,11 @@ export type { ApprovalCommand, GrantApproval, RejectApproval } from './approvals
 export type { ApprovalEvent, ApprovalGranted, ApprovalInvalidated, ApprovalRejected, ApprovalRequested } from './approvals/approvals.events';
 export type { TransitionCommand, FireTransition } from './transition/transition.commands';
 export type { Transitioned, TransitionEvent } from './transition/transition.events';
+export type { AssignLead, ClaimLead, KeepLeadActive, LeadPoolCommand, PoolLead, ReleaseLead } from './lead-pool/lead-pool.commands';
+export type { LeadPooled, LeadPoolEvent } from './lead-pool/lead-pool.events';
+export { leadPoolOf, poolTeamOf } from './lead-pool/lead-pool.part';
+export type { LeadPool } from './lead-pool/lead-pool.part';
+export { NO_POOL_RULES, POOL_INACTIVITY_TIMER } from './lead-pool/pool-settings';
+export type { PoolSettings } from './lead-pool/pool-settings';
 export { WorkflowException, WorkflowExceptionCode } from './workflow.exception';
 export { deriveId, eventIdFor, isUuid, newCommandId } from '@crm/command-handler';

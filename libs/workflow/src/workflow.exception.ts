@@ -24,6 +24,14 @@ export enum WorkflowExceptionCode {
   APPROVAL_NOT_FOUND = 'APPROVAL_NOT_FOUND',
   /** The approval request is no longer waiting (approved, rejected, invalidated or completed). */
   APPROVAL_CLOSED = 'APPROVAL_CLOSED',
+  /** A claim of a lead someone owns: only unowned leads are in the pool. */
+  LEAD_NOT_IN_POOL = 'LEAD_NOT_IN_POOL',
+  /** A release of a lead nobody owns. */
+  LEAD_ALREADY_IN_POOL = 'LEAD_ALREADY_IN_POOL',
+  /** The claimer holds as many open leads as the pool allows; `details.cap`, `details.held`. */
+  CLAIM_CAP_REACHED = 'CLAIM_CAP_REACHED',
+  /** The claimer lost this lead to the pool too recently; `details.until` says when they may claim it. */
+  CLAIM_COOLDOWN = 'CLAIM_COOLDOWN',
   /** The record is in a final stage and its fields are frozen. */
   RECORD_CLOSED = 'RECORD_CLOSED',
   /** The access policy forbids it; `details.rule` names the rule, `details.action` the action. */

@@ -31,6 +31,11 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.TASK_CLOSED]: 409,
   [WorkflowExceptionCode.APPROVAL_NOT_FOUND]: 404,
   [WorkflowExceptionCode.APPROVAL_CLOSED]: 409,
+  // The pool's refusals: the lead moved on (claimed by another, already pooled), or the claimer may not yet.
+  [WorkflowExceptionCode.LEAD_NOT_IN_POOL]: 409,
+  [WorkflowExceptionCode.LEAD_ALREADY_IN_POOL]: 409,
+  [WorkflowExceptionCode.CLAIM_CAP_REACHED]: 422,
+  [WorkflowExceptionCode.CLAIM_COOLDOWN]: 422,
   [WorkflowExceptionCode.EXIT_CRITERIA_BROKEN]: 422,
   [WorkflowExceptionCode.FORBIDDEN]: 403,
   [WorkflowExceptionCode.IDEMPOTENCY_KEY_REUSED]: 422,

@@ -16,6 +16,8 @@ export interface Denial {
 export interface RecordAccess {
   readonly kind: string;
   readonly owner: string | null;
+  /** An unowned lead's pool: the team whose reps and manager may see and claim it; null or absent: everyone's (README, Lead pool). */
+  readonly team?: string | null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { tasksFollowingOwner } from '../tasks/entry-tasks';
 import type { OwnershipCommand } from './ownership.commands';
 import type { OwnerChanged, OwnershipEvent } from './ownership.events';
 import { timersRestartedForOwner } from '../timers/stage-timers';
+import { poolAfterOwnerChanged, teamLeft } from '../lead-pool/lead-pool.part';
 
 /** Who owns a record: reassigning, claiming from the pool. */
 export const ownershipSlice = defineRecordSlice<OwnershipCommand, OwnershipEvent>({
@@ -20,7 +21,10 @@ export const ownershipSlice = defineRecordSlice<OwnershipCommand, OwnershipEvent
       decide: (command, state, { blueprint, now, timing }) => {
         const record = requireExisting(state);
         if (record.owner === command.owner) return [];
-        const changed: OwnerChanged = { type: 'OwnerChanged', data: { recordId: record.recordId, from: record.owner, to: command.owner } };
+        const changed: OwnerChanged = {
+          type: 'OwnerChanged',
+          data: { recordId: record.recordId, from: record.owner, to: command.owner, ...(command.owner === null ? { team: teamLeft(record.owner, timing) } : {}) },
+        };
         return [
           changed,
           ...tasksFollowingOwner(record.recordId, record.tasks, record.owner, command.owner),
@@ -35,6 +39,7 @@ export const ownershipSlice = defineRecordSlice<OwnershipCommand, OwnershipEvent
     OwnerChanged: {
       evolve: (draft, event) => {
         draft.owner = event.data.to;
+        poolAfterOwnerChanged(draft, event);
       },
     },
   },

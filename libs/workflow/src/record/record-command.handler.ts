@@ -8,7 +8,8 @@ import {
   type CommandOutcome,
 } from '@crm/command-handler';
 import type { EventStore, JsonObject, Position, StoredEvent } from '@crm/event-store';
-import type { RecordAccessPolicy, RecordAction } from '../access/record-access';
+import type { RecordAccess, RecordAccessPolicy, RecordAction } from '../access/record-access';
+import { poolTeamOf } from '../lead-pool/lead-pool.part';
 import type { BlueprintCatalog } from '../blueprint-catalog/blueprint-catalog';
 import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
 import type { RecordCommandBase } from './record-command';
@@ -22,6 +23,10 @@ import { recordStreamName } from './record-stream';
 import type { ExistingRecord, RecordState } from './record.state';
 import { validateCommand } from './validate-command';
 import { standardTiming, type Timing } from '../timers/timing';
+import type { PoolSettings } from '../lead-pool/pool-settings';
+
+/** What the access policy sees of a record: its kind, owner and, while unowned, whose pool it is in. */
+export const recordAccessOf = (record: ExistingRecord): RecordAccess => ({ kind: record.kind, owner: record.owner, team: poolTeamOf(record) });
 
 /** What a command did; a retried command gets exactly the same answer. */
 export interface RecordCommandResult {
@@ -62,6 +67,8 @@ export interface RecordCommandHandlerOptions {
   readonly slices?: RecordSlices;
   /** How timers are dated; default: plain time and the standard weekday calendar (see `standardTiming`). */
   readonly timing?: Timing;
+  /** The lead pool's rules (README, Lead pool); default: none. */
+  readonly pool?: PoolSettings;
 }
 
 const toCommandEvent = (event: StoredEvent): CommandEvent => ({
@@ -88,9 +95,13 @@ const suppliedFieldValues = (command: RecordCommandBase): Record<string, unknown
   ];
 };
 
-/** What a command asks, without who asks it or how it is traced: a retry must ask exactly this again. */
-const intentOf = (command: RecordCommandBase): Record<string, unknown> => {
+/**
+ * What a command asks, without who asks it or how it is traced: a retry must ask exactly this again.
+ * What the sender looked up for the decision (its slice's `facts`) may be found anew by a retry.
+ */
+const intentOf = (command: RecordCommandBase, facts: readonly string[] = []): Record<string, unknown> => {
   const { commandId: _commandId, actor: _actor, correlationId: _correlationId, causationId: _causationId, origin: _origin, ...intent } = command;
+  for (const name of facts) delete (intent as Record<string, unknown>)[name];
   return intent;
 };
 
@@ -199,7 +210,7 @@ export class RecordCommandHandler {
         const kind = targets.get(name);
         if (kind === undefined || typeof value !== 'string' || !kinds.has(kind) || !isRecordId(value)) continue;
         const { state } = await this.loop.state(recordStreamName(kind, value));
-        const readable = state.status !== 'none' && this.options.policy.judge(command.actor, 'read', { kind, owner: state.owner }) === null;
+        const readable = state.status !== 'none' && this.options.policy.judge(command.actor, 'read', recordAccessOf(state)) === null;
         if (readable) found.add(`${kind}\u0000${value}`);
       }
     }
@@ -215,7 +226,7 @@ export class RecordCommandHandler {
       stream: recordStreamName(command.kind, recordId),
       commandId: command.commandId,
       expectedRevision: command.expectedRevision,
-      fingerprint: fingerprintOf(intentOf(command)),
+      fingerprint: fingerprintOf(intentOf(command, handling.facts)),
       authorize: (state) => {
         if (state.status === 'none') {
           if (handling.opensRecord !== true) throw recordNotFound(command.kind, recordId);
@@ -223,23 +234,23 @@ export class RecordCommandHandler {
           this.requireReadable(command.actor, state);
         }
         const need = handling.access(command, state);
-        const record = need.record ?? { kind: command.kind, owner: state.status === 'none' ? null : state.owner };
+        const record = need.record ?? (state.status === 'none' ? { kind: command.kind, owner: null } : recordAccessOf(state));
         this.authorize(command.actor, need.action, record, need.newOwner);
       },
       // A retried command's first answer shows the record as it is now: only to who may read it now.
       authorizeReplay: (state) => {
         if (state.status !== 'none') this.requireReadable(command.actor, state);
       },
-      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references }),
+      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool }),
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });
   }
 
   private requireReadable(actor: Actor, record: ExistingRecord): void {
-    if (this.options.policy.judge(actor, 'read', { kind: record.kind, owner: record.owner }) !== null) throw recordNotFound(record.kind, record.recordId);
+    if (this.options.policy.judge(actor, 'read', recordAccessOf(record)) !== null) throw recordNotFound(record.kind, record.recordId);
   }
 
-  private authorize(actor: Actor, action: RecordAction, record: { readonly kind: string; readonly owner: string | null }, newOwner?: string | null): void {
+  private authorize(actor: Actor, action: RecordAction, record: RecordAccess, newOwner?: string | null): void {
     const denial = this.options.policy.judge(actor, action, record, newOwner);
     if (denial !== null) {
       throw new WorkflowException(WorkflowExceptionCode.FORBIDDEN, `${actor.id} may not ${action} this ${record.kind}: ${denial.message}`, {

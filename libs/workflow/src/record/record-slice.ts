@@ -1,5 +1,6 @@
 import type { BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
 import type { RecordAccess, RecordAction } from '../access/record-access';
+import type { PoolSettings } from '../lead-pool/pool-settings';
 import type { Timing } from '../timers/timing';
 import type { References } from './record-rules';
 import type { RecordCommandBase } from './record-command';
@@ -15,6 +16,8 @@ export interface DecideContext {
   readonly timing: Timing;
   /** Which records the command's reference fields name exist (resolved before deciding). */
   readonly references: References;
+  /** The lead pool's rules (claim cap, cool-down, return for inactivity); absent: none. */
+  readonly pool?: PoolSettings;
 }
 
 /** The access a command needs, judged by the policy on the state the decision uses. */
@@ -32,6 +35,12 @@ export interface CommandHandling<C extends RecordCommandBase> {
   readonly opensRecord?: boolean;
   /** When the command names no record id, the id derives from the command id (a retried open opens one record). */
   readonly derivesRecordId?: boolean;
+  /**
+   * Properties the sender looked up for the decision rather than asked for (a claim's count of the leads
+   * the claimer holds): left out of the command's fingerprint, so a retry that finds other facts still
+   * asks the same and gets its first answer.
+   */
+  readonly facts?: readonly string[];
   /** Problems with the command's own properties (the envelope is checked for every command). */
   problems(command: C): string[];
   access(command: C, state: RecordState): AccessNeed;

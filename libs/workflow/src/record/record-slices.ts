@@ -2,6 +2,7 @@ import type { StoredEvent } from '@crm/event-store';
 import { approvalsSlice } from '../approvals/approvals.slice';
 import { coreSlice } from '../core/core.slice';
 import { historyImportSlice } from '../history-import/history-import.slice';
+import { leadPoolSlice } from '../lead-pool/lead-pool.slice';
 import { ownershipSlice } from '../ownership/ownership.slice';
 import { tasksSlice } from '../tasks/tasks.slice';
 import { timersSlice } from '../timers/timers.slice';
@@ -12,7 +13,7 @@ import { isOpeningFold, type CommandHandling, type EventFold, type FoldContext, 
 import { draftOf, noRecord, type RecordDraft, type RecordState } from './record.state';
 
 /** The slices every record has, in the order their command types are listed in messages. */
-export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice];
+export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice, leadPoolSlice];
 
 /**
  * The record's features looked up by command and event type. The decider, the fold and command

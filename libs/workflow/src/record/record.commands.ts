@@ -5,6 +5,7 @@ import type { CoreCommand } from '../core/core.commands';
 import type { HistoryImportCommand } from '../history-import/history-import.commands';
 import type { OwnershipCommand } from '../ownership/ownership.commands';
 import type { TransitionCommand } from '../transition/transition.commands';
+import type { LeadPoolCommand } from '../lead-pool/lead-pool.commands';
 
 /** Every command the built-in record slices declare. */
-export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand;
+export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand;

@@ -10,6 +10,7 @@ import { noRecord, type ExistingRecord, type RecordState } from '../record/recor
 import { WorkflowException } from '../workflow.exception';
 import type { References } from '../record/record-rules';
 import { standardTiming, type Timing } from '../timers/timing';
+import { NO_POOL_RULES, type PoolSettings } from '../lead-pool/pool-settings';
 import { fireTimerCommandId, TIMER_ACTOR } from '../timers/timers.commands';
 
 /** Commands without their envelope: scenarios fill in commandId, actor and kind. */
@@ -43,6 +44,8 @@ export class RecordScenario {
     private readonly timing: Timing = standardTiming(),
     /** Which referenced records exist; by default every one (a blueprint specification is about one record). */
     private readonly references: References = { exists: () => true },
+    /** The lead pool's rules; by default none. */
+    private readonly pool: PoolSettings = NO_POOL_RULES,
   ) {
     this.state = noRecord(blueprint.definition.kind, recordId);
     this.context = { isFinal: (_ref, stage) => blueprint.stage(stage)?.final === true };
@@ -81,7 +84,7 @@ export class RecordScenario {
       recordId: this.recordId,
     };
     try {
-      const events = decideRecord(full, this.state, { blueprint: this.blueprint, now: this.now, timing: this.timing, references: this.references }, this.slices);
+      const events = decideRecord(full, this.state, { blueprint: this.blueprint, now: this.now, timing: this.timing, references: this.references, pool: this.pool }, this.slices);
       const first = this.state.revision + 1;
       this.state = this.slices.evolve(
         this.state,

@@ -11,6 +11,7 @@ import type { TimerCommand } from './timers.commands';
 import { TIMER_ACTOR } from './timers.commands';
 import type { RecordStalled, TimerEvent, TimerFired } from './timers.events';
 import type { OwnerChanged } from '../ownership/ownership.events';
+import { teamLeft } from '../lead-pool/lead-pool.part';
 
 const fired = (record: ExistingRecord, timer: PendingTimer, message: string | null, outcome: 'done' | 'refused', unmet: readonly UnmetCriterion[] = []): TimerFired => ({
   type: 'TimerFired',
@@ -36,7 +37,7 @@ const timerEffects = (record: ExistingRecord, timer: PendingTimer, blueprint: Co
       if (record.owner === null) return [fired(record, timer, message, 'done')];
       const released: OwnerChanged = {
         type: 'OwnerChanged',
-        data: { recordId: record.recordId, from: record.owner, to: null, reason: message ?? `timer ${timer.timer} returned it to the pool` },
+        data: { recordId: record.recordId, from: record.owner, to: null, reason: message ?? `timer ${timer.timer} returned it to the pool`, team: teamLeft(record.owner, timing) },
       };
       return [fired(record, timer, message, 'done'), released, ...tasksFollowingOwner(record.recordId, record.tasks, record.owner, null)];
     }

@@ -17,6 +17,8 @@ import {
  */
 export interface Timing {
   plannerFor(owner: string | null, now: Date): TimerPlanner;
+  /** The team a user is in now (null: none): whose pool a lead returns to when it leaves them. */
+  teamOf(user: string): string | null;
   /** The calendars, for start-up checks of the blueprints' timers. */
   readonly calendars: BusinessCalendars;
 }
@@ -32,6 +34,7 @@ export const dueAtOf = (timer: TimerDefinition, fields: FieldValues, now: Date, 
 
 export const businessTiming = (calendars: BusinessCalendars, teamOf: (user: string) => string | null): Timing => ({
   calendars,
+  teamOf,
   plannerFor: (owner, now) => ({
     dueIn: (timer, fields) => {
       const due = dueAtOf(timer, fields, now, calendars, owner === null ? null : teamOf(owner));

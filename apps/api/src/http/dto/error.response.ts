@@ -16,11 +16,11 @@ export const REFUSALS = {
   401: 'No, a malformed, expired or forged token, or an unknown user',
   403: 'A role rule forbids it; details.rule names the rule',
   404: 'Unknown kind, record, task or approval request of the record, blueprint, projection or route',
-  409: 'A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, or a rebuild another process swapped in first',
+  409: 'A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first',
   413: 'The JSON body is larger than 1 MiB',
   414: 'A path segment (kind, record id) is longer than 128 characters',
   415: 'The body is neither application/json nor text/plain',
-  422: 'The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), or an idempotency key was reused for another command',
+  422: 'The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down',
   503: 'The event store or the read-model file cannot be used, or a read model is not built',
 } as const;
 

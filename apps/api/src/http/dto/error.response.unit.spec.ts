@@ -30,7 +30,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     ]);
   });
 
-  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records, closed tasks and approvals, and rebuilds', () => {
+  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records, closed tasks and approvals, the pool, and rebuilds', () => {
     expect(errorCodesOf(409)).toEqual([
       'APPROVAL_CLOSED',
       'BLUEPRINT_VERSION_CONFLICT',
@@ -38,14 +38,24 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'CONCURRENCY_CONFLICT',
       'CONFLICT',
       'DUPLICATE_EVENT_ID',
+      'LEAD_ALREADY_IN_POOL',
+      'LEAD_NOT_IN_POOL',
       'RECORD_ALREADY_EXISTS',
       'TASK_CLOSED',
       'WRONG_EXPECTED_REVISION',
     ]);
   });
 
-  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion and a reused idempotency key are among them', () => {
-    expect(errorCodesOf(422)).toEqual(['EXIT_CRITERIA_BROKEN', 'IDEMPOTENCY_KEY_REUSED', 'RECORD_CLOSED', 'TRANSITION_REFUSED', 'UNPROCESSABLE']);
+  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion, a reused idempotency key and a refused claim are among them', () => {
+    expect(errorCodesOf(422)).toEqual([
+      'CLAIM_CAP_REACHED',
+      'CLAIM_COOLDOWN',
+      'EXIT_CRITERIA_BROKEN',
+      'IDEMPOTENCY_KEY_REUSED',
+      'RECORD_CLOSED',
+      'TRANSITION_REFUSED',
+      'UNPROCESSABLE',
+    ]);
   });
 
   it('given 503, when its codes are listed, then they say which part cannot be used', () => {

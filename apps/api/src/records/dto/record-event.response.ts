@@ -130,6 +130,32 @@ export class OwnerChangedDataResponse {
 
   @ApiProperty({ type: String, required: false, description: 'Why, when not a person’s choice (e.g. returned to the pool by a timer)' })
   readonly reason?: string;
+
+  @ApiProperty({ type: String, required: false, description: 'The assignment rule that chose the new owner (README, Assignment rules)' })
+  readonly rule?: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    required: false,
+    description: 'When returned to the pool (to is null): whose pool it is in, the team of the owner it left; null: everyone’s',
+  })
+  readonly team?: string | null;
+}
+
+@ApiSchema({ name: 'LeadPooledData' })
+export class LeadPooledDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @NullableTextProperty('The team whose pool the lead waits in; null: everyone’s')
+  readonly team!: string | null;
+
+  @NullableTextProperty('The assignment rule that put it there; null when no rule matched')
+  readonly rule!: string | null;
+
+  @TextProperty('Why no rep could take it (every rep absent, at capacity, …)')
+  readonly reason!: string;
 }
 
 @ApiSchema({ name: 'TaskOpenedData' })
@@ -443,6 +469,12 @@ export class OwnerChangedEventResponse extends CommandEventBase {
   @ApiProperty({ type: () => OwnerChangedDataResponse }) readonly data!: OwnerChangedDataResponse;
 }
 
+@ApiSchema({ name: 'LeadPooledEvent' })
+export class LeadPooledEventResponse extends CommandEventBase {
+  @eventType('LeadPooled') readonly type!: 'LeadPooled';
+  @ApiProperty({ type: () => LeadPooledDataResponse }) readonly data!: LeadPooledDataResponse;
+}
+
 @ApiSchema({ name: 'TaskOpenedEvent' })
 export class TaskOpenedEventResponse extends CommandEventBase {
   @eventType('TaskOpened') readonly type!: 'TaskOpened';
@@ -545,6 +577,12 @@ export class OwnerChangedHistoryEntryResponse extends HistoryEntryBase {
   @ApiProperty({ type: () => OwnerChangedDataResponse }) readonly data!: OwnerChangedDataResponse;
 }
 
+@ApiSchema({ name: 'LeadPooledHistoryEntry' })
+export class LeadPooledHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('LeadPooled') readonly type!: 'LeadPooled';
+  @ApiProperty({ type: () => LeadPooledDataResponse }) readonly data!: LeadPooledDataResponse;
+}
+
 @ApiSchema({ name: 'TaskOpenedHistoryEntry' })
 export class TaskOpenedHistoryEntryResponse extends HistoryEntryBase {
   @eventType('TaskOpened') readonly type!: 'TaskOpened';
@@ -635,6 +673,7 @@ const COMMAND_EVENTS = [
   ApprovalGrantedEventResponse,
   ApprovalRejectedEventResponse,
   ApprovalInvalidatedEventResponse,
+  LeadPooledEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -654,6 +693,7 @@ const HISTORY_ENTRIES = [
   ApprovalGrantedHistoryEntryResponse,
   ApprovalRejectedHistoryEntryResponse,
   ApprovalInvalidatedHistoryEntryResponse,
+  LeadPooledHistoryEntryResponse,
 ];
 
 /** Schemas reached only through a `$ref` written by hand (a union, a map): the document must list them itself. */

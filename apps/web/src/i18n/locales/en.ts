@@ -121,6 +121,7 @@ export const en = {
         ApprovalGranted: 'Approval step granted',
         ApprovalRejected: 'Approval rejected',
         ApprovalInvalidated: 'Approval invalidated by a change',
+        LeadPooled: 'Left in the lead pool',
       },
     },
   },

@@ -123,6 +123,7 @@ export const zhCN: Resources = {
         ApprovalGranted: '审批步骤已批准',
         ApprovalRejected: '审批被驳回',
         ApprovalInvalidated: '因修改而作废审批',
+        LeadPooled: '留在公海池',
       },
     },
   },
