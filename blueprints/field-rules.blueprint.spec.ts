@@ -35,7 +35,7 @@ describe('default blueprints: field rules', () => {
   });
 
   it.each([
-    ['lead', ['source', 'authority', 'opportunity', 'disqualificationReason']],
+    ['lead', ['industry', 'source', 'authority', 'opportunity', 'disqualificationReason']],
     ['opportunity', ['account', 'product', 'source', 'lossReason']],
     ['quote', ['opportunity', 'rejectionReason']],
   ])('given the %s blueprint, when asked what reports may group by, then only categories: never names, free text, emails or phones', (kind, expected) => {

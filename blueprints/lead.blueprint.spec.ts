@@ -1,4 +1,4 @@
-import { isRecordEvent } from '@crm/workflow';
+import { isRecordEvent, recordScore } from '@crm/workflow';
 import { RecordScenario, type ScenarioCommand } from '@crm/workflow/testing';
 import { ana, defaultBlueprint, errorCodeOf, eventTypes, raj, rita, unmetOf } from './blueprint-spec.fixtures';
 
@@ -25,7 +25,8 @@ describe('lead blueprint', () => {
       expect(record.current.stage).toBe('nurturing');
       expect(eventTypes(record.when(reengage))).toEqual(['Transitioned']);
       expect(record.current.stage).toBe('contacted');
-      expect(eventTypes(record.when(qualify))).toEqual(['FieldsChanged', 'Transitioned', 'TaskOpened']);
+      // BANT names the decision maker: an attribute the score follows.
+      expect(eventTypes(record.when(qualify))).toEqual(['FieldsChanged', 'Transitioned', 'TaskOpened', 'ScoreChanged']);
       // Converting closes the lead: the discovery call still open is cancelled.
       expect(eventTypes(record.when(convert))).toEqual(['FieldsChanged', 'TaskCancelled', 'Transitioned']);
       expect(record.current.stage).toBe('converted');
@@ -109,6 +110,95 @@ describe('lead blueprint', () => {
     });
   });
 
+  describe('scoring: marketing qualified (MQL) at 50 points, sales qualified (SQL) at 80', () => {
+    const senior = { jobTitle: 'VP Engineering', industry: 'software', employees: 4_000 };
+    const activity = (type: string): ScenarioCommand => ({ type: 'RecordActivity', activity: type });
+    const scoreChange = (outcome: ReturnType<RecordScenario['when']>) => {
+      if (!outcome.ok) throw new Error(`expected success, got ${outcome.error.code}`);
+      return outcome.events.find((event) => event.type === 'ScoreChanged')?.data;
+    };
+
+    it('given a VP at an enterprise software company, when the lead is opened, then each attribute rule scores and the MQL threshold is crossed', () => {
+      expect(scoreChange(scenario().when({ type: 'OpenRecord', fields: { ...open.fields, ...senior } }))).toMatchObject({
+        reason: 'fields',
+        changes: [
+          { rule: 'target_industry', kind: 'attribute', points: 15 },
+          { rule: 'enterprise', kind: 'attribute', points: 20 },
+          { rule: 'senior_title', kind: 'attribute', points: 15 },
+        ],
+        score: 50,
+        crossed: [{ threshold: 'mql', at: 50, fire: 'mark_mql' }],
+      });
+    });
+
+    it.each([
+      ['Head of Sales', 15],
+      ['Chief Revenue Officer', 15],
+      ['CTO', 15],
+      ['Sales coordinator', 0],
+      ['Director of IT', 15],
+    ])('given the job title %s, when scored, then the senior title rule gives %i points', (jobTitle, points) => {
+      const record = scenario().given({ type: 'OpenRecord', fields: { jobTitle } });
+      expect(recordScore.read(record.current).score).toBe(points);
+    });
+
+    it('given a lead that requests a demo and visits pricing twice, then behaviour points add up and a fifth of them fades each week', () => {
+      const record = scenario().given(open, activity('demo_requested'), activity('pricing_page_visited'), activity('pricing_page_visited'));
+      expect(recordScore.read(record.current).score).toBe(50);
+
+      // The lead SLA's timers fall due in that week too; only the decay changes the score.
+      const decayed = record.at('2026-03-09T09:00:00.000Z').fireDueTimers().map(scoreChange).filter((data) => data !== undefined);
+      expect(decayed).toMatchObject([{ reason: 'decay', changes: [{ rule: 'demo_requested', points: -6 }, { rule: 'pricing_page_visited', points: -4 }], score: 40 }]);
+    });
+
+    it('given a scored lead without an email, when marked MQL, then the email is unmet', () => {
+      const record = scenario().given({ type: 'OpenRecord', fields: { name: 'Lee Park' } });
+      expect(unmetOf(record.when({ type: 'FireTransition', event: 'mark_mql' }))).toEqual(['required_field:email']);
+    });
+
+    it.each([
+      ['new', [open]],
+      ['contacted', [open, contact]],
+      ['nurturing', [open, contact, nurture]],
+    ])('given a lead in %s, when marked MQL, then it is marketing qualified and the SLA of new is over', (_stage, history) => {
+      const record = scenario().given(...history, { type: 'FireTransition', event: 'mark_mql' });
+      expect(record.current.stage).toBe('marketing_qualified');
+      expect(record.current.timers.map((timer) => timer.timer)).toEqual(['remind_mql_follow_up']);
+    });
+
+    it('given an MQL, when marked SQL without a company, then the company is unmet; with one, it is sales qualified with a call to make', () => {
+      const record = scenario().given(open, { type: 'FireTransition', event: 'mark_mql' });
+      expect(unmetOf(record.when({ type: 'FireTransition', event: 'mark_sql' }))).toEqual(['required_field:company']);
+
+      expect(eventTypes(record.when({ type: 'FireTransition', event: 'mark_sql', fields: { company: 'Initech' } }))).toEqual([
+        'FieldsChanged',
+        'TimerCancelled',
+        'Transitioned',
+        'TaskOpened',
+      ]);
+      expect(record.current.stage).toBe('sales_qualified');
+      expect(record.current.tasks.map((task) => [task.template, task.status])).toEqual([['call_sales_qualified', 'open']]);
+    });
+
+    it.each([
+      ['marketing_qualified', [open, { type: 'FireTransition', event: 'mark_mql' }]],
+      ['sales_qualified', [open, { type: 'FireTransition', event: 'mark_mql' }, { type: 'FireTransition', event: 'mark_sql', fields: { company: 'Initech' } }]],
+    ] as [string, ScenarioCommand[]][])('given a lead in %s, when the rep qualifies it with BANT, then it is qualified', (_stage, history) => {
+      const record = scenario().given(...history, qualify);
+      expect(record.current.stage).toBe('qualified');
+    });
+
+    it('given an MQL sales is not ready for, when sent back to nurturing and re-engaged, then it is contacted again', () => {
+      const record = scenario().given(open, { type: 'FireTransition', event: 'mark_mql' }, nurture, reengage);
+      expect(record.current.stage).toBe('contacted');
+    });
+
+    it('given a qualified lead, when marked MQL (a threshold crossed late), then the stage rule is unmet', () => {
+      const record = scenario().given(open, contact, qualify);
+      expect(unmetOf(record.when({ type: 'FireTransition', event: 'mark_mql' }))).toEqual(['stage']);
+    });
+  });
+
   describe('the lead SLA: no lead left behind (business hours: Monday to Friday, 09:00-17:00 UTC)', () => {
     // 2026-03-02 is a Monday; the lead arrives at 09:00 UTC.
     const arrived = (): RecordScenario => scenario().given(open);
@@ -141,6 +231,8 @@ describe('lead blueprint', () => {
         from: 'rita',
         to: null,
         reason: 'Not contacted within two business days, so it went back to the lead pool',
+        // rita is in no team in this specification: the lead goes to everyone's pool.
+        team: null,
       });
     });
 

@@ -288,6 +288,11 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('ada', 'POST', '/records/opportunity/hooli-1/owner', { owner: 'rita' });
       await call('ada', 'POST', '/records/lead', { id: 'pool-1', owner: null, fields: { name: 'Road Runner' } });
       await call('ada', 'POST', '/records/lead/pool-1/owner', { owner: null });
+      await call('olga', 'GET', '/blueprints/lead');
+      await call('rita', 'POST', '/records/lead', { id: 'scored-1', fields: { name: 'Lee Park', email: 'lee@example.com', industry: 'software', employees: 4000 } });
+      await call('rita', 'POST', '/records/lead/scored-1/activities', { type: 'demo_requested', details: { campaign: 'spring', pages: 3, returning: true } });
+      await call('rita', 'POST', '/records/lead/scored-1/activities', { type: 'podcast_listened' });
+      await call('rita', 'GET', '/records/lead/scored-1/history');
       await call(null, 'POST', '/records/opportunity', { fields: {} });
       await call('ana', 'POST', '/records/opportunity', { fields: { name: 'Not mine to open' } });
       await call('rita', 'POST', '/records/opportunity', { id: '!', fields: {} });

@@ -73,7 +73,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
       expect(list.body.map((blueprint) => [blueprint.id, blueprint.latestVersion])).toEqual([
         ['account', 1],
         ['contact', 1],
-        ['lead', 2],
+        ['lead', 3],
         ['opportunity', 2],
         ['quote', 2],
       ]);

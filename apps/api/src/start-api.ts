@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { systemClock, type Clock } from '@crm/clock';
 import { Engine } from '@crm/engine';
+import type { LeadScoringReactors, ScoringReactorsMode } from '@crm/workflow';
 import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, type IdentityException, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
 import { crmProjections, setTeams, type TeamAssignment } from '@crm/projections';
@@ -17,6 +18,7 @@ import { useStrictJsonBodies } from './http/json-body.parser';
 import { requestValidationPipe } from './http/validation.pipe';
 import { mountApiDocs } from './system/api-docs';
 import { mountWebApp, webAppDirectory } from './web/web-app';
+import { openLeadScoring, withLeadScoring } from './scoring/lead-scoring.module';
 
 export interface RunningApi {
   readonly app: NestFastifyApplication;
@@ -27,6 +29,8 @@ export interface RunningApi {
   readonly readModels: ReadModelDatabase;
   /** Keeps every read model live: within a second of an append while the app runs. */
   readonly projections: ProjectionRunner;
+  /** The lead-scoring reactor (README, Blueprint reference, Scoring): a loop on the system clock, `runReactors()` by hand on an injected one. */
+  readonly scoring: LeadScoringReactors;
   close(): Promise<void>;
 }
 
@@ -62,8 +66,10 @@ const teamAssignmentsOf = (users: UserDirectory): TeamAssignment[] => {
  * controllers dispatch to handlers, handlers go through the one command handler. The projections run
  * in this process from their checkpoints, so a restart resumes them where they stopped.
  */
-export const startApi = async (settings: ApiSettings, options: { clock?: Clock; logger?: false } = {}): Promise<RunningApi> => {
+export const startApi = async (settings: ApiSettings, options: { clock?: Clock; logger?: false; scoring?: ScoringReactorsMode } = {}): Promise<RunningApi> => {
   const clock = options.clock ?? systemClock;
+  // An injected clock only moves when its owner moves it; so, by default, does the automation it drives.
+  const scoringMode = options.scoring ?? (options.clock === undefined ? 'loop' : 'manual');
   const { directory: users, created } = followUsersFile(settings.usersFile, logUsersFileProblem);
   const tokens = new BearerTokens(loadOrCreateTokenSecret(settings.dataDirectory, settings.tokenSecret), clock);
   const engine = await Engine.open({
@@ -95,9 +101,12 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
     clock,
     onStateChange: logProjectionFailures,
   });
+  const scoring = openLeadScoring({ engine, clock, mode: scoringMode });
   // The HTTP server first (no query may meet closed read models), then the runner, then the store it reads.
   const closeParts = async (app: NestFastifyApplication | undefined): Promise<void> => {
     await app?.close();
+    // Its commands go to the store: it stops (and hands its lease back) before the store closes.
+    await scoring.stop();
     await projections.stop();
     readModels.close();
     await engine.close();
@@ -107,7 +116,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
   try {
     const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
     app = await NestFactory.create<NestFastifyApplication>(
-      ApiModule.register({ engine, users, tokens, settings, readModels, projections }),
+      withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections })),
       adapter,
       {
         logger: options.logger ?? ['error', 'warn'],
@@ -124,6 +133,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
     mountApiDocs(app);
     // Installs each read model (rebuilding one whose version changed), then catches up in the background.
     await projections.start();
+    await scoring.start();
     await app.listen(settings.port, settings.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -135,6 +145,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
       demoTokensFile,
       readModels,
       projections,
+      scoring,
       close: () => closeParts(running),
     };
   } catch (error) {

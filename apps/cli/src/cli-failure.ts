@@ -21,6 +21,7 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.INVALID_COMMAND]: EXIT_INVALID,
   [WorkflowExceptionCode.INVALID_FIELDS]: EXIT_INVALID,
   [WorkflowExceptionCode.UNKNOWN_EVENT]: EXIT_INVALID,
+  [WorkflowExceptionCode.UNKNOWN_ACTIVITY]: EXIT_INVALID,
   [WorkflowExceptionCode.TRANSITION_REFUSED]: EXIT_REFUSED,
   [WorkflowExceptionCode.RECORD_CLOSED]: EXIT_REFUSED,
   [WorkflowExceptionCode.TASK_NOT_FOUND]: EXIT_FAILURE,

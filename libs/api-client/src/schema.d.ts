@@ -379,17 +379,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/records/{kind}/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an activity of the record (an email opened, a demo requested): ActivityRecorded, and ScoreChanged naming the rule and its points
+         * @description The type must be one of the blueprint’s behaviour rules (400 UNKNOWN_ACTIVITY lists them). Whoever may change the record may record its activities. A score that crosses a threshold fires its transition shortly after, by the lead-scoring reactor, through the same guards.
+         */
+        post: operations["ActivitiesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description 400: The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+        /** @description 400: The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
         BadRequestError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
+            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_ACTIVITY" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -509,10 +529,10 @@ export interface components {
             /** @description Signed ISO-8601 duration, e.g. P1D or -P90D; absent: the day itself */
             offset?: string;
         };
-        /** @description What a timer does when due: remind, escalate, stalled, release, or fire an event */
+        /** @description What a timer does when due: remind, escalate, stalled, release, or fire an event; decay: a pending scoring timer (README, Blueprint reference, Scoring), never declared in a stage */
         TimerAction: {
             /** @enum {string} */
-            kind: "remind" | "escalate" | "stalled" | "release" | "fire";
+            kind: "remind" | "escalate" | "stalled" | "release" | "fire" | "decay";
             /** @description fire: the blueprint event */
             event?: string;
         };
@@ -631,6 +651,72 @@ export interface components {
             /** @description Who must approve before it happens; absent when nobody */
             approval?: components["schemas"]["ApprovalDefinition"];
         };
+        /** @description Points while the record’s fields match: one field’s value among values, or a CEL condition */
+        AttributeRule: {
+            /**
+             * @description Unique among the blueprint’s score rules; names the rule in ScoreChanged
+             * @example target_industry
+             */
+            id: string;
+            /** @description Title */
+            title: string;
+            /** @description Whole points, negative for a disqualifying attribute; never 0 */
+            points: number;
+            /** @description The field matched against values */
+            field?: string;
+            /** @description The values that score */
+            values?: (string | number | boolean)[];
+            /**
+             * @description CEL over the fields (instead of field and values)
+             * @example employees >= 1000.0
+             */
+            when?: string;
+        };
+        /** @description Points each time an activity of this type is recorded */
+        BehaviourRule: {
+            /**
+             * @description The activity type; also the rule’s name
+             * @example demo_requested
+             */
+            activity: string;
+            /** @description Title */
+            title: string;
+            /** @description Whole points per activity; never 0 */
+            points: number;
+            /** @description The most points (in absolute value) the rule holds at once; absent: no cap */
+            max?: number;
+        };
+        /** @description Behaviour points lose this share every week, rounded toward zero */
+        ScoreDecay: {
+            /** @description Whole percentage, 1 to 100 */
+            percentPerWeek: number;
+        };
+        /** @description A score level whose upward crossing fires a transition, through its guards */
+        ScoreThreshold: {
+            /**
+             * @description Threshold id
+             * @example mql
+             */
+            id: string;
+            /** @description Title */
+            title: string;
+            /** @description Points: crossed when the score goes from below to at or above it */
+            at: number;
+            /**
+             * @description The transition event fired
+             * @example mark_mql
+             */
+            fire: string;
+        };
+        /** @description The blueprint’s scoring rules (README, Blueprint reference, Scoring) */
+        ScoringDefinition: {
+            attributes: components["schemas"]["AttributeRule"][];
+            behaviours: components["schemas"]["BehaviourRule"][];
+            /** @description Absent: behaviour points never fade */
+            decay?: components["schemas"]["ScoreDecay"];
+            /** @description Ascending by at */
+            thresholds: components["schemas"]["ScoreThreshold"][];
+        };
         /** @description A blueprint as loaded and validated */
         BlueprintDefinition: {
             /** @description Blueprint id */
@@ -652,6 +738,8 @@ export interface components {
             fields: components["schemas"]["FieldDefinition"][];
             stages: components["schemas"]["StageDefinition"][];
             transitions: components["schemas"]["TransitionDefinition"][];
+            /** @description Absent when the blueprint scores nothing */
+            scoring?: components["schemas"]["ScoringDefinition"];
         };
         BlueprintDetail: {
             /** @description The version answered */
@@ -829,6 +917,56 @@ export interface components {
             /** @description Every criterion that blocks it; empty when allowed */
             unmet: components["schemas"]["UnmetCriterion"][];
         };
+        /** @description One score rule’s points in the record’s score */
+        ScoreRuleShare: {
+            /**
+             * @description The rule: an attribute rule’s id or a behaviour rule’s activity
+             * @example demo_requested
+             */
+            rule: string;
+            /** @enum {string} */
+            kind: "attribute" | "behaviour";
+            /** @description The rule’s title in the blueprint */
+            title: string;
+            /** @description The points it holds now (behaviour points decay week by week) */
+            points: number;
+        };
+        /** @description A threshold of the blueprint and whether the score has reached it */
+        ScoreThresholdState: {
+            /**
+             * @description The threshold id
+             * @example mql
+             */
+            id: string;
+            /** @description Its title */
+            title: string;
+            /** @description Its points */
+            at: number;
+            /**
+             * @description The transition its upward crossing fires
+             * @example mark_mql
+             */
+            fire: string;
+            /** @description Whether the score is at or above it now */
+            reached: boolean;
+        };
+        /** @description The record’s score as its ScoreChanged events fold (README, Blueprint reference, Scoring) */
+        Score: {
+            /** @description The score: the sum of the breakdown */
+            score: number;
+            /** @description Points of attribute rules (what the record is) */
+            attributes: number;
+            /** @description Points of behaviour rules (what it did; decaying) */
+            behaviour: number;
+            /** @description Every rule holding points, in the order it first scored */
+            breakdown: components["schemas"]["ScoreRuleShare"][];
+            thresholds: components["schemas"]["ScoreThresholdState"][];
+            /**
+             * Format: date-time
+             * @description When its latest activity happened; null before any
+             */
+            lastActivityAt: string | null;
+        };
         /** @description A record as its events say it is now, with every possible next event */
         RecordView: {
             /**
@@ -891,12 +1029,14 @@ export interface components {
             timers: components["schemas"]["Timer"][];
             /** @description Every event the record could take next, with what blocks it */
             next: components["schemas"]["NextStep"][];
+            /** @description The score and its breakdown; absent when the record’s blueprint scores nothing */
+            score?: components["schemas"]["Score"];
         };
         /** @description What a write answers: the record as it now is, and the events the request stored */
         RecordWriteResult: {
             record: components["schemas"]["RecordView"];
             /** @description The events the request stored, in order; on a retried request, those the first one stored */
-            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"])[];
+            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"])[];
         };
         /** @description 403: A role rule forbids it; details.rule names the rule */
         ForbiddenError: {
@@ -1074,7 +1214,7 @@ export interface components {
             /** @description Record id */
             id: string;
             /** @description Oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"])[];
         };
         /** @description A task as the tasks read model has it */
         TaskListItem: {
@@ -1553,6 +1693,29 @@ export interface components {
             position: string | null;
             /** @description Events the projection handled during the rebuild */
             eventsApplied: number;
+        };
+        RecordActivityRequest: {
+            /**
+             * @description The activity type: one of the blueprint’s behaviour rules (scoring.behaviours[].activity)
+             * @example demo_requested
+             */
+            type: string;
+            /**
+             * Format: date-time
+             * @description When it happened: an ISO-8601 date-time with offset, not in the future; default now
+             * @example 2026-03-02T09:00:00Z
+             */
+            occurredAt?: string;
+            /**
+             * @description Up to 20 short values kept with the activity (campaign, page, …): keys of letters, digits and _, values text (≤ 2,000 characters), numbers or true/false
+             * @example {
+             *       "campaign": "spring-webinar",
+             *       "page": "/pricing"
+             *     }
+             */
+            details?: {
+                [key: string]: string | number | boolean;
+            };
         };
         FieldChange: {
             /** @description The value before; null when it had none */
@@ -2245,6 +2408,121 @@ export interface components {
             type: "LeadPooled";
             data: components["schemas"]["LeadPooledData"];
         };
+        /** @description An activity posted to the record (POST /records/:kind/:id/activities) */
+        ActivityRecordedData: {
+            /** @description Record id */
+            recordId: string;
+            /**
+             * Format: uuid
+             * @description Derived from the command id: a retried activity is the same activity
+             */
+            activityId: string;
+            /**
+             * @description The activity type, one of the blueprint’s behaviour rules
+             * @example demo_requested
+             */
+            activity: string;
+            /**
+             * Format: date-time
+             * @description When it happened, as reported (the event’s own occurredAt is when it was recorded)
+             */
+            occurredAt: string;
+            /** @description The short values posted with it (campaign, page, …) */
+            details: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        ActivityRecordedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ActivityRecorded";
+            data: components["schemas"]["ActivityRecordedData"];
+        };
+        /** @description Points one score rule gave (or took back) in one ScoreChanged */
+        ScoreChange: {
+            /**
+             * @description The rule: an attribute rule’s id or a behaviour rule’s activity
+             * @example demo_requested
+             */
+            rule: string;
+            /** @enum {string} */
+            kind: "attribute" | "behaviour";
+            /** @description Points given (negative: taken) */
+            points: number;
+        };
+        /** @description A score threshold crossed upward, and the transition the lead-scoring reactor fires for it */
+        CrossedThreshold: {
+            /**
+             * @description The threshold id
+             * @example mql
+             */
+            threshold: string;
+            /** @description Its points */
+            at: number;
+            /**
+             * @description The transition event fired
+             * @example mark_mql
+             */
+            fire: string;
+        };
+        ScoreChangedData: {
+            /** @description Record id */
+            recordId: string;
+            /**
+             * @description fields: attribute rules after a field change; activity: a behaviour rule; decay: the weekly decay
+             * @enum {string}
+             */
+            reason: "fields" | "activity" | "decay";
+            /**
+             * Format: uuid
+             * @description The activity scored (reason activity); otherwise null
+             */
+            activityId: string | null;
+            /** @description Every rule that gave or took points */
+            changes: components["schemas"]["ScoreChange"][];
+            /** @description The score before */
+            previous: number;
+            /** @description The score after */
+            score: number;
+            /** @description Thresholds crossed upward, lowest first */
+            crossed: components["schemas"]["CrossedThreshold"][];
+        };
+        ScoreChangedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ScoreChanged";
+            data: components["schemas"]["ScoreChangedData"];
+        };
         RecordOpenedHistoryEntry: {
             /**
              * Format: uuid
@@ -2803,6 +3081,68 @@ export interface components {
             type: "LeadPooled";
             data: components["schemas"]["LeadPooledData"];
         };
+        ActivityRecordedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ActivityRecorded";
+            data: components["schemas"]["ActivityRecordedData"];
+        };
+        ScoreChangedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ScoreChanged";
+            data: components["schemas"]["ScoreChangedData"];
+        };
         /** @description Something about the event log an operator should know, although every call still works */
         StoreWarning: {
             /** @enum {string} */
@@ -2886,7 +3226,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"] | components["schemas"]["Liveness"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2941,7 +3281,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlueprintSummary"][];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +3340,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlueprintDetail"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3090,7 +3430,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordPage"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3173,7 +3513,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3294,7 +3634,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordView"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3377,7 +3717,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3514,7 +3854,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3643,7 +3983,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +4112,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3901,7 +4241,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4029,7 +4369,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4150,7 +4490,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordHistory"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,7 +4574,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4307,7 +4647,7 @@ export interface operations {
                     "application/json": components["schemas"]["WaitingApprovalPage"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4720,7 @@ export interface operations {
                     "application/json": components["schemas"]["PipelineReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,7 +4799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForecastReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4536,7 +4876,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccuracyReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4614,7 +4954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForecastSnapshot"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4722,7 +5062,7 @@ export interface operations {
                     "application/json": components["schemas"]["FunnelReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4786,7 +5126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectionStatuses"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +5183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectionRebuilt"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4895,6 +5235,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActivitiesController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the first answer, for a retried Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
             /** @description The event store or the read-model file cannot be used, or a read model is not built */

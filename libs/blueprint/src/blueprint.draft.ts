@@ -1,5 +1,6 @@
 import { FIELD_TYPES, type FieldType } from './blueprint.model';
 import type { BlueprintPath } from './blueprint-path';
+import { readScoringDraft, type DraftScoring } from './scoring/check-scoring';
 
 /**
  * A lenient reading of the raw YAML for the semantic checks: whatever parts are readable, even when the
@@ -82,6 +83,7 @@ export interface BlueprintDraft {
   readonly fields: readonly DraftField[];
   readonly stages: readonly DraftStage[];
   readonly transitions: readonly DraftTransition[];
+  readonly scoring?: DraftScoring;
 }
 
 type PlainRecord = Readonly<Record<string, unknown>>;
@@ -189,4 +191,5 @@ export const readBlueprintDraft = (document: PlainRecord): BlueprintDraft => ({
   fields: Object.entries(recordOf(document.fields)).map(([name, value]) => readField(name, value)),
   stages: Object.entries(recordOf(document.stages)).map(([id, value]) => readStage(id, value)),
   transitions: listOf(document.transitions).map(readTransition),
+  scoring: readScoringDraft(document.scoring),
 });

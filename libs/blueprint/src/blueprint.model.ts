@@ -1,3 +1,5 @@
+import type { ScoringDefinition } from './scoring/scoring.model';
+
 /**
  * A blueprint after loading and validation: plain data, the process owner's YAML made precise.
  * It knows nothing of storage; `compileBlueprint` turns it into an XState machine plus criteria.
@@ -87,9 +89,15 @@ export type TimerAction =
   /** Return the record to the unowned pool (leads), with the timer's message as the reason. */
   | { readonly kind: 'release' }
   /** Fire a blueprint event, through the same guards as any user's. */
-  | { readonly kind: 'fire'; readonly event: string };
+  | { readonly kind: 'fire'; readonly event: string }
+  /** Decay the record's behaviour points (scoring's weekly timer; never declared in a stage). */
+  | { readonly kind: 'decay' };
 
+/** The actions a stage timer may declare (`then:`). */
 export const TIMER_ACTION_KINDS = ['remind', 'escalate', 'stalled', 'release', 'fire'] as const;
+
+/** Every action a pending timer may carry: the declared ones and scoring's decay. */
+export const PENDING_TIMER_ACTION_KINDS = [...TIMER_ACTION_KINDS, 'decay'] as const;
 
 /** A moment relative to a date field: that day's start, plus or minus an ISO-8601 duration. */
 export interface TimerAnchor {
@@ -199,6 +207,8 @@ export interface BlueprintDefinition {
   readonly fields: readonly FieldDefinition[];
   readonly stages: readonly StageDefinition[];
   readonly transitions: readonly TransitionDefinition[];
+  /** Absent when the blueprint scores nothing (so blueprints without it keep their content hash). */
+  readonly scoring?: ScoringDefinition;
 }
 
 /** Pins the exact blueprint a record was opened under. */

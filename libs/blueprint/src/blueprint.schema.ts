@@ -32,6 +32,7 @@ import {
   type StageOutcome,
 } from './blueprint.model';
 import { ANY_OPEN, IDENTIFIER, IDENTIFIER_RULE, ROLE_NAME } from './blueprint.names';
+import { ScoringSpec } from './scoring/scoring.schema';
 
 /**
  * The YAML language as class-validator classes: what each key may hold. These classes only describe and
@@ -425,4 +426,9 @@ export class BlueprintSpec {
   @IsArray({ message: 'must be a list of transitions' })
   @Type(() => TransitionSpec)
   transitions?: TransitionSpec[];
+
+  @IsOptional()
+  @ValidateNested({ message: mapping('{ attributes: [...], behaviours: [...], decay: { percentPerWeek: 20 }, thresholds: [...] }').message })
+  @Type(() => ScoringSpec)
+  scoring?: ScoringSpec;
 }

@@ -15,6 +15,7 @@ import { GROUPABLE_BY_TYPE, GROUPABLE_WHEN_DECLARED, NEVER_GROUPABLE } from './b
 import { celExpressionProblem, declareCelVariables, type CelDeclarations } from './cel-expression';
 import { resolveSources } from './stage-sources';
 import { parseAnchor, parseDuration } from './timers/timer-expressions';
+import { checkScoring } from './scoring/check-scoring';
 
 export interface SemanticReport {
   readonly problems: readonly PathProblem[];
@@ -340,6 +341,11 @@ export const checkBlueprintSemantics = (draft: BlueprintDraft): SemanticReport =
     ...checkExpressions(draft, declarations),
     ...checkTimers(draft, resolved),
     ...checkTransitionExtras(draft, declarations),
+    ...checkScoring(draft.scoring, {
+      fields: draft.fields,
+      events: [...new Set(draft.transitions.flatMap((transition) => (transition.event === undefined ? [] : [transition.event])))],
+      environment: declarations.environment,
+    }),
     ...checkAmbiguity(resolved),
     ...checkReachability(draft, resolved),
   ];

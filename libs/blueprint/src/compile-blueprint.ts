@@ -48,7 +48,7 @@ export interface CompiledBlueprint {
   brokenInvariants(stage: string, before: FieldValues, after: FieldValues): UnmetCriterion[];
   /** The stage timer behind one of XState's `after` event types (see `afterEventType`), if any. */
   timerOfAfterEvent(eventType: string): { readonly stage: string; readonly timer: TimerDefinition } | undefined;
-  /** A parsed CEL expression of this blueprint (criteria and approval conditions). */
+  /** A parsed CEL expression of this blueprint (criteria, approval conditions, scoring's attribute conditions). */
   expressionFor(source: string): CompiledExpression;
 }
 
@@ -81,6 +81,9 @@ const compileExpressions = (definition: BlueprintDefinition): Map<string, Compil
     (transition.approval?.steps ?? []).forEach((step, position) => {
       if (step.when !== undefined) compile(step.when, `transitions[${index}].approval.steps[${position}].when`);
     });
+  });
+  (definition.scoring?.attributes ?? []).forEach((rule, index) => {
+    if (rule.when !== undefined) compile(rule.when, `scoring.attributes[${index}].when`);
   });
   if (problems.length > 0) throw invalidBlueprint(problems);
   return compiled;

@@ -1,4 +1,5 @@
 export * from './blueprint.model';
+export * from './scoring/scoring.model';
 export {
   BlueprintException,
   BlueprintExceptionCode,

@@ -13,6 +13,7 @@ import { humanize } from './blueprint.names';
 import type { ApprovalSpec, BlueprintSpec, FieldSpec, StageSpec, TaskSpec, TimerSpec, TransitionSpec, WhenSpec } from './blueprint.schema';
 import { parseAnchor } from './timers/timer-expressions';
 import { resolveSources, sourceNames } from './stage-sources';
+import { normalizeScoring } from './scoring/normalize-scoring';
 
 export const DEFAULT_CURRENCY = 'USD';
 
@@ -127,5 +128,6 @@ export const normalizeBlueprint = (spec: BlueprintSpec): BlueprintDefinition => 
     fields: [...(spec.fields ?? new Map<string, FieldSpec>())].map(([name, field]) => normalizeField(name, field)),
     stages,
     transitions: (spec.transitions ?? []).map((transition) => normalizeTransition(transition, stages)),
+    ...(spec.scoring === undefined ? {} : { scoring: normalizeScoring(spec.scoring) }),
   };
 };

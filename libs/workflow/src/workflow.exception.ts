@@ -9,6 +9,8 @@ export enum WorkflowExceptionCode {
   INVALID_FIELDS = 'INVALID_FIELDS',
   /** The blueprint declares no transition with this event name; `details.available`. */
   UNKNOWN_EVENT = 'UNKNOWN_EVENT',
+  /** The blueprint scores no activity of this type; `details.available` lists those it does. */
+  UNKNOWN_ACTIVITY = 'UNKNOWN_ACTIVITY',
   /** Exit criteria not met; `details.unmet` lists every unmet criterion of every candidate transition. */
   TRANSITION_REFUSED = 'TRANSITION_REFUSED',
   /**

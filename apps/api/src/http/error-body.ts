@@ -25,6 +25,7 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.INVALID_COMMAND]: 400,
   [WorkflowExceptionCode.INVALID_FIELDS]: 400,
   [WorkflowExceptionCode.UNKNOWN_EVENT]: 400,
+  [WorkflowExceptionCode.UNKNOWN_ACTIVITY]: 400,
   [WorkflowExceptionCode.TRANSITION_REFUSED]: 422,
   [WorkflowExceptionCode.RECORD_CLOSED]: 422,
   [WorkflowExceptionCode.TASK_NOT_FOUND]: 404,

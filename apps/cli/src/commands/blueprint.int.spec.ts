@@ -45,7 +45,7 @@ describe('crm blueprint validate, show and diagram', () => {
   it('given the shipped blueprints, when validated, then it exits 0 and names every blueprint it loaded', async () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED);
 
-    expect(result).toEqual({ exitCode: 0, out: 'ok: 5 blueprint files valid: account v1 (account), contact v1 (contact), lead v2 (lead), opportunity v2 (opportunity), quote v2 (quote)\n', err: '' });
+    expect(result).toEqual({ exitCode: 0, out: 'ok: 5 blueprint files valid: account v1 (account), contact v1 (contact), lead v3 (lead), opportunity v2 (opportunity), quote v2 (quote)\n', err: '' });
   });
 
   it('given a folder with a misspelt field, a YAML error and a version declared twice, when validated, then every problem is printed with file and path and it exits 3', async () => {
@@ -63,7 +63,7 @@ describe('crm blueprint validate, show and diagram', () => {
     expect(lines.filter((line) => line.startsWith('broken/quote.blueprint.yaml: YAML syntax error at line'))).not.toHaveLength(0);
     // The loader names the other file as it read it: absolute.
     expect(lines).toContain(
-      `broken/lead.blueprint.yaml: version: blueprint "lead" version 2 is also declared in ${join(root, 'broken', 'lead-again.blueprint.yaml')}; give the change a higher version`,
+      `broken/lead.blueprint.yaml: version: blueprint "lead" version 3 is also declared in ${join(root, 'broken', 'lead-again.blueprint.yaml')}; give the change a higher version`,
     );
     expect(result.out).toMatch(/^invalid: \d+ problems in 3 files \(4 blueprint files checked\)\n$/);
   });
@@ -77,7 +77,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const missing = await crm('blueprint', 'validate', 'files/nope.blueprint.yaml');
 
     expect(good.exitCode).toBe(0);
-    expect(good.out).toBe('ok: 2 blueprint files valid: quote v2 (quote), lead v2 (lead)\n');
+    expect(good.out).toBe('ok: 2 blueprint files valid: quote v2 (quote), lead v3 (lead)\n');
     expect(good.err).toBe('warning: files/quote.blueprint.yaml: stages.approved: stage "approved" is not final but no transition leaves it (a dead end)\n');
     expect(missing.exitCode).toBe(3);
     expect(missing.err).toBe('files/nope.blueprint.yaml: cannot read the blueprint file (ENOENT)\n');

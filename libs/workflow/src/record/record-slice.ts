@@ -65,11 +65,22 @@ export interface ChangeFold<E extends RecordEventBase> {
 
 export type EventFold<E extends RecordEventBase> = OpeningFold<E> | ChangeFold<E>;
 
+/**
+ * Events that follow from what a decision already decided, in the same decision, whichever slice
+ * decided it (a score that follows the fields, however they changed). Pure, like a decision: the
+ * command, the state before it, the events decided so far (never empty), and the same context.
+ */
+export interface DecisionFollower {
+  follow(command: RecordCommandBase, state: RecordState, decided: readonly DecidedRecordEvent[], context: DecideContext): DecidedRecordEvent[];
+}
+
 /** A feature of records: its commands with their decisions, and its events with their folds. */
 export interface RecordSlice {
   readonly name: string;
   readonly commands: Readonly<Record<string, CommandHandling<RecordCommandBase>>>;
   readonly events: Readonly<Record<string, EventFold<RecordEventBase>>>;
+  /** What the slice adds to every decision that decided something; absent: nothing. */
+  readonly follows?: DecisionFollower;
 }
 
 /**
@@ -82,6 +93,7 @@ export const defineRecordSlice = <C extends RecordCommandBase, E extends RecordE
   readonly name: string;
   readonly commands: { readonly [T in C['type']]: CommandHandling<Extract<C, { readonly type: T }>> };
   readonly events: { readonly [T in E['type']]: EventFold<Extract<E, { readonly type: T }>> };
+  readonly follows?: DecisionFollower;
 }): RecordSlice => slice;
 
 export const isOpeningFold = <E extends RecordEventBase>(fold: EventFold<E>): fold is OpeningFold<E> => 'opens' in fold;

@@ -4,16 +4,30 @@ import { coreSlice } from '../core/core.slice';
 import { historyImportSlice } from '../history-import/history-import.slice';
 import { leadPoolSlice } from '../lead-pool/lead-pool.slice';
 import { ownershipSlice } from '../ownership/ownership.slice';
+import { scoringSlice } from '../scoring/scoring.slice';
 import { tasksSlice } from '../tasks/tasks.slice';
 import { timersSlice } from '../timers/timers.slice';
 import { transitionSlice } from '../transition/transition.slice';
 import type { RecordCommandBase } from './record-command';
 import type { RecordEventBase } from './record-event';
-import { isOpeningFold, type CommandHandling, type EventFold, type FoldContext, type RecordSlice } from './record-slice';
+import { isOpeningFold, type CommandHandling, type DecisionFollower, type EventFold, type FoldContext, type RecordSlice } from './record-slice';
 import { draftOf, noRecord, type RecordDraft, type RecordState } from './record.state';
 
 /** The slices every record has, in the order their command types are listed in messages. */
-export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice, leadPoolSlice];
+export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice, leadPoolSlice, scoringSlice];
+
+/** A command's handling whose decision also has what the followers add to it (nothing when it decided nothing). */
+const followed = (handling: CommandHandling<RecordCommandBase>, followers: readonly DecisionFollower[]): CommandHandling<RecordCommandBase> =>
+  followers.length === 0
+    ? handling
+    : {
+        ...handling,
+        decide: (command, state, context) => {
+          const decided = handling.decide(command, state, context);
+          if (decided.length === 0) return decided;
+          return followers.reduce((events, follower) => [...events, ...follower.follow(command, state, events, context)], decided);
+        },
+      };
 
 /**
  * The record's features looked up by command and event type. The decider, the fold and command
@@ -25,10 +39,11 @@ export class RecordSlices {
   private readonly eventFolds = new Map<string, EventFold<RecordEventBase>>();
 
   constructor(readonly slices: readonly RecordSlice[] = RECORD_SLICES) {
+    const followers = slices.flatMap((slice) => (slice.follows === undefined ? [] : [slice.follows]));
     for (const slice of slices) {
       for (const [type, handling] of Object.entries(slice.commands)) {
         if (this.commandHandlings.has(type)) throw new Error(`record slice "${slice.name}" declares command ${type}, which another slice declares`);
-        this.commandHandlings.set(type, handling);
+        this.commandHandlings.set(type, followed(handling, followers));
       }
       for (const [type, fold] of Object.entries(slice.events)) {
         if (this.eventFolds.has(type)) throw new Error(`record slice "${slice.name}" declares event ${type}, which another slice declares`);

@@ -1,5 +1,6 @@
 import type { Actor, BlueprintRef, CompiledBlueprint, FieldValues, TimerAction } from '@crm/blueprint';
 import { actionableSteps, isLive } from '../approvals/approval-requests';
+import { scoreView, type ScoreView } from '../scoring/score-view';
 import { explainRecord, type NextStep } from './explain-record';
 import type { ApprovalStepState, ExistingRecord } from './record.state';
 
@@ -55,6 +56,8 @@ export interface RecordView {
   readonly timers: readonly TimerView[];
   /** Every event the record could take next, for the asking user, with what blocks it. */
   readonly next: readonly NextStep[];
+  /** The score and its breakdown by rule; absent when the record's blueprint scores nothing. */
+  readonly score?: ScoreView;
 }
 
 export const recordView = (state: ExistingRecord, blueprint: CompiledBlueprint, user: Actor): RecordView => {
@@ -88,5 +91,11 @@ export const recordView = (state: ExistingRecord, blueprint: CompiledBlueprint, 
     })),
     timers: state.timers.map(({ timerId, timer, dueAt, action }) => ({ timerId, timer, dueAt, action })),
     next: explainRecord(state, blueprint, { id: user.id, roles: user.roles }),
+    ...scoreOf(state, blueprint),
   };
+};
+
+const scoreOf = (state: ExistingRecord, blueprint: CompiledBlueprint): { score?: ScoreView } => {
+  const score = scoreView(state, blueprint);
+  return score === undefined ? {} : { score };
 };

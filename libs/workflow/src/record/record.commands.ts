@@ -6,6 +6,7 @@ import type { HistoryImportCommand } from '../history-import/history-import.comm
 import type { OwnershipCommand } from '../ownership/ownership.commands';
 import type { TransitionCommand } from '../transition/transition.commands';
 import type { LeadPoolCommand } from '../lead-pool/lead-pool.commands';
+import type { ScoringCommand } from '../scoring/scoring.commands';
 
 /** Every command the built-in record slices declare. */
-export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand;
+export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand | ScoringCommand;

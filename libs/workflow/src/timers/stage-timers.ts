@@ -15,9 +15,12 @@ export const timerScheduled = (commandId: string, recordId: string, set: Schedul
   },
 });
 
+/** A stage's timer; scoring's decay timer follows the record's score whatever stage it is in. */
+const followsStage = (timer: PendingTimer): boolean => timer.action.kind !== 'decay';
+
 export const timersCancelledOnLeaving = (record: ExistingRecord, left: string): TimerCancelled[] =>
   record.timers
-    .filter((timer) => timer.stage === left)
+    .filter((timer) => timer.stage === left && followsStage(timer))
     .map((timer) => ({ type: 'TimerCancelled', data: { recordId: record.recordId, timerId: timer.timerId, reason: 'stage_left' } }));
 
 const changed = (before: FieldValues, after: FieldValues, field: string): boolean => (before[field] ?? null) !== (after[field] ?? null);
@@ -64,7 +67,7 @@ export const timersRestartedForOwner = (
   const definitions = (blueprint.stage(record.stage)?.timers ?? []).filter((timer) => timer.after !== undefined && OWNER_CLOCKS.includes(timer.then.kind));
   return [
     ...record.timers
-      .filter((pending) => definitions.some((timer) => timer.id === pending.timer))
+      .filter((pending) => followsStage(pending) && definitions.some((timer) => timer.id === pending.timer))
       .map((pending): TimerCancelled => ({ type: 'TimerCancelled', data: { recordId: record.recordId, timerId: pending.timerId, reason: 'rescheduled' } })),
     ...definitions.flatMap((timer) => {
       const dueIn = planner.dueIn(timer, record.fields);

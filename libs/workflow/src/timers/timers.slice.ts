@@ -12,6 +12,7 @@ import { TIMER_ACTOR } from './timers.commands';
 import type { RecordStalled, TimerEvent, TimerFired } from './timers.events';
 import type { OwnerChanged } from '../ownership/ownership.events';
 import { teamLeft } from '../lead-pool/lead-pool.part';
+import { scoreDecayed } from '../scoring/score-decay';
 
 const fired = (record: ExistingRecord, timer: PendingTimer, message: string | null, outcome: 'done' | 'refused', unmet: readonly UnmetCriterion[] = []): TimerFired => ({
   type: 'TimerFired',
@@ -54,6 +55,8 @@ const timerEffects = (record: ExistingRecord, timer: PendingTimer, blueprint: Co
         ...entryTasksOpened(commandId, record.recordId, record.stage, record.owner, [{ id: `resolve_${event}`, title }], now),
       ];
     }
+    case 'decay':
+      return [fired(record, timer, message, 'done'), ...scoreDecayed(record, blueprint, timer, commandId)];
   }
 };
 

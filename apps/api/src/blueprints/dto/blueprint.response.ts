@@ -4,10 +4,12 @@ import {
   FIELD_TYPES,
   FORECAST_CATEGORIES,
   STAGE_OUTCOMES,
-  TIMER_ACTION_KINDS,
+  PENDING_TIMER_ACTION_KINDS,
   type ApprovalDefinition,
   type ApprovalMode,
   type ApprovalStep,
+  type AttributeRule,
+  type BehaviourRule,
   type BlueprintDefinition,
   type BlueprintRef,
   type ExitCriteria,
@@ -15,6 +17,9 @@ import {
   type FieldDefinition,
   type FieldType,
   type ForecastCategory,
+  type ScoreDecay,
+  type ScoreThreshold,
+  type ScoringDefinition,
   type StageDefinition,
   type StageOutcome,
   type TaskTemplate,
@@ -84,9 +89,9 @@ export class TaskTemplateResponse implements TaskTemplate {
   readonly keepOpen?: true;
 }
 
-@ApiSchema({ name: 'TimerAction', description: 'What a timer does when due: remind, escalate, stalled, release, or fire an event' })
+@ApiSchema({ name: 'TimerAction', description: 'What a timer does when due: remind, escalate, stalled, release, or fire an event; decay: a pending scoring timer (README, Blueprint reference, Scoring), never declared in a stage' })
 export class TimerActionResponse {
-  @ApiProperty({ enum: TIMER_ACTION_KINDS })
+  @ApiProperty({ enum: PENDING_TIMER_ACTION_KINDS })
   readonly kind!: TimerAction['kind'];
 
   @ApiProperty({ type: String, required: false, description: 'fire: the blueprint event' })
@@ -231,6 +236,78 @@ export class TransitionDefinitionResponse implements TransitionDefinition {
   readonly approval?: ApprovalDefinitionResponse;
 }
 
+@ApiSchema({ name: 'AttributeRule', description: 'Points while the record’s fields match: one field’s value among values, or a CEL condition' })
+export class AttributeRuleResponse implements AttributeRule {
+  @TextProperty('Unique among the blueprint’s score rules; names the rule in ScoreChanged', { example: 'target_industry' })
+  readonly id!: string;
+
+  @TextProperty('Title')
+  readonly title!: string;
+
+  @IntegerProperty('Whole points, negative for a disqualifying attribute; never 0')
+  readonly points!: number;
+
+  @ApiPropertyOptional({ type: String, description: 'The field matched against values' })
+  readonly field?: string;
+
+  @ApiPropertyOptional({ type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, description: 'The values that score' })
+  readonly values?: readonly (string | number | boolean)[];
+
+  @ApiPropertyOptional({ type: String, description: 'CEL over the fields (instead of field and values)', example: 'employees >= 1000.0' })
+  readonly when?: string;
+}
+
+@ApiSchema({ name: 'BehaviourRule', description: 'Points each time an activity of this type is recorded' })
+export class BehaviourRuleResponse implements BehaviourRule {
+  @TextProperty('The activity type; also the rule’s name', { example: 'demo_requested' })
+  readonly activity!: string;
+
+  @TextProperty('Title')
+  readonly title!: string;
+
+  @IntegerProperty('Whole points per activity; never 0')
+  readonly points!: number;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'The most points (in absolute value) the rule holds at once; absent: no cap' })
+  readonly max?: number;
+}
+
+@ApiSchema({ name: 'ScoreDecay', description: 'Behaviour points lose this share every week, rounded toward zero' })
+export class ScoreDecayResponse implements ScoreDecay {
+  @IntegerProperty('Whole percentage, 1 to 100', { minimum: 1 })
+  readonly percentPerWeek!: number;
+}
+
+@ApiSchema({ name: 'ScoreThreshold', description: 'A score level whose upward crossing fires a transition, through its guards' })
+export class ScoreThresholdDefinitionResponse implements ScoreThreshold {
+  @TextProperty('Threshold id', { example: 'mql' })
+  readonly id!: string;
+
+  @TextProperty('Title')
+  readonly title!: string;
+
+  @IntegerProperty('Points: crossed when the score goes from below to at or above it', { minimum: 1 })
+  readonly at!: number;
+
+  @TextProperty('The transition event fired', { example: 'mark_mql' })
+  readonly fire!: string;
+}
+
+@ApiSchema({ name: 'ScoringDefinition', description: 'The blueprint’s scoring rules (README, Blueprint reference, Scoring)' })
+export class ScoringDefinitionResponse implements ScoringDefinition {
+  @ApiProperty({ type: () => [AttributeRuleResponse] })
+  readonly attributes!: readonly AttributeRuleResponse[];
+
+  @ApiProperty({ type: () => [BehaviourRuleResponse] })
+  readonly behaviours!: readonly BehaviourRuleResponse[];
+
+  @ApiPropertyOptional({ type: () => ScoreDecayResponse, description: 'Absent: behaviour points never fade' })
+  readonly decay?: ScoreDecayResponse;
+
+  @ApiProperty({ type: () => [ScoreThresholdDefinitionResponse], description: 'Ascending by at' })
+  readonly thresholds!: readonly ScoreThresholdDefinitionResponse[];
+}
+
 @ApiSchema({ name: 'BlueprintDefinition', description: 'A blueprint as loaded and validated' })
 export class BlueprintDefinitionResponse implements BlueprintDefinition {
   @TextProperty('Blueprint id')
@@ -262,6 +339,9 @@ export class BlueprintDefinitionResponse implements BlueprintDefinition {
 
   @ApiProperty({ type: () => [TransitionDefinitionResponse] })
   readonly transitions!: readonly TransitionDefinitionResponse[];
+
+  @ApiPropertyOptional({ type: () => ScoringDefinitionResponse, description: 'Absent when the blueprint scores nothing' })
+  readonly scoring?: ScoringDefinitionResponse;
 }
 
 @ApiSchema({ name: 'BlueprintSummary' })

@@ -12,7 +12,7 @@ import type { ErrorBody } from '../error-body';
 
 /** Every refusal status a route documents, with what it means (the README's error table). */
 export const REFUSALS = {
-  400: 'The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL',
+  400: 'The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL',
   401: 'No, a malformed, expired or forged token, or an unknown user',
   403: 'A role rule forbids it; details.rule names the rule',
   404: 'Unknown kind, record, task or approval request of the record, blueprint, projection or route',

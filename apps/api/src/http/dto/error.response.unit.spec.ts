@@ -1,7 +1,7 @@
 import { errorCodesOf } from './error.response';
 
 describe('error codes per status (the error schemas of the OpenAPI document)', () => {
-  it('given 400, when its codes are listed, then they are the request, field, event and query refusals the README documents', () => {
+  it('given 400, when its codes are listed, then they are the request, field, event, activity and query refusals the README documents', () => {
     expect(errorCodesOf(400)).toEqual([
       'BAD_REQUEST',
       'INVALID_APPEND',
@@ -13,6 +13,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'MALFORMED_JSON',
       'MALFORMED_REQUEST',
       'MALFORMED_URL',
+      'UNKNOWN_ACTIVITY',
       'UNKNOWN_EVENT',
       'VALIDATION_FAILED',
     ]);

@@ -302,6 +302,76 @@ export class RecordStalledDataResponse {
   readonly since!: string;
 }
 
+@ApiSchema({ name: 'ActivityRecordedData', description: 'An activity posted to the record (POST /records/:kind/:id/activities)' })
+export class ActivityRecordedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', description: 'Derived from the command id: a retried activity is the same activity' })
+  readonly activityId!: string;
+
+  @TextProperty('The activity type, one of the blueprint’s behaviour rules', { example: 'demo_requested' })
+  readonly activity!: string;
+
+  @DateTimeProperty('When it happened, as reported (the event’s own occurredAt is when it was recorded)')
+  readonly occurredAt!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'The short values posted with it (campaign, page, …)',
+  })
+  readonly details!: Readonly<Record<string, string | number | boolean>>;
+}
+
+@ApiSchema({ name: 'ScoreChange', description: 'Points one score rule gave (or took back) in one ScoreChanged' })
+export class ScoreChangeResponse {
+  @TextProperty('The rule: an attribute rule’s id or a behaviour rule’s activity', { example: 'demo_requested' })
+  readonly rule!: string;
+
+  @ApiProperty({ enum: ['attribute', 'behaviour'] })
+  readonly kind!: 'attribute' | 'behaviour';
+
+  @IntegerProperty('Points given (negative: taken)')
+  readonly points!: number;
+}
+
+@ApiSchema({ name: 'CrossedThreshold', description: 'A score threshold crossed upward, and the transition the lead-scoring reactor fires for it' })
+export class CrossedThresholdResponse {
+  @TextProperty('The threshold id', { example: 'mql' })
+  readonly threshold!: string;
+
+  @IntegerProperty('Its points')
+  readonly at!: number;
+
+  @TextProperty('The transition event fired', { example: 'mark_mql' })
+  readonly fire!: string;
+}
+
+@ApiSchema({ name: 'ScoreChangedData' })
+export class ScoreChangedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ enum: ['fields', 'activity', 'decay'], description: 'fields: attribute rules after a field change; activity: a behaviour rule; decay: the weekly decay' })
+  readonly reason!: 'fields' | 'activity' | 'decay';
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The activity scored (reason activity); otherwise null' })
+  readonly activityId!: string | null;
+
+  @ApiProperty({ type: () => [ScoreChangeResponse], description: 'Every rule that gave or took points' })
+  readonly changes!: readonly ScoreChangeResponse[];
+
+  @IntegerProperty('The score before')
+  readonly previous!: number;
+
+  @IntegerProperty('The score after')
+  readonly score!: number;
+
+  @ApiProperty({ type: () => [CrossedThresholdResponse], description: 'Thresholds crossed upward, lowest first' })
+  readonly crossed!: readonly CrossedThresholdResponse[];
+}
+
 @ApiSchema({ name: 'Actor', description: 'A user as a command carried them: id and roles when it was decided' })
 export class ActorResponse implements Actor {
   @TextProperty('User id')
@@ -655,6 +725,30 @@ export class ApprovalInvalidatedHistoryEntryResponse extends HistoryEntryBase {
   @ApiProperty({ type: () => ApprovalInvalidatedDataResponse }) readonly data!: ApprovalInvalidatedDataResponse;
 }
 
+@ApiSchema({ name: 'ActivityRecordedEvent' })
+export class ActivityRecordedEventResponse extends CommandEventBase {
+  @eventType('ActivityRecorded') readonly type!: 'ActivityRecorded';
+  @ApiProperty({ type: () => ActivityRecordedDataResponse }) readonly data!: ActivityRecordedDataResponse;
+}
+
+@ApiSchema({ name: 'ScoreChangedEvent' })
+export class ScoreChangedEventResponse extends CommandEventBase {
+  @eventType('ScoreChanged') readonly type!: 'ScoreChanged';
+  @ApiProperty({ type: () => ScoreChangedDataResponse }) readonly data!: ScoreChangedDataResponse;
+}
+
+@ApiSchema({ name: 'ActivityRecordedHistoryEntry' })
+export class ActivityRecordedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ActivityRecorded') readonly type!: 'ActivityRecorded';
+  @ApiProperty({ type: () => ActivityRecordedDataResponse }) readonly data!: ActivityRecordedDataResponse;
+}
+
+@ApiSchema({ name: 'ScoreChangedHistoryEntry' })
+export class ScoreChangedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ScoreChanged') readonly type!: 'ScoreChanged';
+  @ApiProperty({ type: () => ScoreChangedDataResponse }) readonly data!: ScoreChangedDataResponse;
+}
+
 const COMMAND_EVENTS = [
   RecordOpenedEventResponse,
   FieldsChangedEventResponse,
@@ -674,6 +768,8 @@ const COMMAND_EVENTS = [
   ApprovalRejectedEventResponse,
   ApprovalInvalidatedEventResponse,
   LeadPooledEventResponse,
+  ActivityRecordedEventResponse,
+  ScoreChangedEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -694,6 +790,8 @@ const HISTORY_ENTRIES = [
   ApprovalRejectedHistoryEntryResponse,
   ApprovalInvalidatedHistoryEntryResponse,
   LeadPooledHistoryEntryResponse,
+  ActivityRecordedHistoryEntryResponse,
+  ScoreChangedHistoryEntryResponse,
 ];
 
 /** Schemas reached only through a `$ref` written by hand (a union, a map): the document must list them itself. */

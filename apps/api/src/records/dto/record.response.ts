@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { FieldValues, TimerAction, UnmetCriterion } from '@crm/blueprint';
 import type { RecordListItem, RecordPage } from '@crm/projections';
-import type { ApprovalStepState, ApprovalView, NextStep, OpenTask, RecordView, TimerView } from '@crm/workflow';
+import type { ApprovalStepState, ApprovalView, NextStep, OpenTask, RecordView, ScoreBreakdownView, ScoreThresholdView, ScoreView, TimerView } from '@crm/workflow';
 import { BlueprintRefResponse, TimerActionResponse } from '../../blueprints/dto/blueprint.response';
 import { DateTimeProperty, FieldValuesProperty, IntegerProperty, NullableTextProperty, TextProperty } from '../../http/dto/schema-properties';
 
@@ -136,6 +136,60 @@ export class TimerViewResponse implements TimerView {
   readonly action!: TimerAction;
 }
 
+@ApiSchema({ name: 'ScoreRuleShare', description: 'One score rule’s points in the record’s score' })
+export class ScoreBreakdownResponse implements ScoreBreakdownView {
+  @TextProperty('The rule: an attribute rule’s id or a behaviour rule’s activity', { example: 'demo_requested' })
+  readonly rule!: string;
+
+  @ApiProperty({ enum: ['attribute', 'behaviour'] })
+  readonly kind!: 'attribute' | 'behaviour';
+
+  @TextProperty('The rule’s title in the blueprint')
+  readonly title!: string;
+
+  @IntegerProperty('The points it holds now (behaviour points decay week by week)')
+  readonly points!: number;
+}
+
+@ApiSchema({ name: 'ScoreThresholdState', description: 'A threshold of the blueprint and whether the score has reached it' })
+export class ScoreThresholdResponse implements ScoreThresholdView {
+  @TextProperty('The threshold id', { example: 'mql' })
+  readonly id!: string;
+
+  @TextProperty('Its title')
+  readonly title!: string;
+
+  @IntegerProperty('Its points')
+  readonly at!: number;
+
+  @TextProperty('The transition its upward crossing fires', { example: 'mark_mql' })
+  readonly fire!: string;
+
+  @ApiProperty({ type: Boolean, description: 'Whether the score is at or above it now' })
+  readonly reached!: boolean;
+}
+
+@ApiSchema({ name: 'Score', description: 'The record’s score as its ScoreChanged events fold (README, Blueprint reference, Scoring)' })
+export class ScoreViewResponse implements ScoreView {
+  @IntegerProperty('The score: the sum of the breakdown')
+  readonly score!: number;
+
+  @IntegerProperty('Points of attribute rules (what the record is)')
+  readonly attributes!: number;
+
+  @IntegerProperty('Points of behaviour rules (what it did; decaying)')
+  readonly behaviour!: number;
+
+  @ApiProperty({ type: () => [ScoreBreakdownResponse], description: 'Every rule holding points, in the order it first scored' })
+  readonly breakdown!: readonly ScoreBreakdownResponse[];
+
+  @ApiProperty({ type: () => [ScoreThresholdResponse] })
+  readonly thresholds!: readonly ScoreThresholdResponse[];
+
+  @DateTimeProperty('When its latest activity happened; null before any', { nullable: true })
+  readonly lastActivityAt!: string | null;
+}
+
 @ApiSchema({ name: 'RecordView', description: 'A record as its events say it is now, with every possible next event' })
 export class RecordViewResponse implements RecordView {
   @TextProperty('Record kind', { example: 'opportunity' })
@@ -188,6 +242,9 @@ export class RecordViewResponse implements RecordView {
 
   @ApiProperty({ type: () => [NextStepResponse], description: 'Every event the record could take next, with what blocks it' })
   readonly next!: readonly NextStepResponse[];
+
+  @ApiProperty({ type: () => ScoreViewResponse, required: false, description: 'The score and its breakdown; absent when the record’s blueprint scores nothing' })
+  readonly score?: ScoreViewResponse;
 }
 
 @ApiSchema({ name: 'RecordListItem', description: 'A record as the records read model has it' })

@@ -122,6 +122,8 @@ export const en = {
         ApprovalRejected: 'Approval rejected',
         ApprovalInvalidated: 'Approval invalidated by a change',
         LeadPooled: 'Left in the lead pool',
+        ActivityRecorded: 'Activity recorded',
+        ScoreChanged: 'Score changed',
       },
     },
   },

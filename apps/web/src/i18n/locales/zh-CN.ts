@@ -124,6 +124,8 @@ export const zhCN: Resources = {
         ApprovalRejected: '审批被驳回',
         ApprovalInvalidated: '因修改而作废审批',
         LeadPooled: '留在公海池',
+        ActivityRecorded: '记录了活动',
+        ScoreChanged: '评分变化',
       },
     },
   },
