@@ -95,6 +95,31 @@ describe('the lead-scoring reactor: thresholds fire their transitions through th
     expect(refusals[0]?.data['intent']).toBe('FireTransition lead-anon mark_mql (score 45 crossed mql at 40)');
   });
 
+  it('given a process that sent mark_mql and died before its checkpoint, when the reactor runs again from the start, then the transition is stored once', async () => {
+    await execute({ type: 'OpenRecord', recordId: 'lee', fields: { email: 'lee@example.com', industry: 'software' } });
+    const recorded = await execute({ type: 'RecordActivity', recordId: 'lee', activity: 'demo_requested' });
+    const scoreChanged = (await history('lee')).find((event) => event.id === recorded.events.find((stored) => stored.type === 'ScoreChanged')?.id);
+    if (scoreChanged === undefined) throw new Error('expected a ScoreChanged');
+    // What the dead process had sent: the reactor's command, with the id the runtime derives from the event.
+    await records.execute({
+      type: 'FireTransition',
+      kind: 'lead',
+      recordId: 'lee',
+      event: 'mark_mql',
+      reason: 'score 45 crossed mql (40)',
+      actor: LEAD_SCORING_ACTOR,
+      origin: { via: 'reactor' },
+      commandId: reactorCommandId(LEAD_SCORING_REACTOR, scoreChanged, 0),
+      causationId: scoreChanged.id,
+      correlationId: 'scoring-2',
+    });
+
+    await reactors.runReactors();
+
+    expect((await history('lee')).filter((event) => event.type === 'Transitioned')).toHaveLength(1);
+    expect(await store.readStream(reactorStream(LEAD_SCORING_REACTOR)).then((events) => events.filter((event) => event.type === REACTOR_COMMAND_REFUSED))).toEqual([]);
+  });
+
   it('given the reactor ran, when it runs again, then nothing is fired twice', async () => {
     await execute({ type: 'OpenRecord', recordId: 'lee', fields: { email: 'lee@example.com', industry: 'software' } });
     await execute({ type: 'RecordActivity', recordId: 'lee', activity: 'demo_requested' });
