@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { scaledTimeout } from '@crm/event-store/contract';
+import { present, scaledTimeout } from '@crm/event-store/contract';
 import { catchUpProjection, projectionDigest, ReadModelDatabase, rebuildProjection, replayProjections } from '@crm/projection-runtime';
 import { BlueprintCatalog, openAccess, RecordCommandHandler } from '@crm/workflow';
 import {
@@ -15,7 +15,7 @@ import {
   referencePipeline,
   type GeneratedHistory,
   type ReferenceState,
-} from '@crm/projections/testing';
+} from './testing';
 import { crmProjections } from './crm-projections';
 import { queryForecast } from './forecast/forecast.queries';
 import { forecastProjection } from './forecast/forecast.projection';
@@ -88,9 +88,9 @@ describe('read models over a generated history', () => {
     const key = (stage: string, owner: string | null): string => `${stage}|${owner}`;
     expect(report.rows.map((row) => key(row.stage, row.owner)).sort()).toEqual(expected.rows.map((row) => key(row.stage, row.owner)).sort());
     for (const row of report.rows) {
-      const want = expected.rows.find((candidate) => key(candidate.stage, candidate.owner) === key(row.stage, row.owner))!;
+      const want = present(expected.rows.find((candidate) => key(candidate.stage, candidate.owner) === key(row.stage, row.owner)), `the reference row ${key(row.stage, row.owner)}`);
       expect([row.count, Math.round(row.amount * 100), Math.round(row.weightedAmount * 100)]).toEqual([want.count, want.amountCents, want.weightedCents]);
-      expect(row.averageAgeDays).toBeCloseTo(mean(want.ages)!, 9);
+      expect(row.averageAgeDays).toBeCloseTo(present(mean(want.ages), 'the mean age of a reference row'), 9);
       expect(row.oldestAgeDays).toBeCloseTo(Math.max(...want.ages), 9);
       expect(row.team).toBe(teamOf(teams, row.owner));
     }
@@ -107,7 +107,7 @@ describe('read models over a generated history', () => {
       const report = queryForecast(readModels.db, clock, { asOf: moment, periodKind: 'quarter', groupBy });
       expect(report.rows.map((row) => `${row.period}|${row.group}`).sort()).toEqual([...expected.keys()].sort());
       for (const row of report.rows) {
-        const cell = expected.get(`${row.period}|${row.group}`)!;
+        const cell = present(expected.get(`${row.period}|${row.group}`), `the reference cell ${row.period}|${row.group}`);
         expect({
           closedWon: Math.round(row.closedWon * 100),
           closedWonCount: row.closedWonCount,
@@ -142,7 +142,7 @@ describe('read models over a generated history', () => {
     const expected = referenceFunnel(reference, window, groupOf);
     expect(report.rows.map((row) => `${row.group}|${row.stage}`).sort()).toEqual(expected.rows.map((row) => `${row.group}|${row.stage}`).sort());
     for (const row of report.rows) {
-      const want = expected.rows.find((candidate) => candidate.group === row.group && candidate.stage === row.stage)!;
+      const want = present(expected.rows.find((candidate) => candidate.group === row.group && candidate.stage === row.stage), `the reference row ${row.group}|${row.stage}`);
       expect([row.entered, row.advanced, row.lost, row.won, row.completedVisits]).toEqual([want.entered, want.advanced, want.lost, want.won, want.durations.length]);
       for (const [actual, expectedValue] of [
         [row.meanDays, mean(want.durations)],
@@ -181,7 +181,7 @@ describe('read models over a generated history', () => {
     const expected = reference.statesAt('opportunity', asOf);
     expect(seen.map((item) => item.recordId).sort()).toEqual(expected.map((state) => state.recordId));
     for (const item of seen) {
-      const state = expected.find((candidate) => candidate.recordId === item.recordId)!;
+      const state = present(expected.find((candidate) => candidate.recordId === item.recordId), `the reference state of ${item.recordId}`);
       expect([item.stage, item.owner, item.fields]).toEqual([state.stage, state.owner, state.fields]);
     }
   });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { scaledTimeout } from '@crm/event-store/contract';
+import { present, scaledTimeout } from '@crm/event-store/contract';
 import { projectionDigest, ProjectionRunner, ReadModelDatabase, replayProjections } from '@crm/projection-runtime';
-import { dealBlueprint } from '@crm/projections/testing';
+import { dealBlueprint } from './testing';
 import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import { crmProjections } from './crm-projections';
 import { queryFunnel } from './funnel/funnel.queries';
@@ -85,7 +85,7 @@ describe('read models kept live by the runner', () => {
     for (let index = 0; index < 20; index += 1) {
       await execute({ type: 'OpenRecord', kind: 'opportunity', recordId: `deal-${index}`, fields: { name: `Deal ${index}`, amount: 100 + index } });
     }
-    await first.waitForPosition((await store.headPosition())!);
+    await first.waitForPosition(present(await store.headPosition(), 'the head position'));
     await first.stop();
     for (let index = 0; index < 20; index += 2) {
       clock.advance(3_600_000);
@@ -94,7 +94,7 @@ describe('read models kept live by the runner', () => {
 
     const second = new ProjectionRunner({ store, readModels, projections: crmProjections(), clock, batchSize: 7 });
     await second.start();
-    await second.waitForPosition((await store.headPosition())!);
+    await second.waitForPosition(present(await store.headPosition(), 'the head position'));
     await second.stop();
 
     const scratch = mkdtempSync(join(tmpdir(), 'crm-live-replay-'));
@@ -127,9 +127,9 @@ describe('read models kept live by the runner', () => {
       },
     });
     await runner.start();
-    await runner.waitForPosition((await store.headPosition())!);
+    await runner.waitForPosition(present(await store.headPosition(), 'the head position'));
     for (const projection of crmProjections()) await runner.rebuild(projection.name);
-    await runner.waitForPosition((await store.headPosition())!);
+    await runner.waitForPosition(present(await store.headPosition(), 'the head position'));
     await runner.stop();
     expect(answers.length).toBeGreaterThan(20);
     expect(new Set(answers)).toEqual(new Set([60]));

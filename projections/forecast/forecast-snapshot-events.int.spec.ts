@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { catchUpProjection, projectionDigest, ReadModelDatabase, rebuildProjection } from '@crm/projection-runtime';
-import { dealBlueprint } from '@crm/projections/testing';
+import { dealBlueprint } from '../testing';
 import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import { decideForecastSnapshot, FORECAST_SNAPSHOT_TAKEN, forecastSnapshotStream, snapshotFold } from './forecast-snapshot.stream';
 import { forecastProjection } from './forecast.projection';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { catchUpProjection, ReadModelDatabase } from '@crm/projection-runtime';
-import { dealBlueprint } from '@crm/projections/testing';
+import { dealBlueprint } from '../testing';
 import { BlueprintCatalog, openAccess, RecordCommandHandler, type RecordCommand } from '@crm/workflow';
 import type { RecordVisibility } from '../records/records.queries';
 import { pipelineProjection } from './pipeline.projection';

@@ -30,7 +30,7 @@ describe('API client (libs/api-client)', () => {
       // openapi-typescript loads ES modules Jest cannot require, so it runs in Node itself.
       const { stdout } = await run(
         process.execPath,
-        ['-r', './apps/bench/register-typescript.js', 'libs/api-client/scripts/api-schema.ts', '--document-url', `${harness.api.url}/docs/openapi.json`, '--stdout'],
+        ['-r', './apps/bench/register-typescript.js', 'apps/api/scripts/api-client-schema.ts', '--document-url', `${harness.api.url}/docs/openapi.json`, '--stdout'],
         { cwd: repositoryRoot, maxBuffer: 32 * 1024 * 1024 },
       );
 

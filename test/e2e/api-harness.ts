@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@crm/clock';
-import { PROBE_TIMEOUT_MS } from '@crm/event-store/contract';
+import { present, PROBE_TIMEOUT_MS } from '@crm/event-store/contract';
 import { projectionDigest, ReadModelDatabase } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { startApi, type RunningApi } from '../../apps/api/src/start-api';
@@ -53,7 +53,7 @@ export class ApiHarness {
       },
       { clock: options.clock, logger: false },
     );
-    const tokens = JSON.parse(readFileSync(api.demoTokensFile!, 'utf8')) as Record<DemoUser, { token: string }>;
+    const tokens = JSON.parse(readFileSync(present(api.demoTokensFile, 'the demo tokens file'), 'utf8')) as Record<DemoUser, { token: string }>;
     return new ApiHarness(api, dataDirectory, tokens, options);
   }
 

@@ -1,3 +1,4 @@
+import { present } from '@crm/event-store/contract';
 import { ApiHarness, type ApiResponse } from './api-harness';
 
 interface RecordBody {
@@ -104,7 +105,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
     it('shows what blocks the next step, refuses the transition with 422 listing every unmet criterion, and stores nothing', async () => {
       const id = await harness.openOpportunity('rita');
       const shown = await harness.request<RecordBody['record']>('rita', 'GET', `/records/opportunity/${id}`);
-      const analyze = shown.body.next.find((step) => step.event === 'analyze_needs')!;
+      const analyze = present(shown.body.next.find((step) => step.event === 'analyze_needs'), 'the next step analyze_needs');
       expect(analyze.allowed).toBe(false);
       expect(analyze.unmet.map((unmet) => unmet.field)).toEqual(['budget', 'decisionMaker', 'timeline']);
 
@@ -194,7 +195,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
         ),
       );
       expect(race.map((response) => response.status).sort()).toEqual([200, 409]);
-      const conflict = race.find((response) => response.status === 409)!;
+      const conflict = present(race.find((response) => response.status === 409), 'the 409 answer');
       expect(conflict.body).toMatchObject({ error: 'CONCURRENCY_CONFLICT', details: { currentRevision: 1, expectedRevision: 0 } });
     });
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { present } from '@crm/event-store/contract';
 import { ApiHarness } from './api-harness';
 
 /**
@@ -53,7 +54,7 @@ describe('safe defaults (the API on a data directory it creates)', () => {
   });
 
   it('given a first start, then the demo tokens expire 30 days after they were issued', () => {
-    const demoTokens = JSON.parse(readFileSync(harness.api.demoTokensFile!, 'utf8')) as Record<string, { token: string }>;
+    const demoTokens = JSON.parse(readFileSync(present(harness.api.demoTokensFile, 'the demo tokens file'), 'utf8')) as Record<string, { token: string }>;
 
     for (const { token } of Object.values(demoTokens)) {
       const { iat, exp } = claimsOf(token);

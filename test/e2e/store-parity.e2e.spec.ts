@@ -16,11 +16,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const withoutGeneratedIds = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value), (_key, item: unknown) => (typeof item === 'string' && UUID.test(item) ? '<generated id>' : item));
 
+/** What the scenario compares of a record answer. */
+type RecordSummary = Readonly<Record<'stage' | 'revision' | 'owner' | 'fields' | 'next', unknown>>;
+
 const summaryOf = (response: ApiResponse<Record<string, unknown>>): unknown => {
-  const body = response.body as Record<string, any>;
+  const body = response.body;
   if (response.status >= 400) return { error: body['error'], details: body['details'] };
   if (body['record']) {
-    const record = body['record'];
+    const record = body['record'] as RecordSummary;
     return { stage: record.stage, revision: record.revision, owner: record.owner, fields: record.fields, next: record.next };
   }
   return body;
@@ -120,14 +123,14 @@ describe('the same API on either event store', () => {
         'records list': 200,
         funnel: 200,
       });
-      const pipeline = byStep['pipeline']!.summary as { rows: { stage: string; owner: string; count: number; amount: number }[] };
+      const pipeline = byStep['pipeline'].summary as { rows: { stage: string; owner: string; count: number; amount: number }[] };
       expect(pipeline.rows).toEqual([expect.objectContaining({ stage: 'proposal', owner: 'raj', count: 1, amount: 42000 })]);
-      expect(byStep['refused: unmet criteria']!.summary).toMatchObject({ error: 'TRANSITION_REFUSED' });
-      expect(byStep['stale revision']!.summary).toMatchObject({ error: 'CONCURRENCY_CONFLICT', details: { currentRevision: 2 } });
-      expect(byStep['advance retried']!.summary).toEqual(byStep['advance']!.summary);
-      expect(byStep['show']!.summary).toMatchObject({ stage: 'proposal', owner: 'raj' });
+      expect(byStep['refused: unmet criteria'].summary).toMatchObject({ error: 'TRANSITION_REFUSED' });
+      expect(byStep['stale revision'].summary).toMatchObject({ error: 'CONCURRENCY_CONFLICT', details: { currentRevision: 2 } });
+      expect(byStep['advance retried'].summary).toEqual(byStep['advance'].summary);
+      expect(byStep['show'].summary).toMatchObject({ stage: 'proposal', owner: 'raj' });
       // The retry stored nothing: one Transitioned per accepted step, revisions without gaps.
-      const history = byStep['history']!.summary as { type: string; revision: number }[];
+      const history = byStep['history'].summary as { type: string; revision: number }[];
       expect(history.filter((event) => event.type === 'Transitioned')).toHaveLength(2);
       expect(history.map((event) => event.revision)).toEqual(history.map((_, index) => index));
     });

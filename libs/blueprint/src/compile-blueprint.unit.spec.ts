@@ -315,13 +315,13 @@ describe('compileBlueprint: fields named like what every object inherits', () =>
   );
 
   it('given toString unset, when asked, then it is a missing required field, not the inherited function', () => {
-    expect(inherited.unmetCriteria(inherited.definition.transitions[0]!, context({ stage: 'open' }))).toEqual([
+    expect(inherited.unmetCriteria(inherited.definition.transitions[0], context({ stage: 'open' }))).toEqual([
       { event: 'negotiate', criterion: 'required_field', field: 'toString', message: 'To string is required' },
     ]);
   });
 
   it('given valueOf unset, when its expression is judged, then it has no value', () => {
-    expect(inherited.unmetCriteria(inherited.definition.transitions[1]!, context({ stage: 'negotiating' }))).toEqual([
+    expect(inherited.unmetCriteria(inherited.definition.transitions[1], context({ stage: 'negotiating' }))).toEqual([
       { event: 'win', criterion: 'expression', expression: 'valueOf > 0.0', message: 'valueOf > 0.0 must hold (valueOf has no value)' },
     ]);
   });

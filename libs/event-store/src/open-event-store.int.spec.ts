@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newEvents } from '@crm/event-store/contract';
+import { newEvents } from './contract';
 import { WireLevelStandIn } from './eventstoredb/stand-in/wire-level-stand-in';
 import { eventStoreConfigFromEnv, openEventStore } from './open-event-store';
 

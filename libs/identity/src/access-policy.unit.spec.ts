@@ -2,7 +2,11 @@ import { authorizePlatformAction, authorizeQuotaSet, authorizeRecordAction, list
 import { DEMO_USERS, UserDirectory, type User } from './user-directory';
 
 const directory = new UserDirectory(DEMO_USERS);
-const user = (id: string): User => directory.get(id)!;
+const user = (id: string): User => {
+  const found = directory.get(id);
+  if (found === undefined) throw new Error(`"${id}" is not a demo user`);
+  return found;
+};
 const ritasDeal = { kind: 'opportunity', owner: 'rita' };
 const rajsDeal = { kind: 'opportunity', owner: 'raj' };
 const poolLead = { kind: 'lead', owner: null };

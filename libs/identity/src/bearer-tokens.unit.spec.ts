@@ -3,14 +3,20 @@ import jwt from 'jsonwebtoken';
 import { ManualClock } from '@crm/clock';
 import { BearerTokens } from './bearer-tokens';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
-import { parseUsers } from './user-directory';
+import { parseUsers, type User, type UserDirectory } from './user-directory';
 
 const SECRET = 's'.repeat(48);
 const clock = new ManualClock('2026-05-01T00:00:00Z');
 const now = Math.floor(clock.now().getTime() / 1000);
 const directory = parseUsers('users: [{ id: rita, roles: [rep], team: east }, { id: max, roles: [manager], team: east }]', 'users.yaml');
 const tokens = new BearerTokens(SECRET, clock);
-const rita = directory.get('rita')!;
+/** A user the test's directory lists; one it does not fails the test, naming it. */
+const userIn = (users: UserDirectory, id: string): User => {
+  const found = users.get(id);
+  if (found === undefined) throw new Error(`"${id}" is not in the test's users file`);
+  return found;
+};
+const rita = userIn(directory, 'rita');
 
 const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A token signed by hand, so a test can say exactly what is in it. */
@@ -143,7 +149,7 @@ describe('BearerTokens', () => {
     it('given more verified tokens than it keeps, when each is presented again, then each is still checked and accepted', () => {
       const small = new BearerTokens(SECRET, clock, 1);
       const first = small.issue(rita, 3600);
-      const second = small.issue(directory.get('max')!, 3600);
+      const second = small.issue(userIn(directory, 'max'), 3600);
 
       for (const token of [first, second, first, second]) expect(small.authenticate(`Bearer ${token}`, directory)).toBeDefined();
     });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { BearerTokens, loadOrCreateTokenSecret } from './bearer-tokens';
 import { IdentityException, IdentityExceptionCode } from './identity.exception';
-import { followUsersFile, loadOrCreateUsersFile, parseUsers, usersFileProblems } from './user-directory';
+import { followUsersFile, loadOrCreateUsersFile, parseUsers, usersFileProblems, type User } from './user-directory';
 
 const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 
@@ -163,9 +163,14 @@ describe('bearer tokens', () => {
   const clock = new ManualClock('2026-05-01T00:00:00Z');
   const directory = parseUsers('users: [{ id: rita, roles: [rep], team: east }]', 'users.yaml');
   const tokens = new BearerTokens('x'.repeat(40), clock);
+  const rita = (): User => {
+    const found = directory.get('rita');
+    if (found === undefined) throw new Error('rita is not in the test\'s users file');
+    return found;
+  };
 
   it('given a token for rita, when presented, then rita is authenticated with her roles from the directory', () => {
-    const token = tokens.issue(directory.get('rita')!, 3600);
+    const token = tokens.issue(rita(), 3600);
     expect(tokens.authenticate(`Bearer ${token}`, directory)).toMatchObject({ id: 'rita', roles: ['rep'] });
   });
 
@@ -178,7 +183,7 @@ describe('bearer tokens', () => {
   });
 
   it('when the token expired or was signed with another secret, then it is refused', () => {
-    const token = tokens.issue(directory.get('rita')!, 60);
+    const token = tokens.issue(rita(), 60);
     const later = new BearerTokens('x'.repeat(40), new ManualClock('2026-05-01T00:02:00Z'));
     expect(() => later.authenticate(`Bearer ${token}`, directory)).toThrow('jwt expired');
     expect(() => new BearerTokens('y'.repeat(40), clock).authenticate(`Bearer ${token}`, directory)).toThrow('invalid signature');

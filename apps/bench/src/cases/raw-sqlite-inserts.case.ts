@@ -5,7 +5,7 @@ import type { CaseResult, CaseSettings } from '../case-result';
 import { stopwatch } from '../measure/latencies';
 import { peakRssMiB } from '../measure/peak-rss';
 
-/** As NOTES.md measured the physical limit: 1,000 rows per transaction. */
+/** The physical limit's batch (README, Benchmarks: "raw batched inserts"): 1,000 rows per transaction. */
 const ROWS_PER_TRANSACTION = 1_000;
 const FSYNC_PROBE_SECONDS = 2;
 

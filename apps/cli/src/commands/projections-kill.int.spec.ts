@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { scaledTimeout } from '@crm/event-store/contract';
+import { present, scaledTimeout } from '@crm/event-store/contract';
 import { countEvents, projectionDigest, readCheckpoint, ReadModelDatabase, replayProjections } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { dealBlueprint, generateHistory } from '@crm/projections/testing';
@@ -69,7 +69,7 @@ describe('crm projections run killed with SIGKILL while projecting', () => {
       const readModels = ReadModelDatabase.open({ directory: dataDir });
       const scratch = mkdtempSync(join(tmpdir(), 'crm-cli-kill-replay-'));
       try {
-        const pipeline = crmProjections().find((projection) => projection.name === 'pipeline')!;
+        const pipeline = present(crmProjections().find((projection) => projection.name === 'pipeline'), 'the pipeline projection');
         const handled = await countEvents(store, 'start', { eventTypes: pipeline.eventTypes });
         const interrupted = readCheckpoint(readModels.db, 'pipeline');
         expect(interrupted?.eventsApplied).toBeGreaterThanOrEqual(200);

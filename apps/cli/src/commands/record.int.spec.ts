@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ManualClock } from '@crm/clock';
-import { scaledTimeout } from '@crm/event-store/contract';
+import { present, scaledTimeout } from '@crm/event-store/contract';
 import { serializePosition, SqliteEventStore, type StoredEvent } from '@crm/event-store';
 import { capturedIo } from '../__fixtures__/captured-io';
 import { runBin } from '../__fixtures__/run-bin';
@@ -34,7 +34,7 @@ describe('crm record open, show and advance', () => {
     }
   };
 
-  const head = (): Promise<string> => withStore(async (store) => serializePosition((await store.headPosition())!));
+  const head = (): Promise<string> => withStore(async (store) => serializePosition(present(await store.headPosition(), 'the head position')));
   const streamOf = (kind: string, id: string): Promise<StoredEvent[]> => withStore((store) => store.readStream(`${kind}-${id}`));
 
   /** A deal of rita's in qualification, with a name and an amount. */

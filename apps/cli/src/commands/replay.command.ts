@@ -40,7 +40,8 @@ export const replayCommand: CliCommand = {
       replay.readModels.close();
       let different = false;
       const rows = replay.projections.map((replayed) => {
-        const projection = projections.find((candidate) => candidate.name === replayed.projection)!;
+        const projection = projections.find((candidate) => candidate.name === replayed.projection);
+        if (projection === undefined) throw new Error(`the replay answered for "${replayed.projection}", which is not a projection it was given`);
         const checkpoint = readCheckpoint(live.db, projection.name);
         const position = serializeCheckpointPosition(replayed.position);
         let verdict: string;

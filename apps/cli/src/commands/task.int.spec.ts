@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ManualClock } from '@crm/clock';
-import { scaledTimeout } from '@crm/event-store/contract';
+import { present, scaledTimeout } from '@crm/event-store/contract';
 import { serializePosition, SqliteEventStore, type StoredEvent } from '@crm/event-store';
 import { capturedIo } from '../__fixtures__/captured-io';
 import { runBin } from '../__fixtures__/run-bin';
@@ -47,7 +47,7 @@ describe('crm task list and complete', () => {
       await store.close();
     }
   };
-  const head = (): Promise<string> => withStore(async (store) => serializePosition((await store.headPosition())!));
+  const head = (): Promise<string> => withStore(async (store) => serializePosition(present(await store.headPosition(), 'the head position')));
   const streamOf = (id: string): Promise<StoredEvent[]> => withStore((store) => store.readStream(`opportunity-${id}`));
   const dealInProposal = async (owner: string, id: string, name: string): Promise<void> => {
     const steps = [

@@ -73,4 +73,19 @@ teams:
       'teams.east',
     ]);
   });
+
+  it('given a holiday on a day that does not exist, when read, then it is refused at its path, not moved to March', () => {
+    const impossible = `
+calendars:
+  default: { timeZone: UTC, workingDays: [mon, tue, wed, thu, fri], hours: "09:00-17:00", holidays: ["2026-03-02", "2026-02-30"] }
+`;
+
+    expect(() => parseBusinessCalendars(impossible, 'business-calendars.yaml')).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({
+          problems: [expect.objectContaining({ path: 'calendars.default.holidays[1]', message: 'expected a date (YYYY-MM-DD), got "2026-02-30"' })],
+        }),
+      }),
+    );
+  });
 });

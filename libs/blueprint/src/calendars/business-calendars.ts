@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { IANAZone } from 'luxon';
+import { isIsoDate } from '@crm/clock';
 import { parse } from 'yaml';
 import { invalidBlueprint, type BlueprintProblem } from '../blueprint.exception';
 import type { BusinessCalendar } from './business-calendar';
@@ -28,7 +29,6 @@ export const standardCalendars = (): BusinessCalendars => ({ calendars: new Map(
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const HOURS = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z][a-z0-9_]*$/;
 
 type Plain = Record<string, unknown>;
@@ -56,7 +56,7 @@ const readCalendar = (id: string, value: unknown, problem: (path: string, messag
   const holidays = Array.isArray(holidayList) ? holidayList.map(String) : [];
   if (!Array.isArray(holidayList)) problem(`${at}.holidays`, 'expected a list of dates (YYYY-MM-DD)');
   holidays.forEach((day, index) => {
-    if (!DATE.test(day)) problem(`${at}.holidays[${index}]`, `expected a date (YYYY-MM-DD), got ${JSON.stringify(day)}`);
+    if (!isIsoDate(day)) problem(`${at}.holidays[${index}]`, `expected a date (YYYY-MM-DD), got ${JSON.stringify(day)}`);
   });
   for (const key of Object.keys(value)) {
     if (!['timeZone', 'workingDays', 'hours', 'holidays'].includes(key)) problem(`${at}.${key}`, `unknown key "${key}"; known keys: timeZone, workingDays, hours, holidays`);

@@ -1,5 +1,6 @@
 import { comparePositions } from '../position';
 import { idsOf, newEvent, newEvents } from './event-fixtures';
+import { present } from './present';
 import type { StoreContext } from './store-context';
 
 export const describeAppendContract = (context: StoreContext): void => {
@@ -82,8 +83,7 @@ export const describeAppendContract = (context: StoreContext): void => {
 
       const head = await context.store.headPosition();
 
-      expect(head).not.toBeNull();
-      expect(comparePositions(head!, last.position)).toBe(0);
+      expect(comparePositions(present(head, 'the head position'), last.position)).toBe(0);
     });
   });
 };

@@ -3,6 +3,7 @@ import type { AppendResult, EventStore, NewEvent } from '../event-store.port';
 import { comparePositions } from '../position';
 import { settle } from './async-probes';
 import { idsOf, newEvent, newEvents, readAllAfter, startOf } from './event-fixtures';
+import { present } from './present';
 import type { StoreContext } from './store-context';
 import { SLOW_TEST_TIMEOUT_MS } from './test-timeouts';
 
@@ -43,7 +44,7 @@ export const describeConcurrencyContract = (context: StoreContext): void => {
         }
         fulfilled.forEach((result, index) => {
           const last = all.find((event) => event.id === appends[index].events[2].id);
-          expect(comparePositions(result.position, last!.position)).toBe(0);
+          expect(comparePositions(result.position, present(last, `the last event of append ${index}`).position)).toBe(0);
         });
       },
       SLOW_TEST_TIMEOUT_MS,

@@ -5,12 +5,13 @@ import {
   idsOf,
   newEvent,
   newEvents,
+  present,
   PROBE_TIMEOUT_MS,
   readAllAfter,
   rejectionOf,
   SLOW_TEST_TIMEOUT_MS,
   SubscriptionReader,
-} from '@crm/event-store/contract';
+} from '../contract';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type { StoredEvent } from '../event-store.port';
 import { comparePositions, parsePosition, serializePosition } from '../position';
@@ -163,14 +164,14 @@ describe('EventStoreDbEventStore against the wire-level stand-in', () => {
 
       const all = await readAllAfter(store, 'start');
       const logged = standIn.log.events.filter((event) => event.stream.startsWith('deal-')).map((event) => event.position);
-      const third = parsePosition(serializePosition(all[2]!.position));
+      const third = parsePosition(serializePosition(all[2].position));
 
       expect(all.map((event) => event.position.commit)).toEqual(logged);
       expect(all.every((event) => event.position.commit > BigInt(Number.MAX_SAFE_INTEGER))).toBe(true);
-      expect(comparePositions(third, all[2]!.position)).toBe(0);
+      expect(comparePositions(third, all[2].position)).toBe(0);
       expect(idsOf(await store.readAll({ from: third }))).toEqual(idsOf(all.slice(3)));
       expect(idsOf(await new SubscriptionReader(store.subscribe({ from: third })).take(4))).toEqual(idsOf(all.slice(3)));
-      expect(comparePositions((await store.headPosition())!, all[6]!.position)).toBe(0);
+      expect(comparePositions(present(await store.headPosition(), 'the head position'), all[6].position)).toBe(0);
     });
 
     it('given only system events, when asking for the head, then there is none; appends are what the head follows', async () => {
@@ -181,7 +182,7 @@ describe('EventStoreDbEventStore against the wire-level stand-in', () => {
 
       expect(standIn.log.events.length).toBeGreaterThan(0);
       expect(emptyHead).toBeNull();
-      expect(comparePositions((await store.headPosition())!, appended.position)).toBe(0);
+      expect(comparePositions(present(await store.headPosition(), 'the head position'), appended.position)).toBe(0);
     });
   });
 
@@ -195,9 +196,9 @@ describe('EventStoreDbEventStore against the wire-level stand-in', () => {
 
       const [logged] = standIn.log.events.filter((entry) => entry.stream === 'deal-1');
       const [stored] = await store.readStream('deal-1');
-      expect(decode(logged!.metadata)).toEqual({ occurredAt: '2019-12-31T23:00:00.000Z', metadata: { actor: 'agent-7' } });
-      expect(decode(logged!.data)).toEqual({ amount: 5 });
-      expect(logged!.contentType).toBe('application/json');
+      expect(decode(logged.metadata)).toEqual({ occurredAt: '2019-12-31T23:00:00.000Z', metadata: { actor: 'agent-7' } });
+      expect(decode(logged.data)).toEqual({ amount: 5 });
+      expect(logged.contentType).toBe('application/json');
       expect(stored).toMatchObject({ metadata: { actor: 'agent-7' }, occurredAt: '2019-12-31T23:00:00.000Z', recordedAt: now.toISOString() });
     });
 
@@ -261,11 +262,11 @@ describe('EventStoreDbEventStore against the wire-level stand-in', () => {
       const outcomes = await Promise.allSettled(stages.map((stage) => store.append('deal-1', [{ id, type: 'DealMoved', data: { stage } }], 0)));
 
       const stored = await store.readStream('deal-1');
-      const winners = stages.filter((_, index) => outcomes[index]!.status === 'fulfilled');
+      const winners = stages.filter((_, index) => outcomes[index].status === 'fulfilled');
       const refusals = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [(outcome.reason as { code?: unknown }).code] : []));
-      expect(stored.map((event) => event.id)).toEqual([stored[0]!.id, id]);
+      expect(stored.map((event) => event.id)).toEqual([stored[0].id, id]);
       expect(winners).toHaveLength(1);
-      expect(stored[1]!.data).toEqual({ stage: winners[0] });
+      expect(stored[1].data).toEqual({ stage: winners[0] });
       expect(refusals).toEqual(Array(3).fill(EventStoreExceptionCode.DUPLICATE_EVENT_ID));
     });
   });

@@ -1,5 +1,5 @@
 import { ManualClock } from '@crm/clock';
-import { describeEventStoreContract, newEvents, readAllAfter, SLOW_TEST_TIMEOUT_MS } from '@crm/event-store/contract';
+import { describeEventStoreContract, newEvents, readAllAfter, SLOW_TEST_TIMEOUT_MS } from '../contract';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { WireLevelStandIn } from './stand-in/wire-level-stand-in';
 

@@ -5,7 +5,7 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { binaryEvent, EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { describeEventStoreContract, eventually, idsOf, newEvent, newEvents, readAllAfter, rejectionOf, scaledTimeout, SubscriptionReader } from '@crm/event-store/contract';
+import { describeEventStoreContract, eventually, idsOf, newEvent, newEvents, readAllAfter, rejectionOf, scaledTimeout, SubscriptionReader } from '../contract';
 import type { StartedTestContainer } from 'testcontainers';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type { AppendResult, NewEvent } from '../event-store.port';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@crm/clock';
-import { eventually, idsOf, newEvent, newEvents, readAllAfter, rejectionOf, SLOW_TEST_TIMEOUT_MS, SubscriptionReader } from '@crm/event-store/contract';
+import { eventually, idsOf, newEvent, newEvents, readAllAfter, rejectionOf, SLOW_TEST_TIMEOUT_MS, SubscriptionReader } from '../contract';
 import { eventIdClaimStreamPrefix } from '../append-input.validation';
 import { EventStoreExceptionCode } from '../event-store.exception';
 import type { AppendResult } from '../event-store.port';

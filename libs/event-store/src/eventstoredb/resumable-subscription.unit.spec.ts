@@ -1,4 +1,4 @@
-import { NEVER_DURING_A_TEST_MS } from '@crm/event-store/contract';
+import { NEVER_DURING_A_TEST_MS } from '../contract';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type { StoredEvent } from '../event-store.port';
 import { isAfter, positionOf, type Position } from '../position';

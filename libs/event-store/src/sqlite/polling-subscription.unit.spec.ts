@@ -1,4 +1,4 @@
-import { NEVER_DURING_A_TEST_MS } from '@crm/event-store/contract';
+import { NEVER_DURING_A_TEST_MS } from '../contract';
 import type { StoredEvent } from '../event-store.port';
 import { positionOf, type Position } from '../position';
 import { PollingSubscription, type SubscriptionPage, type SubscriptionSource } from './polling-subscription';

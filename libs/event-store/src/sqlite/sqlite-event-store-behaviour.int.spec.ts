@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ManualClock } from '@crm/clock';
-import { eventually, idsOf, NEVER_DURING_A_TEST_MS, newEvent, newEvents, rejectionOf, settle, SubscriptionReader } from '@crm/event-store/contract';
+import { eventually, idsOf, NEVER_DURING_A_TEST_MS, newEvent, newEvents, rejectionOf, settle, SubscriptionReader } from '../contract';
 import { maxStreamNameLength } from '../append-input.validation';
 import { EventStoreExceptionCode } from '../event-store.exception';
 import { SqliteEventStore } from './sqlite-event-store';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
-import { describeEventStoreContract } from '@crm/event-store/contract';
+import { describeEventStoreContract } from '../contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreContract('sqlite', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { scaledTimeout } from '@crm/event-store/contract';
+import { scaledTimeout } from '../contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const repositoryRoot = resolve(__dirname, '../../../..');

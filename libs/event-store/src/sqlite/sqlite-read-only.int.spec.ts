@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { newEvents } from '@crm/event-store/contract';
+import { newEvents } from '../contract';
 import { SqliteEventStore } from './sqlite-event-store';
 import { databaseFileName } from './sqlite-schema';
 

@@ -26,8 +26,8 @@ describe('StandInLog (the wire-level stand-in log)', () => {
 
     const [first, second, third] = userEvents(log);
     expect([first?.revision, second?.revision, third?.revision]).toEqual([0, 1, 0]);
-    expect(second!.position - first!.position).toBeGreaterThan(1n);
-    expect(third!.position).toBeGreaterThan(second!.position);
+    expect(second.position - first.position).toBeGreaterThan(1n);
+    expect(third.position).toBeGreaterThan(second.position);
   });
 
   describe('the commit check', () => {
@@ -40,7 +40,7 @@ describe('StandInLog (the wire-level stand-in log)', () => {
 
     it('given an expected revision behind the stream and these ids right after it, then an idempotent success with the original result', () => {
       const log = logWith();
-      const original = userEvents(log)[1]!;
+      const original = userEvents(log)[1];
 
       expect(log.append('a', { kind: 'no_stream' }, [record('1'), record('2')])).toEqual({ kind: 'idempotent', lastRevision: 1, position: original.position });
       expect(userEvents(log)).toHaveLength(3);
@@ -76,8 +76,8 @@ describe('StandInLog (the wire-level stand-in log)', () => {
     const at = (position: bigint) => ({ commit: position, prepare: position });
 
     it('given a position, then forwards includes the event at it and backwards starts just before it', () => {
-      expect(log.readAll(at(o2!.position), 'forwards', 10, null).map((event) => event.id)).toEqual(['2', '3']);
-      expect(log.readAll(at(o2!.position), 'backwards', 1, null).map((event) => event.id)).toEqual(['1']);
+      expect(log.readAll(at(o2.position), 'forwards', 10, null).map((event) => event.id)).toEqual(['2', '3']);
+      expect(log.readAll(at(o2.position), 'backwards', 1, null).map((event) => event.id)).toEqual(['1']);
       expect(log.readAll('end', 'backwards', 1, null).map((event) => event.id)).toEqual(['3']);
     });
 
@@ -87,10 +87,10 @@ describe('StandInLog (the wire-level stand-in log)', () => {
     });
 
     it('given a scan for a subscription, then it starts strictly after the position and reports how far it got', () => {
-      const scan = log.scanAfter(at(o1!.position), { on: 'event-type', regex: /^OrderShipped$/ }, 10);
+      const scan = log.scanAfter(at(o1.position), { on: 'event-type', regex: /^OrderShipped$/ }, 10);
 
       expect(scan.events.map((event) => event.id)).toEqual(['2']);
-      expect(scan.scannedTo).toEqual(at(c1!.position));
+      expect(scan.scannedTo).toEqual(at(c1.position));
     });
 
     it('given a stream, then it reads by revision both ways, and an unknown stream is not found', () => {
@@ -156,10 +156,10 @@ describe('StandInLog (the wire-level stand-in log)', () => {
       const [first, second] = userEvents(log);
       const at = (commit: bigint) => ({ commit, prepare: commit });
 
-      expect(log.isReadablePosition(at(first!.position))).toBe(true);
-      expect(log.isReadablePosition(at(first!.position + 1n))).toBe(false);
-      expect(log.isReadablePosition(at(second!.end))).toBe(true);
-      expect(log.isReadablePosition(at(second!.end + 10_000n))).toBe(true);
+      expect(log.isReadablePosition(at(first.position))).toBe(true);
+      expect(log.isReadablePosition(at(first.position + 1n))).toBe(false);
+      expect(log.isReadablePosition(at(second.end))).toBe(true);
+      expect(log.isReadablePosition(at(second.end + 10_000n))).toBe(true);
       expect(log.isReadablePosition(at(0n))).toBe(true);
     });
   });

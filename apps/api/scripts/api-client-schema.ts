@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { startApi } from '../../../apps/api/src/start-api';
+import { startApi } from '../src/start-api';
 
 /**
  * `npm run api:client`: the API's OpenAPI document → `libs/api-client/src/schema.d.ts`, the TypeScript
