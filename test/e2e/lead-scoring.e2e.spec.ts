@@ -1,4 +1,5 @@
 import { ManualClock } from '@crm/clock';
+import { present } from '@crm/event-store/contract';
 import { REACTOR_COMMAND_REFUSED, reactorStream } from '@crm/reactor-runtime';
 import { fireTimerCommandId, LEAD_SCORING_REACTOR, TIMER_ACTOR } from '@crm/workflow';
 import { ApiHarness, type ApiResponse } from './api-harness';
@@ -186,6 +187,7 @@ describe('lead scoring over HTTP', () => {
     const recorded = await postActivity(id, { type: 'demo_requested' });
     const decay = recorded.body.record.timers.find((timer) => timer.action.kind === 'decay');
     expect(decay?.dueAt).toBe(A_WEEK_LATER);
+    const { timerId } = present(decay, 'the decay timer');
 
     clock.set(A_WEEK_LATER);
     // What the timer scheduler sends for a due timer (the same command, actor and derived id).
@@ -193,8 +195,8 @@ describe('lead scoring over HTTP', () => {
       type: 'FireTimer',
       kind: 'lead',
       recordId: id,
-      timerId: decay!.timerId,
-      commandId: fireTimerCommandId(decay!.timerId),
+      timerId,
+      commandId: fireTimerCommandId(timerId),
       actor: TIMER_ACTOR,
     });
 

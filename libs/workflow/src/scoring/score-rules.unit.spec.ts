@@ -1,10 +1,11 @@
+import { present } from '@crm/event-store/contract';
 import { scoredLeadBlueprint } from '../__fixtures__/scored-lead/scored-lead.blueprint';
 import { activityChanges, applyScoreChanges, attributeChanges, crossedThresholds, decayChanges, NO_SCORE, type RecordScore } from './score-rules';
 
 const blueprint = scoredLeadBlueprint();
-const scoring = blueprint.definition.scoring!;
-const rule = (activity: string) => scoring.behaviours.find((candidate) => candidate.activity === activity)!;
-const decay = scoring.decay!;
+const scoring = present(blueprint.definition.scoring, 'the scored lead blueprint’s scoring');
+const rule = (activity: string) => present(scoring.behaviours.find((candidate) => candidate.activity === activity), `the behaviour rule ${activity}`);
+const decay = present(scoring.decay, 'the scoring’s decay');
 
 const scoreOf = (...changes: { rule: string; kind: 'attribute' | 'behaviour'; points: number }[]): RecordScore => applyScoreChanges(NO_SCORE, changes);
 

@@ -174,9 +174,9 @@ describe('scoring slice', () => {
       const record = scenario().given({ type: 'OpenRecord', fields: { industry: 'software', employees: 5000 } }, activity('unsubscribed'));
       const decayed = record.at('2026-03-09T09:00:00.000Z').fireDueTimers();
 
-      expect(dataOf(decayed[0]!, 'ScoreChanged')).toMatchObject({ reason: 'decay', previous: 15, score: 25, crossed: [] });
+      expect(dataOf(decayed[0], 'ScoreChanged')).toMatchObject({ reason: 'decay', previous: 15, score: 25, crossed: [] });
       const next = record.at('2026-03-16T09:00:00.000Z').fireDueTimers();
-      expect(dataOf(next[0]!, 'ScoreChanged')).toMatchObject({ previous: 25, score: 30 });
+      expect(dataOf(next[0], 'ScoreChanged')).toMatchObject({ previous: 25, score: 30 });
     });
 
     it('given a lead converted with a decay timer pending, when the timer comes due, then it fires and decays nothing', () => {
