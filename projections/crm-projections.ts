@@ -5,6 +5,7 @@ import { pipelineProjection } from './pipeline/pipeline.projection';
 import { recordsProjection } from './records/records.projection';
 import { approvalsProjection } from './tasks/approvals.projection';
 import { tasksProjection } from './tasks/tasks.projection';
+import { timersProjection } from './timers/timers.projection';
 
 /** Every read model of the CRM, in the order they are built. */
 export const crmProjections = (): Projection[] => [
@@ -12,6 +13,7 @@ export const crmProjections = (): Projection[] => [
   pipelineProjection(),
   forecastProjection(),
   funnelProjection(),
+  timersProjection(),
   tasksProjection(),
   approvalsProjection(),
 ];

@@ -50,3 +50,6 @@ export { Quotas, type QuotaOutcome, type QuotaSetting } from './teams/quotas';
 export type { PlatformCommandEnvelope } from './shared/platform-command';
 export { ensureTeamsTable, setTeams, teamOf, teamsByOwner, UNASSIGNED_TEAM } from './teams/teams.table';
 export type { TeamAssignment, TeamsUpdate } from './teams/teams.table';
+export { recordOfStream, timersProjection, TIMERS_PROJECTION, TIMER_EVENT_TYPES } from './timers/timers.projection';
+export { dueTimers, nextDueAfter, pendingTimersIn, timersBacklog } from './timers/timers.queries';
+export type { DueTimer, DueTimerCursor, PendingTimersReadModel, TimersBacklog } from './timers/timers.queries';

@@ -1,2 +1,14 @@
 export { Engine } from './engine';
 export type { EngineConfig } from './engine';
+export { TimerScheduler } from './timers/timer-scheduler';
+export type {
+  PendingTimer,
+  PendingTimerCursor,
+  PendingTimers,
+  TimerCommands,
+  TimerNotice,
+  TimerRun,
+  TimerSchedulerOptions,
+  TimerSchedulerState,
+  TimerSchedulerStatus,
+} from './timers/timer-scheduler';
