@@ -5,11 +5,11 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { systemClock, type Clock } from '@crm/clock';
-import { Engine } from '@crm/engine';
+import { Engine, TimerScheduler, type TimerNotice } from '@crm/engine';
 import type { LeadScoringReactors, ScoringReactorsMode } from '@crm/workflow';
 import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, type IdentityException, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
-import { crmProjections, setTeams, type TeamAssignment } from '@crm/projections';
+import { crmProjections, pendingTimersIn, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
 import type { ApiSettings } from './api-settings';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -17,6 +17,7 @@ import { frameworkErrorSettings, useStrictQueryStrings } from './http/framework-
 import { useStrictJsonBodies } from './http/json-body.parser';
 import { requestValidationPipe } from './http/validation.pipe';
 import { mountApiDocs } from './system/api-docs';
+import { withTimerScheduler } from './system/timer-scheduler.module';
 import { mountWebApp, webAppDirectory } from './web/web-app';
 import { openLeadScoring, withLeadScoring } from './scoring/lead-scoring.module';
 
@@ -31,7 +32,21 @@ export interface RunningApi {
   readonly projections: ProjectionRunner;
   /** The lead-scoring reactor (README, Blueprint reference, Scoring): a loop on the system clock, `runReactors()` by hand on an injected one. */
   readonly scoring: LeadScoringReactors;
+  /** Fires due timers as `system:timer`: a loop on the system clock, `runDue()` by hand on an injected one. */
+  readonly timers: TimerScheduler;
   close(): Promise<void>;
+}
+
+/** `loop`: fire timers as they fall due; `manual`: only when the host calls `timers.runDue()`. */
+export type TimersMode = 'loop' | 'manual';
+
+export interface StartApiOptions {
+  readonly clock?: Clock;
+  readonly logger?: false;
+  /** Default: `loop` on the system clock, `manual` on an injected one (it moves only when its owner moves it). */
+  readonly timers?: TimersMode;
+  /** The lead-scoring reactor's mode, defaulted the same way. */
+  readonly scoring?: ScoringReactorsMode;
 }
 
 /** A demo token that leaks stops working within a month; `npm start` writes new ones when the file is deleted. */
@@ -45,6 +60,15 @@ const writeDemoTokens = (file: string, users: UserDirectory, tokens: BearerToken
 
 const logUsersFileProblem = (problem: IdentityException): void => {
   new Logger('Users').error(`the users file was changed but cannot be used; ${problem.message}`);
+};
+
+const logTimerNotice = (notice: TimerNotice): void => {
+  const logger = new Logger('Timers');
+  if (notice.kind === 'refused') {
+    logger.warn(`timer ${notice.timer.timerId} of ${notice.timer.kind} "${notice.timer.recordId}" was refused and is set aside: ${notice.reason}`);
+  } else {
+    logger.error(`firing due timers failed, trying again in ${notice.delayMs} ms: ${notice.reason}`);
+  }
 };
 
 const logProjectionFailures = (change: StateChange): void => {
@@ -66,10 +90,11 @@ const teamAssignmentsOf = (users: UserDirectory): TeamAssignment[] => {
  * controllers dispatch to handlers, handlers go through the one command handler. The projections run
  * in this process from their checkpoints, so a restart resumes them where they stopped.
  */
-export const startApi = async (settings: ApiSettings, options: { clock?: Clock; logger?: false; scoring?: ScoringReactorsMode } = {}): Promise<RunningApi> => {
+export const startApi = async (settings: ApiSettings, options: StartApiOptions = {}): Promise<RunningApi> => {
   const clock = options.clock ?? systemClock;
   // An injected clock only moves when its owner moves it; so, by default, does the automation it drives.
   const scoringMode = options.scoring ?? (options.clock === undefined ? 'loop' : 'manual');
+  const timersMode = options.timers ?? (options.clock === undefined ? 'loop' : 'manual');
   const { directory: users, created } = followUsersFile(settings.usersFile, logUsersFileProblem);
   const tokens = new BearerTokens(loadOrCreateTokenSecret(settings.dataDirectory, settings.tokenSecret), clock);
   const engine = await Engine.open({
@@ -102,11 +127,14 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
     onStateChange: logProjectionFailures,
   });
   const scoring = openLeadScoring({ engine, clock, mode: scoringMode });
+  const timers = new TimerScheduler({ commands: engine.commands, timers: pendingTimersIn(readModels.db), clock, onNotice: logTimerNotice });
   // The HTTP server first (no query may meet closed read models), then the runner, then the store it reads.
   const closeParts = async (app: NestFastifyApplication | undefined): Promise<void> => {
     await app?.close();
     // Its commands go to the store: it stops (and hands its lease back) before the store closes.
     await scoring.stop();
+    // Before the read models it reads and the store it writes; the command under way completes.
+    await timers.stop();
     await projections.stop();
     readModels.close();
     await engine.close();
@@ -116,7 +144,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
   try {
     const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
     app = await NestFactory.create<NestFastifyApplication>(
-      withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections })),
+      withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections })), timers),
       adapter,
       {
         logger: options.logger ?? ['error', 'warn'],
@@ -134,6 +162,9 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
     // Installs each read model (rebuilding one whose version changed), then catches up in the background.
     await projections.start();
     await scoring.start();
+    // After the read models are installed: the first pass fires every timer that fell due while the app was down.
+    if (timersMode === 'loop') timers.start();
+    else timers.manual();
     await app.listen(settings.port, settings.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -146,6 +177,7 @@ export const startApi = async (settings: ApiSettings, options: { clock?: Clock; 
       readModels,
       projections,
       scoring,
+      timers,
       close: () => closeParts(running),
     };
   } catch (error) {

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Without a token: { status: up } (200) or { status: down } (503). With a token: also store kind and head position, loaded blueprints, projection lag */
+        /** Without a token: { status: up } (200) or { status: down } (503). With a token: also store kind and head position, loaded blueprints, projection lag, the timer scheduler (state, due, oldest due, last error) */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -3181,6 +3181,27 @@ export interface components {
             maxLag: number;
             byProjection: components["schemas"]["ProjectionLag"][];
         };
+        /** @description The scheduler that fires due timers in this process */
+        TimersHealth: {
+            /**
+             * @description running: fires due timers as they come; retrying: waiting after a failure (lastError); manual: fires only when the host runs it (an injected clock)
+             * @enum {string}
+             */
+            state: "stopped" | "running" | "retrying" | "manual";
+            /** @description Timers due now in the timers read model (a fired one until the read model follows it); null when it cannot answer */
+            due: number | null;
+            /**
+             * Format: date-time
+             * @description The earliest due time among them; null when none is due
+             */
+            oldestDueAt: string | null;
+            /** @description FireTimer commands answered with the timer’s events since the process started */
+            fired: number;
+            /** @description Timers the domain refused to fire (logged with the reason), not tried again until the process restarts */
+            refused: number;
+            /** @description CODE: message of the last failure (the store or the read model could not be used); null if none */
+            lastError: string | null;
+        };
         /** @description What /health tells a caller with a valid token */
         Health: {
             /** @enum {string} */
@@ -3190,6 +3211,7 @@ export interface components {
             blueprints: string[];
             /** @description How far the read models trail the log */
             projections: components["schemas"]["ProjectionsHealth"];
+            timers: components["schemas"]["TimersHealth"];
         };
         /** @description What /health tells a caller without a token: nothing about the store, the blueprints or the data */
         Liveness: {

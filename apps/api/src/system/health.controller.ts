@@ -18,7 +18,7 @@ export class HealthController {
   @Get()
   @TokenOptional()
   @ApiOperation({
-    summary: 'Without a token: { status: up } (200) or { status: down } (503). With a token: also store kind and head position, loaded blueprints, projection lag',
+    summary: 'Without a token: { status: up } (200) or { status: down } (503). With a token: also store kind and head position, loaded blueprints, projection lag, the timer scheduler (state, due, oldest due, last error)',
   })
   @ApiOkResponse({ description: 'Health with a token, Liveness without', schema: { oneOf: [{ $ref: getSchemaPath(HealthResponse) }, { $ref: getSchemaPath(LivenessResponse) }] } })
   @ApiResponse({

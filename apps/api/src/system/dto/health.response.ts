@@ -1,8 +1,8 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { StoreWarning } from '@crm/event-store';
 import { PROJECTION_STATUS_STATES } from '../../projections/dto/projections.response';
-import { IntegerProperty, PositionProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
-import type { Health, ProjectionLag } from '../queries/get-health.query';
+import { DateTimeProperty, IntegerProperty, NullableTextProperty, PositionProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
+import type { Health, ProjectionLag, TimersHealth } from '../queries/get-health.query';
 import type { Liveness } from '../queries/get-liveness.query';
 
 @ApiSchema({ name: 'Liveness', description: 'What /health tells a caller without a token: nothing about the store, the blueprints or the data' })
@@ -59,6 +59,30 @@ export class ProjectionsHealthResponse {
   readonly byProjection!: readonly ProjectionLagResponse[];
 }
 
+@ApiSchema({ name: 'TimersHealth', description: 'The scheduler that fires due timers in this process' })
+export class TimersHealthResponse implements TimersHealth {
+  @ApiProperty({
+    enum: ['stopped', 'running', 'retrying', 'manual'],
+    description: 'running: fires due timers as they come; retrying: waiting after a failure (lastError); manual: fires only when the host runs it (an injected clock)',
+  })
+  readonly state!: TimersHealth['state'];
+
+  @ApiProperty({ type: 'integer', minimum: 0, nullable: true, description: 'Timers due now in the timers read model (a fired one until the read model follows it); null when it cannot answer' })
+  readonly due!: number | null;
+
+  @DateTimeProperty('The earliest due time among them; null when none is due', { nullable: true })
+  readonly oldestDueAt!: string | null;
+
+  @IntegerProperty('FireTimer commands answered with the timer’s events since the process started', { minimum: 0 })
+  readonly fired!: number;
+
+  @IntegerProperty('Timers the domain refused to fire (logged with the reason), not tried again until the process restarts', { minimum: 0 })
+  readonly refused!: number;
+
+  @NullableTextProperty('CODE: message of the last failure (the store or the read model could not be used); null if none')
+  readonly lastError!: string | null;
+}
+
 @ApiSchema({ name: 'Health', description: 'What /health tells a caller with a valid token' })
 export class HealthResponse implements Health {
   @ApiProperty({ enum: ['up'] })
@@ -72,4 +96,7 @@ export class HealthResponse implements Health {
 
   @ApiProperty({ type: () => ProjectionsHealthResponse, description: 'How far the read models trail the log' })
   readonly projections!: ProjectionsHealthResponse;
+
+  @ApiProperty({ type: () => TimersHealthResponse })
+  readonly timers!: TimersHealthResponse;
 }

@@ -1,17 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Engine } from '@crm/engine';
+import type { Engine, TimerScheduler, TimerSchedulerStatus } from '@crm/engine';
 import { serializePosition } from '@crm/event-store';
 import type { ProjectionRunner } from '@crm/projection-runtime';
 import { ENGINE, PROJECTION_RUNNER } from '../../api.tokens';
 import { logResetWarnings, projectionLags } from '../projection-lags';
-import { GetHealthQuery, type Health } from './get-health.query';
+import { TIMER_SCHEDULER } from '../timer-scheduler.module';
+import { GetHealthQuery, type Health, type TimersHealth } from './get-health.query';
+
+const timersHealth = ({ remembered: _remembered, ...health }: TimerSchedulerStatus): TimersHealth => health;
 
 @QueryHandler(GetHealthQuery)
 export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   constructor(
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(TIMER_SCHEDULER) private readonly timers: TimerScheduler,
   ) {}
 
   async execute(): Promise<Health> {
@@ -23,6 +27,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
       store: { kind: this.engine.store.kind, headPosition: head ? serializePosition(head) : null, warnings },
       blueprints: this.engine.catalog.kinds(),
       projections: projectionLags(statuses),
+      timers: timersHealth(this.timers.status()),
     };
   }
 }

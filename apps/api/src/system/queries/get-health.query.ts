@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { TimerSchedulerStatus } from '@crm/engine';
 import type { StoreWarning } from '@crm/event-store';
 import type { ProjectionStatus } from '@crm/projection-runtime';
 
@@ -16,6 +17,11 @@ export interface Health {
   readonly blueprints: readonly string[];
   /** How far the read models trail the log; `maxLag` 0 means every read model is at the head. */
   readonly projections: { readonly maxLag: number; readonly byProjection: readonly ProjectionLag[] };
+  /** The scheduler firing due timers in this process. */
+  readonly timers: TimersHealth;
 }
+
+/** What a monitor needs of the timer scheduler: is it firing, how much is due, since when, what went wrong. */
+export type TimersHealth = Omit<TimerSchedulerStatus, 'remembered'>;
 
 export class GetHealthQuery extends Query<Health> {}
