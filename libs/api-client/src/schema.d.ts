@@ -756,7 +756,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION";
+            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1036,7 +1036,7 @@ export interface components {
         RecordWriteResult: {
             record: components["schemas"]["RecordView"];
             /** @description The events the request stored, in order; on a retried request, those the first one stored */
-            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"])[];
+            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"])[];
         };
         /** @description 403: A role rule forbids it; details.rule names the rule */
         ForbiddenError: {
@@ -1058,7 +1058,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DUPLICATE_EVENT_ID" | "LEAD_ALREADY_IN_POOL" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
+            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DUPLICATE_EVENT_ID" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1214,7 +1214,7 @@ export interface components {
             /** @description Record id */
             id: string;
             /** @description Oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"])[];
         };
         /** @description A task as the tasks read model has it */
         TaskListItem: {
@@ -2523,6 +2523,247 @@ export interface components {
             type: "ScoreChanged";
             data: components["schemas"]["ScoreChangedData"];
         };
+        /** @description The intake that opened the lead */
+        LeadCapturedData: {
+            /** @description The intake key’s source, e.g. website */
+            source: string;
+            /** @description The sender’s id of the lead; with the source it makes the intake idempotent */
+            externalId: string;
+            /** @description The campaign, when sent */
+            campaign: string | null;
+            /** @description utm_source, utm_medium, utm_campaign, utm_term, utm_content as sent */
+            utm: {
+                [key: string]: string;
+            };
+            /** @description Record id */
+            recordId: string;
+        };
+        LeadCapturedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadCaptured";
+            data: components["schemas"]["LeadCapturedData"];
+        };
+        /** @description Where an intake lead came from: the key’s source, the sender’s id, campaign and UTM tags */
+        LeadCapture: {
+            /** @description The intake key’s source, e.g. website */
+            source: string;
+            /** @description The sender’s id of the lead; with the source it makes the intake idempotent */
+            externalId: string;
+            /** @description The campaign, when sent */
+            campaign: string | null;
+            /** @description utm_source, utm_medium, utm_campaign, utm_term, utm_content as sent */
+            utm: {
+                [key: string]: string;
+            };
+        };
+        /** @description Another lead came in as this one: an intake (capture set) or a manual merge (mergedLead set) */
+        LeadMergedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The merge’s id */
+            mergeId: string;
+            /** @description The match rule of the lead-matching rule file, or manual */
+            rule: string;
+            /** @description The rule’s similarity, 1 for exact keys */
+            score: number;
+            /** @description The lead merged away (manual merges); null for an intake */
+            mergedLead: string | null;
+            /** @description The intake; null for a manual merge */
+            capture: components["schemas"]["LeadCapture"] | null;
+            /**
+             * @description What came in (normalized)
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            payload: {
+                [key: string]: string | number | boolean;
+            };
+            /**
+             * @description The fields this lead lacked and took from the payload
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            filled: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Who merged: the intake key’s actor or the user */
+            by: string;
+            /** @description The user’s reason for a manual merge */
+            reason: string | null;
+        };
+        LeadMergedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadMerged";
+            data: components["schemas"]["LeadMergedData"];
+        };
+        /** @description This lead was merged into another: closed until a split */
+        LeadMergedAwayData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The lead it went into */
+            into: string;
+            /** @description The merge’s id */
+            mergeId: string;
+            /** @description Who merged */
+            by: string;
+            /** @description The user’s reason */
+            reason: string | null;
+        };
+        LeadMergedAwayEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadMergedAway";
+            data: components["schemas"]["LeadMergedAwayData"];
+        };
+        /** @description A manual merge undone on the survivor */
+        LeadSplitData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The merge undone */
+            mergeId: string;
+            /** @description The lead that was merged away */
+            mergedLead: string;
+            /** @description The fields the merge filled that were taken back (those nobody changed since) */
+            cleared: string[];
+            /** @description Who split */
+            by: string;
+        };
+        LeadSplitEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadSplit";
+            data: components["schemas"]["LeadSplitData"];
+        };
+        /** @description The lead merged away is a lead of its own again */
+        LeadRestoredData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The lead it had gone into */
+            from: string;
+            /** @description The merge undone */
+            mergeId: string;
+            /** @description Who split */
+            by: string;
+        };
+        LeadRestoredEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadRestored";
+            data: components["schemas"]["LeadRestoredData"];
+        };
+        /** @description Opened by hand although the match rules found it kept already */
+        DuplicateLeadAllowedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The user’s reason */
+            reason: string;
+            /** @description The match rules that found the lead kept already */
+            rules: string[];
+            /** @description Who opened it */
+            by: string;
+        };
+        DuplicateLeadAllowedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "DuplicateLeadAllowed";
+            data: components["schemas"]["DuplicateLeadAllowedData"];
+        };
         RecordOpenedHistoryEntry: {
             /**
              * Format: uuid
@@ -3142,6 +3383,192 @@ export interface components {
              */
             type: "ScoreChanged";
             data: components["schemas"]["ScoreChangedData"];
+        };
+        LeadCapturedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadCaptured";
+            data: components["schemas"]["LeadCapturedData"];
+        };
+        LeadMergedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadMerged";
+            data: components["schemas"]["LeadMergedData"];
+        };
+        LeadMergedAwayHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadMergedAway";
+            data: components["schemas"]["LeadMergedAwayData"];
+        };
+        LeadSplitHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadSplit";
+            data: components["schemas"]["LeadSplitData"];
+        };
+        LeadRestoredHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "LeadRestored";
+            data: components["schemas"]["LeadRestoredData"];
+        };
+        DuplicateLeadAllowedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "DuplicateLeadAllowed";
+            data: components["schemas"]["DuplicateLeadAllowedData"];
         };
         /** @description Something about the event log an operator should know, although every call still works */
         StoreWarning: {

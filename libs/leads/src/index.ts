@@ -4,5 +4,5 @@ export { EXACT_NORMALIZERS, loadMatchRules, matchRulesFileName, parseMatchRules 
 export type { ExactNormalizer, ExactRule, MatchRule, MatchRules, MatchRulesContext, SimilarRule } from './match-rules';
 export { MatchIndex } from './match-index';
 export type { SimilarFacts } from './match-index';
-export { decideMatch, exactKeysOf, matchFactsOf, similarityScore } from './match';
+export { decideMatch, exactKeysOf, matchFactsOf, normalizeFields, similarityScore } from './match';
 export type { ExactKey, MatchFields, MatchOutcome } from './match';

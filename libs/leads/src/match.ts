@@ -101,3 +101,18 @@ export const decideMatch = (
   }
   return near;
 };
+
+/**
+ * The fields with the values exact rules compare in their normalized form (an email trimmed and
+ * lower-cased, a phone in E.164): what an intake stores. Values that do not normalize stay as sent.
+ */
+export const normalizeFields = <F extends MatchFields>(rules: MatchRules, fields: F): F => {
+  const normalized: Record<string, unknown> = { ...fields };
+  for (const rule of rules.rules) {
+    if (rule.type !== 'exact' || (rule.as !== 'email' && rule.as !== 'phone')) continue;
+    const value = text(fields, rule.field);
+    const clean = value === null ? null : normalizers[rule.as](value, rules.defaultRegion);
+    if (clean !== null) normalized[rule.field] = clean;
+  }
+  return normalized as F;
+};

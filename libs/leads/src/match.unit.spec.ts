@@ -1,6 +1,6 @@
 import { MatchIndex } from './match-index';
 import type { MatchRules } from './match-rules';
-import { decideMatch, exactKeysOf, matchFactsOf } from './match';
+import { decideMatch, exactKeysOf, matchFactsOf, normalizeFields } from './match';
 import { similarity } from './similarity';
 
 const rules: MatchRules = {
@@ -92,5 +92,15 @@ describe('decideMatch', () => {
 
   it('given an excluded record, when decided, then it is never its own match', () => {
     expect(decideMatch(rules, { company: 'Acme Limited', name: 'ann lee' }, noHolders, index, { exclude: 'lead-1' })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('normalizeFields', () => {
+  it('given an email and a phone as typed, when normalized, then they are stored as the rules compare them and the rest as sent', () => {
+    expect(normalizeFields(rules, { name: ' Ann ', email: ' Ann@ACME.example', phone: '(415) 555-2671' })).toEqual({ name: ' Ann ', email: 'ann@acme.example', phone: '+14155552671' });
+  });
+
+  it('given a phone that is no valid number, when normalized, then it stays as sent', () => {
+    expect(normalizeFields(rules, { phone: '12345' })).toEqual({ phone: '12345' });
   });
 });

@@ -58,5 +58,10 @@ export type { RecordScore, ScoreChange, ScoreEntry, ScoreRuleKind } from './scor
 export type { ScoreBreakdownView, ScoreThresholdView, ScoreView } from './scoring/score-view';
 export { LEAD_SCORING_ACTOR, LEAD_SCORING_REACTOR, leadScoringReactor, type ScoringDispatcher } from './scoring/lead-scoring.reactor';
 export { LeadScoringReactors, type LeadScoringReactorsOptions, type ScoringReactorsMode } from './scoring/lead-scoring-reactors';
+export type { CaptureLead, LeadCapture, LeadDedupCommand, LeadFound, MarkLeadMerged, MergeLead, OpenDuplicateLead, RestoreMergedLead, SplitLead } from './lead-dedup/lead-dedup.commands';
+export type { DuplicateLeadAllowed, LeadCaptured, LeadDedupEvent, LeadMerged, LeadMergedAway, LeadRestored, LeadSplit } from './lead-dedup/lead-dedup.events';
+export { leadDedupOf, mergedIntoOf } from './lead-dedup/lead-dedup.part';
+export type { LeadDedup, LeadMergeEntry } from './lead-dedup/lead-dedup.part';
+export { LEAD_KIND, REVIEW_DUPLICATE_TASK } from './lead-dedup/lead-dedup.slice';
 export { WorkflowException, WorkflowExceptionCode } from './workflow.exception';
 export { deriveId, eventIdFor, isUuid, newCommandId } from '@crm/command-handler';

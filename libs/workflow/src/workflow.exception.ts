@@ -34,6 +34,10 @@ export enum WorkflowExceptionCode {
   CLAIM_CAP_REACHED = 'CLAIM_CAP_REACHED',
   /** The claimer lost this lead to the pool too recently; `details.until` says when they may claim it. */
   CLAIM_COOLDOWN = 'CLAIM_COOLDOWN',
+  /** The lead was merged into another (`details.into`): it takes nothing in and does not move until split. */
+  LEAD_MERGED = 'LEAD_MERGED',
+  /** A split of a merge that never happened (or of a lead merged elsewhere). */
+  MERGE_NOT_FOUND = 'MERGE_NOT_FOUND',
   /** The record is in a final stage and its fields are frozen. */
   RECORD_CLOSED = 'RECORD_CLOSED',
   /** The access policy forbids it; `details.rule` names the rule, `details.action` the action. */

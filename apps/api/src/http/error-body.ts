@@ -2,6 +2,7 @@ import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { IntakeException, IntakeExceptionCode } from '@crm/intake';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
 import { ReadModelException, ReadModelExceptionCode } from '@crm/projections';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
@@ -37,6 +38,8 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.LEAD_ALREADY_IN_POOL]: 409,
   [WorkflowExceptionCode.CLAIM_CAP_REACHED]: 422,
   [WorkflowExceptionCode.CLAIM_COOLDOWN]: 422,
+  [WorkflowExceptionCode.LEAD_MERGED]: 409,
+  [WorkflowExceptionCode.MERGE_NOT_FOUND]: 404,
   [WorkflowExceptionCode.EXIT_CRITERIA_BROKEN]: 422,
   [WorkflowExceptionCode.FORBIDDEN]: 403,
   [WorkflowExceptionCode.IDEMPOTENCY_KEY_REUSED]: 422,
@@ -91,6 +94,17 @@ const PROJECTION_RUNTIME_STATUS: Record<ProjectionRuntimeExceptionCode, number> 
   [ProjectionRuntimeExceptionCode.STOPPED]: 503,
 };
 
+const INTAKE_STATUS: Record<IntakeExceptionCode, number> = {
+  [IntakeExceptionCode.DUPLICATE_LEAD]: 409,
+  [IntakeExceptionCode.INVALID_MERGE]: 400,
+  [IntakeExceptionCode.INVALID_INTAKE]: 400,
+  [IntakeExceptionCode.INTAKE_KEY_INVALID]: 401,
+  [IntakeExceptionCode.INTAKE_KEY_NOT_FOUND]: 404,
+  [IntakeExceptionCode.INVALID_INTAKE_KEY]: 400,
+  [IntakeExceptionCode.INTAKE_RATE_LIMITED]: 429,
+  [IntakeExceptionCode.FORBIDDEN]: 403,
+};
+
 /** Status and body for an area exception (area exception + code → HTTP); undefined for anything else. */
 export const httpErrorOf = (error: unknown): HttpError | undefined => {
   const areaError = (status: number, code: string, message: string, details: Record<string, unknown>): HttpError => ({
@@ -101,6 +115,7 @@ export const httpErrorOf = (error: unknown): HttpError | undefined => {
   if (error instanceof IdentityException) return areaError(IDENTITY_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof CommandHandlerException) return areaError(COMMAND_LOOP_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof EventStoreException) return areaError(STORE_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof IntakeException) return areaError(INTAKE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ReadModelException) return areaError(READ_MODEL_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ProjectionRuntimeException) {
     return areaError(PROJECTION_RUNTIME_STATUS[error.code], error.code, error.message, error.details);

@@ -1,4 +1,4 @@
-import type { Actor, BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
+import type { Actor, BlueprintRef, CompiledBlueprint, FieldValues } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import {
   CommandHandlerException,
@@ -16,7 +16,7 @@ import type { RecordCommandBase } from './record-command';
 import type { RecordCommand } from './record.commands';
 import type { RecordEventMetadata } from './record-event';
 import { recordIdFor } from './record-ids';
-import { recordNotFound, type References } from './record-rules';
+import { recordNotFound, requireValidFields, type References } from './record-rules';
 import type { FoldContext } from './record-slice';
 import { RecordSlices } from './record-slices';
 import { recordStreamName } from './record-stream';
@@ -161,6 +161,18 @@ export class RecordCommandHandler {
     } catch (error) {
       throw this.inRecordTerms(error, command, recordId);
     }
+  }
+
+  /**
+   * Refuses what the command would be refused for whatever the record's state: its shape, and the
+   * values of `fields` against the latest blueprint of its kind (types, references). For senders that
+   * reserve something before the command (dedup keys), so bad input stores nothing.
+   */
+  async precheck(command: RecordCommandBase, fields: FieldValues): Promise<void> {
+    validateCommand(command, this.slices);
+    const latest = this.catalog.latestForKind(command.kind);
+    const references = await this.referencesOf(command, latest);
+    requireValidFields(latest, fields, references);
   }
 
   /** The record as its stream says, with no access check: for the engine's own use (imports, reports). */

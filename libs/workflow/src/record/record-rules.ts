@@ -1,4 +1,5 @@
 import { validateFieldValues, type CompiledBlueprint, type FieldValues } from '@crm/blueprint';
+import { requireNotMerged } from '../lead-dedup/lead-dedup.part';
 import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
 import type { ExistingRecord, RecordState } from './record.state';
 
@@ -22,6 +23,8 @@ export const requireNew = (state: RecordState): void => {
 };
 
 export const requireOpen = (record: ExistingRecord): void => {
+  // A lead merged away is closed too, but the caller needs to know where it went.
+  requireNotMerged(record);
   if (record.status === 'closed') {
     throw new WorkflowException(
       WorkflowExceptionCode.RECORD_CLOSED,

@@ -8,10 +8,11 @@ import type { TimerEvent } from '../timers/timers.events';
 import type { TransitionEvent } from '../transition/transition.events';
 import type { LeadPoolEvent } from '../lead-pool/lead-pool.events';
 import type { ScoringEvent } from '../scoring/scoring.events';
+import type { LeadDedupEvent } from '../lead-dedup/lead-dedup.events';
 import { RECORD_SLICES } from './record-slices';
 
 /** The facts a record's stream is made of, as the built-in slices declare them. */
-export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent | LeadPoolEvent | ScoringEvent;
+export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent | LeadPoolEvent | ScoringEvent | LeadDedupEvent;
 export type RecordEventType = RecordEvent['type'];
 
 /** The event types of the built-in slices, from the registry. */

@@ -21,13 +21,13 @@ describe('validateCommand', () => {
 
     expect(refusal.code).toBe(WorkflowExceptionCode.INVALID_COMMAND);
     expect(refusal.message).toBe(
-      'invalid command: type: unknown command an object; expected one of OpenRecord, UpdateFields, FireTransition, Reassign, ImportRecordHistory, CompleteTask, ReassignTask, FireTimer, GrantApproval, RejectApproval, AssignLead, PoolLead, ClaimLead, ReleaseLead, KeepLeadActive, RecordActivity',
+      'invalid command: type: unknown command an object; expected one of OpenRecord, UpdateFields, FireTransition, Reassign, ImportRecordHistory, CompleteTask, ReassignTask, FireTimer, GrantApproval, RejectApproval, AssignLead, PoolLead, ClaimLead, ReleaseLead, KeepLeadActive, CaptureLead, MergeLead, MarkLeadMerged, SplitLead, RestoreMergedLead, OpenDuplicateLead, RecordActivity',
     );
   });
 
   it('given an unknown type name, when validated, then the message quotes it', () => {
     expect(commandProblems(asCommand({ ...envelope, type: 'Delete' }))).toEqual([
-      'type: unknown command "Delete"; expected one of OpenRecord, UpdateFields, FireTransition, Reassign, ImportRecordHistory, CompleteTask, ReassignTask, FireTimer, GrantApproval, RejectApproval, AssignLead, PoolLead, ClaimLead, ReleaseLead, KeepLeadActive, RecordActivity',
+      'type: unknown command "Delete"; expected one of OpenRecord, UpdateFields, FireTransition, Reassign, ImportRecordHistory, CompleteTask, ReassignTask, FireTimer, GrantApproval, RejectApproval, AssignLead, PoolLead, ClaimLead, ReleaseLead, KeepLeadActive, CaptureLead, MergeLead, MarkLeadMerged, SplitLead, RestoreMergedLead, OpenDuplicateLead, RecordActivity',
     ]);
   });
 

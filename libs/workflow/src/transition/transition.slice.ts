@@ -1,6 +1,7 @@
 import { checkFieldValues, checkText } from '../record/command-problems';
 import { defineRecordSlice } from '../record/record-slice';
 import { requireExisting, requireValidFields } from '../record/record-rules';
+import { requireNotMerged } from '../lead-dedup/lead-dedup.part';
 import { fireTransition, transitionRefused } from './fire-transition';
 import type { TransitionCommand } from './transition.commands';
 import type { TransitionEvent } from './transition.events';
@@ -20,6 +21,7 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
       access: () => ({ action: 'advance' }),
       decide: (command, state, { blueprint, now, timing, references }) => {
         const record = requireExisting(state);
+        requireNotMerged(record);
         const supplied = command.fields ?? {};
         requireValidFields(blueprint, supplied, references);
         const outcome = fireTransition({

@@ -23,6 +23,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     expect(errorCodesOf(404)).toEqual([
       'APPROVAL_NOT_FOUND',
       'BLUEPRINT_NOT_FOUND',
+      'MERGE_NOT_FOUND',
       'NOT_FOUND',
       'RECORD_NOT_FOUND',
       'TASK_NOT_FOUND',
@@ -40,6 +41,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'CONFLICT',
       'DUPLICATE_EVENT_ID',
       'LEAD_ALREADY_IN_POOL',
+      'LEAD_MERGED',
       'LEAD_NOT_IN_POOL',
       'RECORD_ALREADY_EXISTS',
       'TASK_CLOSED',

@@ -483,6 +483,126 @@ export class StageRecordedDataResponse {
   readonly unmet!: readonly UnmetCriterionResponse[];
 }
 
+@ApiSchema({ name: 'LeadCapture', description: 'Where an intake lead came from: the key’s source, the sender’s id, campaign and UTM tags' })
+export class LeadCaptureResponse {
+  @TextProperty('The intake key’s source, e.g. website')
+  readonly source!: string;
+
+  @TextProperty('The sender’s id of the lead; with the source it makes the intake idempotent')
+  readonly externalId!: string;
+
+  @NullableTextProperty('The campaign, when sent')
+  readonly campaign!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'utm_source, utm_medium, utm_campaign, utm_term, utm_content as sent' })
+  readonly utm!: Readonly<Record<string, string>>;
+}
+
+@ApiSchema({ name: 'LeadCapturedData', description: 'The intake that opened the lead' })
+export class LeadCapturedDataResponse extends LeadCaptureResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+}
+
+@ApiSchema({ name: 'LeadMergedData', description: 'Another lead came in as this one: an intake (capture set) or a manual merge (mergedLead set)' })
+export class LeadMergedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The merge’s id')
+  readonly mergeId!: string;
+
+  @TextProperty('The match rule of the lead-matching rule file, or manual')
+  readonly rule!: string;
+
+  @ApiProperty({ type: Number, description: 'The rule’s similarity, 1 for exact keys' })
+  readonly score!: number;
+
+  @NullableTextProperty('The lead merged away (manual merges); null for an intake')
+  readonly mergedLead!: string | null;
+
+  @ApiProperty({ type: () => LeadCaptureResponse, nullable: true, description: 'The intake; null for a manual merge' })
+  readonly capture!: LeadCaptureResponse | null;
+
+  @FieldValuesProperty('What came in (normalized)')
+  readonly payload!: FieldValues;
+
+  @FieldValuesProperty('The fields this lead lacked and took from the payload')
+  readonly filled!: FieldValues;
+
+  @TextProperty('Who merged: the intake key’s actor or the user')
+  readonly by!: string;
+
+  @NullableTextProperty('The user’s reason for a manual merge')
+  readonly reason!: string | null;
+}
+
+@ApiSchema({ name: 'LeadMergedAwayData', description: 'This lead was merged into another: closed until a split' })
+export class LeadMergedAwayDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The lead it went into')
+  readonly into!: string;
+
+  @TextProperty('The merge’s id')
+  readonly mergeId!: string;
+
+  @TextProperty('Who merged')
+  readonly by!: string;
+
+  @NullableTextProperty('The user’s reason')
+  readonly reason!: string | null;
+}
+
+@ApiSchema({ name: 'LeadSplitData', description: 'A manual merge undone on the survivor' })
+export class LeadSplitDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The merge undone')
+  readonly mergeId!: string;
+
+  @TextProperty('The lead that was merged away')
+  readonly mergedLead!: string;
+
+  @TextListProperty('The fields the merge filled that were taken back (those nobody changed since)')
+  readonly cleared!: readonly string[];
+
+  @TextProperty('Who split')
+  readonly by!: string;
+}
+
+@ApiSchema({ name: 'LeadRestoredData', description: 'The lead merged away is a lead of its own again' })
+export class LeadRestoredDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The lead it had gone into')
+  readonly from!: string;
+
+  @TextProperty('The merge undone')
+  readonly mergeId!: string;
+
+  @TextProperty('Who split')
+  readonly by!: string;
+}
+
+@ApiSchema({ name: 'DuplicateLeadAllowedData', description: 'Opened by hand although the match rules found it kept already' })
+export class DuplicateLeadAllowedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The user’s reason')
+  readonly reason!: string;
+
+  @TextListProperty('The match rules that found the lead kept already')
+  readonly rules!: readonly string[];
+
+  @TextProperty('Who opened it')
+  readonly by!: string;
+}
+
 /** What every event a request stored carries, whatever its type. */
 abstract class CommandEventBase {
   @ApiProperty({ type: String, format: 'uuid', description: 'Event id, derived from the command id (so a retry stores nothing new)' })
@@ -749,6 +869,78 @@ export class ScoreChangedHistoryEntryResponse extends HistoryEntryBase {
   @ApiProperty({ type: () => ScoreChangedDataResponse }) readonly data!: ScoreChangedDataResponse;
 }
 
+@ApiSchema({ name: 'LeadCapturedEvent' })
+export class LeadCapturedEventResponse extends CommandEventBase {
+  @eventType('LeadCaptured') readonly type!: 'LeadCaptured';
+  @ApiProperty({ type: () => LeadCapturedDataResponse }) readonly data!: LeadCapturedDataResponse;
+}
+
+@ApiSchema({ name: 'LeadMergedEvent' })
+export class LeadMergedEventResponse extends CommandEventBase {
+  @eventType('LeadMerged') readonly type!: 'LeadMerged';
+  @ApiProperty({ type: () => LeadMergedDataResponse }) readonly data!: LeadMergedDataResponse;
+}
+
+@ApiSchema({ name: 'LeadMergedAwayEvent' })
+export class LeadMergedAwayEventResponse extends CommandEventBase {
+  @eventType('LeadMergedAway') readonly type!: 'LeadMergedAway';
+  @ApiProperty({ type: () => LeadMergedAwayDataResponse }) readonly data!: LeadMergedAwayDataResponse;
+}
+
+@ApiSchema({ name: 'LeadSplitEvent' })
+export class LeadSplitEventResponse extends CommandEventBase {
+  @eventType('LeadSplit') readonly type!: 'LeadSplit';
+  @ApiProperty({ type: () => LeadSplitDataResponse }) readonly data!: LeadSplitDataResponse;
+}
+
+@ApiSchema({ name: 'LeadRestoredEvent' })
+export class LeadRestoredEventResponse extends CommandEventBase {
+  @eventType('LeadRestored') readonly type!: 'LeadRestored';
+  @ApiProperty({ type: () => LeadRestoredDataResponse }) readonly data!: LeadRestoredDataResponse;
+}
+
+@ApiSchema({ name: 'DuplicateLeadAllowedEvent' })
+export class DuplicateLeadAllowedEventResponse extends CommandEventBase {
+  @eventType('DuplicateLeadAllowed') readonly type!: 'DuplicateLeadAllowed';
+  @ApiProperty({ type: () => DuplicateLeadAllowedDataResponse }) readonly data!: DuplicateLeadAllowedDataResponse;
+}
+
+@ApiSchema({ name: 'LeadCapturedHistoryEntry' })
+export class LeadCapturedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('LeadCaptured') readonly type!: 'LeadCaptured';
+  @ApiProperty({ type: () => LeadCapturedDataResponse }) readonly data!: LeadCapturedDataResponse;
+}
+
+@ApiSchema({ name: 'LeadMergedHistoryEntry' })
+export class LeadMergedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('LeadMerged') readonly type!: 'LeadMerged';
+  @ApiProperty({ type: () => LeadMergedDataResponse }) readonly data!: LeadMergedDataResponse;
+}
+
+@ApiSchema({ name: 'LeadMergedAwayHistoryEntry' })
+export class LeadMergedAwayHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('LeadMergedAway') readonly type!: 'LeadMergedAway';
+  @ApiProperty({ type: () => LeadMergedAwayDataResponse }) readonly data!: LeadMergedAwayDataResponse;
+}
+
+@ApiSchema({ name: 'LeadSplitHistoryEntry' })
+export class LeadSplitHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('LeadSplit') readonly type!: 'LeadSplit';
+  @ApiProperty({ type: () => LeadSplitDataResponse }) readonly data!: LeadSplitDataResponse;
+}
+
+@ApiSchema({ name: 'LeadRestoredHistoryEntry' })
+export class LeadRestoredHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('LeadRestored') readonly type!: 'LeadRestored';
+  @ApiProperty({ type: () => LeadRestoredDataResponse }) readonly data!: LeadRestoredDataResponse;
+}
+
+@ApiSchema({ name: 'DuplicateLeadAllowedHistoryEntry' })
+export class DuplicateLeadAllowedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('DuplicateLeadAllowed') readonly type!: 'DuplicateLeadAllowed';
+  @ApiProperty({ type: () => DuplicateLeadAllowedDataResponse }) readonly data!: DuplicateLeadAllowedDataResponse;
+}
+
 const COMMAND_EVENTS = [
   RecordOpenedEventResponse,
   FieldsChangedEventResponse,
@@ -770,6 +962,12 @@ const COMMAND_EVENTS = [
   LeadPooledEventResponse,
   ActivityRecordedEventResponse,
   ScoreChangedEventResponse,
+  LeadCapturedEventResponse,
+  LeadMergedEventResponse,
+  LeadMergedAwayEventResponse,
+  LeadSplitEventResponse,
+  LeadRestoredEventResponse,
+  DuplicateLeadAllowedEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -792,6 +990,12 @@ const HISTORY_ENTRIES = [
   LeadPooledHistoryEntryResponse,
   ActivityRecordedHistoryEntryResponse,
   ScoreChangedHistoryEntryResponse,
+  LeadCapturedHistoryEntryResponse,
+  LeadMergedHistoryEntryResponse,
+  LeadMergedAwayHistoryEntryResponse,
+  LeadSplitHistoryEntryResponse,
+  LeadRestoredHistoryEntryResponse,
+  DuplicateLeadAllowedHistoryEntryResponse,
 ];
 
 /** Schemas reached only through a `$ref` written by hand (a union, a map): the document must list them itself. */
