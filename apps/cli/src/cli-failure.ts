@@ -32,6 +32,8 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.LEAD_ALREADY_IN_POOL]: EXIT_CONFLICT,
   [WorkflowExceptionCode.CLAIM_CAP_REACHED]: EXIT_REFUSED,
   [WorkflowExceptionCode.CLAIM_COOLDOWN]: EXIT_REFUSED,
+  [WorkflowExceptionCode.LEAD_MERGED]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.MERGE_NOT_FOUND]: EXIT_FAILURE,
   [WorkflowExceptionCode.EXIT_CRITERIA_BROKEN]: EXIT_REFUSED,
   [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: EXIT_CONFLICT,
   [WorkflowExceptionCode.FORBIDDEN]: EXIT_FORBIDDEN,
