@@ -8,6 +8,7 @@ import { runReactorLagCase } from './cases/reactor-lag.case';
 import { runRecordLoadCase } from './cases/record-load.case';
 import { runReplayCase } from './cases/replay.case';
 import { runWebBoardCase } from './cases/web-board.case';
+import { runTimerCatchUpCase } from './cases/timer-catch-up.case';
 
 export interface BenchCase {
   readonly name: string;
@@ -30,6 +31,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   },
   { name: 'engine.raw-sqlite', title: 'Raw SQLite inserts of the engine’s rows', run: runRawSqliteCase },
   { name: 'reactor', title: 'Reactor lag under the engine load, its rate against the engine’s', run: runReactorLagCase },
+  { name: 'timers', title: 'Timer catch-up after downtime, its rate against the engine’s', run: runTimerCatchUpCase },
   { name: 'http.trivial-route', title: 'Trivial Nest + Fastify route', run: runTrivialRouteCase },
   { name: 'http', title: 'HTTP API transitions', run: runHttpCase },
   { name: 'hostile', title: 'Hostile bodies: /health latency while 8 clients send them, and without them', run: runHostileBodiesCase },
