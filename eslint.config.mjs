@@ -46,6 +46,41 @@ export default defineConfig(
     },
   },
   {
+    // One strict reading of ISO dates (README, Tests: "Conventions lint checks"): a pattern of its own
+    // would accept 2026-02-30, which Date turns into March 2.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['libs/clock/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[regex.pattern=/\\\\d\\{4\\}-\\\\d\\{2\\}-\\\\d\\{2\\}/]',
+          message: 'Read dates with parseIsoDate / parseIsoDateTime / isIsoDate from @crm/clock, the one strict parser.',
+        },
+      ],
+    },
+  },
+  {
+    // Only a composition root (an app, a process a test starts, a spec) chooses the wall clock; a lib is
+    // given one (README, Architecture: "A clock is injected everywhere"), so nothing falls back to it unseen.
+    files: ['libs/**/*.ts', 'projections/**/*.ts', 'blueprints/**/*.ts'],
+    ignores: ['libs/clock/**', '**/*.spec.ts', '**/__fixtures__/**', '**/*.fixture.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@crm/clock',
+              importNames: ['systemClock'],
+              message: 'Take a Clock as a required option; only the composition root (apps/*, a test) chooses systemClock.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The harnesses that start the API over real HTTP (e2e, reliability, bench, browser tests) import the
     // app's composition root: an app may start another app; a lib never may (no `allow` for libs).
     files: ['test/**/*.ts', 'apps/bench/**/*.ts', 'apps/web/e2e/**/*.ts'],

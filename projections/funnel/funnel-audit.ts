@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { systemClock, type Clock } from '@crm/clock';
+import type { Clock } from '@crm/clock';
 import type { EventStore } from '@crm/event-store';
 import {
   projectionDigest,
@@ -23,7 +23,7 @@ export interface FunnelAuditOptions {
   readonly query: FunnelQuery;
   /** An empty folder for the replayed model; the caller removes it. */
   readonly scratchDirectory: string;
-  readonly clock?: Clock;
+  readonly clock: Clock;
   readonly onProgress?: ProgressListener;
 }
 
@@ -86,7 +86,7 @@ export const auditFunnel = async (options: FunnelAuditOptions): Promise<FunnelAu
     store: options.store,
     projections: [projection],
     directory: options.scratchDirectory,
-    clock: options.clock ?? systemClock,
+    clock: options.clock,
     onProgress: options.onProgress,
     ...(checkpoint.position === null ? { include: () => false } : { until: checkpoint.position }),
   });
@@ -94,7 +94,7 @@ export const auditFunnel = async (options: FunnelAuditOptions): Promise<FunnelAu
     const scratch = replay.readModels.db;
     // Teams are reference data, not history: the replay groups by the same teams as the live model.
     const teams = [...teamsByOwner(options.readModels.db).entries()].map(([owner, team]) => ({ owner, team }));
-    if (teams.length > 0) setTeams(scratch, options.clock ?? systemClock, teams);
+    if (teams.length > 0) setTeams(scratch, options.clock, teams);
     const live = queryFunnel(options.readModels.db, options.query);
     const reference = queryFunnel(scratch, options.query);
     const differences = [

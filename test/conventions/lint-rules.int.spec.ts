@@ -19,6 +19,9 @@ interface LintMessage {
 // sources are linted in one Node process (one project graph for all of them), read from stdin as JSON.
 const LINT_SOURCES = `
   import { ESLint } from 'eslint';
+  import { createProjectGraphAsync } from 'nx/src/devkit-exports.js';
+  // The module boundaries rule reads the project graph Nx caches, and skips itself without one (a fresh clone).
+  await createProjectGraphAsync({ exitOnError: false });
   let input = '';
   for await (const chunk of process.stdin) input += chunk;
   const eslint = new ESLint({ cwd: process.cwd() });
@@ -44,6 +47,8 @@ const lintAll = (files: readonly { path: string; source: string }[]): Promise<Li
 
 const rulesOf = (messages: readonly LintMessage[]): (string | null)[] => messages.map((message) => message.ruleId);
 
+const WALL_CLOCK = "import { systemClock } from '@crm/clock';\nexport const now = (): Date => systemClock.now();\n";
+
 /** Each case: a source, and the file of the repository it is linted as. */
 const CASES = {
   libImportsApp: { path: 'libs/clock/src/imports-an-app.ts', source: "import { startApi } from '../../../apps/api/src/start-api';\nexport const start = startApi;\n" },
@@ -51,6 +56,9 @@ const CASES = {
   crmImportsEngine: { path: 'libs/workflow/src/uses-the-clock.ts', source: "import type { Clock } from '@crm/clock';\nexport const timeOf = (clock: Clock): Date => clock.now();\n" },
   looseTypes: { path: 'projections/loose.ts', source: 'export const first = (values: any[]): string => values.find(Boolean)!;\n' },
   citesOutside: { path: 'libs/blueprint/src/cites-outside.ts', source: '/** Why: see ../shared/DESIGN.md. */\nexport const answer = 42;\n' },
+  libTakesWallClock: { path: 'libs/projection-runtime/src/wall-clock.ts', source: WALL_CLOCK },
+  appChoosesWallClock: { path: 'apps/cli/src/wall-clock.ts', source: WALL_CLOCK },
+  strayDatePattern: { path: 'projections/shared/stray-date.ts', source: "export const isDay = (text: string): boolean => /^\\d{4}-\\d{2}-\\d{2}$/.test(text);\n" },
 };
 
 describe('conventions checked by lint', () => {
@@ -88,5 +96,17 @@ describe('conventions checked by lint', () => {
 
   it('given a comment that cites a design file outside the repository, when linted, then it is reported', () => {
     expect(rulesOf(messagesOf('citesOutside'))).toEqual(['no-warning-comments']);
+  });
+
+  it('given a lib that takes the wall clock itself, when linted, then it is told to have the clock injected', () => {
+    expect(messagesOf('libTakesWallClock')).toEqual([expect.objectContaining({ ruleId: 'no-restricted-imports', message: expect.stringContaining('composition root') })]);
+  });
+
+  it('given an app, when it chooses the wall clock, then nothing is reported (the composition root may)', () => {
+    expect(messagesOf('appChoosesWallClock')).toEqual([]);
+  });
+
+  it('given a date pattern of its own outside @crm/clock, when linted, then it is sent to the one strict parser', () => {
+    expect(messagesOf('strayDatePattern')).toEqual([expect.objectContaining({ ruleId: 'no-restricted-syntax', message: expect.stringContaining('parseIsoDate') })]);
   });
 });

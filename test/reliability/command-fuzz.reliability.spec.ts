@@ -139,7 +139,7 @@ describe('fuzz: commands and HTTP bodies', () => {
 
     beforeAll(async () => {
       directory = mkdtempSync(join(tmpdir(), 'crm-command-fuzz-'));
-      store = await SqliteEventStore.open({ directory });
+      store = await SqliteEventStore.open({ directory, clock: systemClock });
       const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(join(repositoryRoot, 'blueprints')));
       handler = new RecordCommandHandler(store, catalog, { clock: systemClock, policy: openAccess });
       const rita = { id: 'rita', roles: ['rep'] };

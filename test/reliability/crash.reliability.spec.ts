@@ -169,7 +169,7 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
       await app.kill('SIGTERM');
     }
 
-    const store = await SqliteEventStore.open({ directory: dataDirectory, readOnly: true });
+    const store = await SqliteEventStore.open({ directory: dataDirectory, clock: systemClock, readOnly: true });
     const histories = new Map<string, StoredEvent[]>();
     try {
       for (const recordId of new Set(writes.map((write) => write.recordId))) histories.set(recordId, await store.readStream(`opportunity-${recordId}`));
@@ -376,10 +376,10 @@ describe('crash: the built API killed with SIGKILL under concurrent load', () =>
     }
 
     // And an independent replay of the whole log into a scratch file gives the same rows.
-    const store = await SqliteEventStore.open({ directory, readOnly: true });
+    const store = await SqliteEventStore.open({ directory, clock: systemClock, readOnly: true });
     const readModels = ReadModelDatabase.open({ directory, readOnly: true });
     try {
-      const replay = await replayProjections({ store, projections: crmProjections(), directory: scratch });
+      const replay = await replayProjections({ store, projections: crmProjections(), directory: scratch, clock: systemClock });
       replay.readModels.close();
       for (const projection of crmProjections()) {
         const handled = await countEvents(store, 'start', { eventTypes: projection.eventTypes });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { systemClock } from '@crm/clock';
 import { EventStoreException, EventStoreExceptionCode, SqliteEventStore, type NewEvent } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { crmProjections } from '@crm/projections';
@@ -152,7 +153,7 @@ describe('disk full and read-only storage', () => {
   withTmpfs('given the store on a full disk, when appending, then UNAVAILABLE names SQLITE_FULL, nothing of the append is stored, and the same append succeeds once space returns', async () => {
     const disk = smallDisk('512k');
     try {
-      const store = await SqliteEventStore.open({ directory: disk.directory });
+      const store = await SqliteEventStore.open({ directory: disk.directory, clock: systemClock });
       let acknowledged = 0;
       let refusal: unknown = null;
       for (let attempt = 0; attempt < 500 && refusal === null; attempt += 1) {
@@ -319,10 +320,10 @@ describe('disk full and read-only storage', () => {
     // A clean close leaves one self-contained file (WAL checkpointed and turned off), which SQLite can read
     // where it cannot create the -shm and -wal files a WAL database needs.
     withBindMount('given an existing store in a read-only data directory, when opened readOnly, then its events can be read', async () => {
-      const store = await SqliteEventStore.open({ directory: writable });
+      const store = await SqliteEventStore.open({ directory: writable, clock: systemClock });
       await store.append('deal-1', bigEvents(1, 'ro'), 'no_stream');
       await store.close();
-      const reader = await SqliteEventStore.open({ directory: readOnly, readOnly: true });
+      const reader = await SqliteEventStore.open({ directory: readOnly, clock: systemClock, readOnly: true });
       try {
         expect(await reader.readStream('deal-1')).toHaveLength(1);
       } finally {

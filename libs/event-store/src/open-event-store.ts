@@ -12,7 +12,6 @@ export interface EventStoreConfig {
   readonly directory?: string;
   /** EventStoreDB only, required: e.g. `esdb://localhost:2113?tls=false`. */
   readonly connectionString?: string;
-  readonly clock?: Clock;
 }
 
 export const defaultDataDirectory = './data';
@@ -45,8 +44,11 @@ export const eventStoreConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): E
   return { kind, connectionString };
 };
 
-/** Opens the configured store; for EventStoreDB it resolves once the server has answered. */
-export const openEventStore = async (config: EventStoreConfig): Promise<EventStore> => {
+/**
+ * Opens the configured store; for EventStoreDB it resolves once the server has answered. The clock gives
+ * the business time of events appended without `occurredAt`; the composition root chooses it.
+ */
+export const openEventStore = async (config: EventStoreConfig & { readonly clock: Clock }): Promise<EventStore> => {
   const kind: string = config.kind;
   if (kind === 'sqlite') return SqliteEventStore.open({ directory: config.directory ?? defaultDataDirectory, clock: config.clock });
   if (kind === 'eventstoredb') {

@@ -1,4 +1,5 @@
-import { eventStoreConfigFromEnv, openEventStore, type EventStoreConfig } from './open-event-store';
+import { systemClock } from '@crm/clock';
+import { eventStoreConfigFromEnv, openEventStore } from './open-event-store';
 
 describe('eventStoreConfigFromEnv', () => {
   it('given nothing set, then the embedded SQLite store in ./data', () => {
@@ -30,10 +31,10 @@ describe('eventStoreConfigFromEnv', () => {
 
 describe('openEventStore', () => {
   it('given eventstoredb without a connection string, then it refuses before connecting', async () => {
-    await expect(openEventStore({ kind: 'eventstoredb', connectionString: ' ' })).rejects.toThrow(/needs a connection string/);
+    await expect(openEventStore({ kind: 'eventstoredb', connectionString: ' ', clock: systemClock })).rejects.toThrow(/needs a connection string/);
   });
 
   it('given a kind that is not a store (from untyped code), then it refuses with the choices', async () => {
-    await expect(openEventStore({ kind: 'mongo' } as unknown as EventStoreConfig)).rejects.toThrow(/"mongo".*sqlite, eventstoredb/);
+    await expect(openEventStore({ kind: 'mongo', clock: systemClock } as unknown as Parameters<typeof openEventStore>[0])).rejects.toThrow(/"mongo".*sqlite, eventstoredb/);
   });
 });

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { systemClock, type Clock } from '@crm/clock';
+import type { Clock } from '@crm/clock';
 import type { EventStore, Position } from '@crm/event-store';
 import { applyLiveBatch } from './apply-batch';
 import { readCheckpoint, recordState, type ProjectionState } from './checkpoint.store';
@@ -16,7 +16,7 @@ export interface CatchUpOptions {
   readonly store: EventStore;
   readonly readModels: ReadModelDatabase;
   readonly projection: Projection;
-  readonly clock?: Clock;
+  readonly clock: Clock;
   readonly batchSize?: number;
   readonly onProgress?: ProgressListener;
   /** State recorded once caught up; default `stopped` (nothing keeps it live after this call). */
@@ -42,7 +42,7 @@ const isCheckpointMoved = (error: unknown): boolean =>
 export const catchUpProjection = async (options: CatchUpOptions): Promise<CatchUpResult> => {
   const { store, projection } = options;
   const db = options.readModels.db;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const filter = PROJECTION_READ_FILTER;
 

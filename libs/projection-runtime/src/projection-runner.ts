@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { systemClock, type Clock } from '@crm/clock';
+import type { Clock } from '@crm/clock';
 import {
   backoffDelay,
   checkBackoffPolicy,
@@ -39,7 +39,7 @@ export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly readModels: ReadModelDatabase;
   readonly projections: readonly Projection[];
-  readonly clock?: Clock;
+  readonly clock: Clock;
   /** Most events applied in one transaction; default 500. */
   readonly batchSize?: number;
   /** Catch-up and rebuild progress, after each batch. */
@@ -330,7 +330,7 @@ export class ProjectionRunner {
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     checkProjections(options.projections);
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock;
     const storageRetry = checkBackoffPolicy(options.storageRetry ?? DEFAULT_STORAGE_RETRY);
     this.workers = new Map(
       options.projections.map((projection) => [projection.name, new ProjectionWorker(projection, options, this.clock, storageRetry)]),

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { systemClock, type Clock } from '@crm/clock';
+import type { Clock } from '@crm/clock';
 import { comparePositions, type EventStore, type Position, type StoredEvent } from '@crm/event-store';
 import { evolveAll } from './apply-batch';
 import { readCheckpoint, recordState, writeCheckpoint, type ProjectionState } from './checkpoint.store';
@@ -16,7 +16,7 @@ export interface RebuildOptions {
   readonly store: EventStore;
   readonly readModels: ReadModelDatabase;
   readonly projection: Projection;
-  readonly clock?: Clock;
+  readonly clock: Clock;
   readonly batchSize?: number;
   readonly onProgress?: ProgressListener;
   /** Replays events up to this position (inclusive); default: all events stored when the replay ends. */
@@ -50,7 +50,7 @@ const pageUpTo = (page: readonly StoredEvent[], until: Position | undefined): re
 export const rebuildProjection = async (options: RebuildOptions): Promise<RebuildResult> => {
   const { store, projection, until } = options;
   const db = options.readModels.db;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const filter = PROJECTION_READ_FILTER;
   const before = readCheckpoint(db, projection.name);

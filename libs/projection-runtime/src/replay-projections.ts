@@ -12,7 +12,7 @@ export interface ReplayOptions {
   readonly projections: readonly Projection[];
   /** Scratch folder for the replayed read models (`<directory>/read-models.sqlite`). */
   readonly directory: string;
-  readonly clock?: Clock;
+  readonly clock: Clock;
   readonly batchSize?: number;
   readonly onProgress?: ProgressListener;
   /** Replay up to this position (inclusive). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { systemClock, type Clock } from '@crm/clock';
+import type { Clock } from '@crm/clock';
 import { checkBackoffPolicy, type BackoffPolicy, type EventStore } from '@crm/event-store';
 import type { Reactor } from './reactor';
 import { ReactorRuntimeException, ReactorRuntimeExceptionCode } from './reactor-runtime.exception';
@@ -12,8 +12,8 @@ export interface ReactorRuntimeOptions<Dispatcher> {
   /** What the reactors' commands are sent through (for records, the `RecordCommandHandler`). */
   readonly dispatcher: Dispatcher;
   readonly reactors: readonly Reactor<Dispatcher>[];
-  /** Lease times are read from it; default the system clock. */
-  readonly clock?: Clock;
+  /** Lease times are read from it. */
+  readonly clock: Clock;
   /** Names this instance in the leases; unique per process. Default `<host>:<pid>:<random>`. */
   readonly holder?: string;
   /** How long a lease lasts after each checkpoint; an instance that died is replaced after this. Default 10 s. */
@@ -73,7 +73,7 @@ export class ReactorRuntime<Dispatcher> {
     const settings = {
       store: options.store,
       dispatcher: options.dispatcher,
-      clock: options.clock ?? systemClock,
+      clock: options.clock,
       holder: this.holder,
       leaseMs,
       standbyPollMs,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { systemClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { eventually, scaledTimeout, SLOW_TEST_TIMEOUT_MS } from '@crm/event-store/contract';
 import { COUNTED, TALLIED, TALLY_PREFIX } from './__fixtures__/tallies';
@@ -59,7 +60,7 @@ describe('two API processes on one data directory', () => {
 
   beforeEach(async () => {
     directory = mkdtempSync(join(tmpdir(), 'crm-reactor-processes-'));
-    store = await SqliteEventStore.open({ directory, livePollIntervalMs: 20 });
+    store = await SqliteEventStore.open({ directory, clock: systemClock, livePollIntervalMs: 20 });
   });
 
   afterEach(async () => {

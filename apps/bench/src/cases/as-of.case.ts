@@ -100,7 +100,7 @@ export const runAsOfCase = async (settings: CaseSettings): Promise<CaseResult[]>
   }
 
   const clock = new ManualClock(summary.lastOccurredAt);
-  const store = await SqliteEventStore.open({ directory: history.directory, readOnly: true });
+  const store = await SqliteEventStore.open({ directory: history.directory, clock, readOnly: true });
   const live = ReadModelDatabase.open({ directory: readModelsDirectory });
   const scratchRoot = join(settings.workDirectory, 'as-of-replays');
   try {
@@ -132,6 +132,7 @@ export const runAsOfCase = async (settings: CaseSettings): Promise<CaseResult[]>
           store,
           projections: [pipelineProjection(), funnelProjection()],
           directory,
+          clock,
           include: knownAt(parseAsOf(asOf)),
         });
         try {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { systemClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import type { CaseResult, CaseSettings } from '../case-result';
 import { stopwatch } from '../measure/latencies';
@@ -33,7 +34,7 @@ export const runRawSqliteCase = async (settings: CaseSettings): Promise<CaseResu
   reader.close();
 
   const directory = join(settings.workDirectory, 'raw-sqlite');
-  await (await SqliteEventStore.open({ directory })).close();
+  await (await SqliteEventStore.open({ directory, clock: systemClock })).close();
   const db = new Database(join(directory, 'events.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -1,3 +1,4 @@
+import { systemClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { rebuildProjection, ReadModelDatabase } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
@@ -38,7 +39,7 @@ export interface RebuildResult {
  * all` and a version change at start-up do. The store is opened read-only.
  */
 serveChildTask(async ({ storeDirectory, readModelsDirectory, batchSize, profileFile }: RebuildInput): Promise<RebuildResult> => {
-  const store = await SqliteEventStore.open({ directory: storeDirectory, readOnly: true });
+  const store = await SqliteEventStore.open({ directory: storeDirectory, clock: systemClock, readOnly: true });
   const readModels = ReadModelDatabase.open({ directory: readModelsDirectory });
   try {
     const head = await store.headPosition();
@@ -47,7 +48,7 @@ serveChildTask(async ({ storeDirectory, readModelsDirectory, batchSize, profileF
     const timer = stopwatch();
     for (const projection of crmProjections()) {
       const projectionTimer = stopwatch();
-      const result = await rebuildProjection({ store, readModels, projection, batchSize });
+      const result = await rebuildProjection({ store, readModels, projection, clock: systemClock, batchSize });
       projections.push({ projection: projection.name, seconds: projectionTimer(), eventsApplied: result.eventsApplied });
     }
     const seconds = timer();

@@ -1,4 +1,4 @@
-import { ManualClock } from '@crm/clock';
+import { ManualClock, systemClock } from '@crm/clock';
 import { describeEventStoreContract, newEvents, readAllAfter, SLOW_TEST_TIMEOUT_MS } from '../contract';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { WireLevelStandIn } from './stand-in/wire-level-stand-in';
@@ -10,7 +10,7 @@ beforeAll(async () => {
   standIn = await WireLevelStandIn.start();
   // The first bulk appends and reads run with a cold JIT (protobuf, gRPC, HTTP/2) at several times their
   // steady cost; one round here keeps that cost out of whichever contract test happens to run first.
-  const warmUp = await EventStoreDbEventStore.connect({ connectionString: standIn.connectionString });
+  const warmUp = await EventStoreDbEventStore.connect({ connectionString: standIn.connectionString, clock: systemClock });
   for (let round = 0; round < 3; round += 1) await warmUp.append(`warm-up-${round}`, newEvents(200), 'no_stream');
   await readAllAfter(warmUp, 'start');
   await warmUp.readStream('warm-up-0');

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { systemClock, type Clock } from '@crm/clock';
+import type { Clock } from '@crm/clock';
 import { validateAppend, type ValidatedAppend } from '../append-input.validation';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type {
@@ -28,7 +28,7 @@ export interface EventStoreDbEventStoreOptions {
   /** `esdb://host:2113?tls=false` for one node, `esdb://a:2113,b:2113,c:2113?…` for a cluster's gossip seeds. */
   readonly connectionString: string;
   /** Business time of events appended without `occurredAt`. */
-  readonly clock?: Clock;
+  readonly clock: Clock;
   /** Waits between attempts to resubscribe after a dropped subscription; default 100 ms doubling to 5 s. */
   readonly resubscribeBackoff?: BackoffPolicy;
   /**
@@ -169,7 +169,7 @@ export class EventStoreDbEventStore implements EventStore {
     const backoff = checkBackoffPolicy(options.resubscribeBackoff ?? defaultResubscribeBackoff);
     const retry = checkUnavailableRetry(options.unavailableRetry ?? defaultUnavailableRetry);
     const gateway = openEventStoreDbGateway(options.connectionString);
-    const store = new EventStoreDbEventStore(gateway, options.clock ?? systemClock, backoff, retry);
+    const store = new EventStoreDbEventStore(gateway, options.clock, backoff, retry);
     try {
       await store.whenAvailable(() => store.headNow());
     } catch (error) {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { ManualClock } from '@crm/clock';
+import { ManualClock, systemClock } from '@crm/clock';
 import { binaryEvent, EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { describeEventStoreContract, eventually, idsOf, newEvent, newEvents, readAllAfter, rejectionOf, scaledTimeout, SubscriptionReader } from '../contract';
 import type { StartedTestContainer } from 'testcontainers';
@@ -176,7 +176,7 @@ describeWhenAServerExists(`EventStoreDB real server (${givenConnectionString ? '
 
   describe('server answers', () => {
     describeServerAnswers(
-      (options = {}) => EventStoreDbEventStore.connect({ connectionString: connectionString as string, ...options }),
+      (options = {}) => EventStoreDbEventStore.connect({ connectionString: connectionString as string, clock: systemClock, ...options }),
       () => EventStoreDBClient.connectionString(connectionString as string),
     );
   });
@@ -250,6 +250,7 @@ describeWhenAClusterExists('EventStoreDB cluster (docker-compose.yml, cluster pr
   const connect = async (options: Partial<EventStoreDbEventStoreOptions> = {}): Promise<EventStoreDbEventStore> => {
     const store = await EventStoreDbEventStore.connect({
       connectionString: clusterConnectionString as string,
+      clock: systemClock,
       unavailableRetry: { initialMs: 100, maxMs: 2_000, totalMs: 60_000 },
       ...options,
     });

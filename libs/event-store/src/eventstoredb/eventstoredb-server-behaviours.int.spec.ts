@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock } from '@crm/clock';
+import { ManualClock, systemClock } from '@crm/clock';
 import { eventually, idsOf, newEvent, newEvents, readAllAfter, rejectionOf, SLOW_TEST_TIMEOUT_MS, SubscriptionReader } from '../contract';
 import { eventIdClaimStreamPrefix } from '../append-input.validation';
 import { EventStoreExceptionCode } from '../event-store.exception';
@@ -274,7 +274,7 @@ describe('EventStoreDbEventStore against what a real server does', () => {
       const standIn = await WireLevelStandIn.start({ user: { name: 'crm', admin: false, readAll: false } });
       standIns.push(standIn);
 
-      const error = await rejectionOf(EventStoreDbEventStore.connect({ connectionString: standIn.connectionString, unavailableRetry: fastRetry }));
+      const error = await rejectionOf(EventStoreDbEventStore.connect({ connectionString: standIn.connectionString, clock: systemClock, unavailableRetry: fastRetry }));
 
       expect([error.code, error.retryable]).toEqual([EventStoreExceptionCode.ACCESS_DENIED, false]);
       expect(error.message).toContain('$all');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { ManualClock } from '@crm/clock';
+import { ManualClock, systemClock } from '@crm/clock';
 import { eventually, idsOf, NEVER_DURING_A_TEST_MS, newEvent, newEvents, rejectionOf, settle, SubscriptionReader } from '../contract';
 import { maxStreamNameLength } from '../append-input.validation';
 import { EventStoreExceptionCode } from '../event-store.exception';
@@ -12,7 +12,7 @@ describe('SqliteEventStore', () => {
   let directory: string;
   const opened: SqliteEventStore[] = [];
   const open = async (options: { livePollIntervalMs?: number; readOnly?: boolean; clock?: ManualClock; maxGroupSize?: number } = {}) => {
-    const store = await SqliteEventStore.open({ directory, ...options });
+    const store = await SqliteEventStore.open({ directory, clock: systemClock, ...options });
     opened.push(store);
     return store;
   };

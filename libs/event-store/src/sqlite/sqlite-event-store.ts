@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
-import { systemClock, type Clock } from '@crm/clock';
+import type { Clock } from '@crm/clock';
 import { validateAppend, type ValidatedAppend } from '../append-input.validation';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type {
@@ -34,7 +34,8 @@ import {
 export interface SqliteEventStoreOptions {
   /** Folder of the data; created if missing. The events live in `<directory>/events.sqlite`. */
   readonly directory: string;
-  readonly clock?: Clock;
+  /** Business time of events appended without `occurredAt`. */
+  readonly clock: Clock;
   /** How often live subscriptions look for events appended by other processes; default 250 ms. */
   readonly livePollIntervalMs?: number;
   /** Most appends committed in one transaction; default 1,000. Bounds the latency of a group. */
@@ -136,7 +137,7 @@ export class SqliteEventStore implements EventStore {
         narrowDatabaseSidecars(file);
       }
       const statements = prepareStatements(db);
-      return new SqliteEventStore(db, statements, options.clock ?? systemClock, livePollIntervalMs, maxGroupSize, readOnly);
+      return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly);
     } catch (error) {
       db?.close();
       const hint = readOnly ? readOnlyOpenHint(file) : writableOpenHint(file);

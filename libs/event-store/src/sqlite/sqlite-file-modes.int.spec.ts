@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { systemClock } from '@crm/clock';
 import { newEvents } from '../contract';
 import { SqliteEventStore } from './sqlite-event-store';
 import { databaseFileName } from './sqlite-schema';
@@ -22,7 +23,7 @@ describe('SQLite event store file modes', () => {
 
   it('given no data directory, when the store is opened and written, then the directory is 700 and the database, its WAL and SHM are 600', async () => {
     const directory = join(root, 'data', 'events');
-    const store = await SqliteEventStore.open({ directory });
+    const store = await SqliteEventStore.open({ directory, clock: systemClock });
     try {
       await store.append('opportunity-1', newEvents(1), 'no_stream');
 
@@ -35,14 +36,14 @@ describe('SQLite event store file modes', () => {
 
   it('given files an older version left readable to others, while another connection holds them open, when the store opens, then all three are narrowed to 600', async () => {
     const directory = join(root, 'data');
-    await (await SqliteEventStore.open({ directory })).close();
+    await (await SqliteEventStore.open({ directory, clock: systemClock })).close();
     const other = new Database(join(directory, databaseFileName));
     try {
       other.pragma('journal_mode = WAL');
       other.exec('CREATE TABLE IF NOT EXISTS other_writer (id INTEGER)');
       for (const file of databaseFilesIn(directory)) chmodSync(file, 0o644);
 
-      const store = await SqliteEventStore.open({ directory });
+      const store = await SqliteEventStore.open({ directory, clock: systemClock });
       try {
         expect(databaseFilesIn(directory).map(modeOf)).toEqual(['600', '600', '600']);
       } finally {
@@ -58,7 +59,7 @@ describe('SQLite event store file modes', () => {
     mkdirSync(directory);
     chmodSync(directory, 0o750);
 
-    await (await SqliteEventStore.open({ directory })).close();
+    await (await SqliteEventStore.open({ directory, clock: systemClock })).close();
 
     expect(modeOf(directory)).toBe('750');
     expect(modeOf(join(directory, databaseFileName))).toBe('600');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '@crm/clock';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /**
@@ -11,7 +12,7 @@ const writersPerWave = 16;
 const giveUpAfterMs = 20_000;
 
 const run = async (directory: string): Promise<void> => {
-  const store = await SqliteEventStore.open({ directory });
+  const store = await SqliteEventStore.open({ directory, clock: systemClock });
   const startedAt = Date.now();
   process.stdout.write('ready\n');
   while (Date.now() - startedAt < giveUpAfterMs) {

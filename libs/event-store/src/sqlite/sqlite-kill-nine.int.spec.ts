@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { systemClock } from '@crm/clock';
 import { scaledTimeout } from '../contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -71,7 +72,7 @@ describe('SqliteEventStore killed with SIGKILL', () => {
       const acknowledged = await writeThenKill(directory, 400);
       expect(existsSync(join(directory, 'events.sqlite-wal'))).toBe(true);
 
-      const store = await SqliteEventStore.open({ directory });
+      const store = await SqliteEventStore.open({ directory, clock: systemClock });
       try {
         for (const { stream, ids, lastRevision } of acknowledged) {
           const stored = await store.readStream(stream, { fromRevision: lastRevision - 1, maxCount: 2 });

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { systemClock } from '@crm/clock';
 import { newEvents } from '../contract';
 import { SqliteEventStore } from './sqlite-event-store';
 import { databaseFileName } from './sqlite-schema';
@@ -72,23 +73,23 @@ describe('SqliteEventStore on read-only storage', () => {
   });
 
   it('given a store closed cleanly, then its directory holds one self-contained file, and reopening it writable turns WAL on again', async () => {
-    const store = await SqliteEventStore.open({ directory: root });
+    const store = await SqliteEventStore.open({ directory: root , clock: systemClock});
     await store.append('deal-1', newEvents(2), 'no_stream');
 
     await store.close();
 
     expect(readdirSync(root)).toEqual([databaseFileName]);
     expect(journalVersion(join(root, databaseFileName))).toEqual([1, 1]);
-    const reopened = await SqliteEventStore.open({ directory: root });
+    const reopened = await SqliteEventStore.open({ directory: root , clock: systemClock});
     expect(journalVersion(join(root, databaseFileName))).toEqual([2, 2]);
     expect(await reopened.readStream('deal-1')).toHaveLength(2);
     await reopened.close();
   });
 
   it('given another connection still has the store open, when the writer closes, then it closes without waiting and the store stays in WAL mode', async () => {
-    const writer = await SqliteEventStore.open({ directory: root });
+    const writer = await SqliteEventStore.open({ directory: root , clock: systemClock});
     await writer.append('deal-1', newEvents(1), 'no_stream');
-    const reader = await SqliteEventStore.open({ directory: root, readOnly: true });
+    const reader = await SqliteEventStore.open({ directory: root, clock: systemClock, readOnly: true });
     expect(await reader.readStream('deal-1')).toHaveLength(1);
 
     await writer.close();
@@ -101,12 +102,12 @@ describe('SqliteEventStore on read-only storage', () => {
   withReadOnlyDirectory('given a store closed cleanly in a read-only directory, when opened readOnly, then its events can be read', async () => {
     const view = readOnlyView(root);
     try {
-      const store = await SqliteEventStore.open({ directory: view.writable });
+      const store = await SqliteEventStore.open({ directory: view.writable , clock: systemClock});
       await store.append('deal-1', newEvents(3), 'no_stream');
       await store.close();
       freeze(view);
 
-      const reader = await SqliteEventStore.open({ directory: view.readOnly, readOnly: true });
+      const reader = await SqliteEventStore.open({ directory: view.readOnly, clock: systemClock, readOnly: true });
 
       expect(await reader.readStream('deal-1')).toHaveLength(3);
       expect(await reader.readAll()).toHaveLength(3);
@@ -119,7 +120,7 @@ describe('SqliteEventStore on read-only storage', () => {
   withReadOnlyDirectory('given a WAL-mode store without its -shm in a read-only directory, when opened readOnly, then the error says why and what to do', async () => {
     const view = readOnlyView(root);
     try {
-      const store = await SqliteEventStore.open({ directory: view.writable });
+      const store = await SqliteEventStore.open({ directory: view.writable , clock: systemClock});
       await store.append('deal-1', newEvents(1), 'no_stream');
       await store.close();
       // As an older build or another tool leaves it: WAL mode, the -wal and -shm files deleted at close.
@@ -128,7 +129,7 @@ describe('SqliteEventStore on read-only storage', () => {
       other.close();
       freeze(view);
 
-      await expect(SqliteEventStore.open({ directory: view.readOnly, readOnly: true })).rejects.toThrow(
+      await expect(SqliteEventStore.open({ directory: view.readOnly, clock: systemClock, readOnly: true })).rejects.toThrow(
         /cannot open the SQLite event store at .*events\.sqlite \(read-only\): SQLITE_CANTOPEN: .*; the store is in WAL mode, and SQLite reads a WAL store only where it can create events\.sqlite-shm and events\.sqlite-wal next to it, which it cannot in .* \((EROFS|EACCES)\)\. .*open it once with write access and close it, or copy the directory to writable storage/,
       );
     } finally {
@@ -139,11 +140,11 @@ describe('SqliteEventStore on read-only storage', () => {
   withReadOnlyDirectory('given a store in a read-only directory, when opened writable, then the error names the directory and suggests readOnly', async () => {
     const view = readOnlyView(root);
     try {
-      const store = await SqliteEventStore.open({ directory: view.writable });
+      const store = await SqliteEventStore.open({ directory: view.writable , clock: systemClock});
       await store.close();
       freeze(view);
 
-      await expect(SqliteEventStore.open({ directory: view.readOnly })).rejects.toThrow(
+      await expect(SqliteEventStore.open({ directory: view.readOnly , clock: systemClock})).rejects.toThrow(
         /cannot open the SQLite event store at .*events\.sqlite: SQLITE_\w+: .*; .* is not writable \((EROFS|EACCES)\); to read the store there, open it read-only/,
       );
     } finally {
@@ -152,7 +153,7 @@ describe('SqliteEventStore on read-only storage', () => {
   });
 
   it('given a directory without a store, when opened readOnly, then the error says there is no store there', async () => {
-    await expect(SqliteEventStore.open({ directory: join(root, 'nothing'), readOnly: true })).rejects.toThrow(
+    await expect(SqliteEventStore.open({ directory: join(root, 'nothing'), clock: systemClock, readOnly: true })).rejects.toThrow(
       /\(read-only\): .*; there is no store there \(events\.sqlite does not exist\)/,
     );
   });

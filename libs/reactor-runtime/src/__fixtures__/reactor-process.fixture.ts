@@ -52,12 +52,13 @@ const withSlowCheckpoints = (store: EventStore): EventStore => {
  * Usage: node <swc bootstrap> reactor-process.fixture.ts <directory> <holder> <leaseMs>
  */
 const run = async (directory: string, holder: string, leaseMs: number): Promise<void> => {
-  const store = withSlowCheckpoints(await SqliteEventStore.open({ directory, livePollIntervalMs: 20 }));
+  const store = withSlowCheckpoints(await SqliteEventStore.open({ directory, clock: systemClock, livePollIntervalMs: 20 }));
   const tallies = new Tallies(store, systemClock);
   const runtime = new ReactorRuntime<Tallies>({
     store,
     dispatcher: tallies,
     reactors: [countingReactor()],
+    clock: systemClock,
     holder,
     leaseMs,
     standbyPollMs: 20,
