@@ -69,7 +69,7 @@ const openLead = async (app: BuiltApiProcess, token: string, recordId: string): 
 
 /** Every event of the log, read beside the running apps (SQLite WAL readers never block the writer). */
 const theLog = async (dataDirectory: string): Promise<StoredEvent[]> => {
-  const store = await SqliteEventStore.open({ directory: dataDirectory, readOnly: true });
+  const store = await SqliteEventStore.open({ directory: dataDirectory, clock: systemClock, readOnly: true });
   try {
     const events: StoredEvent[] = [];
     for (;;) {
