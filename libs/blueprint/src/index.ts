@@ -20,6 +20,7 @@ export {
   type FieldProblem,
 } from './validate-field-value';
 export { CEL_TYPE_OF_FIELD, type CelType } from './cel-expression';
+export { celExpressionProblem, compileCelExpression, declareCelVariables, type CompiledExpression, type ExpressionVerdict } from './cel-expression';
 export { BUILT_IN_GUARDS } from './guards/built-in.guards';
 export { defineGuard, hasValue, type CriteriaFacts, type CriterionFailure, type GuardContext, type GuardDefinition, type GuardRef } from './guards/guard';
 export { bindGuards, type GuardSet } from './guards/guard-set';
@@ -36,7 +37,7 @@ export {
   type StageTimer,
   type TransitionDecision,
 } from './decide-transition';
-export { addBusinessTime, addPlainTime, atDay, type BusinessCalendar } from './calendars/business-calendar';
+export { addBusinessTime, addPlainTime, atDay, isWorkingTime, type BusinessCalendar } from './calendars/business-calendar';
 export {
   calendarFor,
   DEFAULT_CALENDAR,

@@ -11,7 +11,7 @@ import {
 } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
-import { BlueprintCatalog, businessTiming, RecordCommandHandler, type RecordAccessPolicy, type Timing } from '@crm/workflow';
+import { BlueprintCatalog, businessTiming, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type Timing } from '@crm/workflow';
 
 export interface EngineConfig {
   readonly dataDirectory: string;
@@ -27,6 +27,8 @@ export interface EngineConfig {
   readonly onCatalogError?: (error: unknown) => void;
   /** The team of a user, for timers counted in the owner's team's business calendar; default: nobody has one. */
   readonly teamOf?: (user: string) => string | null;
+  /** The lead pool's rules (claim cap, cool-down, return for inactivity), from the assignment rules file; default none. */
+  readonly pool?: PoolSettings;
 }
 
 /** Beside the blueprints; without it, the standard calendar (Monday to Friday, 09:00-17:00 UTC). */
@@ -79,7 +81,7 @@ export class Engine {
     try {
       const catalog = await BlueprintCatalog.open(store, definitions);
       catalog.follow(config.onCatalogError ?? ((error) => process.emitWarning(`blueprint catalog stopped following the store: ${String(error)}`)));
-      return new Engine(store, catalog, new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing }), clock, timing);
+      return new Engine(store, catalog, new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool }), clock, timing);
     } catch (error) {
       await store.close();
       throw error;

@@ -24,6 +24,13 @@ const isWorkingDay = (calendar: BusinessCalendar, time: DateTime): boolean =>
 
 const atMinute = (day: DateTime, minute: number): DateTime => day.startOf('day').plus({ minutes: minute });
 
+/** Whether `at` falls in the calendar's working time: a working day, within opening hours (who may take work now). */
+export const isWorkingTime = (calendar: BusinessCalendar, at: Date): boolean => {
+  const time = DateTime.fromJSDate(at, { zone: calendar.timeZone });
+  const minute = minuteOfDay(time);
+  return isWorkingDay(calendar, time) && minute >= calendar.opensAt && minute < calendar.closesAt;
+};
+
 /** The first working moment at or after `time`. */
 const nextWorkingMoment = (calendar: BusinessCalendar, time: DateTime): DateTime => {
   let day: DateTime = time;

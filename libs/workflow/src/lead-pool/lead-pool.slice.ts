@@ -104,7 +104,9 @@ export const leadPoolSlice = defineRecordSlice<LeadPoolCommand, LeadPoolEvent>({
       decide: (command, state) => {
         const record = requireExisting(state);
         if (record.status === 'closed' || record.owner !== null) return [];
-        const pooled: LeadPooled = { type: 'LeadPooled', data: { recordId: record.recordId, team: command.team, rule: command.rule, reason: command.reason } };
+        // No rule named a team (none matched): a lead returned to its owner's team pool stays there.
+        const team = command.team ?? leadPoolOf(record).team;
+        const pooled: LeadPooled = { type: 'LeadPooled', data: { recordId: record.recordId, team, rule: command.rule, reason: command.reason } };
         return [pooled];
       },
     },

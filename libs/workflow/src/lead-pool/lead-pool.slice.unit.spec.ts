@@ -60,6 +60,12 @@ describe('lead pool slice', () => {
       expect(dataOf(pooled, 'LeadPooled')).toEqual({ recordId: 'lead-1', team: 'west', rule: 'west-partners', reason: 'every rep of team west is absent' });
       expect(leadPoolOf(lead.current)).toMatchObject({ team: 'west', rule: 'west-partners' });
     });
+
+    it('given a lead its owner released to team east’s pool, when no rule matches it on return, then it stays in east’s pool', () => {
+      const lead = poolLead().given({ type: 'ClaimLead', held: 0, actor: rita }, { type: 'ReleaseLead', reason: 'Not mine', actor: rita });
+      expect(dataOf(lead.when({ type: 'PoolLead', team: null, rule: null, reason: 'no rule matches', actor: router }), 'LeadPooled')).toMatchObject({ team: 'east', rule: null });
+      expect(leadPoolOf(lead.current).team).toBe('east');
+    });
   });
 
   describe('release', () => {
