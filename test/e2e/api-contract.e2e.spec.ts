@@ -293,6 +293,9 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('rita', 'POST', '/records/lead/scored-1/activities', { type: 'demo_requested', details: { campaign: 'spring', pages: 3, returning: true } });
       await call('rita', 'POST', '/records/lead/scored-1/activities', { type: 'podcast_listened' });
       await call('rita', 'GET', '/records/lead/scored-1/history');
+      await call('rita', 'POST', '/records/lead/pool-1/claim', {});
+      await call('rita', 'POST', '/records/lead/pool-1/release', { reason: 'Wrong region' });
+      await call('rita', 'POST', '/records/lead/pool-1/claim', {});
       await call(null, 'POST', '/records/opportunity', { fields: {} });
       await call('ana', 'POST', '/records/opportunity', { fields: { name: 'Not mine to open' } });
       await call('rita', 'POST', '/records/opportunity', { id: '!', fields: {} });

@@ -21,6 +21,8 @@ export interface ApiHarnessOptions {
   readonly eventStoreDbConnectionString?: string;
   /** An existing data directory to start on (a restart); default: a new temp directory. */
   readonly dataDirectory?: string;
+  /** Another blueprints folder (e.g. the shipped one plus an assignment rules file); default the shipped one. */
+  readonly blueprintsDirectory?: string;
 }
 
 interface ProjectionLagBody {
@@ -44,7 +46,7 @@ export class ApiHarness {
         port: 0,
         host: '127.0.0.1',
         dataDirectory,
-        blueprintsDirectory: join(repositoryRoot, 'blueprints'),
+        blueprintsDirectory: options.blueprintsDirectory ?? join(repositoryRoot, 'blueprints'),
         usersFile: join(dataDirectory, 'users.yaml'),
         eventStore: options.eventStoreDbConnectionString ? 'eventstoredb' : 'sqlite',
         eventStoreConnectionString: options.eventStoreDbConnectionString,

@@ -4,7 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Engine } from '@crm/engine';
 import type { BearerTokens, UserDirectory } from '@crm/identity';
 import type { ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
-import { API_SETTINGS, BEARER_TOKENS, ENGINE, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
+import type { LeadAssignment } from '@crm/assignment';
+import { API_SETTINGS, BEARER_TOKENS, ENGINE, LEAD_ASSIGNMENT, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
 import type { ApiSettings } from './api-settings';
 import { BlueprintsController } from './blueprints/blueprints.controller';
 import { GetBlueprintHandler } from './blueprints/queries/get-blueprint.handler';
@@ -16,6 +17,9 @@ import { GetForecastHandler } from './forecast/queries/get-forecast.handler';
 import { FunnelController } from './funnel/funnel.controller';
 import { GetFunnelHandler } from './funnel/queries/get-funnel.handler';
 import { BearerAuthGuard } from './identity/bearer-auth.guard';
+import { ClaimLeadHandler } from './lead-pool/commands/claim-lead.handler';
+import { ReleaseLeadHandler } from './lead-pool/commands/release-lead.handler';
+import { LeadPoolController } from './lead-pool/lead-pool.controller';
 import { PipelineController } from './pipeline/pipeline.controller';
 import { GetPipelineHandler } from './pipeline/queries/get-pipeline.handler';
 import { RebuildProjectionHandler } from './projections/commands/rebuild-projection.handler';
@@ -48,6 +52,7 @@ export interface ApiParts {
   readonly settings: ApiSettings;
   readonly readModels: ReadModelDatabase;
   readonly projections: ProjectionRunner;
+  readonly assignment: LeadAssignment;
 }
 
 const COMMAND_HANDLERS = [
@@ -57,6 +62,8 @@ const COMMAND_HANDLERS = [
   ReassignRecordHandler,
   CompleteTaskHandler,
   DecideApprovalHandler,
+  ClaimLeadHandler,
+  ReleaseLeadHandler,
   TakeForecastSnapshotHandler,
   RebuildProjectionHandler,
 ];
@@ -88,6 +95,7 @@ export class ApiModule {
         HealthController,
         BlueprintsController,
         RecordsController,
+        LeadPoolController,
         TasksController,
         ApprovalsController,
         PipelineController,
@@ -102,6 +110,7 @@ export class ApiModule {
         { provide: API_SETTINGS, useValue: parts.settings },
         { provide: READ_MODELS, useValue: parts.readModels },
         { provide: PROJECTION_RUNNER, useValue: parts.projections },
+        { provide: LEAD_ASSIGNMENT, useValue: parts.assignment },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         RecordDesk,
         ...COMMAND_HANDLERS,

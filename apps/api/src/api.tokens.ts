@@ -7,3 +7,5 @@ export const API_SETTINGS = Symbol('ApiSettings');
 export const READ_MODELS = Symbol('ReadModelDatabase');
 /** The runner that keeps the read models live in this process. */
 export const PROJECTION_RUNNER = Symbol('ProjectionRunner');
+/** Assignment rules and the lead pool of this process (README, Assignment rules; Lead pool). */
+export const LEAD_ASSIGNMENT = Symbol('LeadAssignment');

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LeadAssignment, loadAssignmentRulesBeside } from '@crm/assignment';
 import { systemClock, type Clock } from '@crm/clock';
 import { Engine, TimerScheduler, type TimerNotice } from '@crm/engine';
 import type { LeadScoringReactors, ScoringReactorsMode } from '@crm/workflow';
 import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, type IdentityException, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
+import type { ReactorStateChange } from '@crm/reactor-runtime';
 import { crmProjections, pendingTimersIn, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
 import type { ApiSettings } from './api-settings';
@@ -75,6 +77,10 @@ const logProjectionFailures = (change: StateChange): void => {
   if (change.state === 'failed') new Logger('Projections').error(`${change.projection} stopped at its checkpoint: ${change.error ?? 'unknown error'}`);
 };
 
+const logReactorFailures = (change: ReactorStateChange): void => {
+  if (change.state === 'failed') new Logger('Reactors').error(`${change.reactor} stopped at its checkpoint: ${change.error ?? 'unknown error'}`);
+};
+
 /**
  * The users file is where teams are declared for the API; pipeline and forecast group by the teams
  * table, so it follows the file on every start (an owners import via the CLI can add owners not in it).
@@ -97,6 +103,8 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   const timersMode = options.timers ?? (options.clock === undefined ? 'loop' : 'manual');
   const { directory: users, created } = followUsersFile(settings.usersFile, logUsersFileProblem);
   const tokens = new BearerTokens(loadOrCreateTokenSecret(settings.dataDirectory, settings.tokenSecret), clock);
+  // Checked before the store is touched, like the blueprints: a broken rules file starts nothing.
+  const { rules, calendars } = loadAssignmentRulesBeside(settings.blueprintsDirectory);
   const engine = await Engine.open({
     dataDirectory: settings.dataDirectory,
     blueprintsDirectory: settings.blueprintsDirectory,
@@ -104,6 +112,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     clock,
     policy: new RoleAccessPolicy(() => users),
     teamOf: (user) => users.teamOf(user),
+    pool: rules.pool,
     onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
   });
 
@@ -128,13 +137,30 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   });
   const scoring = openLeadScoring({ engine, clock, mode: scoringMode });
   const timers = new TimerScheduler({ commands: engine.commands, timers: pendingTimersIn(readModels.db), clock, onNotice: logTimerNotice });
-  // The HTTP server first (no query may meet closed read models), then the runner, then the store it reads.
+  // Claims and the router count open leads in the records read model brought to the head of the log.
+  const assignment = new LeadAssignment({
+    store: engine.store,
+    clock,
+    catalog: engine.catalog,
+    records: engine.commands,
+    rules,
+    calendars,
+    users: () => users,
+    readModels: readModels.db,
+    caughtUp: async () => {
+      const head = await engine.store.headPosition();
+      if (head !== null) await projections.waitForPosition(head);
+    },
+    automation: { onReactorStateChange: logReactorFailures },
+  });
+  // The HTTP server first (no query may meet closed read models), then the reactors and the runner, then the store.
   const closeParts = async (app: NestFastifyApplication | undefined): Promise<void> => {
     await app?.close();
     // Its commands go to the store: it stops (and hands its lease back) before the store closes.
     await scoring.stop();
     // Before the read models it reads and the store it writes; the command under way completes.
     await timers.stop();
+    await assignment.automation.stop();
     await projections.stop();
     readModels.close();
     await engine.close();
@@ -144,7 +170,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   try {
     const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
     app = await NestFactory.create<NestFastifyApplication>(
-      withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections })), timers),
+      withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections, assignment })), timers),
       adapter,
       {
         logger: options.logger ?? ['error', 'warn'],
@@ -165,6 +191,8 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     // After the read models are installed: the first pass fires every timer that fell due while the app was down.
     if (timersMode === 'loop') timers.start();
     else timers.manual();
+    // Routes leads that enter the pool, and restarts their return-to-pool clocks (when the rules file asks).
+    await assignment.automation.start();
     await app.listen(settings.port, settings.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : settings.port;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { FieldValues } from '@crm/blueprint';
 import type { Conformance } from '@crm/projections';
 import { IsAsOf } from '../read-models/business-time.validators';
@@ -142,4 +142,13 @@ export class ListRecordsRequest {
 
   @ConformanceQuery()
   conformance?: Conformance;
+
+  @ApiPropertyOptional({
+    description: 'true: only unowned records — for leads, the pool: everyone’s and, for reps and managers, their own team’s (README, Lead pool)',
+    enum: ['true', 'false'],
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'pool must be true or false' })
+  pool?: boolean;
 }

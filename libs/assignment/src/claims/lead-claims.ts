@@ -4,6 +4,8 @@ import type { CommandOrigin, RecordCommandHandler, RecordCommandResult } from '@
 import type { OpenLeadCounts } from '../routing/open-lead-counts';
 
 export interface ClaimOptions {
+  /** The kind the request names; only leads have a pool (anything else is refused by the command's checks). */
+  readonly kind?: string;
   readonly commandId: string;
   readonly expectedRevision?: number;
   readonly origin?: CommandOrigin;
@@ -26,11 +28,13 @@ export class LeadClaims {
   claim(actor: Actor, recordId: string, options: ClaimOptions): Promise<RecordCommandResult> {
     return this.claimers.run(actor.id, async () => {
       const held = (await this.openLeads.count([actor.id])).get(actor.id) ?? 0;
-      return this.records.execute({ type: 'ClaimLead', kind: 'lead', recordId, held, actor, ...options });
+      const { kind = 'lead', ...envelope } = options;
+      return this.records.execute({ type: 'ClaimLead', kind, recordId, held, actor, ...envelope });
     });
   }
 
   release(actor: Actor, recordId: string, reason: string, options: ClaimOptions): Promise<RecordCommandResult> {
-    return this.records.execute({ type: 'ReleaseLead', kind: 'lead', recordId, reason, actor, ...options });
+    const { kind = 'lead', ...envelope } = options;
+    return this.records.execute({ type: 'ReleaseLead', kind, recordId, reason, actor, ...envelope });
   }
 }

@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { User } from '@crm/identity';
+import type { RecordWriteResult } from '../../records/record-view';
+import type { ClaimLeadRequest } from '../lead-pool-requests.dto';
+
+export class ClaimLeadCommand extends Command<RecordWriteResult> {
+  constructor(
+    readonly user: User,
+    readonly kind: string,
+    readonly id: string,
+    readonly request: ClaimLeadRequest,
+    readonly idempotencyKey: string | undefined,
+  ) {
+    super();
+  }
+}
