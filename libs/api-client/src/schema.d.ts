@@ -5074,7 +5074,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5202,7 +5202,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
             400: {
                 headers: {
                     [name: string]: unknown;
