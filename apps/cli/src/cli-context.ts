@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadAssignmentRulesBeside } from '@crm/assignment';
 import { loadBlueprintDirectory } from '@crm/blueprint';
 import { Engine } from '@crm/engine';
 import { eventStoreConfigFromEnv, openEventStore as openConfiguredStore, SqliteEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
@@ -66,6 +67,8 @@ export const openEngine = async (input: CommandInput, users: UserDirectory): Pro
     eventStore: eventStoreChoice(input),
     policy: new RoleAccessPolicy(() => users),
     teamOf: (user) => users.teamOf(user),
+    // The pool's rules judge claims the same way here as over HTTP (README, Lead pool).
+    pool: loadAssignmentRulesBeside(input.blueprintsDir).rules.pool,
   });
 
 export const openReadModels = (input: CommandInput): ReadModelDatabase => ReadModelDatabase.open({ directory: input.dataDir });

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-command';
+import { assignmentTestCommand } from './assignment-test.command';
 import { auditFunnelCommand } from './audit-funnel.command';
 import { blueprintDiagramCommand } from './blueprint-diagram.command';
 import { blueprintShowCommand } from './blueprint-show.command';
@@ -44,4 +45,5 @@ export const cliCommands: readonly CliCommand[] = [
   taskListCommand,
   taskCompleteCommand,
   seedDemoCommand,
+  assignmentTestCommand,
 ];
