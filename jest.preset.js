@@ -42,10 +42,11 @@ module.exports = {
     '^@crm/event-store/contract$': path.join(root, 'libs/event-store/src/contract/index.ts'),
     '^@crm/event-store/stand-in$': path.join(root, 'libs/event-store/src/eventstoredb/stand-in/index.ts'),
     '^@crm/workflow/testing$': path.join(root, 'libs/workflow/src/testing/index.ts'),
+    '^@crm/notifications/testing$': path.join(root, 'libs/notifications/src/testing/index.ts'),
     '^@crm/projection-runtime$': path.join(root, 'libs/projection-runtime/src/index.ts'),
     '^@crm/projections$': path.join(root, 'projections/index.ts'),
     '^@crm/projections/testing$': path.join(root, 'projections/testing/index.ts'),
-    '^@crm/(api-client|clock|event-store|command-handler|blueprint|workflow|identity|leads|intake|engine|reactor-runtime|assignment)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@crm/(api-client|clock|event-store|command-handler|blueprint|workflow|identity|leads|intake|engine|reactor-runtime|assignment|notifications)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   testMatch: ['**/*.spec.ts'],
 };

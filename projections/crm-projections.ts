@@ -1,6 +1,8 @@
 import type { Projection } from '@crm/projection-runtime';
 import { forecastProjection } from './forecast/forecast.projection';
 import { funnelProjection } from './funnel/funnel.projection';
+import { notificationsProjection } from './notifications/notifications.projection';
+import { webhooksProjection } from './notifications/webhooks.projection';
 import { pipelineProjection } from './pipeline/pipeline.projection';
 import { recordsProjection } from './records/records.projection';
 import { approvalsProjection } from './tasks/approvals.projection';
@@ -16,4 +18,6 @@ export const crmProjections = (): Projection[] => [
   timersProjection(),
   tasksProjection(),
   approvalsProjection(),
+  notificationsProjection(),
+  webhooksProjection(),
 ];

@@ -48,6 +48,31 @@ export { CONFORMANCE_CHOICES, conformanceOf, type Conformance } from './shared/c
 export { QUOTA_SET, QUOTA_STREAM_PREFIX, quotaStream, type Quota, type QuotaScope } from './teams/quota.stream';
 export { Quotas, type QuotaOutcome, type QuotaSetting } from './teams/quotas';
 export type { PlatformCommandEnvelope } from './shared/platform-command';
+export { notificationsProjection, NOTIFICATIONS_PROJECTION } from './notifications/notifications.projection';
+export { listNotifications } from './notifications/notifications.queries';
+export type { NotificationItem, NotificationPage, NotificationQuery } from './notifications/notifications.queries';
+export { webhooksProjection, WEBHOOKS_PROJECTION } from './notifications/webhooks.projection';
+export {
+  deliveriesBacklog,
+  deliveryOf,
+  DELIVERY_STATUSES,
+  dueDeliveries,
+  listDeliveries,
+  listSubscriptions,
+  nextDeliveryDueAfter,
+  pendingDeliveriesIn,
+  subscriptionOf,
+} from './notifications/webhooks.queries';
+export type {
+  AttemptItem,
+  DeliveryItem,
+  DeliveryPage,
+  DeliveryQuery,
+  DeliveryStatusName,
+  DueDelivery,
+  PendingDeliveriesReadModel,
+  SubscriptionItem,
+} from './notifications/webhooks.queries';
 export { ensureTeamsTable, setTeams, teamOf, teamsByOwner, UNASSIGNED_TEAM } from './teams/teams.table';
 export type { TeamAssignment, TeamsUpdate } from './teams/teams.table';
 export { recordOfStream, timersProjection, TIMERS_PROJECTION, TIMER_EVENT_TYPES } from './timers/timers.projection';

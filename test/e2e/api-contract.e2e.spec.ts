@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ManualClock } from '@crm/clock';
-import { scaledTimeout } from '@crm/event-store/contract';
+import { eventually, scaledTimeout } from '@crm/event-store/contract';
 import { RECORD_EVENT_TYPES } from '@crm/workflow';
 import { ApiHarness, type DemoUser } from './api-harness';
 import { OpenApiContract, type Answer } from './openapi-contract';
@@ -250,7 +250,7 @@ describe('API contract: the OpenAPI document declares every answer', () => {
   describe('the answers', () => {
     let answers: Answer[] = [];
 
-    /** Every route and refusal the transcript does not reach: blueprint detail, history, a rejected approval, work lists, snapshots, accuracy, projections, health, 401 to 415. */
+    /** Every route and refusal the transcript does not reach: blueprint detail, history, a rejected approval, work lists, notifications, webhooks, snapshots, accuracy, projections, health, 401 to 415. */
     const runScenario = async (): Promise<Answer[]> => {
       const answered: Answer[] = [];
       const call = async (as: DemoUser | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
@@ -326,6 +326,38 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('rita', 'GET', '/tasks?status=late');
       await call('max', 'GET', '/approvals?waitingFor=me');
       await call('max', 'GET', '/approvals?kind=spaceship');
+      // Notifications: ada gave hooli-1 to rita and max rejected her quote's approval, so rita has some.
+      const inbox = await eventually(async () => {
+        await harness.api.outbox.runReactors();
+        const page = await harness.request<{ items: { notificationId: string }[] }>('rita', 'GET', '/notifications');
+        expect(page.body.items.length).toBeGreaterThan(0);
+        return page.body.items;
+      });
+      await call('rita', 'GET', '/notifications?unread=true&limit=1');
+      await call('rita', 'POST', `/notifications/${inbox[0]?.notificationId ?? 'missing'}/read`);
+      await call('rita', 'POST', '/notifications/read-all');
+      await call('max', 'POST', `/notifications/${inbox[0]?.notificationId ?? 'missing'}/read`);
+      // Webhooks: a subscription to a closed port, whose one delivery fails every attempt until it is a dead letter.
+      const hook = await call('ada', 'POST', '/webhooks', { url: 'http://127.0.0.1:9/hooks', events: ['RecordOpened'], description: 'contract' });
+      const hookId = (hook.body as { subscription?: { subscriptionId?: string } }).subscription?.subscriptionId ?? 'missing';
+      await call('ada', 'POST', '/webhooks', { url: 'ftp://127.0.0.1/hooks', events: ['Teleported'] });
+      await call('max', 'GET', '/webhooks');
+      await call('ada', 'POST', '/records/opportunity', { id: 'hooked-1', owner: 'raj', fields: { name: 'Hooked' } });
+      const dead = await eventually(async () => {
+        await harness.api.outbox.runDue();
+        clock.advance(600_000);
+        const page = await harness.request<{ items: { deliveryId: string }[] }>('ada', 'GET', '/webhooks/dead-letters');
+        expect(page.body.items).toHaveLength(1);
+        return page.body.items[0]?.deliveryId ?? 'missing';
+      });
+      await call('ada', 'GET', '/webhooks');
+      await call('ada', 'GET', `/webhooks/${hookId}/deliveries?status=dead&limit=5`);
+      await call('ada', 'GET', '/webhooks/dead-letters');
+      await call('ada', 'POST', `/webhooks/deliveries/${dead}/replay`);
+      await call('ada', 'POST', `/webhooks/deliveries/${dead}/replay`);
+      await call('ada', 'POST', '/webhooks/deliveries/00000000-0000-7000-8000-000000000000/replay');
+      await call('ada', 'DELETE', `/webhooks/${hookId}`);
+      await call('ada', 'GET', '/webhooks/00000000-0000-7000-8000-000000000000/deliveries');
       await call('ana', 'GET', '/projections');
       await call('ana', 'POST', '/projections/pipeline/rebuild');
       await call('rita', 'POST', '/projections/pipeline/rebuild');

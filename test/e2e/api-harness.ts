@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@crm/clock';
+import type { OutboxMode } from '@crm/notifications';
 import { present, PROBE_TIMEOUT_MS } from '@crm/event-store/contract';
 import { projectionDigest, ReadModelDatabase } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
@@ -23,6 +24,12 @@ export interface ApiHarnessOptions {
   readonly dataDirectory?: string;
   /** Another blueprints folder (e.g. the shipped one plus an assignment rules file); default the shipped one. */
   readonly blueprintsDirectory?: string;
+  /**
+   * Default `manual`: the notification reactors and webhook deliveries run only on `api.outbox.runDue()`,
+   * so between two requests the log holds what they stored and nothing else; `loop` runs them in the
+   * background as `npm start` does.
+   */
+  readonly outbox?: OutboxMode;
 }
 
 interface ProjectionLagBody {
@@ -53,7 +60,7 @@ export class ApiHarness {
         tokenSecret: undefined,
         bodyLimit: 1024 * 1024,
       },
-      { clock: options.clock, logger: false },
+      { clock: options.clock, logger: false, outbox: options.outbox ?? 'manual' },
     );
     const tokens = JSON.parse(readFileSync(present(api.demoTokensFile, 'the demo tokens file'), 'utf8')) as Record<DemoUser, { token: string }>;
     return new ApiHarness(api, dataDirectory, tokens, options);

@@ -11,6 +11,7 @@ import type { LeadScoringReactors, ScoringReactorsMode } from '@crm/workflow';
 import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, type IdentityException, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
 import type { ReactorStateChange } from '@crm/reactor-runtime';
+import type { NotificationOutbox, OutboxMode } from '@crm/notifications';
 import { crmProjections, pendingTimersIn, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
 import type { ApiSettings } from './api-settings';
@@ -18,6 +19,8 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { frameworkErrorSettings, useStrictQueryStrings } from './http/framework-errors';
 import { useStrictJsonBodies } from './http/json-body.parser';
 import { requestValidationPipe } from './http/validation.pipe';
+import { withNotificationOutbox } from './notifications/notification-outbox.module';
+import { openNotificationOutbox } from './notifications/open-notification-outbox';
 import { mountApiDocs } from './system/api-docs';
 import { withTimerScheduler } from './system/timer-scheduler.module';
 import { mountWebApp, webAppDirectory } from './web/web-app';
@@ -36,6 +39,8 @@ export interface RunningApi {
   readonly scoring: LeadScoringReactors;
   /** Fires due timers as `system:timer`: a loop on the system clock, `runDue()` by hand on an injected one. */
   readonly timers: TimerScheduler;
+  /** Notifications and webhooks: reactors, inboxes, delivery worker; on an injected clock they run on `outbox.runDue()`. */
+  readonly outbox: NotificationOutbox;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,8 @@ export interface StartApiOptions {
   readonly timers?: TimersMode;
   /** The lead-scoring reactor's mode, defaulted the same way. */
   readonly scoring?: ScoringReactorsMode;
+  /** The notification outbox's mode (reactors and webhook deliveries), defaulted the same way. */
+  readonly outbox?: OutboxMode;
 }
 
 /** A demo token that leaks stops working within a month; `npm start` writes new ones when the file is deleted. */
@@ -153,9 +160,13 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     },
     automation: { onReactorStateChange: logReactorFailures },
   });
+  // An injected clock is driven by its owner, and by default so is the outbox: reactors and deliveries run when it asks.
+  const outbox = openNotificationOutbox({ engine, readModels, users, clock, mode: options.outbox ?? (options.clock === undefined ? 'loop' : 'manual') });
   // The HTTP server first (no query may meet closed read models), then the reactors and the runner, then the store.
   const closeParts = async (app: NestFastifyApplication | undefined): Promise<void> => {
     await app?.close();
+    // Its reactors and deliveries write to the store and read the read models.
+    await outbox.stop();
     // Its commands go to the store: it stops (and hands its lease back) before the store closes.
     await scoring.stop();
     // Before the read models it reads and the store it writes; the command under way completes.
@@ -170,7 +181,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   try {
     const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
     app = await NestFactory.create<NestFastifyApplication>(
-      withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections, assignment })), timers),
+      withNotificationOutbox(withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections, assignment })), timers), outbox),
       adapter,
       {
         logger: options.logger ?? ['error', 'warn'],
@@ -188,6 +199,8 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     // Installs each read model (rebuilding one whose version changed), then catches up in the background.
     await projections.start();
     await scoring.start();
+    // After the read models: the webhooks model tells the delivery worker what is due.
+    await outbox.start();
     // After the read models are installed: the first pass fires every timer that fell due while the app was down.
     if (timersMode === 'loop') timers.start();
     else timers.manual();
@@ -206,6 +219,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
       projections,
       scoring,
       timers,
+      outbox,
       close: () => closeParts(running),
     };
   } catch (error) {

@@ -436,17 +436,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first: reminders, escalations, approvals asked and decided, tasks and records given to you, stalled records
+         * @description Only your own. From the notifications read model: a notification shows within a second of its cause.
+         */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification of yours read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of your notifications read; marking it again changes nothing
+         * @description Another user’s notification is not found (404).
+         */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every webhook subscription with its deliveries counted by status; never a secret
+         * @description Admins only (rule admin-only).
+         */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Subscribe a URL to record events and notifications; the answer holds the signing secret, shown this once
+         * @description Admins only (rule admin-only). Events stored from now on that it names are POSTed, signed with X-CRM-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries whose every attempt failed, newest first; replay them with POST /webhooks/deliveries/:id/replay
+         * @description Admins only (rule admin-only).
+         */
+        get: operations["WebhooksController_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead letter again: a new series of attempts, the first due now
+         * @description Admins only (rule admin-only). 409 unless it is a dead letter.
+         */
+        post: operations["WebhooksController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription: nothing more is delivered to it; deleting again changes nothing
+         * @description Admins only (rule admin-only).
+         */
+        delete: operations["WebhooksController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a subscription, newest first: each delivery with every attempt, its status, error and next due time
+         * @description Admins only (rule admin-only).
+         */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description 400: The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+        /** @description 400: The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
         BadRequestError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_ACTIVITY" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
+            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "INVALID_WEBHOOK" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_ACTIVITY" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -787,13 +948,13 @@ export interface components {
             /** @description A Mermaid stateDiagram-v2 of stages and transitions */
             diagram: string;
         };
-        /** @description 404: Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+        /** @description 404: Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
         NotFoundError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION";
+            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "DELIVERY_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION" | "WEBHOOK_NOT_FOUND";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1089,13 +1250,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
         ConflictError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DUPLICATE_EVENT_ID" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
+            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1766,6 +1927,277 @@ export interface components {
             details?: {
                 [key: string]: string | number | boolean;
             };
+        };
+        /** @description The record a notification is about */
+        NotificationRecord: {
+            /**
+             * @description Record kind
+             * @example lead
+             */
+            kind: string;
+            /**
+             * @description Record id
+             * @example lee
+             */
+            id: string;
+        };
+        /** @description The event that caused the notification */
+        NotificationSource: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Its type
+             * @example TimerFired
+             */
+            type: string;
+        };
+        /** @description One notification of the caller’s inbox */
+        Notification: {
+            /** Format: uuid */
+            notificationId: string;
+            /**
+             * @description What it is about: reminder, escalation, approval_requested, approval_granted, approval_rejected, task_assigned, record_stalled, owner_changed
+             * @enum {string}
+             */
+            kind: "reminder" | "escalation" | "approval_requested" | "approval_granted" | "approval_rejected" | "task_assigned" | "record_stalled" | "owner_changed";
+            record: components["schemas"]["NotificationRecord"];
+            /** @description One line, e.g. "Escalation: Lee Industries (lead lee)" */
+            title: string;
+            /** @description What happened, for a person */
+            body: string;
+            sourceEvent: components["schemas"]["NotificationSource"];
+            /**
+             * Format: date-time
+             * @description When it was queued
+             */
+            queuedAt: string;
+            /**
+             * Format: date-time
+             * @description When the user marked it read; null while unread
+             */
+            readAt: string | null;
+        };
+        /** @description One page of the caller’s notifications, newest first */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass it as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many of the caller’s notifications are unread */
+            unread: number;
+        };
+        /** @description What marking read changed */
+        NotificationsRead: {
+            /** @description The notifications marked read now; empty when they were read already */
+            read: string[];
+            /**
+             * Format: date-time
+             * @description When they were marked; null when nothing was
+             */
+            readAt: string | null;
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description Where deliveries are POSTed: an http or https URL, without user name or password
+             * @example https://hooks.example.com/crm
+             */
+            url: string;
+            /**
+             * @description What to deliver: record event types (RecordOpened, Transitioned, …) and notification kinds as notification.<kind> (notification.escalation, …)
+             * @example [
+             *       "Transitioned",
+             *       "notification.escalation"
+             *     ]
+             */
+            events: string[];
+            /** @description What it is for, for the admins */
+            description?: string;
+        };
+        /** @description A webhook subscription; its secret is never shown again after it is made */
+        WebhookSubscription: {
+            /** Format: uuid */
+            subscriptionId: string;
+            /** @description Where deliveries are POSTed */
+            url: string;
+            /** @description Record event types and notification.<kind> names it delivers */
+            events: string[];
+            /** @description What it is for */
+            description: string | null;
+            /** @description The admin who made it */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When it was made
+             */
+            createdAt: string | null;
+            /** @enum {string} */
+            status: "active" | "deleted";
+            /**
+             * Format: date-time
+             * @description When it was deleted; null while active
+             */
+            deletedAt: string | null;
+        };
+        /** @description The new subscription and its secret, shown this once */
+        CreatedWebhook: {
+            subscription: components["schemas"]["WebhookSubscription"];
+            /**
+             * @description The HMAC-SHA256 key of X-CRM-Signature; keep it, it is never answered again
+             * @example whsec_3q2-7wEXAMPLE
+             */
+            secret: string;
+        };
+        /** @description A subscription’s deliveries by status */
+        WebhookDeliveryCounts: {
+            /** @description Due or under way */
+            pending: number;
+            /** @description Delivered */
+            delivered: number;
+            /** @description Dead letters */
+            dead: number;
+            /** @description Cancelled with their subscription */
+            cancelled: number;
+        };
+        /** @description A subscription with its deliveries counted */
+        WebhookSubscriptionListItem: {
+            /** Format: uuid */
+            subscriptionId: string;
+            /** @description Where deliveries are POSTed */
+            url: string;
+            /** @description Record event types and notification.<kind> names it delivers */
+            events: string[];
+            /** @description What it is for */
+            description: string | null;
+            /** @description The admin who made it */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When it was made
+             */
+            createdAt: string;
+            /** @enum {string} */
+            status: "active" | "deleted";
+            /**
+             * Format: date-time
+             * @description When it was deleted; null while active
+             */
+            deletedAt: string | null;
+            deliveries: components["schemas"]["WebhookDeliveryCounts"];
+        };
+        /** @description Every subscription, oldest first */
+        WebhookSubscriptionList: {
+            items: components["schemas"]["WebhookSubscriptionListItem"][];
+        };
+        /** @description The event a delivery carries */
+        WebhookDeliverySource: {
+            /** Format: uuid */
+            eventId: string;
+            /** @description Its stream */
+            stream: string;
+            /** @description Its type */
+            type: string;
+        };
+        /** @description One attempt of a delivery */
+        WebhookAttempt: {
+            /** @description 1 for the first; numbered on across replays */
+            attempt: number;
+            /**
+             * Format: date-time
+             * @description When it was started
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When its outcome was recorded; null while under way
+             */
+            finishedAt: string | null;
+            /**
+             * @description null while under way
+             * @enum {string|null}
+             */
+            outcome: "delivered" | "failed" | null;
+            /** @description The receiver’s HTTP status; null without an answer */
+            status: number | null;
+            /** @description Why there was no answer (ECONNREFUSED, timed out after 10000 ms) or a redirect not followed */
+            error: string | null;
+            /** @description How long the request took, ms */
+            durationMs: number | null;
+            /**
+             * Format: date-time
+             * @description Failed: when the next attempt is due; null after the last of its series
+             */
+            nextAttemptAt: string | null;
+        };
+        /** @description One delivery with every attempt */
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description Also sent as X-CRM-Delivery
+             */
+            deliveryId: string;
+            /** Format: uuid */
+            subscriptionId: string;
+            /**
+             * @description What X-CRM-Event says
+             * @example Transitioned
+             */
+            event: string;
+            source: components["schemas"]["WebhookDeliverySource"];
+            /**
+             * @description pending: an attempt is due or under way; dead: every attempt of its series failed (a dead letter); cancelled: its subscription was deleted
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "dead" | "cancelled";
+            /** @description Attempts whose outcome is recorded */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description Pending: when the next attempt is due
+             */
+            nextAttemptAt: string | null;
+            /** @description The last answer’s HTTP status */
+            lastStatus: number | null;
+            /** @description Why the last attempt failed */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When it was scheduled
+             */
+            scheduledAt: string;
+            /**
+             * Format: date-time
+             * @description When it was delivered
+             */
+            deliveredAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was dead-lettered; null unless it is a dead letter now
+             */
+            deadLetteredAt: string | null;
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        /** @description One page of deliveries, newest first */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass it as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description A dead letter due again: a new series of attempts */
+        ReplayedDelivery: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @enum {string} */
+            status: "pending";
+            /** @description Attempts so far; the next is numbered on */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the first attempt of the new series is due (now)
+             */
+            nextAttemptAt: string;
+        };
+        /** @description The subscription after the change */
+        WebhookSubscriptionChange: {
+            subscription: components["schemas"]["WebhookSubscription"];
         };
         FieldChange: {
             /** @description The value before; null when it had none */
@@ -3725,7 +4157,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"] | components["schemas"]["Liveness"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3780,7 +4212,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlueprintSummary"][];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3839,7 +4271,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlueprintDetail"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3857,7 +4289,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +4363,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordPage"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3949,7 +4381,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4014,7 +4446,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4041,7 +4473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4050,7 +4482,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4135,7 +4567,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordView"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4153,7 +4585,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4218,7 +4650,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4245,7 +4677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4254,7 +4686,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4355,7 +4787,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,7 +4814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4823,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4484,7 +4916,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4511,7 +4943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4520,7 +4952,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4613,7 +5045,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4640,7 +5072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4649,7 +5081,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4742,7 +5174,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4769,7 +5201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +5210,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4870,7 +5302,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4897,7 +5329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4906,7 +5338,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4991,7 +5423,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordHistory"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5009,7 +5441,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5074,7 +5506,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,7 +5533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5110,7 +5542,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5202,7 +5634,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5229,7 +5661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5670,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +5763,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5349,7 +5781,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5404,7 +5836,7 @@ export interface operations {
                     "application/json": components["schemas"]["WaitingApprovalPage"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5422,7 +5854,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5477,7 +5909,7 @@ export interface operations {
                     "application/json": components["schemas"]["PipelineReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5495,7 +5927,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5556,7 +5988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForecastReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5574,7 +6006,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5633,7 +6065,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccuracyReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5651,7 +6083,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5711,7 +6143,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForecastSnapshot"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5738,7 +6170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,7 +6251,7 @@ export interface operations {
                     "application/json": components["schemas"]["FunnelReport"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5837,7 +6269,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5883,7 +6315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectionStatuses"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5940,7 +6372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectionRebuilt"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +6399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5976,7 +6408,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6042,7 +6474,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordWriteResult"];
                 };
             };
-            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL */
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,7 +6501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6078,7 +6510,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6121,6 +6553,686 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: only those not read yet; default false (all) */
+                unread?: "true" | "false";
+                /** @description Page size 1-200, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsRead"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsRead"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionList"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_deadLetters: {
+        parameters: {
+            query?: {
+                /** @description Page size 1-200, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Due again; the delivery worker sends it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayedDelivery"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionChange"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size 1-200, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only deliveries in this state */
+                status?: "pending" | "delivered" | "dead" | "cancelled";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
             /** @description The event store or the read-model file cannot be used, or a read model is not built */

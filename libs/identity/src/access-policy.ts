@@ -144,7 +144,7 @@ export const authorizeRecordAction = (
   return denials[0] ?? { rule: 'no-role', message: `user ${user.id} has no role` };
 };
 
-export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot' | 'quota.set';
+export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot' | 'quota.set' | 'webhooks.manage';
 
 interface PlatformRule {
   readonly rule: string;
@@ -153,13 +153,15 @@ interface PlatformRule {
 
 /**
  * Rebuilds and audits are for analysts and admins; managers also freeze forecasts for their reviews and
- * set their team's quotas (which members, `authorizeQuotaSet` narrows).
+ * set their team's quotas (which members, `authorizeQuotaSet` narrows); webhooks are for admins.
  */
 const PLATFORM_RULES: Record<PlatformAction, PlatformRule> = {
   'projections.rebuild': { rule: 'analyst-or-admin', roles: ['analyst', 'admin'] },
   audit: { rule: 'analyst-or-admin', roles: ['analyst', 'admin'] },
   'forecast.snapshot': { rule: 'manager-analyst-or-admin', roles: ['manager', 'analyst', 'admin'] },
   'quota.set': { rule: 'manager-or-admin', roles: ['manager', 'admin'] },
+  // Subscriptions send record data to outside URLs with a secret of their own: only admins make or see them.
+  'webhooks.manage': { rule: 'admin-only', roles: ['admin'] },
 };
 
 const roleList = (roles: readonly Role[]): string =>

@@ -89,6 +89,9 @@ describe('access policy', () => {
     ['max', 'forecast.snapshot', null],
     ['ana', 'forecast.snapshot', null],
     ['ada', 'forecast.snapshot', null],
+    ['max', 'webhooks.manage', 'admin-only'],
+    ['ana', 'webhooks.manage', 'admin-only'],
+    ['ada', 'webhooks.manage', null],
   ] as const)('given %s, when they ask for %s, then the denial is %s', (id, action, rule) => {
     expect(authorizePlatformAction(user(id), action)?.rule ?? null).toBe(rule);
   });

@@ -3,6 +3,7 @@ import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/comma
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { IntakeException, IntakeExceptionCode } from '@crm/intake';
+import { NotificationsException, NotificationsExceptionCode } from '@crm/notifications';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
 import { ReadModelException, ReadModelExceptionCode } from '@crm/projections';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
@@ -105,6 +106,16 @@ const INTAKE_STATUS: Record<IntakeExceptionCode, number> = {
   [IntakeExceptionCode.FORBIDDEN]: 403,
 };
 
+const NOTIFICATIONS_STATUS: Record<NotificationsExceptionCode, number> = {
+  [NotificationsExceptionCode.NOTIFICATION_NOT_FOUND]: 404,
+  [NotificationsExceptionCode.WEBHOOK_NOT_FOUND]: 404,
+  [NotificationsExceptionCode.DELIVERY_NOT_FOUND]: 404,
+  [NotificationsExceptionCode.INVALID_WEBHOOK]: 400,
+  [NotificationsExceptionCode.DELIVERY_NOT_REPLAYABLE]: 409,
+  [NotificationsExceptionCode.INVALID_OPTIONS]: 500,
+  [NotificationsExceptionCode.REACTORS_BEHIND]: 500,
+};
+
 /** Status and body for an area exception (area exception + code → HTTP); undefined for anything else. */
 export const httpErrorOf = (error: unknown): HttpError | undefined => {
   const areaError = (status: number, code: string, message: string, details: Record<string, unknown>): HttpError => ({
@@ -117,6 +128,7 @@ export const httpErrorOf = (error: unknown): HttpError | undefined => {
   if (error instanceof EventStoreException) return areaError(STORE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof IntakeException) return areaError(INTAKE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ReadModelException) return areaError(READ_MODEL_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof NotificationsException) return areaError(NOTIFICATIONS_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ProjectionRuntimeException) {
     return areaError(PROJECTION_RUNTIME_STATUS[error.code], error.code, error.message, error.details);
   }

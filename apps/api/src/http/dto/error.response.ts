@@ -4,6 +4,7 @@ import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { NotificationsException, NotificationsExceptionCode } from '@crm/notifications';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
 import { ReadModelException, ReadModelExceptionCode } from '@crm/projections';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
@@ -12,11 +13,11 @@ import type { ErrorBody } from '../error-body';
 
 /** Every refusal status a route documents, with what it means (the README's error table). */
 export const REFUSALS = {
-  400: 'The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL',
+  400: 'The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept',
   401: 'No, a malformed, expired or forged token, or an unknown user',
   403: 'A role rule forbids it; details.rule names the rule',
-  404: 'Unknown kind, record, task or approval request of the record, blueprint, projection or route',
-  409: 'A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, or a rebuild another process swapped in first',
+  404: 'Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route',
+  409: 'A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay)',
   413: 'The JSON body is larger than 1 MiB',
   414: 'A path segment (kind, record id) is longer than 128 characters',
   415: 'The body is neither application/json nor text/plain',
@@ -53,6 +54,7 @@ const areaCodes = (): (readonly [number, string])[] =>
     ...Object.values(IdentityExceptionCode).map((code) => new IdentityException(code, code)),
     ...Object.values(EventStoreExceptionCode).map((code) => new EventStoreException(code, code)),
     ...Object.values(ReadModelExceptionCode).map((code) => new ReadModelException(code, code)),
+    ...Object.values(NotificationsExceptionCode).map((code) => new NotificationsException(code, code)),
     ...Object.values(ProjectionRuntimeExceptionCode).map((code) => new ProjectionRuntimeException(code, code)),
     ...Object.values(BlueprintExceptionCode).map((code) => new BlueprintException(code, code, { problems: [] })),
   ].map((exception) => {

@@ -10,6 +10,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'INVALID_FIELDS',
       'INVALID_QUERY',
       'INVALID_REFERENCE_DATA',
+      'INVALID_WEBHOOK',
       'MALFORMED_JSON',
       'MALFORMED_REQUEST',
       'MALFORMED_URL',
@@ -19,26 +20,30 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     ]);
   });
 
-  it('given 404, when its codes are listed, then they name what is unknown: a kind, a record, its task or approval request, a blueprint, a projection', () => {
+  it('given 404, when its codes are listed, then they name what is unknown: a kind, a record, its task or approval request, a blueprint, a projection, a notification, a webhook or delivery', () => {
     expect(errorCodesOf(404)).toEqual([
       'APPROVAL_NOT_FOUND',
       'BLUEPRINT_NOT_FOUND',
+      'DELIVERY_NOT_FOUND',
       'MERGE_NOT_FOUND',
+      'NOTIFICATION_NOT_FOUND',
       'NOT_FOUND',
       'RECORD_NOT_FOUND',
       'TASK_NOT_FOUND',
       'UNKNOWN_KIND',
       'UNKNOWN_PROJECTION',
+      'WEBHOOK_NOT_FOUND',
     ]);
   });
 
-  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records, closed tasks and approvals, the pool, and rebuilds', () => {
+  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records, closed tasks and approvals, the pool, rebuilds, and deliveries that cannot be replayed', () => {
     expect(errorCodesOf(409)).toEqual([
       'APPROVAL_CLOSED',
       'BLUEPRINT_VERSION_CONFLICT',
       'CHECKPOINT_MOVED',
       'CONCURRENCY_CONFLICT',
       'CONFLICT',
+      'DELIVERY_NOT_REPLAYABLE',
       'DUPLICATE_EVENT_ID',
       'LEAD_ALREADY_IN_POOL',
       'LEAD_MERGED',

@@ -1,0 +1,2 @@
+export { WebhookReceiver } from './webhook-receiver';
+export type { Answer, ReceivedDelivery } from './webhook-receiver';
