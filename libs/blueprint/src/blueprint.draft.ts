@@ -1,6 +1,7 @@
 import { FIELD_TYPES, type FieldType } from './blueprint.model';
 import type { BlueprintPath } from './blueprint-path';
 import { readScoringDraft, type DraftScoring } from './scoring/check-scoring';
+import { readConversionDraft, type DraftConversion } from './conversion/conversion.draft';
 
 /**
  * A lenient reading of the raw YAML for the semantic checks: whatever parts are readable, even when the
@@ -19,6 +20,8 @@ export interface DraftField {
   readonly values: readonly NamedAt[];
   readonly hasValues: boolean;
   readonly hasTo: boolean;
+  /** reference: the kind as written. */
+  readonly to?: string;
   /** `groupable: true` as written (other values are the shape check's to report). */
   readonly declaresGroupable: boolean;
   readonly hasMin: boolean;
@@ -84,6 +87,7 @@ export interface BlueprintDraft {
   readonly stages: readonly DraftStage[];
   readonly transitions: readonly DraftTransition[];
   readonly scoring?: DraftScoring;
+  readonly conversion?: DraftConversion;
 }
 
 type PlainRecord = Readonly<Record<string, unknown>>;
@@ -111,6 +115,7 @@ const readField = (name: string, value: unknown): DraftField => {
     values: namesAt(field.values, ['fields', name, 'values']),
     hasValues: field.values !== undefined,
     hasTo: field.to !== undefined,
+    to: stringOf(field.to),
     declaresGroupable: field.groupable === true,
     hasMin: field.min !== undefined,
     hasMax: field.max !== undefined,
@@ -192,4 +197,5 @@ export const readBlueprintDraft = (document: PlainRecord): BlueprintDraft => ({
   stages: Object.entries(recordOf(document.stages)).map(([id, value]) => readStage(id, value)),
   transitions: listOf(document.transitions).map(readTransition),
   scoring: readScoringDraft(document.scoring),
+  conversion: readConversionDraft(document.conversion),
 });

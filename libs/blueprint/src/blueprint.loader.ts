@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { blueprintNotFound, invalidBlueprint, type BlueprintProblem } from './blueprint.exception';
 import type { BlueprintDefinition } from './blueprint.model';
 import { readYaml } from './read-blueprint-yaml';
+import { conversionTargetProblems } from './conversion/conversion-targets';
 import { validateBlueprint, type BlueprintValidation } from './parse-blueprint';
 
 export const BLUEPRINT_FILE_SUFFIX = '.blueprint.yaml';
@@ -73,6 +74,21 @@ const crossFileProblems = (loaded: readonly LoadedFile[]): BlueprintProblem[] =>
   });
 };
 
+/** What each conversion opens is checked against the latest blueprint of that kind in the directory. */
+const conversionProblems = (loaded: readonly LoadedFile[]): BlueprintProblem[] => {
+  const valid = loaded.flatMap((entry) => (entry.validation.ok ? [{ entry, definition: entry.validation.definition }] : []));
+  const latest = new Map<string, { entry: LoadedFile; definition: BlueprintDefinition }>();
+  for (const candidate of valid) {
+    const known = latest.get(candidate.definition.id);
+    if (known === undefined || known.definition.version < candidate.definition.version) latest.set(candidate.definition.id, candidate);
+  }
+  const fileOf = new Map([...latest.values()].map(({ entry, definition }) => [definition.id, entry]));
+  return conversionTargetProblems([...latest.values()].map(({ definition }) => definition)).map((problem) => {
+    const entry = fileOf.get(problem.blueprint);
+    return { file: entry?.file ?? problem.blueprint, path: problem.path, message: problem.message, ...(entry === undefined ? {} : lineOf(entry, 'conversion')) };
+  });
+};
+
 const byIdThenVersion = (a: BlueprintDefinition, b: BlueprintDefinition): number =>
   a.id.localeCompare(b.id) || a.version - b.version;
 
@@ -96,6 +112,7 @@ export const loadBlueprintDirectory = (directory: string): BlueprintDefinition[]
   const problems = [
     ...loaded.flatMap((entry) => (entry.validation.ok ? [] : entry.validation.problems)),
     ...crossFileProblems(loaded),
+    ...conversionProblems(loaded),
   ];
   if (problems.length > 0) throw invalidBlueprint(problems);
   return loaded.flatMap((entry) => (entry.validation.ok ? [entry.validation.definition] : [])).sort(byIdThenVersion);

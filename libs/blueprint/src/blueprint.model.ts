@@ -1,4 +1,5 @@
 import type { ScoringDefinition } from './scoring/scoring.model';
+import type { ConversionDefinition } from './conversion/conversion.model';
 
 /**
  * A blueprint after loading and validation: plain data, the process owner's YAML made precise.
@@ -209,6 +210,8 @@ export interface BlueprintDefinition {
   readonly transitions: readonly TransitionDefinition[];
   /** Absent when the blueprint scores nothing (so blueprints without it keep their content hash). */
   readonly scoring?: ScoringDefinition;
+  /** What converting a record makes; absent when the blueprint converts nothing (and its hash unchanged). */
+  readonly conversion?: ConversionDefinition;
 }
 
 /** Pins the exact blueprint a record was opened under. */

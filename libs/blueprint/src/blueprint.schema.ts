@@ -31,6 +31,7 @@ import {
   type ForecastCategory,
   type StageOutcome,
 } from './blueprint.model';
+import { MATCH_RULES, type MatchRule } from './conversion/conversion.model';
 import { ANY_OPEN, IDENTIFIER, IDENTIFIER_RULE, ROLE_NAME } from './blueprint.names';
 import { ScoringSpec } from './scoring/scoring.schema';
 
@@ -373,6 +374,65 @@ export class TransitionSpec {
   approval?: ApprovalSpec;
 }
 
+/** A mapping of names to strings (`{ name: company, lead: $record }`), entries checked by the semantic pass. */
+const IsStringMapping = (example: string): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isStringMapping',
+      validator: { validate: (value: unknown) => isPlainRecord(value) && Object.values(value).every((entry) => typeof entry === 'string') },
+    },
+    { message: `must be a mapping of names to strings, like ${example}` },
+  );
+
+export class ConversionMatchSpec {
+  @IsDefined(required)
+  @IsString(text)
+  field!: string;
+
+  @IsDefined(required)
+  @IsIn(MATCH_RULES, oneOf(MATCH_RULES))
+  by!: MatchRule;
+}
+
+export class ConversionStepSpec {
+  @IsDefined(required)
+  @Matches(IDENTIFIER, identifier)
+  @IsString(text)
+  as!: string;
+
+  @IsDefined(required)
+  @Matches(IDENTIFIER, { message: `must be a record kind, ${IDENTIFIER_RULE}` })
+  @IsString(text)
+  kind!: string;
+
+  @IsOptional()
+  @ValidateNested({ message: mapping('{ field: email, by: email }').message })
+  @Type(() => ConversionMatchSpec)
+  match?: ConversionMatchSpec;
+
+  @IsDefined(required)
+  @IsStringMapping('{ name: company, account: $account }')
+  fields!: Record<string, string>;
+}
+
+export class ConversionSpec {
+  @IsDefined(required)
+  @Matches(IDENTIFIER, { message: `must be an event name, ${IDENTIFIER_RULE}` })
+  @IsString(text)
+  on!: string;
+
+  @IsDefined(required)
+  @ValidateNested({ each: true, message: mapping('{ as: opportunity, kind: opportunity, fields: { name: company } }').message })
+  @ArrayNotEmpty({ message: 'must list at least one record to open' })
+  @IsArray({ message: 'must be a list of records to open' })
+  @Type(() => ConversionStepSpec)
+  creates!: ConversionStepSpec[];
+
+  @IsOptional()
+  @IsStringMapping('{ opportunity: $opportunity }')
+  link?: Record<string, string>;
+}
+
 export class BlueprintSpec {
   @IsDefined(required)
   @Matches(IDENTIFIER, identifier)
@@ -431,4 +491,7 @@ export class BlueprintSpec {
   @ValidateNested({ message: mapping('{ attributes: [...], behaviours: [...], decay: { percentPerWeek: 20 }, thresholds: [...] }').message })
   @Type(() => ScoringSpec)
   scoring?: ScoringSpec;
+  @ValidateNested({ message: mapping('{ on: convert, creates: [...], link: { opportunity: $opportunity } }').message })
+  @Type(() => ConversionSpec)
+  conversion?: ConversionSpec;
 }

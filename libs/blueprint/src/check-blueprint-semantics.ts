@@ -16,6 +16,7 @@ import { celExpressionProblem, declareCelVariables, type CelDeclarations } from 
 import { resolveSources } from './stage-sources';
 import { parseAnchor, parseDuration } from './timers/timer-expressions';
 import { checkScoring } from './scoring/check-scoring';
+import { checkConversion } from './conversion/conversion.checks';
 
 export interface SemanticReport {
   readonly problems: readonly PathProblem[];
@@ -346,6 +347,7 @@ export const checkBlueprintSemantics = (draft: BlueprintDraft): SemanticReport =
       events: [...new Set(draft.transitions.flatMap((transition) => (transition.event === undefined ? [] : [transition.event])))],
       environment: declarations.environment,
     }),
+    ...checkConversion(draft),
     ...checkAmbiguity(resolved),
     ...checkReachability(draft, resolved),
   ];

@@ -51,3 +51,5 @@ export {
 export { neededSteps } from './guards/approval.guard';
 export { parseAnchor, parseDuration } from './timers/timer-expressions';
 export { toMermaid } from './to-mermaid';
+export * from './conversion/conversion.model';
+export { conversionTargetProblems, type ConversionTargetProblem } from './conversion/conversion-targets';

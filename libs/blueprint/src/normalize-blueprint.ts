@@ -10,7 +10,8 @@ import type {
   TransitionDefinition,
 } from './blueprint.model';
 import { humanize } from './blueprint.names';
-import type { ApprovalSpec, BlueprintSpec, FieldSpec, StageSpec, TaskSpec, TimerSpec, TransitionSpec, WhenSpec } from './blueprint.schema';
+import type { ConversionDefinition } from './conversion/conversion.model';
+import type { ApprovalSpec, BlueprintSpec, ConversionSpec, FieldSpec, StageSpec, TaskSpec, TimerSpec, TransitionSpec, WhenSpec } from './blueprint.schema';
 import { parseAnchor } from './timers/timer-expressions';
 import { resolveSources, sourceNames } from './stage-sources';
 import { normalizeScoring } from './scoring/normalize-scoring';
@@ -129,5 +130,17 @@ export const normalizeBlueprint = (spec: BlueprintSpec): BlueprintDefinition => 
     stages,
     transitions: (spec.transitions ?? []).map((transition) => normalizeTransition(transition, stages)),
     ...(spec.scoring === undefined ? {} : { scoring: normalizeScoring(spec.scoring) }),
+    ...(spec.conversion === undefined ? {} : { conversion: normalizeConversion(spec.conversion) }),
   };
 };
+
+const normalizeConversion = (spec: ConversionSpec): ConversionDefinition => ({
+  on: spec.on,
+  creates: spec.creates.map((step) => ({
+    as: step.as,
+    kind: step.kind,
+    ...(step.match === undefined ? {} : { match: { field: step.match.field, by: step.match.by } }),
+    fields: { ...step.fields },
+  })),
+  link: { ...(spec.link ?? {}) },
+});

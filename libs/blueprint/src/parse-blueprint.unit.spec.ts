@@ -207,7 +207,7 @@ describe('parseBlueprint: every problem in one pass', () => {
       'fields.amount.lable: unknown key "lable" (did you mean "label"?); known keys: type, label, description, values, to, groupable, min, max',
       'stages.open.entry.taks: unknown key "taks" (did you mean "tasks"?); known keys: tasks',
       'transitions[0].requries: unknown key "requries" (did you mean "requires"?); known keys: event, title, from, to, requires, supply, when, roles, ownerOnly, requiresTasks, approval',
-      'intialStage: unknown key "intialStage" (did you mean "initialStage"?); known keys: id, version, kind, title, description, currency, initialStage, fields, stages, transitions, scoring',
+      'intialStage: unknown key "intialStage" (did you mean "initialStage"?); known keys: id, version, kind, title, description, currency, initialStage, fields, stages, transitions, scoring, conversion',
     ]);
   });
 
