@@ -40,6 +40,10 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.IDEMPOTENCY_KEY_REUSED]: EXIT_REFUSED,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING]: EXIT_FAILURE,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.CONVERSION_REFUSED]: EXIT_REFUSED,
+  [WorkflowExceptionCode.CONVERSION_FAILED]: EXIT_REFUSED,
+  [WorkflowExceptionCode.CONVERSION_IN_PROGRESS]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.CONVERSION_REQUIRED]: EXIT_CONFLICT,
 };
 
 // The command loop's own refusals, as quotas and forecast snapshots (stored as events) meet them.

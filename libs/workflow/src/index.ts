@@ -65,3 +65,8 @@ export type { LeadDedup, LeadMergeEntry } from './lead-dedup/lead-dedup.part';
 export { LEAD_KIND, REVIEW_DUPLICATE_TASK } from './lead-dedup/lead-dedup.slice';
 export { WorkflowException, WorkflowExceptionCode } from './workflow.exception';
 export { deriveId, eventIdFor, isUuid, newCommandId } from '@crm/command-handler';
+export type { AbandonConversion, ConversionCommand, StartConversion } from './conversion/conversion.commands';
+export type { ConversionCompleted, ConversionEvent, ConversionFailed, ConversionStarted, PlannedRecord } from './conversion/conversion.events';
+export { conversionOf, type RecordConversionState } from './conversion/conversion-state';
+export { conversionIdFor, keyedRecordId, type MatchKeyOf } from './conversion/conversion-plan';
+export { conversionFailed, type ConversionOptions, type RecordLookup } from './conversion/record-conversion';

@@ -48,6 +48,17 @@ export enum WorkflowExceptionCode {
   CONCURRENCY_CONFLICT = 'CONCURRENCY_CONFLICT',
   /** A record is pinned to a blueprint version this catalog does not hold. */
   BLUEPRINT_VERSION_MISSING = 'BLUEPRINT_VERSION_MISSING',
+  /**
+   * Converting would fail: a record it opens is refused by its own blueprint or rules; `details.problems`
+   * names each step. Nothing was stored.
+   */
+  CONVERSION_REFUSED = 'CONVERSION_REFUSED',
+  /** A started conversion could not be finished (`ConversionFailed` stored): the record stays unconverted with the reason. */
+  CONVERSION_FAILED = 'CONVERSION_FAILED',
+  /** The record is being converted; other changes wait until the conversion is done. */
+  CONVERSION_IN_PROGRESS = 'CONVERSION_IN_PROGRESS',
+  /** The converting transition was fired outside its conversion. */
+  CONVERSION_REQUIRED = 'CONVERSION_REQUIRED',
   /** A blueprint version number was reused with different content. */
   BLUEPRINT_VERSION_CONFLICT = 'BLUEPRINT_VERSION_CONFLICT',
 }

@@ -47,6 +47,10 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: 409,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING]: 500,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: 409,
+  [WorkflowExceptionCode.CONVERSION_REFUSED]: 422,
+  [WorkflowExceptionCode.CONVERSION_FAILED]: 422,
+  [WorkflowExceptionCode.CONVERSION_IN_PROGRESS]: 409,
+  [WorkflowExceptionCode.CONVERSION_REQUIRED]: 409,
 };
 
 // The command loop's own refusals, as platform actions stored as events (quotas, snapshots) meet them.

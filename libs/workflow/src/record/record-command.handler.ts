@@ -1,4 +1,4 @@
-import type { Actor, BlueprintRef, CompiledBlueprint, FieldValues } from '@crm/blueprint';
+import type { Actor, BlueprintRef, CompiledBlueprint, ConversionDefinition, FieldValues } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import {
   CommandHandlerException,
@@ -17,7 +17,12 @@ import type { RecordCommand } from './record.commands';
 import type { RecordEventMetadata } from './record-event';
 import { recordIdFor } from './record-ids';
 import { recordNotFound, requireValidFields, type References } from './record-rules';
-import type { FoldContext } from './record-slice';
+import type { CommandHandling, FoldContext } from './record-slice';
+import type { DecidedRecordEvent } from './record-event';
+import type { ConversionStarted } from '../conversion/conversion.events';
+import { requireNoConversionUnderWay } from '../conversion/conversion-state';
+import { RecordConversion, type ConversionOptions } from '../conversion/record-conversion';
+import type { FireTransition } from '../transition/transition.commands';
 import { RecordSlices } from './record-slices';
 import { recordStreamName } from './record-stream';
 import type { ExistingRecord, RecordState } from './record.state';
@@ -69,6 +74,8 @@ export interface RecordCommandHandlerOptions {
   readonly timing?: Timing;
   /** The lead pool's rules (README, Lead pool); default: none. */
   readonly pool?: PoolSettings;
+  /** How conversions recognise records they link instead of opening (match rules, a lookup). */
+  readonly conversion?: ConversionOptions;
 }
 
 const toCommandEvent = (event: StoredEvent): CommandEvent => ({
@@ -118,6 +125,7 @@ export class RecordCommandHandler {
   private readonly loop: StreamCommandHandler<RecordState>;
   private readonly slices: RecordSlices;
   private readonly timing: Timing;
+  private readonly conversion: RecordConversion<RecordCommandResult>;
 
   constructor(
     store: EventStore,
@@ -138,6 +146,18 @@ export class RecordCommandHandler {
       },
       { clock: options.clock, maxAttempts: options.maxAttempts },
     );
+    this.conversion = new RecordConversion<RecordCommandResult>(
+      {
+        execute: (command) => this.execute(command),
+        preview: (command, assumed) => this.preview(command, assumed),
+        load: async (kind, recordId) => {
+          const state = await this.load(kind, recordId, { fresh: true });
+          return state.status === 'none' ? null : state;
+        },
+        read: (kind, recordId, actor) => this.read(kind, recordId, actor),
+      },
+      options.conversion,
+    );
   }
 
   /** A built-in command, type-checked as such; or a command of a slice registered through `slices`. */
@@ -147,6 +167,8 @@ export class RecordCommandHandler {
     validateCommand(command, this.slices);
     const latest = this.catalog.latestForKind(command.kind);
     const recordId = command.recordId ?? recordIdFor(command.commandId);
+    const converting = await this.conversionOn(command, recordId);
+    if (converting !== null) return this.convert(command as FireTransition, converting);
     try {
       const references = await this.withBlueprints(() => this.referencesOf(command, latest));
       const outcome = await this.withBlueprints(() => this.handle(command, recordId, latest, references));
@@ -173,6 +195,50 @@ export class RecordCommandHandler {
     const latest = this.catalog.latestForKind(command.kind);
     const references = await this.referencesOf(command, latest);
     requireValidFields(latest, fields, references);
+  }
+
+  /**
+   * What `command` would store now, without storing anything: the same validation, access policy and
+   * decision as `execute`, on the record as it is. `assumed` (`kind\u0000id`) are records to take as
+   * existing, for references to records a conversion will open first. Throws the refusal `execute` would.
+   */
+  async preview(command: RecordCommandBase, assumed: ReadonlySet<string> = new Set()): Promise<readonly DecidedRecordEvent[]> {
+    validateCommand(command, this.slices);
+    const latest = this.catalog.latestForKind(command.kind);
+    const recordId = command.recordId ?? recordIdFor(command.commandId);
+    const handling = this.slices.handling(command.type);
+    if (handling === undefined) throw new Error(`command ${command.type} passed validation without a slice`);
+    const found = await this.withBlueprints(() => this.referencesOf(command, latest));
+    const references: References = { exists: (kind, id) => assumed.has(`${kind}\u0000${id}`) || found.exists(kind, id) };
+    const { state } = await this.loop.state(recordStreamName(command.kind, recordId), { fresh: true });
+    this.authorizeCommand(command, handling, recordId, state);
+    if (state.status !== 'none') requireNoConversionUnderWay(command, state);
+    const blueprint = state.status === 'none' ? latest : this.catalog.get(state.blueprint);
+    return handling.decide(command, state, { blueprint, now: this.options.clock.now(), timing: this.timing, references, pool: this.options.pool });
+  }
+
+  /** The conversion a FireTransition asks for: its event converts the record's blueprint, and no conversion fires it. */
+  private async conversionOn(command: RecordCommandBase, recordId: string): Promise<ConversionDefinition | null> {
+    if (command.type !== 'FireTransition' || ('conversionId' in command && command.conversionId !== undefined)) return null;
+    const event = 'event' in command ? command.event : undefined;
+    const blueprintId = this.catalog.latestForKind(command.kind).ref.id;
+    const converts = this.catalog.versions(blueprintId).some((ref) => this.catalog.get(ref).definition.conversion?.on === event);
+    if (!converts) return null;
+    const state = await this.load(command.kind, recordId);
+    if (state.status === 'none') return null;
+    const conversion = this.catalog.get(state.blueprint).definition.conversion;
+    return conversion !== undefined && conversion.on === event ? conversion : null;
+  }
+
+  /** A conversion answers as one command: its commit point's events, then the converting transition's. */
+  private async convert(command: FireTransition, conversion: ConversionDefinition): Promise<RecordCommandResult> {
+    const { started, completed } = await this.conversion.convert(command, conversion);
+    return { ...completed, events: [...started.events, ...completed.events] };
+  }
+
+  /** Carries out a conversion a crash left started (the `record-conversion` reactor's command). */
+  resumeConversion(kind: string, started: ConversionStarted['data'], trace: { readonly correlationId: string }): Promise<RecordCommandResult> {
+    return this.conversion.resume(started, kind, trace);
   }
 
   /** The record as its stream says, with no access check: for the engine's own use (imports, reports). */
@@ -239,23 +305,29 @@ export class RecordCommandHandler {
       commandId: command.commandId,
       expectedRevision: command.expectedRevision,
       fingerprint: fingerprintOf(intentOf(command, handling.facts)),
-      authorize: (state) => {
-        if (state.status === 'none') {
-          if (handling.opensRecord !== true) throw recordNotFound(command.kind, recordId);
-        } else if (handling.opensRecord !== true) {
-          this.requireReadable(command.actor, state);
-        }
-        const need = handling.access(command, state);
-        const record = need.record ?? (state.status === 'none' ? { kind: command.kind, owner: null } : recordAccessOf(state));
-        this.authorize(command.actor, need.action, record, need.newOwner);
-      },
+      authorize: (state) => this.authorizeCommand(command, handling, recordId, state),
       // A retried command's first answer shows the record as it is now: only to who may read it now.
       authorizeReplay: (state) => {
         if (state.status !== 'none') this.requireReadable(command.actor, state);
       },
-      decide: (state, now) => handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool }),
+      decide: (state, now) => {
+        if (state.status !== 'none') requireNoConversionUnderWay(command, state);
+        return handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool });
+      },
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });
+  }
+
+  /** Who may send this command to this record as it is: read it (unless opening it), then the command's own action. */
+  private authorizeCommand(command: RecordCommandBase, handling: CommandHandling<RecordCommandBase>, recordId: string, state: RecordState): void {
+    if (state.status === 'none') {
+      if (handling.opensRecord !== true) throw recordNotFound(command.kind, recordId);
+    } else if (handling.opensRecord !== true) {
+      this.requireReadable(command.actor, state);
+    }
+    const need = handling.access(command, state);
+    const record = need.record ?? (state.status === 'none' ? { kind: command.kind, owner: null } : recordAccessOf(state));
+    this.authorize(command.actor, need.action, record, need.newOwner);
   }
 
   private requireReadable(actor: Actor, record: ExistingRecord): void {

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@crm/event-store';
 import { approvalsSlice } from '../approvals/approvals.slice';
+import { conversionSlice } from '../conversion/conversion.slice';
 import { coreSlice } from '../core/core.slice';
 import { historyImportSlice } from '../history-import/history-import.slice';
 import { leadPoolSlice } from '../lead-pool/lead-pool.slice';
@@ -15,7 +16,7 @@ import { isOpeningFold, type CommandHandling, type DecisionFollower, type EventF
 import { draftOf, noRecord, type RecordDraft, type RecordState } from './record.state';
 
 /** The slices every record has, in the order their command types are listed in messages. */
-export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice, leadPoolSlice, leadDedupSlice, scoringSlice];
+export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice, leadPoolSlice, leadDedupSlice, scoringSlice, conversionSlice];
 
 /** A command's handling whose decision also has what the followers add to it (nothing when it decided nothing). */
 const followed = (handling: CommandHandling<RecordCommandBase>, followers: readonly DecisionFollower[]): CommandHandling<RecordCommandBase> =>

@@ -1,6 +1,7 @@
 import type { ApprovalCommand } from '../approvals/approvals.commands';
 import type { TaskCommand } from '../tasks/tasks.commands';
 import type { TimerCommand } from '../timers/timers.commands';
+import type { ConversionCommand } from '../conversion/conversion.commands';
 import type { CoreCommand } from '../core/core.commands';
 import type { HistoryImportCommand } from '../history-import/history-import.commands';
 import type { OwnershipCommand } from '../ownership/ownership.commands';
@@ -10,4 +11,4 @@ import type { ScoringCommand } from '../scoring/scoring.commands';
 import type { LeadDedupCommand } from '../lead-dedup/lead-dedup.commands';
 
 /** Every command the built-in record slices declare. */
-export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand | ScoringCommand | LeadDedupCommand;
+export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand | ScoringCommand | LeadDedupCommand | ConversionCommand;

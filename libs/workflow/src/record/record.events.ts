@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@crm/event-store';
 import type { ApprovalEvent } from '../approvals/approvals.events';
+import type { ConversionEvent } from '../conversion/conversion.events';
 import type { CoreEvent } from '../core/core.events';
 import type { HistoryImportEvent } from '../history-import/history-import.events';
 import type { OwnershipEvent } from '../ownership/ownership.events';
@@ -12,7 +13,7 @@ import type { LeadDedupEvent } from '../lead-dedup/lead-dedup.events';
 import { RECORD_SLICES } from './record-slices';
 
 /** The facts a record's stream is made of, as the built-in slices declare them. */
-export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent | LeadPoolEvent | ScoringEvent | LeadDedupEvent;
+export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent | LeadPoolEvent | ScoringEvent | LeadDedupEvent | ConversionEvent;
 export type RecordEventType = RecordEvent['type'];
 
 /** The event types of the built-in slices, from the registry. */

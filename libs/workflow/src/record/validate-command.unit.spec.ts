@@ -1,9 +1,12 @@
 import type { RecordCommand } from './record.commands';
 import { commandProblems, validateCommand } from './validate-command';
+import { RecordSlices } from './record-slices';
 import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
 
 const envelope = { commandId: 'c-1', actor: { id: 'rita', roles: ['rep'] }, kind: 'deal', recordId: 'r-1' };
 const asCommand = (value: unknown): RecordCommand => value as RecordCommand;
+// The registry's order: the slices' command types, as every refusal lists them.
+const COMMAND_TYPES = new RecordSlices().commandTypes.join(', ');
 
 const refusalOf = (command: RecordCommand): WorkflowException => {
   try {
@@ -21,13 +24,13 @@ describe('validateCommand', () => {
 
     expect(refusal.code).toBe(WorkflowExceptionCode.INVALID_COMMAND);
     expect(refusal.message).toBe(
-      'invalid command: type: unknown command an object; expected one of OpenRecord, UpdateFields, FireTransition, Reassign, ImportRecordHistory, CompleteTask, ReassignTask, FireTimer, GrantApproval, RejectApproval, AssignLead, PoolLead, ClaimLead, ReleaseLead, KeepLeadActive, CaptureLead, MergeLead, MarkLeadMerged, SplitLead, RestoreMergedLead, OpenDuplicateLead, RecordActivity',
+      `invalid command: type: unknown command an object; expected one of ${COMMAND_TYPES}`,
     );
   });
 
   it('given an unknown type name, when validated, then the message quotes it', () => {
     expect(commandProblems(asCommand({ ...envelope, type: 'Delete' }))).toEqual([
-      'type: unknown command "Delete"; expected one of OpenRecord, UpdateFields, FireTransition, Reassign, ImportRecordHistory, CompleteTask, ReassignTask, FireTimer, GrantApproval, RejectApproval, AssignLead, PoolLead, ClaimLead, ReleaseLead, KeepLeadActive, CaptureLead, MergeLead, MarkLeadMerged, SplitLead, RestoreMergedLead, OpenDuplicateLead, RecordActivity',
+      `type: unknown command "Delete"; expected one of ${COMMAND_TYPES}`,
     ]);
   });
 

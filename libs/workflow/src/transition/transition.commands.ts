@@ -9,6 +9,11 @@ export interface FireTransition extends RecordCommandBase {
   /** Set in the same step, before exit criteria are judged. */
   readonly fields?: FieldValues;
   readonly reason?: string;
+  /**
+   * Only for the transition a blueprint's conversion converts on: the conversion that fires it as its
+   * last step. Without it, such a transition starts the conversion (see `RecordCommandHandler.execute`).
+   */
+  readonly conversionId?: string;
 }
 
 export type TransitionCommand = FireTransition;

@@ -2,6 +2,8 @@ import { checkFieldValues, checkText } from '../record/command-problems';
 import { defineRecordSlice } from '../record/record-slice';
 import { requireExisting, requireValidFields } from '../record/record-rules';
 import { requireNotMerged } from '../lead-dedup/lead-dedup.part';
+import { conversionCompleted } from '../conversion/conversion-plan';
+import { requirePendingConversion } from '../conversion/conversion-state';
 import { fireTransition, transitionRefused } from './fire-transition';
 import type { TransitionCommand } from './transition.commands';
 import type { TransitionEvent } from './transition.events';
@@ -16,12 +18,14 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
         checkText(problems, 'event', command.event);
         checkFieldValues(problems, 'fields', command.fields, true);
         if (command.reason !== undefined) checkText(problems, 'reason', command.reason, 2_000);
+        if (command.conversionId !== undefined) checkText(problems, 'conversionId', command.conversionId);
         return problems;
       },
       access: () => ({ action: 'advance' }),
       decide: (command, state, { blueprint, now, timing, references }) => {
         const record = requireExisting(state);
         requireNotMerged(record);
+        const converting = blueprint.definition.conversion?.on === command.event ? requirePendingConversion(record, command.event, command.conversionId) : null;
         const supplied = command.fields ?? {};
         requireValidFields(blueprint, supplied, references);
         const outcome = fireTransition({
@@ -37,7 +41,7 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
           mayRequestApproval: true,
         });
         if (outcome.kind === 'refused') throw transitionRefused(record, command.event, outcome.unmet);
-        return outcome.events;
+        return converting === null ? outcome.events : [...outcome.events, conversionCompleted(record.recordId, converting)];
       },
     },
   },
