@@ -11,7 +11,16 @@ const nurture: ScenarioCommand = { type: 'FireTransition', event: 'nurture' };
 const reengage: ScenarioCommand = { type: 'FireTransition', event: 'reengage' };
 const bant = { budget: 20_000, authority: 'decision_maker', need: 'Replace spreadsheets', timeline: '2026-09-01' };
 const qualify: ScenarioCommand = { type: 'FireTransition', event: 'qualify', fields: bant };
-const convert: ScenarioCommand = { type: 'FireTransition', event: 'convert', fields: { company: 'Initech' } };
+const withCompany: ScenarioCommand = { type: 'UpdateFields', fields: { company: 'Initech' } };
+// What the conversion saga sends to the lead (README, "Conversion"): its commit point, then the converting transition.
+const startConversion: ScenarioCommand = {
+  type: 'StartConversion',
+  conversionId: 'conv-1',
+  event: 'convert',
+  records: [{ as: 'opportunity', kind: 'opportunity', recordId: 'opp-1', found: false, owner: 'rita', fields: { name: 'Initech' } }],
+  link: { opportunity: 'opp-1' },
+};
+const convert: ScenarioCommand = { type: 'FireTransition', event: 'convert', conversionId: 'conv-1', fields: { opportunity: 'opp-1' } };
 
 describe('lead blueprint', () => {
   describe('happy path', () => {
@@ -27,9 +36,12 @@ describe('lead blueprint', () => {
       expect(record.current.stage).toBe('contacted');
       // BANT names the decision maker: an attribute the score follows.
       expect(eventTypes(record.when(qualify))).toEqual(['FieldsChanged', 'Transitioned', 'TaskOpened', 'ScoreChanged']);
+      expect(eventTypes(record.when(withCompany))).toEqual(['FieldsChanged']);
+      expect(eventTypes(record.when(startConversion))).toEqual(['ConversionStarted']);
       // Converting closes the lead: the discovery call still open is cancelled.
-      expect(eventTypes(record.when(convert))).toEqual(['FieldsChanged', 'TaskCancelled', 'Transitioned']);
+      expect(eventTypes(record.when(convert))).toEqual(['FieldsChanged', 'TaskCancelled', 'Transitioned', 'ConversionCompleted']);
       expect(record.current.stage).toBe('converted');
+      expect(record.current.fields['opportunity']).toBe('opp-1');
       expect(record.current.tasks.map((task) => task.status)).toEqual(['cancelled']);
     });
 
@@ -74,6 +86,11 @@ describe('lead blueprint', () => {
       expect(unmetOf(record.when({ type: 'FireTransition', event: 'convert' }))).toEqual(['required_field:company']);
     });
 
+    it('given a qualified lead with its company, when converted without the conversion, then CONVERSION_REQUIRED: converting opens the opportunity it links', () => {
+      const record = scenario().given(open, contact, qualify, withCompany);
+      expect(errorCodeOf(record.when({ type: 'FireTransition', event: 'convert' }))).toBe('CONVERSION_REQUIRED');
+    });
+
     it('when disqualifying without a reason, then the reason must be supplied', () => {
       const record = scenario().given(open);
       expect(unmetOf(record.when({ type: 'FireTransition', event: 'disqualify' }))).toEqual([
@@ -96,7 +113,7 @@ describe('lead blueprint', () => {
     });
 
     it('given a converted lead, when disqualified, then the stage rule is unmet', () => {
-      const record = scenario().given(open, contact, qualify, convert);
+      const record = scenario().given(open, contact, qualify, withCompany, startConversion, convert);
       expect(
         unmetOf(record.when({ type: 'FireTransition', event: 'disqualify', fields: { disqualificationReason: 'other' } })),
       ).toEqual(['stage']);

@@ -217,3 +217,18 @@ export const openRecordsByOwner = (
   for (const row of rows) counts.set(row.owner, row.open);
   return counts;
 };
+
+/**
+ * Records of `kind` whose `field`, made comparable by `keyOf`, equals `key`: what a conversion links
+ * instead of opening a duplicate. Reads the current rows, so a record stored a moment ago may not be
+ * here yet (README, "Conversion"). Linear in the kind's records holding the field.
+ */
+export const recordsMatching = (db: Database, kind: string, field: string, key: string, keyOf: (value: string) => string | null): string[] => {
+  requireTables(db, 'records', ['records']);
+  const rows = db
+    .prepare<[string, string], { record_id: string; value: string }>(
+      "SELECT record_id, CAST(json_extract(fields, '$.' || ?) AS TEXT) AS value FROM records WHERE kind = ? AND value IS NOT NULL ORDER BY record_id",
+    )
+    .all(`"${field.replace(/"/g, '')}"`, kind);
+  return rows.filter((row) => keyOf(row.value) === key).map((row) => row.record_id);
+};

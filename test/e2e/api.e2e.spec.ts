@@ -75,7 +75,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
         ['account', 1],
         ['contact', 1],
         ['lead', 3],
-        ['opportunity', 2],
+        ['opportunity', 3],
         ['quote', 2],
       ]);
     });

@@ -457,10 +457,13 @@ describe('read models across a restart (real server, same data dir)', () => {
       const beforeRestart = (await harness.request<ProjectionStatuses>('ana', 'GET', '/projections')).body;
 
       harness = await harness.restart();
+      await harness.untilProjectionsCaughtUp();
       const afterRestart = (await harness.request<ProjectionStatuses>('ana', 'GET', '/projections')).body;
-      expect(afterRestart.projections.map(({ projection, checkpoint, eventsApplied }) => ({ projection, checkpoint, eventsApplied }))).toEqual(
-        beforeRestart.projections.map(({ projection, checkpoint, eventsApplied }) => ({ projection, checkpoint, eventsApplied })),
+      // The checkpoints may move past the engine's own bookkeeping (a reactor's lease, README "Reactors"), never apply a fact again.
+      expect(afterRestart.projections.map(({ projection, eventsApplied }) => ({ projection, eventsApplied }))).toEqual(
+        beforeRestart.projections.map(({ projection, eventsApplied }) => ({ projection, eventsApplied })),
       );
+      expect(afterRestart.projections.map(({ checkpoint }) => checkpoint)).toEqual(afterRestart.projections.map(() => afterRestart.headPosition));
 
       clock.set('2026-03-03T09:00:00.000Z');
       await open(harness, 'rita', 'after-1', { name: 'After restart', amount: 7_000 });

@@ -6,13 +6,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LeadAssignment, loadAssignmentRulesBeside } from '@crm/assignment';
 import { systemClock, type Clock } from '@crm/clock';
-import { Engine, TimerScheduler, type TimerNotice } from '@crm/engine';
-import type { LeadScoringReactors, ScoringReactorsMode } from '@crm/workflow';
+import { conversionMatchKey, Engine, phoneRegionOf, TimerScheduler, type TimerNotice } from '@crm/engine';
+import type { LeadScoringReactors, RecordLookup, ScoringReactorsMode } from '@crm/workflow';
 import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, type IdentityException, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
 import type { ReactorStateChange } from '@crm/reactor-runtime';
 import type { NotificationOutbox, OutboxMode } from '@crm/notifications';
-import { crmProjections, pendingTimersIn, setTeams, type TeamAssignment } from '@crm/projections';
+import { crmProjections, pendingTimersIn, recordsMatching, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
 import type { ApiSettings } from './api-settings';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -112,6 +112,12 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   const tokens = new BearerTokens(loadOrCreateTokenSecret(settings.dataDirectory, settings.tokenSecret), clock);
   // Checked before the store is touched, like the blueprints: a broken rules file starts nothing.
   const { rules, calendars } = loadAssignmentRulesBeside(settings.blueprintsDirectory);
+  // Bound once the read models are open: a conversion finds the accounts and contacts opened by hand there.
+  let lookupModels: ReadModelDatabase | undefined;
+  const keyOf = conversionMatchKey(phoneRegionOf(settings.blueprintsDirectory));
+  const recordLookup: RecordLookup = {
+    matching: async (kind, field, rule, key) => (lookupModels === undefined ? [] : recordsMatching(lookupModels.db, kind, field, key, (value) => keyOf(rule, value))),
+  };
   const engine = await Engine.open({
     dataDirectory: settings.dataDirectory,
     blueprintsDirectory: settings.blueprintsDirectory,
@@ -121,6 +127,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     teamOf: (user) => users.teamOf(user),
     pool: rules.pool,
     onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
+    recordLookup,
   });
 
   const demoTokensFile = join(settings.dataDirectory, 'demo-tokens.json');
@@ -135,6 +142,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     await engine.close();
     throw error;
   }
+  lookupModels = readModels;
   const projections = new ProjectionRunner({
     store: engine.store,
     readModels,
@@ -172,6 +180,8 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     // Before the read models it reads and the store it writes; the command under way completes.
     await timers.stop();
     await assignment.automation.stop();
+    // Before the read models close: a conversion's lookup reads them.
+    await engine.reactors.stop();
     await projections.stop();
     readModels.close();
     await engine.close();
@@ -206,6 +216,8 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     else timers.manual();
     // Routes leads that enter the pool, and restarts their return-to-pool clocks (when the rules file asks).
     await assignment.automation.start();
+    // Carries out conversions a crash left under way (README, "Conversion").
+    await engine.reactors.start();
     await app.listen(settings.port, settings.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : settings.port;

@@ -1225,6 +1225,8 @@ export interface components {
             approvals: components["schemas"]["Approval"][];
             /** @description Timers of the stage still to come */
             timers: components["schemas"]["Timer"][];
+            /** @description Its latest conversion; null when never converted */
+            conversion: components["schemas"]["Conversion"] | (never | null);
             /** @description Every event the record could take next, with what blocks it */
             next: components["schemas"]["NextStep"][];
             /** @description The score and its breakdown; absent when the record’s blueprint scores nothing */
@@ -1234,7 +1236,7 @@ export interface components {
         RecordWriteResult: {
             record: components["schemas"]["RecordView"];
             /** @description The events the request stored, in order; on a retried request, those the first one stored */
-            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"])[];
+            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"] | components["schemas"]["ConversionStartedEvent"] | components["schemas"]["ConversionCompletedEvent"] | components["schemas"]["ConversionFailedEvent"])[];
         };
         /** @description 403: A role rule forbids it; details.rule names the rule */
         ForbiddenError: {
@@ -1256,7 +1258,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
+            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "CONVERSION_IN_PROGRESS" | "CONVERSION_REQUIRED" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1298,7 +1300,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "CLAIM_CAP_REACHED" | "CLAIM_COOLDOWN" | "EXIT_CRITERIA_BROKEN" | "IDEMPOTENCY_KEY_REUSED" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
+            error: "CLAIM_CAP_REACHED" | "CLAIM_COOLDOWN" | "CONVERSION_FAILED" | "CONVERSION_REFUSED" | "EXIT_CRITERIA_BROKEN" | "IDEMPOTENCY_KEY_REUSED" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1412,7 +1414,7 @@ export interface components {
             /** @description Record id */
             id: string;
             /** @description Oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"])[];
         };
         ClaimLeadRequest: {
             /** @description Fail with 409 unless the lead is at this revision */
@@ -3246,6 +3248,162 @@ export interface components {
             type: "DuplicateLeadAllowed";
             data: components["schemas"]["DuplicateLeadAllowedData"];
         };
+        /** @description A record a conversion opens (with the fields it gets) or links (found by its match) */
+        PlannedRecord: {
+            /**
+             * @description The conversion step, as the blueprint names it
+             * @example account
+             */
+            as: string;
+            /**
+             * @description Its record kind
+             * @example account
+             */
+            kind: string;
+            /** @description Its id (derived from the conversion id when opened, so a resumed conversion opens the same one) */
+            recordId: string;
+            /** @description Found by its match: linked, not opened */
+            found: boolean;
+            /** @description Who owns it when opened */
+            owner: string;
+            /**
+             * @description What it is opened with; empty when found
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            fields: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        ConversionStartedData: {
+            /** @description Record id (the converted record) */
+            recordId: string;
+            /** Format: uuid */
+            conversionId: string;
+            /**
+             * @description The converting transition
+             * @example convert
+             */
+            event: string;
+            /** @description What it opens or links, in order */
+            records: components["schemas"]["PlannedRecord"][];
+            /**
+             * @description Fields the converting transition sets: the links to what it opens
+             * @example {
+             *       "name": "Globex platform deal",
+             *       "amount": 42000
+             *     }
+             */
+            link: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Who converts: every step acts as them */
+            requestedBy: components["schemas"]["Actor"];
+        };
+        ConversionStartedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ConversionStarted";
+            data: components["schemas"]["ConversionStartedData"];
+        };
+        /** @description A record a conversion opened or linked */
+        ConversionRecord: {
+            /**
+             * @description The conversion step
+             * @example opportunity
+             */
+            as: string;
+            /** @description Its record kind */
+            kind: string;
+            /** @description Its id */
+            recordId: string;
+            /** @description Found by its match and linked, not opened (absent on a failed conversion’s list of what it opened) */
+            found?: boolean;
+        };
+        ConversionCompletedData: {
+            /** @description Record id (the converted record) */
+            recordId: string;
+            /** Format: uuid */
+            conversionId: string;
+            /** @description What it opened or linked */
+            records: components["schemas"]["ConversionRecord"][];
+        };
+        ConversionCompletedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ConversionCompleted";
+            data: components["schemas"]["ConversionCompletedData"];
+        };
+        ConversionFailedData: {
+            /** @description Record id (the converted record) */
+            recordId: string;
+            /** Format: uuid */
+            conversionId: string;
+            /** @description The step refused; null for the converting transition itself */
+            step: string | null;
+            /** @description Why it was refused */
+            reason: string;
+            /**
+             * @description The refusal’s error code
+             * @example TRANSITION_REFUSED
+             */
+            code: string;
+            /** @description Records opened before the refusal: they stay (an event store removes nothing) */
+            opened: components["schemas"]["ConversionRecord"][];
+        };
+        ConversionFailedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ConversionFailed";
+            data: components["schemas"]["ConversionFailedData"];
+        };
         RecordOpenedHistoryEntry: {
             /**
              * Format: uuid
@@ -4051,6 +4209,146 @@ export interface components {
              */
             type: "DuplicateLeadAllowed";
             data: components["schemas"]["DuplicateLeadAllowedData"];
+        };
+        ConversionStartedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ConversionStarted";
+            data: components["schemas"]["ConversionStartedData"];
+        };
+        ConversionCompletedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ConversionCompleted";
+            data: components["schemas"]["ConversionCompletedData"];
+        };
+        ConversionFailedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "ConversionFailed";
+            data: components["schemas"]["ConversionFailedData"];
+        };
+        /** @description A record a conversion opened or found */
+        ConvertedRecord: {
+            /**
+             * @description The conversion step, as the blueprint names it
+             * @example account
+             */
+            as: string;
+            /**
+             * @description Its record kind
+             * @example account
+             */
+            kind: string;
+            /** @description Its id */
+            recordId: string;
+            /** @description Found by its match and linked, not opened */
+            found: boolean;
+        };
+        /** @description The record’s latest conversion (a lead into an opportunity with its account and contact) */
+        Conversion: {
+            /** Format: uuid */
+            conversionId: string;
+            /**
+             * @description The converting transition
+             * @example convert
+             */
+            event: string;
+            /**
+             * @description pending: under way (a crash left it; it is carried on); failed: a step was refused
+             * @enum {string}
+             */
+            status: "pending" | "completed" | "failed";
+            /**
+             * Format: date-time
+             * @description When it was committed
+             */
+            startedAt: string;
+            /** @description Who converted */
+            requestedBy: string;
+            /** @description The records it opens or links, in order */
+            records: components["schemas"]["ConvertedRecord"][];
+            /** @description failed: why; null otherwise */
+            reason: string | null;
+            /** @description failed: the refusal’s error code; null otherwise */
+            code: string | null;
+            /** @description failed: the step refused (null: the converting transition itself) */
+            step: string | null;
         };
         /** @description Something about the event log an operator should know, although every call still works */
         StoreWarning: {

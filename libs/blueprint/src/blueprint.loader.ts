@@ -109,11 +109,9 @@ export const loadBlueprintDirectory = (directory: string): BlueprintDefinition[]
     const source = readSource(file);
     return { file, source, validation: validateBlueprint(source, file) };
   });
-  const problems = [
-    ...loaded.flatMap((entry) => (entry.validation.ok ? [] : entry.validation.problems)),
-    ...crossFileProblems(loaded),
-    ...conversionProblems(loaded),
-  ];
+  const fileProblems = [...loaded.flatMap((entry) => (entry.validation.ok ? [] : entry.validation.problems)), ...crossFileProblems(loaded)];
+  // Checked once every file holds: a conversion into a kind whose file is broken would only repeat that file's problem.
+  const problems = fileProblems.length > 0 ? fileProblems : conversionProblems(loaded);
   if (problems.length > 0) throw invalidBlueprint(problems);
   return loaded.flatMap((entry) => (entry.validation.ok ? [entry.validation.definition] : [])).sort(byIdThenVersion);
 };

@@ -11,7 +11,10 @@ import {
 } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
-import { BlueprintCatalog, businessTiming, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type Timing } from '@crm/workflow';
+import { ReactorRuntime } from '@crm/reactor-runtime';
+import { BlueprintCatalog, businessTiming, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type Timing } from '@crm/workflow';
+import { conversionMatchKey, phoneRegionOf } from './conversion/conversion-matching';
+import { recordConversionReactor } from './conversion/record-conversion.reactor';
 
 export interface EngineConfig {
   readonly dataDirectory: string;
@@ -29,6 +32,8 @@ export interface EngineConfig {
   readonly teamOf?: (user: string) => string | null;
   /** The lead pool's rules (claim cap, cool-down, return for inactivity), from the assignment rules file; default none. */
   readonly pool?: PoolSettings;
+  /** Finds records opened by hand that a conversion should link (a read model); default: only those conversions opened. */
+  readonly recordLookup?: RecordLookup;
 }
 
 /** Beside the blueprints; without it, the standard calendar (Monday to Friday, 09:00-17:00 UTC). */
@@ -68,6 +73,11 @@ export class Engine {
     readonly commands: RecordCommandHandler,
     readonly clock: Clock,
     readonly timing: Timing,
+    /**
+     * The engine's own reactors (carrying out started conversions), sending through `commands`. Started
+     * by a long-running host (the API), not by one-shot ones (the CLI); every API process may run them.
+     */
+    readonly reactors: ReactorRuntime<RecordCommandHandler>,
   ) {}
 
   static async open(config: EngineConfig): Promise<Engine> {
@@ -81,7 +91,10 @@ export class Engine {
     try {
       const catalog = await BlueprintCatalog.open(store, definitions);
       catalog.follow(config.onCatalogError ?? ((error) => process.emitWarning(`blueprint catalog stopped following the store: ${String(error)}`)));
-      return new Engine(store, catalog, new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool }), clock, timing);
+      const conversion = { matchKeyOf: conversionMatchKey(phoneRegionOf(config.blueprintsDirectory)), ...(config.recordLookup === undefined ? {} : { lookup: config.recordLookup }) };
+      const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion });
+      const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor()] });
+      return new Engine(store, catalog, commands, clock, timing, reactors);
     } catch (error) {
       await store.close();
       throw error;
@@ -89,6 +102,7 @@ export class Engine {
   }
 
   async close(): Promise<void> {
+    await this.reactors.stop();
     await this.catalog.stop();
     await this.store.close();
   }

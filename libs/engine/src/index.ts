@@ -12,3 +12,5 @@ export type {
   TimerSchedulerState,
   TimerSchedulerStatus,
 } from './timers/timer-scheduler';
+export { conversionMatchKey, DEFAULT_PHONE_REGION, phoneRegionOf } from './conversion/conversion-matching';
+export { recordConversionReactor } from './conversion/record-conversion.reactor';

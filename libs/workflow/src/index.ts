@@ -31,7 +31,7 @@ export type { ApprovalRequest, ApprovalStepState, ExistingRecord, NoRecord, Pend
 export { explainRecord } from './record/explain-record';
 export type { NextStep } from './record/explain-record';
 export { recordView } from './record/record-view';
-export type { ApprovalView, OpenTask, RecordView, TimerView } from './record/record-view';
+export type { ApprovalView, ConversionView, ConvertedRecordView, OpenTask, RecordView, TimerView } from './record/record-view';
 export { commandProblems, validateCommand } from './record/validate-command';
 export type { TaskCancelled, TaskCompleted, TaskEvent, TaskOpened, TaskReassigned } from './tasks/tasks.events';
 export type { CompleteTask, ReassignTask, TaskCommand } from './tasks/tasks.commands';

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { RECORD_EVENT_MODELS } from '../records/dto/record-event.response';
+import { ConversionViewResponse } from '../records/dto/record.response';
 import { HealthResponse, LivenessResponse } from './dto/health.response';
 
 const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'] as const;
@@ -69,7 +70,7 @@ export const apiDocument = (app: INestApplication): OpenAPIObject => {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [...RECORD_EVENT_MODELS, HealthResponse, LivenessResponse] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [...RECORD_EVENT_MODELS, ConversionViewResponse, HealthResponse, LivenessResponse] });
   for (const schema of Object.values(document.components?.schemas ?? {})) closeObjectSchemas(schema);
   mergeHeaderParameters(document);
   return document;

@@ -31,7 +31,7 @@ describe('crm blueprint validate, show and diagram', () => {
   const folder = (name: string, files: Record<string, string> = {}): string => {
     const directory = join(root, name);
     mkdirSync(directory);
-    for (const file of ['lead.blueprint.yaml', 'opportunity.blueprint.yaml', 'quote.blueprint.yaml']) copyFileSync(join(SHIPPED, file), join(directory, file));
+    for (const file of ['account.blueprint.yaml', 'contact.blueprint.yaml', 'lead.blueprint.yaml', 'opportunity.blueprint.yaml', 'quote.blueprint.yaml']) copyFileSync(join(SHIPPED, file), join(directory, file));
     for (const [file, source] of Object.entries(files)) writeFileSync(join(directory, file), source);
     return directory;
   };
@@ -45,7 +45,7 @@ describe('crm blueprint validate, show and diagram', () => {
   it('given the shipped blueprints, when validated, then it exits 0 and names every blueprint it loaded', async () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED);
 
-    expect(result).toEqual({ exitCode: 0, out: 'ok: 5 blueprint files valid: account v1 (account), contact v1 (contact), lead v3 (lead), opportunity v2 (opportunity), quote v2 (quote)\n', err: '' });
+    expect(result).toEqual({ exitCode: 0, out: 'ok: 5 blueprint files valid: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v3 (opportunity), quote v2 (quote)\n', err: '' });
   });
 
   it('given a folder with a misspelt field, a YAML error and a version declared twice, when validated, then every problem is printed with file and path and it exits 3', async () => {
@@ -63,9 +63,9 @@ describe('crm blueprint validate, show and diagram', () => {
     expect(lines.filter((line) => line.startsWith('broken/quote.blueprint.yaml: YAML syntax error at line'))).not.toHaveLength(0);
     // The loader names the other file as it read it: absolute.
     expect(lines).toContain(
-      `broken/lead.blueprint.yaml: version: blueprint "lead" version 3 is also declared in ${join(root, 'broken', 'lead-again.blueprint.yaml')}; give the change a higher version`,
+      `broken/lead.blueprint.yaml: version: blueprint "lead" version 4 is also declared in ${join(root, 'broken', 'lead-again.blueprint.yaml')}; give the change a higher version`,
     );
-    expect(result.out).toMatch(/^invalid: \d+ problems in 3 files \(4 blueprint files checked\)\n$/);
+    expect(result.out).toMatch(/^invalid: \d+ problems in 3 files \(6 blueprint files checked\)\n$/);
   });
 
   it('given single files, when validated, then a good one passes, a missing one is a problem, and a dead end is only a warning', async () => {
@@ -77,7 +77,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const missing = await crm('blueprint', 'validate', 'files/nope.blueprint.yaml');
 
     expect(good.exitCode).toBe(0);
-    expect(good.out).toBe('ok: 2 blueprint files valid: quote v2 (quote), lead v3 (lead)\n');
+    expect(good.out).toBe('ok: 2 blueprint files valid: quote v2 (quote), lead v4 (lead)\n');
     expect(good.err).toBe('warning: files/quote.blueprint.yaml: stages.approved: stage "approved" is not final but no transition leaves it (a dead end)\n');
     expect(missing.exitCode).toBe(3);
     expect(missing.err).toBe('files/nope.blueprint.yaml: cannot read the blueprint file (ENOENT)\n');
@@ -87,7 +87,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const result = await crm('blueprint', 'show', 'opportunity', '--blueprints', SHIPPED);
 
     expect(result.exitCode).toBe(0);
-    expect(result.out).toMatch(/^opportunity: Opportunity \(blueprint opportunity v2, sha256:[0-9a-f]{12}, currency USD\)$/m);
+    expect(result.out).toMatch(/^opportunity: Opportunity \(blueprint opportunity v3, sha256:[0-9a-f]{12}, currency USD\)$/m);
     expect(result.out).toMatch(/^ {2}3\s+proposal\s+Proposal\s+50%\s+best_case\s+none\s+send_proposal$/m);
     expect(result.out).toMatch(/^ {2}6\s+closed_won\s+Closed won\s+100%\s+closed\s+won\s+final$/m);
     expect(result.out).toMatch(/^ {2}close_won\s+contract_approval\s+closed_won\s+requires amount, closeDate; when amount > 0 \("A won deal needs a positive amount"\)\s+rep, manager$/m);
@@ -140,7 +140,7 @@ describe('crm blueprint validate, show and diagram', () => {
 
       expect(validate).toEqual({
         exitCode: 3,
-        out: 'invalid: 1 problem in 1 file (3 blueprint files checked)\n',
+        out: 'invalid: 1 problem in 1 file (5 blueprint files checked)\n',
         err: 'broken/opportunity.blueprint.yaml: transitions[0].requires[0]: unknown field "budjet" (did you mean "budget"?)\n',
       });
       expect(diagram.exitCode).toBe(0);

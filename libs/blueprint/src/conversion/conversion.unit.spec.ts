@@ -130,6 +130,16 @@ describe('blueprint conversion: against the blueprints of what it opens', () => 
     );
   });
 
+  it('given the blueprint of a kind it opens is broken, when loaded, then only that file\'s problem is named, not the conversion into it', () => {
+    const deal = TARGETS['deal'] as Record<string, unknown>;
+    write([convertingLead(), TARGETS['account'] as Record<string, unknown>, TARGETS['contact'] as Record<string, unknown>, { ...deal, initialStage: 'nowhere' }]);
+
+    const problems = loadProblems();
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^deal\.blueprint\.yaml: initialStage: /);
+  });
+
   it('given an enum copied into an enum that lacks some of its values, when loaded, then the missing values are named', () => {
     const deal = TARGETS['deal'] as Record<string, unknown>;
     write([convertingLead(), TARGETS['account'] as Record<string, unknown>, TARGETS['contact'] as Record<string, unknown>, { ...deal, fields: { ...(deal['fields'] as object), source: { type: 'enum', values: ['web'] } } }]);

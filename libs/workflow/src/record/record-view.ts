@@ -1,5 +1,6 @@
 import type { Actor, BlueprintRef, CompiledBlueprint, FieldValues, TimerAction } from '@crm/blueprint';
 import { actionableSteps, isLive } from '../approvals/approval-requests';
+import { conversionOf } from '../conversion/conversion-state';
 import { scoreView, type ScoreView } from '../scoring/score-view';
 import { explainRecord, type NextStep } from './explain-record';
 import type { ApprovalStepState, ExistingRecord } from './record.state';
@@ -34,6 +35,45 @@ export interface TimerView {
   readonly action: TimerAction;
 }
 
+/** A record the conversion opened or found. */
+export interface ConvertedRecordView {
+  readonly as: string;
+  readonly kind: string;
+  readonly recordId: string;
+  /** Found by its match (linked), not opened. */
+  readonly found: boolean;
+}
+
+/** The record's latest conversion: under way, done, or refused with the reason (README, "Conversion"). */
+export interface ConversionView {
+  readonly conversionId: string;
+  readonly event: string;
+  readonly status: 'pending' | 'completed' | 'failed';
+  readonly startedAt: string;
+  readonly requestedBy: string;
+  readonly records: readonly ConvertedRecordView[];
+  /** failed: what was refused, its code, and the step (null: the converting transition itself). */
+  readonly reason: string | null;
+  readonly code: string | null;
+  readonly step: string | null;
+}
+
+const conversionView = (state: ExistingRecord): ConversionView | null => {
+  const conversion = conversionOf(state);
+  if (conversion === null) return null;
+  return {
+    conversionId: conversion.conversionId,
+    event: conversion.event,
+    status: conversion.status,
+    startedAt: conversion.startedAt,
+    requestedBy: conversion.requestedBy.id,
+    records: conversion.records.map(({ as, kind, recordId, found }) => ({ as, kind, recordId, found })),
+    reason: conversion.reason,
+    code: conversion.code,
+    step: conversion.step,
+  };
+};
+
 /** A record as a user sees it (the API's `GET /records/:kind/:id`, the CLI's `record show`). */
 export interface RecordView {
   readonly kind: string;
@@ -54,6 +94,8 @@ export interface RecordView {
   readonly approvals: readonly ApprovalView[];
   /** The stage's timers still to come. */
   readonly timers: readonly TimerView[];
+  /** Its latest conversion; null when it was never converted. */
+  readonly conversion: ConversionView | null;
   /** Every event the record could take next, for the asking user, with what blocks it. */
   readonly next: readonly NextStep[];
   /** The score and its breakdown by rule; absent when the record's blueprint scores nothing. */
@@ -90,6 +132,7 @@ export const recordView = (state: ExistingRecord, blueprint: CompiledBlueprint, 
       waitingFor: actionableSteps(request).map(({ step }) => step.title),
     })),
     timers: state.timers.map(({ timerId, timer, dueAt, action }) => ({ timerId, timer, dueAt, action })),
+    conversion: conversionView(state),
     next: explainRecord(state, blueprint, { id: user.id, roles: user.roles }),
     ...scoreOf(state, blueprint),
   };

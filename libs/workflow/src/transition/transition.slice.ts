@@ -25,7 +25,9 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
       decide: (command, state, { blueprint, now, timing, references }) => {
         const record = requireExisting(state);
         requireNotMerged(record);
-        const converting = blueprint.definition.conversion?.on === command.event ? requirePendingConversion(record, command.event, command.conversionId) : null;
+        const converts = blueprint.definition.conversion?.on === command.event;
+        // A conversion id names a conversion under way: one that is not is refused before anything else.
+        if (converts && command.conversionId !== undefined) requirePendingConversion(record, command.event, command.conversionId);
         const supplied = command.fields ?? {};
         requireValidFields(blueprint, supplied, references);
         const outcome = fireTransition({
@@ -41,6 +43,8 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
           mayRequestApproval: true,
         });
         if (outcome.kind === 'refused') throw transitionRefused(record, command.event, outcome.unmet);
+        // After its criteria, so "what blocks me" names them before the conversion it must go through.
+        const converting = converts ? requirePendingConversion(record, command.event, command.conversionId) : null;
         return converting === null ? outcome.events : [...outcome.events, conversionCompleted(record.recordId, converting)];
       },
     },

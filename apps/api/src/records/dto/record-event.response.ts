@@ -417,6 +417,96 @@ export class ApprovalRequestedDataResponse {
   readonly watches!: readonly string[];
 }
 
+@ApiSchema({ name: 'PlannedRecord', description: 'A record a conversion opens (with the fields it gets) or links (found by its match)' })
+export class PlannedRecordResponse {
+  @TextProperty('The conversion step, as the blueprint names it', { example: 'account' })
+  readonly as!: string;
+
+  @TextProperty('Its record kind', { example: 'account' })
+  readonly kind!: string;
+
+  @TextProperty('Its id (derived from the conversion id when opened, so a resumed conversion opens the same one)')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: Boolean, description: 'Found by its match: linked, not opened' })
+  readonly found!: boolean;
+
+  @TextProperty('Who owns it when opened')
+  readonly owner!: string;
+
+  @FieldValuesProperty('What it is opened with; empty when found')
+  readonly fields!: FieldValues;
+}
+
+@ApiSchema({ name: 'ConversionRecord', description: 'A record a conversion opened or linked' })
+export class ConversionRecordResponse {
+  @TextProperty('The conversion step', { example: 'opportunity' })
+  readonly as!: string;
+
+  @TextProperty('Its record kind')
+  readonly kind!: string;
+
+  @TextProperty('Its id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: Boolean, required: false, description: 'Found by its match and linked, not opened (absent on a failed conversion’s list of what it opened)' })
+  readonly found?: boolean;
+}
+
+@ApiSchema({ name: 'ConversionStartedData' })
+export class ConversionStartedDataResponse {
+  @TextProperty('Record id (the converted record)')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly conversionId!: string;
+
+  @TextProperty('The converting transition', { example: 'convert' })
+  readonly event!: string;
+
+  @ApiProperty({ type: () => [PlannedRecordResponse], description: 'What it opens or links, in order' })
+  readonly records!: readonly PlannedRecordResponse[];
+
+  @FieldValuesProperty('Fields the converting transition sets: the links to what it opens')
+  readonly link!: FieldValues;
+
+  @ApiProperty({ type: () => ActorResponse, description: 'Who converts: every step acts as them' })
+  readonly requestedBy!: Actor;
+}
+
+@ApiSchema({ name: 'ConversionCompletedData' })
+export class ConversionCompletedDataResponse {
+  @TextProperty('Record id (the converted record)')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly conversionId!: string;
+
+  @ApiProperty({ type: () => [ConversionRecordResponse], description: 'What it opened or linked' })
+  readonly records!: readonly ConversionRecordResponse[];
+}
+
+@ApiSchema({ name: 'ConversionFailedData' })
+export class ConversionFailedDataResponse {
+  @TextProperty('Record id (the converted record)')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly conversionId!: string;
+
+  @NullableTextProperty('The step refused; null for the converting transition itself')
+  readonly step!: string | null;
+
+  @TextProperty('Why it was refused')
+  readonly reason!: string;
+
+  @TextProperty('The refusal’s error code', { example: 'TRANSITION_REFUSED' })
+  readonly code!: string;
+
+  @ApiProperty({ type: () => [ConversionRecordResponse], description: 'Records opened before the refusal: they stay (an event store removes nothing)' })
+  readonly opened!: readonly ConversionRecordResponse[];
+}
+
 @ApiSchema({ name: 'ApprovalGrantedData' })
 export class ApprovalGrantedDataResponse {
   @TextProperty('Record id')
@@ -665,6 +755,24 @@ export class LeadPooledEventResponse extends CommandEventBase {
   @ApiProperty({ type: () => LeadPooledDataResponse }) readonly data!: LeadPooledDataResponse;
 }
 
+@ApiSchema({ name: 'ConversionStartedEvent' })
+export class ConversionStartedEventResponse extends CommandEventBase {
+  @eventType('ConversionStarted') readonly type!: 'ConversionStarted';
+  @ApiProperty({ type: () => ConversionStartedDataResponse }) readonly data!: ConversionStartedDataResponse;
+}
+
+@ApiSchema({ name: 'ConversionCompletedEvent' })
+export class ConversionCompletedEventResponse extends CommandEventBase {
+  @eventType('ConversionCompleted') readonly type!: 'ConversionCompleted';
+  @ApiProperty({ type: () => ConversionCompletedDataResponse }) readonly data!: ConversionCompletedDataResponse;
+}
+
+@ApiSchema({ name: 'ConversionFailedEvent' })
+export class ConversionFailedEventResponse extends CommandEventBase {
+  @eventType('ConversionFailed') readonly type!: 'ConversionFailed';
+  @ApiProperty({ type: () => ConversionFailedDataResponse }) readonly data!: ConversionFailedDataResponse;
+}
+
 @ApiSchema({ name: 'TaskOpenedEvent' })
 export class TaskOpenedEventResponse extends CommandEventBase {
   @eventType('TaskOpened') readonly type!: 'TaskOpened';
@@ -771,6 +879,24 @@ export class OwnerChangedHistoryEntryResponse extends HistoryEntryBase {
 export class LeadPooledHistoryEntryResponse extends HistoryEntryBase {
   @eventType('LeadPooled') readonly type!: 'LeadPooled';
   @ApiProperty({ type: () => LeadPooledDataResponse }) readonly data!: LeadPooledDataResponse;
+}
+
+@ApiSchema({ name: 'ConversionStartedHistoryEntry' })
+export class ConversionStartedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ConversionStarted') readonly type!: 'ConversionStarted';
+  @ApiProperty({ type: () => ConversionStartedDataResponse }) readonly data!: ConversionStartedDataResponse;
+}
+
+@ApiSchema({ name: 'ConversionCompletedHistoryEntry' })
+export class ConversionCompletedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ConversionCompleted') readonly type!: 'ConversionCompleted';
+  @ApiProperty({ type: () => ConversionCompletedDataResponse }) readonly data!: ConversionCompletedDataResponse;
+}
+
+@ApiSchema({ name: 'ConversionFailedHistoryEntry' })
+export class ConversionFailedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('ConversionFailed') readonly type!: 'ConversionFailed';
+  @ApiProperty({ type: () => ConversionFailedDataResponse }) readonly data!: ConversionFailedDataResponse;
 }
 
 @ApiSchema({ name: 'TaskOpenedHistoryEntry' })
@@ -968,6 +1094,9 @@ const COMMAND_EVENTS = [
   LeadSplitEventResponse,
   LeadRestoredEventResponse,
   DuplicateLeadAllowedEventResponse,
+  ConversionStartedEventResponse,
+  ConversionCompletedEventResponse,
+  ConversionFailedEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -996,6 +1125,9 @@ const HISTORY_ENTRIES = [
   LeadSplitHistoryEntryResponse,
   LeadRestoredHistoryEntryResponse,
   DuplicateLeadAllowedHistoryEntryResponse,
+  ConversionStartedHistoryEntryResponse,
+  ConversionCompletedHistoryEntryResponse,
+  ConversionFailedHistoryEntryResponse,
 ];
 
 /** Schemas reached only through a `$ref` written by hand (a union, a map): the document must list them itself. */

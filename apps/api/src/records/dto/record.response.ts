@@ -1,7 +1,19 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import type { FieldValues, TimerAction, UnmetCriterion } from '@crm/blueprint';
 import type { RecordListItem, RecordPage } from '@crm/projections';
-import type { ApprovalStepState, ApprovalView, NextStep, OpenTask, RecordView, ScoreBreakdownView, ScoreThresholdView, ScoreView, TimerView } from '@crm/workflow';
+import type {
+  ApprovalStepState,
+  ApprovalView,
+  ConversionView,
+  ConvertedRecordView,
+  NextStep,
+  OpenTask,
+  RecordView,
+  ScoreBreakdownView,
+  ScoreThresholdView,
+  ScoreView,
+  TimerView,
+} from '@crm/workflow';
 import { BlueprintRefResponse, TimerActionResponse } from '../../blueprints/dto/blueprint.response';
 import { DateTimeProperty, FieldValuesProperty, IntegerProperty, NullableTextProperty, TextProperty } from '../../http/dto/schema-properties';
 
@@ -190,6 +202,51 @@ export class ScoreViewResponse implements ScoreView {
   readonly lastActivityAt!: string | null;
 }
 
+@ApiSchema({ name: 'ConvertedRecord', description: 'A record a conversion opened or found' })
+export class ConvertedRecordResponse implements ConvertedRecordView {
+  @TextProperty('The conversion step, as the blueprint names it', { example: 'account' })
+  readonly as!: string;
+
+  @TextProperty('Its record kind', { example: 'account' })
+  readonly kind!: string;
+
+  @TextProperty('Its id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: Boolean, description: 'Found by its match and linked, not opened' })
+  readonly found!: boolean;
+}
+
+@ApiSchema({ name: 'Conversion', description: 'The record’s latest conversion (a lead into an opportunity with its account and contact)' })
+export class ConversionViewResponse implements ConversionView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly conversionId!: string;
+
+  @TextProperty('The converting transition', { example: 'convert' })
+  readonly event!: string;
+
+  @ApiProperty({ type: String, enum: ['pending', 'completed', 'failed'], description: 'pending: under way (a crash left it; it is carried on); failed: a step was refused' })
+  readonly status!: 'pending' | 'completed' | 'failed';
+
+  @DateTimeProperty('When it was committed')
+  readonly startedAt!: string;
+
+  @TextProperty('Who converted')
+  readonly requestedBy!: string;
+
+  @ApiProperty({ type: () => [ConvertedRecordResponse], description: 'The records it opens or links, in order' })
+  readonly records!: readonly ConvertedRecordResponse[];
+
+  @NullableTextProperty('failed: why; null otherwise')
+  readonly reason!: string | null;
+
+  @NullableTextProperty('failed: the refusal’s error code; null otherwise')
+  readonly code!: string | null;
+
+  @NullableTextProperty('failed: the step refused (null: the converting transition itself)')
+  readonly step!: string | null;
+}
+
 @ApiSchema({ name: 'RecordView', description: 'A record as its events say it is now, with every possible next event' })
 export class RecordViewResponse implements RecordView {
   @TextProperty('Record kind', { example: 'opportunity' })
@@ -239,6 +296,13 @@ export class RecordViewResponse implements RecordView {
 
   @ApiProperty({ type: () => [TimerViewResponse], description: 'Timers of the stage still to come' })
   readonly timers!: readonly TimerViewResponse[];
+
+  // OpenAPI 3.0 cannot mark a $ref nullable: the null is the second alternative.
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(ConversionViewResponse) }, { type: 'object', nullable: true, enum: [null] }],
+    description: 'Its latest conversion; null when never converted',
+  })
+  readonly conversion!: ConversionViewResponse | null;
 
   @ApiProperty({ type: () => [NextStepResponse], description: 'Every event the record could take next, with what blocks it' })
   readonly next!: readonly NextStepResponse[];
