@@ -74,7 +74,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
       expect(list.body.map((blueprint) => [blueprint.id, blueprint.latestVersion])).toEqual([
         ['account', 1],
         ['contact', 1],
-        ['lead', 3],
+        ['lead', 4],
         ['opportunity', 3],
         ['quote', 2],
       ]);

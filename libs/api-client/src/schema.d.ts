@@ -915,6 +915,52 @@ export interface components {
             /** @description Ascending by at */
             thresholds: components["schemas"]["ScoreThreshold"][];
         };
+        /** @description How a conversion step recognises an existing record to link instead of opening one */
+        ConversionMatch: {
+            /**
+             * @description A field of the step’s mapping, compared with the existing records’ value of it
+             * @example name
+             */
+            field: string;
+            /**
+             * @description How both values are normalized before they are compared
+             * @enum {string}
+             */
+            by: "email" | "phone" | "company_name" | "exact";
+        };
+        /** @description A record a conversion opens or finds */
+        ConversionStep: {
+            /**
+             * @description The step’s name, $<as> in later mappings
+             * @example account
+             */
+            as: string;
+            /**
+             * @description The kind of record it opens or finds
+             * @example account
+             */
+            kind: string;
+            /** @description Absent: always opened */
+            match?: components["schemas"]["ConversionMatch"];
+            /** @description Target field → source: a field of the converted record, $record or $<as> */
+            fields: {
+                [key: string]: string;
+            };
+        };
+        /** @description What converting a record opens or links (README, Conversion) */
+        ConversionDefinition: {
+            /**
+             * @description The converting transition
+             * @example convert
+             */
+            on: string;
+            /** @description In order */
+            creates: components["schemas"]["ConversionStep"][];
+            /** @description Field of the converted record → $<as>: set by the converting transition */
+            link: {
+                [key: string]: string;
+            };
+        };
         /** @description A blueprint as loaded and validated */
         BlueprintDefinition: {
             /** @description Blueprint id */
@@ -938,6 +984,8 @@ export interface components {
             transitions: components["schemas"]["TransitionDefinition"][];
             /** @description Absent when the blueprint scores nothing */
             scoring?: components["schemas"]["ScoringDefinition"];
+            /** @description Absent when the blueprint converts nothing */
+            conversion?: components["schemas"]["ConversionDefinition"];
         };
         BlueprintDetail: {
             /** @description The version answered */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   APPROVAL_MODES,
+  MATCH_RULES,
   FIELD_TYPES,
   FORECAST_CATEGORIES,
   STAGE_OUTCOMES,
@@ -12,10 +13,14 @@ import {
   type BehaviourRule,
   type BlueprintDefinition,
   type BlueprintRef,
+  type ConversionDefinition,
+  type ConversionMatch,
+  type ConversionStep,
   type ExitCriteria,
   type ExpressionCriterion,
   type FieldDefinition,
   type FieldType,
+  type MatchRule,
   type ForecastCategory,
   type ScoreDecay,
   type ScoreThreshold,
@@ -308,6 +313,42 @@ export class ScoringDefinitionResponse implements ScoringDefinition {
   readonly thresholds!: readonly ScoreThresholdDefinitionResponse[];
 }
 
+@ApiSchema({ name: 'ConversionMatch', description: 'How a conversion step recognises an existing record to link instead of opening one' })
+export class ConversionMatchResponse implements ConversionMatch {
+  @TextProperty('A field of the step’s mapping, compared with the existing records’ value of it', { example: 'name' })
+  readonly field!: string;
+
+  @ApiProperty({ enum: MATCH_RULES, description: 'How both values are normalized before they are compared' })
+  readonly by!: MatchRule;
+}
+
+@ApiSchema({ name: 'ConversionStep', description: 'A record a conversion opens or finds' })
+export class ConversionStepResponse implements ConversionStep {
+  @TextProperty('The step’s name, $<as> in later mappings', { example: 'account' })
+  readonly as!: string;
+
+  @TextProperty('The kind of record it opens or finds', { example: 'account' })
+  readonly kind!: string;
+
+  @ApiPropertyOptional({ type: () => ConversionMatchResponse, description: 'Absent: always opened' })
+  readonly match?: ConversionMatchResponse;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Target field → source: a field of the converted record, $record or $<as>' })
+  readonly fields!: Readonly<Record<string, string>>;
+}
+
+@ApiSchema({ name: 'ConversionDefinition', description: 'What converting a record opens or links (README, Conversion)' })
+export class ConversionDefinitionResponse implements ConversionDefinition {
+  @TextProperty('The converting transition', { example: 'convert' })
+  readonly on!: string;
+
+  @ApiProperty({ type: () => [ConversionStepResponse], description: 'In order' })
+  readonly creates!: readonly ConversionStepResponse[];
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Field of the converted record → $<as>: set by the converting transition' })
+  readonly link!: Readonly<Record<string, string>>;
+}
+
 @ApiSchema({ name: 'BlueprintDefinition', description: 'A blueprint as loaded and validated' })
 export class BlueprintDefinitionResponse implements BlueprintDefinition {
   @TextProperty('Blueprint id')
@@ -342,6 +383,9 @@ export class BlueprintDefinitionResponse implements BlueprintDefinition {
 
   @ApiPropertyOptional({ type: () => ScoringDefinitionResponse, description: 'Absent when the blueprint scores nothing' })
   readonly scoring?: ScoringDefinitionResponse;
+
+  @ApiPropertyOptional({ type: () => ConversionDefinitionResponse, description: 'Absent when the blueprint converts nothing' })
+  readonly conversion?: ConversionDefinitionResponse;
 }
 
 @ApiSchema({ name: 'BlueprintSummary' })
