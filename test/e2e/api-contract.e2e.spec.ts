@@ -362,6 +362,26 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('ana', 'POST', '/projections/pipeline/rebuild');
       await call('rita', 'POST', '/projections/pipeline/rebuild');
       await call('ana', 'POST', '/projections/nothing/rebuild');
+      const issued = await call('ada', 'POST', '/intake/keys', { source: 'contract', name: 'Contract site', ratePerMinute: 3 });
+      const intakeKey = { 'x-intake-key': String(issued.body['key']) };
+      await call('rita', 'POST', '/intake/keys', { source: 'mine' });
+      await call('ada', 'POST', '/intake/keys', { source: 'Not A Source' });
+      await call(null, 'POST', '/intake/leads', { externalId: 'c-1', name: 'Ann Lee', email: 'ann@contract.example', utm_source: 'ads' }, intakeKey);
+      await call(null, 'POST', '/intake/leads', { leads: [{ externalId: 'c-2', email: 'ANN@contract.example' }] }, intakeKey);
+      await call(null, 'POST', '/intake/leads', { leads: [] }, intakeKey);
+      await call(null, 'POST', '/intake/leads', { externalId: 'c-3', email: 'c3@contract.example' }, intakeKey);
+      await call(null, 'POST', '/intake/leads', { externalId: 'c-4', email: 'c4@contract.example' }, intakeKey);
+      await call(null, 'POST', '/intake/leads', { externalId: 'c-5' }, { 'x-intake-key': 'ik_forged' });
+      await call('rita', 'POST', '/records/lead', { fields: { email: 'Ann@Contract.example' } });
+      await call('ada', 'GET', '/intake/keys');
+      await call('ada', 'DELETE', `/intake/keys/${String(issued.body['id'])}`);
+      await call('ada', 'DELETE', '/intake/keys/00000000-0000-7000-8000-000000000000');
+      await call('rita', 'POST', '/records/lead', { id: 'merge-keep', fields: { name: 'Bo', email: 'bo@contract.example' } });
+      await call('rita', 'POST', '/records/lead', { id: 'merge-away', fields: { name: 'Bo', phone: '+14155550123' } });
+      await call('rita', 'POST', '/records/lead/merge-keep/merge', { lead: 'merge-away', reason: 'same person' });
+      await call('rita', 'PATCH', '/records/lead/merge-away', { fields: { notes: 'x' } });
+      await call('rita', 'POST', '/records/lead/merge-keep/split', { lead: 'merge-away' });
+      await call('rita', 'POST', '/records/lead/merge-keep/split', { lead: 'never-merged' });
       return answered;
     };
 
@@ -380,7 +400,7 @@ describe('API contract: the OpenAPI document declares every answer', () => {
 
       expect(problems).toEqual([]);
       // The scenario reaches each refusal it means to.
-      expect([...new Set(answers.map((answer) => answer.status))].sort()).toEqual([200, 201, 202, 400, 401, 403, 404, 409, 413, 414, 415, 422]);
+      expect([...new Set(answers.map((answer) => answer.status))].sort()).toEqual([200, 201, 202, 400, 401, 403, 404, 409, 413, 414, 415, 422, 429]);
     });
 
     it('given the transcript and the scenario, when their routes are listed, then every documented operation answered with each success status', () => {

@@ -44,6 +44,13 @@ import { HealthController } from './system/health.controller';
 import { GetHealthHandler } from './system/queries/get-health.handler';
 import { GetLivenessHandler } from './system/queries/get-liveness.handler';
 import { WebModule } from './web/web.module';
+import { CreateIntakeKeyHandler } from './intake/commands/create-intake-key.handler';
+import { MergeLeadsHandler } from './intake/commands/merge-leads.handler';
+import { RevokeIntakeKeyHandler } from './intake/commands/revoke-intake-key.handler';
+import { TakeLeadsHandler } from './intake/commands/take-leads.handler';
+import { IntakeController } from './intake/intake.controller';
+import { IntakeDesk } from './intake/intake-desk';
+import { ListIntakeKeysHandler } from './intake/queries/list-intake-keys.handler';
 
 export interface ApiParts {
   readonly engine: Engine;
@@ -66,6 +73,10 @@ const COMMAND_HANDLERS = [
   ReleaseLeadHandler,
   TakeForecastSnapshotHandler,
   RebuildProjectionHandler,
+  TakeLeadsHandler,
+  CreateIntakeKeyHandler,
+  RevokeIntakeKeyHandler,
+  MergeLeadsHandler,
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
@@ -82,6 +93,7 @@ const QUERY_HANDLERS = [
   GetForecastAccuracyHandler,
   GetFunnelHandler,
   ProjectionStatusesHandler,
+  ListIntakeKeysHandler,
 ];
 
 /** Controllers only dispatch; handlers do the work; the engine's parts come in ready-made. */
@@ -102,6 +114,7 @@ export class ApiModule {
         ForecastController,
         FunnelController,
         ProjectionsController,
+        IntakeController,
       ],
       providers: [
         { provide: ENGINE, useValue: parts.engine },
@@ -113,6 +126,7 @@ export class ApiModule {
         { provide: LEAD_ASSIGNMENT, useValue: parts.assignment },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         RecordDesk,
+        IntakeDesk,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
       ],

@@ -416,6 +416,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take in leads from a web form or a batch, deduplicated by the lead match rules
+         * @description Authenticated by an intake key in X-Intake-Key (not a bearer token); each key has a rate (429 with Retry-After past it). A lead that matches a kept one merges into it (LeadMerged naming the rule); a near match opens a review task. The whole request is checked before any lead is stored.
+         */
+        post: operations["IntakeController_take"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every intake key, revoked ones too, without secrets (admins) */
+        get: operations["IntakeController_listKeys"];
+        put?: never;
+        /** Create an intake key for a source (admins); the key is shown in this answer only */
+        post: operations["IntakeController_createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an intake key (admins): its requests answer 401 from now on */
+        delete: operations["IntakeController_revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/lead/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another lead into this one by hand: it is closed as merged, this lead takes the fields it lacks (LeadMerged, rule manual) */
+        post: operations["IntakeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/lead/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a manual merge: the merged lead is open again, this lead gives back the fields the merge filled and nobody changed since */
+        post: operations["IntakeController_split"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/records/{kind}/{id}/activities": {
         parameters: {
             query?: never;
@@ -607,7 +696,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "INVALID_WEBHOOK" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_ACTIVITY" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
+            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_INTAKE" | "INVALID_INTAKE_KEY" | "INVALID_MERGE" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "INVALID_WEBHOOK" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_ACTIVITY" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -621,7 +710,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "UNAUTHENTICATED";
+            error: "INTAKE_KEY_INVALID" | "UNAUTHENTICATED";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1002,7 +1091,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "DELIVERY_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION" | "WEBHOOK_NOT_FOUND";
+            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "DELIVERY_NOT_FOUND" | "INTAKE_KEY_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION" | "WEBHOOK_NOT_FOUND";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1024,6 +1113,10 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AllowDuplicateRequest: {
+            /** @description Why this lead is kept twice, for the audit trail */
+            reason: string;
+        };
         OpenRecordRequest: {
             /** @description Record id; generated when absent. Letters, digits, _ . : - */
             id?: string;
@@ -1039,6 +1132,8 @@ export interface components {
             };
             /** @description Owner user id; defaults to you; null leaves a lead in the pool */
             owner?: string | null;
+            /** @description Open a lead the match rules find kept already (else 409 DUPLICATE_LEAD); the reason is recorded */
+            allowDuplicate?: components["schemas"]["AllowDuplicateRequest"];
         };
         /** @description A task opened on entering a stage */
         OpenTask: {
@@ -1306,7 +1401,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "CONVERSION_IN_PROGRESS" | "CONVERSION_REQUIRED" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
+            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "CONVERSION_IN_PROGRESS" | "CONVERSION_REQUIRED" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "DUPLICATE_LEAD" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1955,6 +2050,96 @@ export interface components {
             /** @description Events the projection handled during the rebuild */
             eventsApplied: number;
         };
+        /** @description 429: An intake key is over its rate; the Retry-After header (and details.retryAfterSeconds) says when to try again */
+        RateLimitedError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "INTAKE_RATE_LIMITED" | "TOO_MANY_REQUESTS";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        CreateIntakeKeyRequest: {
+            /**
+             * @description The source leads taken in with this key are tagged with, e.g. website
+             * @example website
+             */
+            source: string;
+            /** @description What the key is for, for people */
+            name?: string;
+            /** @description Leads a minute this key may send (also its largest burst); default 600 */
+            ratePerMinute?: number;
+        };
+        /** @description A new key: `key` is shown this once (only its SHA-256 is stored) */
+        IssuedIntakeKey: {
+            /** Format: uuid */
+            id: string;
+            /** @description The source its leads are tagged with */
+            source: string;
+            /** @description What it is for */
+            name: string | null;
+            /** @description Leads a minute, also the largest burst */
+            ratePerMinute: number;
+            /**
+             * Format: date-time
+             * @description When it was created
+             */
+            createdAt: string;
+            /** @description The admin who created it */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When it was revoked; null while it works
+             */
+            revokedAt: string | null;
+            /** @description The admin who revoked it */
+            revokedBy: string | null;
+            /** @description The key to send in the X-Intake-Key header: ik_<id>.<secret> */
+            key: string;
+        };
+        /** @description An intake key as admins see it; its secret is never shown again */
+        IntakeKey: {
+            /** Format: uuid */
+            id: string;
+            /** @description The source its leads are tagged with */
+            source: string;
+            /** @description What it is for */
+            name: string | null;
+            /** @description Leads a minute, also the largest burst */
+            ratePerMinute: number;
+            /**
+             * Format: date-time
+             * @description When it was created
+             */
+            createdAt: string;
+            /** @description The admin who created it */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When it was revoked; null while it works
+             */
+            revokedAt: string | null;
+            /** @description The admin who revoked it */
+            revokedBy: string | null;
+        };
+        IntakeKeyList: {
+            keys: components["schemas"]["IntakeKey"][];
+        };
+        MergeLeadRequest: {
+            /** @description The lead merged into this one (closed as merged until a split) */
+            lead: string;
+            /** @description Why, for the audit trail */
+            reason?: string;
+        };
+        SplitLeadRequest: {
+            /** @description The lead merged into this one by hand, to be a lead of its own again */
+            lead: string;
+        };
         RecordActivityRequest: {
             /**
              * @description The activity type: one of the blueprint’s behaviour rules (scoring.behaviours[].activity)
@@ -2254,6 +2439,19 @@ export interface components {
             from: (string | null) | number | boolean;
             /** @description The value after; null when the field was cleared */
             to: (string | null) | number | boolean;
+        };
+        /** @description Where an intake lead came from: the key’s source, the sender’s id, campaign and UTM tags */
+        LeadCapture: {
+            /** @description The intake key’s source, e.g. website */
+            source: string;
+            /** @description The sender’s id of the lead; with the source it makes the intake idempotent */
+            externalId: string;
+            /** @description The campaign, when sent */
+            campaign: string | null;
+            /** @description utm_source, utm_medium, utm_campaign, utm_term, utm_content as sent */
+            utm: {
+                [key: string]: string;
+            };
         };
         /** @description Where a command came from, as its sender said */
         CommandOrigin: {
@@ -3091,19 +3289,6 @@ export interface components {
             type: "LeadCaptured";
             data: components["schemas"]["LeadCapturedData"];
         };
-        /** @description Where an intake lead came from: the key’s source, the sender’s id, campaign and UTM tags */
-        LeadCapture: {
-            /** @description The intake key’s source, e.g. website */
-            source: string;
-            /** @description The sender’s id of the lead; with the source it makes the intake idempotent */
-            externalId: string;
-            /** @description The campaign, when sent */
-            campaign: string | null;
-            /** @description utm_source, utm_medium, utm_campaign, utm_term, utm_content as sent */
-            utm: {
-                [key: string]: string;
-            };
-        };
         /** @description Another lead came in as this one: an intake (capture set) or a manual merge (mergedLead set) */
         LeadMergedData: {
             /** @description Record id */
@@ -3116,8 +3301,10 @@ export interface components {
             score: number;
             /** @description The lead merged away (manual merges); null for an intake */
             mergedLead: string | null;
-            /** @description The intake; null for a manual merge */
-            capture: components["schemas"]["LeadCapture"] | null;
+            /** @description The intake (a LeadCapture: source, externalId, campaign, utm); null for a manual merge */
+            capture: {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description What came in (normalized)
              * @example {
@@ -4350,6 +4537,37 @@ export interface components {
              */
             type: "ConversionFailed";
             data: components["schemas"]["ConversionFailedData"];
+        };
+        /** @description What became of one lead taken in */
+        IntakeResult: {
+            /** @description The sender’s id of the lead */
+            externalId: string;
+            /**
+             * @description created: a new lead; merged: into a lead kept already (LeadMerged)
+             * @enum {string}
+             */
+            status: "created" | "merged";
+            /** @description The lead it is now */
+            recordId: string;
+            /** @description The match rule it merged by; null for a new lead */
+            rule: string | null;
+            /** @description An IntakeReview (recordId, rule, score) when a near match opened a review task; null when none */
+            review: {
+                [key: string]: unknown;
+            } | null;
+        };
+        IntakeBatchResult: {
+            /** @description One per lead, in the order sent */
+            results: components["schemas"]["IntakeResult"][];
+        };
+        /** @description A near match below the rule’s threshold: a review task was opened on the new lead */
+        IntakeReview: {
+            /** @description The lead it may be */
+            recordId: string;
+            /** @description The match rule */
+            rule: string;
+            /** @description The similarity, 0..1 */
+            score: number;
         };
         /** @description A record a conversion opened or found */
         ConvertedRecord: {
@@ -6770,6 +6988,562 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_take: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ik_<id>.<secret>, from POST /intake/keys */
+                "X-Intake-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A web form: `externalId` (the sender’s id of the lead; with the key’s source it makes a retry store nothing new), optional `campaign` and `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`; every other key is a lead field (empty values are left out). Or a batch: `{ "leads": [form, …] }` of up to 1,000. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description One lead: its result; a batch: `{ results }` in the order sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"] | components["schemas"]["IntakeBatchResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description An intake key is over its rate; the Retry-After header (and details.retryAfterSeconds) says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeKeyList"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIntakeKeyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedIntakeKey"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeKey"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_merge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description This lead after the merge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_split: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description This lead after the split */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
             /** @description The event store or the read-model file cannot be used, or a read model is not built */

@@ -11,6 +11,8 @@ import {
 } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
+import { LeadDedup } from '@crm/intake';
+import { loadMatchRules, matchRulesFileName, type MatchRules } from '@crm/leads';
 import { ReactorRuntime } from '@crm/reactor-runtime';
 import { BlueprintCatalog, businessTiming, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type Timing } from '@crm/workflow';
 import { conversionMatchKey, phoneRegionOf } from './conversion/conversion-matching';
@@ -34,6 +36,8 @@ export interface EngineConfig {
   readonly pool?: PoolSettings;
   /** Finds records opened by hand that a conversion should link (a read model); default: only those conversions opened. */
   readonly recordLookup?: RecordLookup;
+  /** Called when following lead events for the match index fails. */
+  readonly onLeadIndexError?: (error: unknown) => void;
 }
 
 /** Beside the blueprints; without it, the standard calendar (Monday to Friday, 09:00-17:00 UTC). */
@@ -42,6 +46,14 @@ export const CALENDARS_FILE = 'business-calendars.yaml';
 const loadCalendars = (blueprintsDirectory: string): BusinessCalendars => {
   const file = join(blueprintsDirectory, CALENDARS_FILE);
   return existsSync(file) ? loadBusinessCalendars(file) : standardCalendars();
+};
+
+/** The lead kind's match rules beside the blueprints (README, Intake and dedup); without the file, leads are not deduplicated. */
+const loadLeadRules = (blueprintsDirectory: string, definitions: readonly BlueprintDefinition[]): MatchRules | null => {
+  const file = join(blueprintsDirectory, matchRulesFileName('lead'));
+  if (!existsSync(file)) return null;
+  const lead = definitions.find((definition) => definition.kind === 'lead');
+  return loadMatchRules(file, lead === undefined ? {} : { fields: lead.fields.map((field) => field.name) });
 };
 
 /** Every calendar a timer names must exist (a start-up check, like the blueprints' own). */
@@ -78,6 +90,8 @@ export class Engine {
      * by a long-running host (the API), not by one-shot ones (the CLI); every API process may run them.
      */
     readonly reactors: ReactorRuntime<RecordCommandHandler>,
+    /** Dedup of leads by the match rules: intake, manual opens, merges and splits; null without a rule file. */
+    readonly leads: LeadDedup | null,
   ) {}
 
   static async open(config: EngineConfig): Promise<Engine> {
@@ -94,7 +108,10 @@ export class Engine {
       const conversion = { matchKeyOf: conversionMatchKey(phoneRegionOf(config.blueprintsDirectory)), ...(config.recordLookup === undefined ? {} : { lookup: config.recordLookup }) };
       const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion });
       const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor()] });
-      return new Engine(store, catalog, commands, clock, timing, reactors);
+      const rules = loadLeadRules(config.blueprintsDirectory, definitions);
+      const leads = rules === null ? null : new LeadDedup({ store, clock, commands, rules, onError: config.onLeadIndexError ?? ((error) => process.emitWarning(`lead match index stopped following the store: ${String(error)}`)) });
+      await leads?.start();
+      return new Engine(store, catalog, commands, clock, timing, reactors, leads);
     } catch (error) {
       await store.close();
       throw error;
@@ -103,6 +120,7 @@ export class Engine {
 
   async close(): Promise<void> {
     await this.reactors.stop();
+    await this.leads?.stop();
     await this.catalog.stop();
     await this.store.close();
   }

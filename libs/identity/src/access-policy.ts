@@ -91,6 +91,8 @@ const SYSTEM_PREFIX = 'system:';
 const SYSTEM_RULES: readonly { readonly actor: RegExp; readonly actions: readonly RecordAction[] }[] = [
   { actor: /^system:timer$/, actions: ['read', 'automate'] },
   { actor: /^system:reactor:[a-z][a-z0-9-]*$/, actions: ['read', 'open', 'update', 'advance', 'reassign', 'automate'] },
+  // An intake key's source opens unowned leads and merges what comes in into the leads it matches.
+  { actor: /^system:intake:[a-z0-9][a-z0-9-]*$/, actions: ['read', 'open', 'update'] },
 ];
 
 const judgeSystemActor = (actor: string, action: RecordAction): Denial | null =>
@@ -144,7 +146,7 @@ export const authorizeRecordAction = (
   return denials[0] ?? { rule: 'no-role', message: `user ${user.id} has no role` };
 };
 
-export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot' | 'quota.set' | 'webhooks.manage';
+export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot' | 'quota.set' | 'webhooks.manage' | 'intake.keys';
 
 interface PlatformRule {
   readonly rule: string;
@@ -162,6 +164,7 @@ const PLATFORM_RULES: Record<PlatformAction, PlatformRule> = {
   'quota.set': { rule: 'manager-or-admin', roles: ['manager', 'admin'] },
   // Subscriptions send record data to outside URLs with a secret of their own: only admins make or see them.
   'webhooks.manage': { rule: 'admin-only', roles: ['admin'] },
+  'intake.keys': { rule: 'admin-only', roles: ['admin'] },
 };
 
 const roleList = (roles: readonly Role[]): string =>

@@ -3,3 +3,8 @@ export { DEDUP_STREAM_PREFIX, KEY_CLAIMED, KEY_RELEASED, KeyReservations, keyStr
 export { MatchFollower } from './dedup/match-follower';
 export { LeadDedup } from './dedup/lead-dedup';
 export type { CaptureOutcome, CommandSender, LeadDedupOptions } from './dedup/lead-dedup';
+export { DEFAULT_RATE_PER_MINUTE, INTAKE_KEY_CREATED, INTAKE_KEY_REVOKED, INTAKE_KEY_STREAM_PREFIX, IntakeKeys } from './keys/intake-keys';
+export type { CreateIntakeKey, IntakeKeyView, IssuedIntakeKey, KeyAdmin } from './keys/intake-keys';
+export { RateLimiter } from './keys/rate-limiter';
+export { intakeSender, LeadIntake, MAX_BATCH, parseIntakeRequest } from './intake/lead-intake';
+export type { IntakeLead, IntakeRequest, IntakeResult } from './intake/lead-intake';

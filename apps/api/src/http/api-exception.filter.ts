@@ -12,6 +12,7 @@ const HTTP_CODES: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -57,6 +58,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const { status, body } = toHttpError(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    void host.switchToHttp().getResponse<FastifyReply>().status(status).send(body);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // A client over its rate learns when to come back (RFC 9110 Retry-After, in seconds).
+    const retryAfter = body.details['retryAfterSeconds'];
+    if (status === 429 && typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
+    void reply.status(status).send(body);
   }
 }

@@ -1,12 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { FieldValues } from '@crm/blueprint';
 import type { Conformance } from '@crm/projections';
 import { IsAsOf } from '../read-models/business-time.validators';
 import { ConformanceQuery } from '../read-models/conformance-query';
 
 const FIELDS_DOC = { type: 'object', additionalProperties: true, example: { name: 'Globex platform deal', amount: 42000 } } as const;
+
+export class AllowDuplicateRequest {
+  @ApiProperty({ description: 'Why this lead is kept twice, for the audit trail' })
+  @IsString()
+  @Length(1, 2_000)
+  reason!: string;
+}
 
 export class OpenRecordRequest {
   @ApiPropertyOptional({ description: 'Record id; generated when absent. Letters, digits, _ . : -' })
@@ -26,6 +33,12 @@ export class OpenRecordRequest {
   @IsString()
   @Length(1, 64)
   owner?: string | null;
+
+  @ApiPropertyOptional({ type: () => AllowDuplicateRequest, description: 'Open a lead the match rules find kept already (else 409 DUPLICATE_LEAD); the reason is recorded' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AllowDuplicateRequest)
+  allowDuplicate?: AllowDuplicateRequest;
 }
 
 export class UpdateFieldsRequest {

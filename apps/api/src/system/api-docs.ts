@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { RECORD_EVENT_MODELS } from '../records/dto/record-event.response';
 import { ConversionViewResponse } from '../records/dto/record.response';
+import { INTAKE_MODELS } from '../intake/dto/intake.response';
 import { HealthResponse, LivenessResponse } from './dto/health.response';
 
 const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'] as const;
@@ -69,8 +70,9 @@ export const apiDocument = (app: INestApplication): OpenAPIObject => {
     .setDescription('Blueprint-driven, event-sourced records: open, advance through guarded transitions, read history.')
     .setVersion('0.1.0')
     .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Intake-Key', description: 'An intake key (POST /intake/keys), for POST /intake/leads only' }, 'intakeKey')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [...RECORD_EVENT_MODELS, ConversionViewResponse, HealthResponse, LivenessResponse] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [...RECORD_EVENT_MODELS, ...INTAKE_MODELS, ConversionViewResponse, HealthResponse, LivenessResponse] });
   for (const schema of Object.values(document.components?.schemas ?? {})) closeObjectSchemas(schema);
   mergeHeaderParameters(document);
   return document;

@@ -92,8 +92,7 @@ export class LeadDedup {
     // Stored as the rules compare them: the email trimmed and lower-cased, the phone in E.164.
     const fields = normalizeFields(this.options.rules, incoming);
     const candidate = recordIdFor(sender.commandId);
-    const check: LeadCaptureCommand = { ...sender, type: 'CaptureLead', kind: this.kind, recordId: candidate, fields, capture };
-    await this.options.commands.precheck(check, fields);
+    await this.check(incoming, capture, sender);
     const keys = this.exactKeys(fields, capture);
     const holders = await this.holdersOf(keys);
     const retried = keys.find(({ rule }) => rule.startsWith('intake:') && holders.has(`intake:${capture.source}:${capture.externalId}`));
@@ -108,6 +107,13 @@ export class LeadDedup {
     }
     const found = this.foundFor(keys, holders, target, outcome, candidate);
     return this.captureInto(target, fields, capture, found, sender, 0);
+  }
+
+  /** Refuses an incoming lead that no record would take (its shape, its field values), storing nothing. */
+  async check(incoming: FieldValues, capture: LeadCapture, sender: CommandSender): Promise<void> {
+    const fields = normalizeFields(this.options.rules, incoming);
+    const command: LeadCaptureCommand = { ...sender, type: 'CaptureLead', kind: this.kind, recordId: recordIdFor(sender.commandId), fields, capture };
+    await this.options.commands.precheck(command, fields);
   }
 
   /**

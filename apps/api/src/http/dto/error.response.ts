@@ -5,6 +5,7 @@ import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/comma
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { NotificationsException, NotificationsExceptionCode } from '@crm/notifications';
+import { IntakeException, IntakeExceptionCode } from '@crm/intake';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
 import { ReadModelException, ReadModelExceptionCode } from '@crm/projections';
 import { WorkflowException, WorkflowExceptionCode } from '@crm/workflow';
@@ -22,6 +23,7 @@ export const REFUSALS = {
   414: 'A path segment (kind, record id) is longer than 128 characters',
   415: 'The body is neither application/json nor text/plain',
   422: 'The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down',
+  429: 'An intake key is over its rate; the Retry-After header (and details.retryAfterSeconds) says when to try again',
   503: 'The event store or the read-model file cannot be used, or a read model is not built',
 } as const;
 
@@ -52,6 +54,7 @@ const areaCodes = (): (readonly [number, string])[] =>
     ...Object.values(WorkflowExceptionCode).map((code) => new WorkflowException(code, code)),
     ...Object.values(CommandHandlerExceptionCode).map((code) => new CommandHandlerException(code, code)),
     ...Object.values(IdentityExceptionCode).map((code) => new IdentityException(code, code)),
+    ...Object.values(IntakeExceptionCode).map((code) => new IntakeException(code, code)),
     ...Object.values(EventStoreExceptionCode).map((code) => new EventStoreException(code, code)),
     ...Object.values(ReadModelExceptionCode).map((code) => new ReadModelException(code, code)),
     ...Object.values(NotificationsExceptionCode).map((code) => new NotificationsException(code, code)),
@@ -99,6 +102,7 @@ const STATUS_NAMES: Record<RefusalStatus, string> = {
   414: 'UriTooLongError',
   415: 'UnsupportedMediaTypeError',
   422: 'UnprocessableError',
+  429: 'RateLimitedError',
   503: 'UnavailableError',
 };
 

@@ -8,6 +8,9 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'INVALID_BLUEPRINT',
       'INVALID_COMMAND',
       'INVALID_FIELDS',
+      'INVALID_INTAKE',
+      'INVALID_INTAKE_KEY',
+      'INVALID_MERGE',
       'INVALID_QUERY',
       'INVALID_REFERENCE_DATA',
       'INVALID_WEBHOOK',
@@ -25,6 +28,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'APPROVAL_NOT_FOUND',
       'BLUEPRINT_NOT_FOUND',
       'DELIVERY_NOT_FOUND',
+      'INTAKE_KEY_NOT_FOUND',
       'MERGE_NOT_FOUND',
       'NOTIFICATION_NOT_FOUND',
       'NOT_FOUND',
@@ -45,6 +49,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'CONFLICT',
       'DELIVERY_NOT_REPLAYABLE',
       'DUPLICATE_EVENT_ID',
+      'DUPLICATE_LEAD',
       'LEAD_ALREADY_IN_POOL',
       'LEAD_MERGED',
       'LEAD_NOT_IN_POOL',
@@ -71,6 +76,10 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
   });
 
   it('given the statuses of a single refusal, when their codes are listed, then each has its one code', () => {
-    expect([401, 403, 413, 415].map((status) => errorCodesOf(status))).toEqual([['UNAUTHENTICATED'], ['FORBIDDEN'], ['PAYLOAD_TOO_LARGE'], ['UNSUPPORTED_MEDIA_TYPE']]);
+    expect([403, 413, 415].map((status) => errorCodesOf(status))).toEqual([['FORBIDDEN'], ['PAYLOAD_TOO_LARGE'], ['UNSUPPORTED_MEDIA_TYPE']]);
+  });
+
+  it('given 401 and 429, when their codes are listed, then a bad bearer token or intake key, and an intake key over its rate', () => {
+    expect([401, 429].map((status) => errorCodesOf(status))).toEqual([['INTAKE_KEY_INVALID', 'UNAUTHENTICATED'], ['INTAKE_RATE_LIMITED', 'TOO_MANY_REQUESTS']]);
   });
 });

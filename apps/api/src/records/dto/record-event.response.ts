@@ -611,7 +611,7 @@ export class LeadMergedDataResponse {
   @NullableTextProperty('The lead merged away (manual merges); null for an intake')
   readonly mergedLead!: string | null;
 
-  @ApiProperty({ type: () => LeadCaptureResponse, nullable: true, description: 'The intake; null for a manual merge' })
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The intake (a LeadCapture: source, externalId, campaign, utm); null for a manual merge' })
   readonly capture!: LeadCaptureResponse | null;
 
   @FieldValuesProperty('What came in (normalized)')
@@ -1131,7 +1131,7 @@ const HISTORY_ENTRIES = [
 ];
 
 /** Schemas reached only through a `$ref` written by hand (a union, a map): the document must list them itself. */
-export const RECORD_EVENT_MODELS = [FieldChangeResponse, ...COMMAND_EVENTS, ...HISTORY_ENTRIES];
+export const RECORD_EVENT_MODELS = [FieldChangeResponse, LeadCaptureResponse, ...COMMAND_EVENTS, ...HISTORY_ENTRIES];
 
 type CommandEventResponse = InstanceType<(typeof COMMAND_EVENTS)[number]>;
 type HistoryEntryResponse = InstanceType<(typeof HISTORY_ENTRIES)[number]>;
