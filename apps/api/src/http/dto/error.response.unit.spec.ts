@@ -40,13 +40,15 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     ]);
   });
 
-  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records, closed tasks and approvals, the pool, rebuilds, and deliveries that cannot be replayed', () => {
+  it('given 409, when its codes are listed, then they are the conflicts of the command loop, the store, records, closed tasks and approvals, the pool, conversions under way, rebuilds, and deliveries that cannot be replayed', () => {
     expect(errorCodesOf(409)).toEqual([
       'APPROVAL_CLOSED',
       'BLUEPRINT_VERSION_CONFLICT',
       'CHECKPOINT_MOVED',
       'CONCURRENCY_CONFLICT',
       'CONFLICT',
+      'CONVERSION_IN_PROGRESS',
+      'CONVERSION_REQUIRED',
       'DELIVERY_NOT_REPLAYABLE',
       'DUPLICATE_EVENT_ID',
       'DUPLICATE_LEAD',
@@ -59,10 +61,12 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     ]);
   });
 
-  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion, a reused idempotency key and a refused claim are among them', () => {
+  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion, a reused idempotency key, a refused claim and a refused conversion are among them', () => {
     expect(errorCodesOf(422)).toEqual([
       'CLAIM_CAP_REACHED',
       'CLAIM_COOLDOWN',
+      'CONVERSION_FAILED',
+      'CONVERSION_REFUSED',
       'EXIT_CRITERIA_BROKEN',
       'IDEMPOTENCY_KEY_REUSED',
       'RECORD_CLOSED',
