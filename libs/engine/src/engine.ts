@@ -15,7 +15,7 @@ import { LeadDedup } from '@crm/intake';
 import { loadMatchRules, matchRulesFileName, type MatchRules } from '@crm/leads';
 import { ReactorRuntime } from '@crm/reactor-runtime';
 import { BlueprintCatalog, businessTiming, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type Timing } from '@crm/workflow';
-import { conversionMatchKey, phoneRegionOf } from './conversion/conversion-matching';
+import { conversionMatchKey, DEFAULT_PHONE_REGION } from './conversion/conversion-matching';
 import { recordConversionReactor } from './conversion/record-conversion.reactor';
 
 export interface EngineConfig {
@@ -105,10 +105,11 @@ export class Engine {
     try {
       const catalog = await BlueprintCatalog.open(store, definitions);
       catalog.follow(config.onCatalogError ?? ((error) => process.emitWarning(`blueprint catalog stopped following the store: ${String(error)}`)));
-      const conversion = { matchKeyOf: conversionMatchKey(phoneRegionOf(config.blueprintsDirectory)), ...(config.recordLookup === undefined ? {} : { lookup: config.recordLookup }) };
+      const rules = loadLeadRules(config.blueprintsDirectory, definitions);
+      // A conversion reads phones as the lead rules do: one file, loaded and checked once.
+      const conversion = { matchKeyOf: conversionMatchKey(rules?.defaultRegion ?? DEFAULT_PHONE_REGION), ...(config.recordLookup === undefined ? {} : { lookup: config.recordLookup }) };
       const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion });
       const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor()] });
-      const rules = loadLeadRules(config.blueprintsDirectory, definitions);
       const leads = rules === null ? null : new LeadDedup({ store, clock, commands, rules, onError: config.onLeadIndexError ?? ((error) => process.emitWarning(`lead match index stopped following the store: ${String(error)}`)) });
       await leads?.start();
       return new Engine(store, catalog, commands, clock, timing, reactors, leads);

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { FieldValue, MatchRule } from '@crm/blueprint';
-import { isPhoneRegion, normalizeCompanyName, normalizeEmail, normalizePhone } from '@crm/leads';
+import { loadMatchRules, matchRulesFileName, normalizeCompanyName, normalizeEmail, normalizePhone } from '@crm/leads';
 import type { MatchKeyOf } from '@crm/workflow';
 
 /** Where a phone number without its country code is read, when no match rules file says otherwise. */
@@ -34,11 +33,8 @@ export const conversionMatchKey =
     }
   };
 
-/** The lead match rules' `defaultRegion` (`lead-matching.yaml` beside the blueprints), or the default. */
+/** The lead match rules' `defaultRegion` (`lead-matching.yaml` beside the blueprints, checked as intake checks it), or the default. */
 export const phoneRegionOf = (blueprintsDirectory: string): string => {
-  const file = join(blueprintsDirectory, 'lead-matching.yaml');
-  if (!existsSync(file)) return DEFAULT_PHONE_REGION;
-  const document: unknown = parse(readFileSync(file, 'utf8'));
-  const region = typeof document === 'object' && document !== null && 'defaultRegion' in document ? document.defaultRegion : undefined;
-  return typeof region === 'string' && isPhoneRegion(region) ? region : DEFAULT_PHONE_REGION;
+  const file = join(blueprintsDirectory, matchRulesFileName('lead'));
+  return existsSync(file) ? loadMatchRules(file).defaultRegion : DEFAULT_PHONE_REGION;
 };

@@ -28,12 +28,12 @@ describe('conversion matching', () => {
     beforeEach(() => (directory = mkdtempSync(join(tmpdir(), 'crm-conversion-region-'))));
     afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-    it('given the lead match rules name a region, then that one; given none or an unknown one, then the default', () => {
+    it('given the lead match rules name a region, then that one; given no rules file, then the default; given an unknown region, then the file is refused naming it', () => {
       expect(phoneRegionOf(directory)).toBe(DEFAULT_PHONE_REGION);
-      writeFileSync(join(directory, 'lead-matching.yaml'), 'defaultRegion: CN\n');
+      writeFileSync(join(directory, 'lead-matching.yaml'), 'kind: lead\ndefaultRegion: CN\nrules:\n  - id: same-email\n    exact: { field: email, as: email }\n');
       expect(phoneRegionOf(directory)).toBe('CN');
-      writeFileSync(join(directory, 'lead-matching.yaml'), 'defaultRegion: Narnia\n');
-      expect(phoneRegionOf(directory)).toBe(DEFAULT_PHONE_REGION);
+      writeFileSync(join(directory, 'lead-matching.yaml'), 'kind: lead\ndefaultRegion: Narnia\nrules:\n  - id: same-email\n    exact: { field: email, as: email }\n');
+      expect(() => phoneRegionOf(directory)).toThrow(/defaultRegion/);
     });
   });
 });
