@@ -382,6 +382,13 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('rita', 'PATCH', '/records/lead/merge-away', { fields: { notes: 'x' } });
       await call('rita', 'POST', '/records/lead/merge-keep/split', { lead: 'merge-away' });
       await call('rita', 'POST', '/records/lead/merge-keep/split', { lead: 'never-merged' });
+      const away = await call('max', 'POST', '/users/rita/absences', { from: '2027-01-04', to: '2027-01-08', reason: 'Trade fair' });
+      await call('raj', 'POST', '/users/rita/absences', { from: '2027-01-04', to: '2027-01-08', reason: 'Made up' });
+      await call('rita', 'POST', '/users/rita/absences', { from: '2027-01-08', to: '2027-01-04', reason: 'Backwards' });
+      await call('ada', 'POST', '/users/nobody/absences', { from: '2027-01-04', to: '2027-01-08', reason: 'Ghost' });
+      await call('ana', 'GET', '/users/rita/absences');
+      await call('rita', 'DELETE', `/users/rita/absences/${String(away.body['absenceId'])}`);
+      await call('rita', 'DELETE', '/users/rita/absences/not-an-absence');
       return answered;
     };
 

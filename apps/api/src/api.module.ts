@@ -5,6 +5,10 @@ import type { Engine } from '@crm/engine';
 import type { BearerTokens, UserDirectory } from '@crm/identity';
 import type { ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
 import type { LeadAssignment } from '@crm/assignment';
+import { AbsencesController } from './absences/absences.controller';
+import { CancelAbsenceHandler } from './absences/commands/cancel-absence.handler';
+import { DeclareAbsenceHandler } from './absences/commands/declare-absence.handler';
+import { ListAbsencesHandler } from './absences/queries/list-absences.handler';
 import { API_SETTINGS, BEARER_TOKENS, ENGINE, LEAD_ASSIGNMENT, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
 import type { ApiSettings } from './api-settings';
 import { BlueprintsController } from './blueprints/blueprints.controller';
@@ -77,6 +81,8 @@ const COMMAND_HANDLERS = [
   CreateIntakeKeyHandler,
   RevokeIntakeKeyHandler,
   MergeLeadsHandler,
+  DeclareAbsenceHandler,
+  CancelAbsenceHandler,
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
@@ -94,6 +100,7 @@ const QUERY_HANDLERS = [
   GetFunnelHandler,
   ProjectionStatusesHandler,
   ListIntakeKeysHandler,
+  ListAbsencesHandler,
 ];
 
 /** Controllers only dispatch; handlers do the work; the engine's parts come in ready-made. */
@@ -115,6 +122,7 @@ export class ApiModule {
         FunnelController,
         ProjectionsController,
         IntakeController,
+        AbsencesController,
       ],
       providers: [
         { provide: ENGINE, useValue: parts.engine },

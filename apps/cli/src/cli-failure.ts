@@ -1,3 +1,4 @@
+import { AssignmentException, AssignmentExceptionCode } from '@crm/assignment';
 import { BlueprintException, BlueprintExceptionCode, type UnmetCriterion } from '@crm/blueprint';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
@@ -63,6 +64,14 @@ const BLUEPRINT_EXIT: Readonly<Record<BlueprintExceptionCode, number>> = {
   [BlueprintExceptionCode.BLUEPRINT_NOT_FOUND]: EXIT_FAILURE,
 };
 
+const ASSIGNMENT_EXIT: Readonly<Record<AssignmentExceptionCode, number>> = {
+  [AssignmentExceptionCode.INVALID_ABSENCE]: EXIT_INVALID,
+  [AssignmentExceptionCode.ABSENCE_NOT_FOUND]: EXIT_FAILURE,
+  [AssignmentExceptionCode.UNKNOWN_USER]: EXIT_FAILURE,
+  [AssignmentExceptionCode.FORBIDDEN]: EXIT_FORBIDDEN,
+  [AssignmentExceptionCode.REACTORS_BEHIND]: EXIT_FAILURE,
+};
+
 /** The exit code a failure ends the process with; anything unexpected is a plain failure (1). */
 export const exitCodeOf = (error: unknown): number => {
   if (error instanceof CliException) return error.exitCode;
@@ -70,6 +79,7 @@ export const exitCodeOf = (error: unknown): number => {
   if (error instanceof IdentityException) return IDENTITY_EXIT[error.code];
   if (error instanceof CommandHandlerException) return COMMAND_LOOP_EXIT[error.code];
   if (error instanceof BlueprintException) return BLUEPRINT_EXIT[error.code];
+  if (error instanceof AssignmentException) return ASSIGNMENT_EXIT[error.code];
   if (error instanceof EventStoreException && error.code === EventStoreExceptionCode.WRONG_EXPECTED_REVISION) return EXIT_CONFLICT;
   return EXIT_FAILURE;
 };

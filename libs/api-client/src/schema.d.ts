@@ -505,6 +505,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{user}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user’s absences in force */
+        get: operations["AbsencesController_list"];
+        put?: never;
+        /** Record that a user is away between two moments (AbsenceDeclared); no lead is assigned to them meanwhile */
+        post: operations["AbsencesController_declare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{user}/absences/{absenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel an absence (AbsenceCancelled); answers the absences still in force. Cancelling it again changes nothing */
+        delete: operations["AbsencesController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/records/{kind}/{id}/activities": {
         parameters: {
             query?: never;
@@ -696,7 +731,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "BAD_REQUEST" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_INTAKE" | "INVALID_INTAKE_KEY" | "INVALID_MERGE" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "INVALID_WEBHOOK" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_ACTIVITY" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
+            error: "BAD_REQUEST" | "INVALID_ABSENCE" | "INVALID_APPEND" | "INVALID_BLUEPRINT" | "INVALID_COMMAND" | "INVALID_FIELDS" | "INVALID_INTAKE" | "INVALID_INTAKE_KEY" | "INVALID_MERGE" | "INVALID_QUERY" | "INVALID_REFERENCE_DATA" | "INVALID_WEBHOOK" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "MALFORMED_URL" | "UNKNOWN_ACTIVITY" | "UNKNOWN_EVENT" | "VALIDATION_FAILED";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -759,7 +794,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "ACCESS_DENIED" | "CLOSED" | "HTTP_ERROR" | "INVALID_POSITION" | "NOT_BUILT" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE";
+            error: "ACCESS_DENIED" | "CLOSED" | "HTTP_ERROR" | "INVALID_POSITION" | "NOT_BUILT" | "REACTORS_BEHIND" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1091,7 +1126,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "DELIVERY_NOT_FOUND" | "INTAKE_KEY_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION" | "WEBHOOK_NOT_FOUND";
+            error: "ABSENCE_NOT_FOUND" | "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "DELIVERY_NOT_FOUND" | "INTAKE_KEY_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION" | "UNKNOWN_USER" | "WEBHOOK_NOT_FOUND";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -2139,6 +2174,46 @@ export interface components {
         SplitLeadRequest: {
             /** @description The lead merged into this one by hand, to be a lead of its own again */
             lead: string;
+        };
+        DeclareAbsenceRequest: {
+            /**
+             * @description An ISO-8601 date-time with offset, or a date (from that day’s start, UTC)
+             * @example 2026-12-21
+             */
+            from: string;
+            /**
+             * @description An ISO-8601 date-time with offset, or a date (to that day’s end, UTC); after `from`
+             * @example 2026-12-31
+             */
+            to: string;
+            /**
+             * @description Why; kept on AbsenceDeclared
+             * @example Year-end leave
+             */
+            reason: string;
+        };
+        /** @description A rep away from work over [from, to): the assignment rules give them no lead meanwhile */
+        Absence: {
+            /** @description Derived from the command id: a retried declaration names the same absence */
+            absenceId: string;
+            /** @description The user who is away */
+            user: string;
+            /**
+             * Format: date-time
+             * @description From this moment
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Up to (not including) this moment
+             */
+            to: string;
+            /** @description Why */
+            reason: string;
+        };
+        /** @description The user’s absences in force (not cancelled), in the order declared */
+        AbsenceList: {
+            absences: components["schemas"]["Absence"][];
         };
         RecordActivityRequest: {
             /**
@@ -7535,6 +7610,278 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AbsencesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceList"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AbsencesController_declare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                user: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareAbsenceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Absence"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AbsencesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                user: string;
+                absenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceList"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */

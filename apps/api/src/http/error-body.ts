@@ -1,3 +1,4 @@
+import { AssignmentException, AssignmentExceptionCode } from '@crm/assignment';
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
@@ -120,6 +121,15 @@ const NOTIFICATIONS_STATUS: Record<NotificationsExceptionCode, number> = {
   [NotificationsExceptionCode.REACTORS_BEHIND]: 500,
 };
 
+const ASSIGNMENT_STATUS: Record<AssignmentExceptionCode, number> = {
+  [AssignmentExceptionCode.INVALID_ABSENCE]: 400,
+  [AssignmentExceptionCode.ABSENCE_NOT_FOUND]: 404,
+  [AssignmentExceptionCode.UNKNOWN_USER]: 404,
+  [AssignmentExceptionCode.FORBIDDEN]: 403,
+  // Manual mode only (tests, the CLI): the reactors did not reach the log's end in time.
+  [AssignmentExceptionCode.REACTORS_BEHIND]: 503,
+};
+
 /** Status and body for an area exception (area exception + code → HTTP); undefined for anything else. */
 export const httpErrorOf = (error: unknown): HttpError | undefined => {
   const areaError = (status: number, code: string, message: string, details: Record<string, unknown>): HttpError => ({
@@ -132,6 +142,7 @@ export const httpErrorOf = (error: unknown): HttpError | undefined => {
   if (error instanceof EventStoreException) return areaError(STORE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof IntakeException) return areaError(INTAKE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ReadModelException) return areaError(READ_MODEL_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof AssignmentException) return areaError(ASSIGNMENT_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof NotificationsException) return areaError(NOTIFICATIONS_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ProjectionRuntimeException) {
     return areaError(PROJECTION_RUNTIME_STATUS[error.code], error.code, error.message, error.details);

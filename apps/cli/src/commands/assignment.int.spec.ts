@@ -92,3 +92,61 @@ describe('crm assignment test', () => {
     expect(result.err).toContain('rules[0].match.region');
   });
 });
+
+describe('crm absence declare|list|cancel (README, Assignment rules: absences)', () => {
+  const clock = new ManualClock('2026-03-02T10:00:00.000Z');
+  let root: string;
+  let dataDir: string;
+  let blueprints: string;
+
+  const crm = async (...args: string[]) => {
+    const io = capturedIo(root, clock);
+    const exitCode = await runCli([...args, '--data-dir', dataDir, '--blueprints', blueprints], io);
+    return { exitCode, out: io.out(), err: io.err() };
+  };
+  const eventsOf = async (stream: string): Promise<string[]> => {
+    const store = await SqliteEventStore.open({ directory: dataDir, clock });
+    try {
+      return (await store.readStream(stream)).map((event) => event.type);
+    } finally {
+      await store.close();
+    }
+  };
+
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'crm-absence-'));
+    dataDir = join(root, 'data');
+    blueprints = join(root, 'blueprints');
+    cpSync(SHIPPED, blueprints, { recursive: true, filter: (source) => !source.endsWith('.spec.ts') });
+    writeFileSync(join(blueprints, 'lead-assignment.yaml'), RULES);
+    await (await SqliteEventStore.open({ directory: dataDir, clock })).close();
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('given rita away today, when a referral is tested, then the rule passes over her; when cancelled, then she is in turn again', async () => {
+    const declared = await crm('absence', 'declare', 'rita', '--from', '2026-03-02', '--to', '2026-03-06', '--reason', 'Trade fair', '--as', 'max', '--json');
+    expect(declared).toMatchObject({ exitCode: 0, err: '' });
+    const absence = JSON.parse(declared.out) as { absenceId: string; from: string; to: string };
+    expect(absence).toMatchObject({ from: '2026-03-02T00:00:00.000Z', to: '2026-03-07T00:00:00.000Z' });
+    writeFileSync(join(root, 'referral.json'), JSON.stringify({ name: 'Lee Park', source: 'referral' }));
+
+    const away = await crm('assignment', 'test', 'referral.json');
+    expect(away.out).toMatch(/passes over rita: absent/);
+    expect((await crm('absence', 'list', 'rita', '--as', 'rita')).out).toContain('Trade fair');
+
+    expect((await crm('absence', 'cancel', 'rita', absence.absenceId, '--as', 'rita')).exitCode).toBe(0);
+    expect((await crm('assignment', 'test', 'referral.json')).out).toContain('→ rita (rule east-referrals');
+    expect(await eventsOf('_availability-rita')).toEqual(['AbsenceDeclared', 'AbsenceCancelled']);
+  });
+
+  it('given raj of another team, or dates the wrong way round, when declared, then it fails naming why and stores nothing', async () => {
+    const forbidden = await crm('absence', 'declare', 'rita', '--from', '2026-03-02', '--to', '2026-03-06', '--reason', 'Made up', '--as', 'raj');
+    expect(forbidden.exitCode).toBe(5);
+    expect(forbidden.err).toContain('raj may not record the absences of rita');
+
+    const backwards = await crm('absence', 'declare', 'rita', '--from', '2026-03-06', '--to', '2026-03-02', '--reason', 'Backwards', '--as', 'rita');
+    expect(backwards.exitCode).toBe(3);
+    expect(backwards.err).toContain('to: must be after from');
+    expect(await eventsOf('_availability-rita')).toEqual([]);
+  });
+});

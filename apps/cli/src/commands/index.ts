@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-command';
+import { absenceCancelCommand, absenceDeclareCommand, absenceListCommand } from './absence.command';
 import { assignmentTestCommand } from './assignment-test.command';
 import { auditFunnelCommand } from './audit-funnel.command';
 import { blueprintDiagramCommand } from './blueprint-diagram.command';
@@ -46,4 +47,7 @@ export const cliCommands: readonly CliCommand[] = [
   taskCompleteCommand,
   seedDemoCommand,
   assignmentTestCommand,
+  absenceDeclareCommand,
+  absenceListCommand,
+  absenceCancelCommand,
 ];

@@ -4,6 +4,7 @@ import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
+import { AssignmentException, AssignmentExceptionCode } from '@crm/assignment';
 import { NotificationsException, NotificationsExceptionCode } from '@crm/notifications';
 import { IntakeException, IntakeExceptionCode } from '@crm/intake';
 import { ProjectionRuntimeException, ProjectionRuntimeExceptionCode } from '@crm/projection-runtime';
@@ -58,6 +59,7 @@ const areaCodes = (): (readonly [number, string])[] =>
     ...Object.values(EventStoreExceptionCode).map((code) => new EventStoreException(code, code)),
     ...Object.values(ReadModelExceptionCode).map((code) => new ReadModelException(code, code)),
     ...Object.values(NotificationsExceptionCode).map((code) => new NotificationsException(code, code)),
+    ...Object.values(AssignmentExceptionCode).map((code) => new AssignmentException(code, code)),
     ...Object.values(ProjectionRuntimeExceptionCode).map((code) => new ProjectionRuntimeException(code, code)),
     ...Object.values(BlueprintExceptionCode).map((code) => new BlueprintException(code, code, { problems: [] })),
   ].map((exception) => {

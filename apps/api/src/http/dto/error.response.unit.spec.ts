@@ -4,6 +4,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
   it('given 400, when its codes are listed, then they are the request, field, event, activity and query refusals the README documents', () => {
     expect(errorCodesOf(400)).toEqual([
       'BAD_REQUEST',
+      'INVALID_ABSENCE',
       'INVALID_APPEND',
       'INVALID_BLUEPRINT',
       'INVALID_COMMAND',
@@ -23,8 +24,9 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     ]);
   });
 
-  it('given 404, when its codes are listed, then they name what is unknown: a kind, a record, its task or approval request, a blueprint, a projection, a notification, a webhook or delivery', () => {
+  it('given 404, when its codes are listed, then they name what is unknown: a kind, a record, its task or approval request, a user or their absence, a blueprint, a projection, a notification, a webhook or delivery', () => {
     expect(errorCodesOf(404)).toEqual([
+      'ABSENCE_NOT_FOUND',
       'APPROVAL_NOT_FOUND',
       'BLUEPRINT_NOT_FOUND',
       'DELIVERY_NOT_FOUND',
@@ -36,6 +38,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'TASK_NOT_FOUND',
       'UNKNOWN_KIND',
       'UNKNOWN_PROJECTION',
+      'UNKNOWN_USER',
       'WEBHOOK_NOT_FOUND',
     ]);
   });
@@ -76,7 +79,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
   });
 
   it('given 503, when its codes are listed, then they say which part cannot be used', () => {
-    expect(errorCodesOf(503)).toEqual(['ACCESS_DENIED', 'CLOSED', 'HTTP_ERROR', 'INVALID_POSITION', 'NOT_BUILT', 'READ_MODEL_UNAVAILABLE', 'STOPPED', 'UNAVAILABLE']);
+    expect(errorCodesOf(503)).toEqual(['ACCESS_DENIED', 'CLOSED', 'HTTP_ERROR', 'INVALID_POSITION', 'NOT_BUILT', 'REACTORS_BEHIND', 'READ_MODEL_UNAVAILABLE', 'STOPPED', 'UNAVAILABLE']);
   });
 
   it('given the statuses of a single refusal, when their codes are listed, then each has its one code', () => {
