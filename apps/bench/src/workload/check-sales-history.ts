@@ -9,7 +9,7 @@ import { RoleAccessPolicy, UserDirectory, type User } from '@crm/identity';
 import { BlueprintCatalog, RecordCommandHandler, standardTiming } from '@crm/workflow';
 import { blueprintsDirectory } from './bench-engine';
 import { BENCH_TEAMS, DEAL_DESK, managerOf, ownerId, teamOf } from './opportunity-histories';
-import { generateSalesHistory, type SalesHistoryOptions } from './sales-history';
+import { generateSalesHistory, type SalesHistoryOptions, type SalesHistorySummary } from './sales-history';
 import { writeSalesHistory } from './sales-history-store';
 
 /**
@@ -80,9 +80,17 @@ const writeThroughHandler = async (directory: string, options: SalesHistoryOptio
   }
 };
 
-const main = async (): Promise<void> => {
-  const events = Number(process.argv[2] ?? 30_000);
-  const seed = Number(process.argv[3] ?? 20_261_123);
+/** What the check found: the rows compared, and the first that differs (null when none). */
+export interface SalesHistoryCheck {
+  readonly generatedRows: number;
+  readonly handledRows: number;
+  readonly commands: number;
+  readonly firstDifference: { readonly index: number; readonly handler: Row | undefined; readonly generator: Row | undefined } | null;
+  readonly summary: SalesHistorySummary;
+}
+
+/** Writes the history both ways into a temp folder and compares the stored rows, byte for byte. */
+export const checkSalesHistory = async (events: number, seed: number): Promise<SalesHistoryCheck> => {
   const root = mkdtempSync(join(tmpdir(), 'crm-sales-history-check-'));
   try {
     const generated = join(root, 'generated');
@@ -92,26 +100,40 @@ const main = async (): Promise<void> => {
     const expected = rowsOf(handled);
     const actual = rowsOf(generated);
     const differing = expected.findIndex((row, index) => JSON.stringify(row) !== JSON.stringify(actual[index]));
-    if (expected.length !== actual.length || differing >= 0) {
-      const at = differing >= 0 ? differing : Math.min(expected.length, actual.length);
-      throw new Error(
-        `rows differ at position ${at + 1} (handler ${expected.length} rows, generator ${actual.length}):\nhandler   ${JSON.stringify(expected[at])}\ngenerator ${JSON.stringify(actual[at])}`,
-      );
-    }
-    process.stdout.write(
-      `${actual.length} rows identical (${commands} commands through RecordCommandHandler under the role policy)\n` +
-        `event types: ${Object.entries(summary.eventTypes)
-          .map(([type, count]) => `${type} ${count}`)
-          .join(', ')}\n` +
-        `live records ${summary.liveRecords}, imported ${summary.importedRecords}, business time ${summary.firstOccurredAt} – ${summary.lastOccurredAt}\n` +
-        `stages at the end: ${JSON.stringify(summary.stages)}\n`,
-    );
+    const index = differing >= 0 ? differing : expected.length !== actual.length ? Math.min(expected.length, actual.length) : -1;
+    return {
+      generatedRows: actual.length,
+      handledRows: expected.length,
+      commands,
+      firstDifference: index < 0 ? null : { index, handler: expected[index], generator: actual[index] },
+      summary,
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+const main = async (): Promise<void> => {
+  const check = await checkSalesHistory(Number(process.argv[2] ?? 30_000), Number(process.argv[3] ?? 20_261_123));
+  const { firstDifference: difference, summary } = check;
+  if (difference !== null) {
+    throw new Error(
+      `rows differ at position ${difference.index + 1} (handler ${check.handledRows} rows, generator ${check.generatedRows}):\nhandler   ${JSON.stringify(difference.handler)}\ngenerator ${JSON.stringify(difference.generator)}`,
+    );
+  }
+  process.stdout.write(
+    `${check.generatedRows} rows identical (${check.commands} commands through RecordCommandHandler under the role policy)\n` +
+      `event types: ${Object.entries(summary.eventTypes)
+        .map(([type, count]) => `${type} ${count}`)
+        .join(', ')}\n` +
+      `live records ${summary.liveRecords}, imported ${summary.importedRecords}, business time ${summary.firstOccurredAt} – ${summary.lastOccurredAt}\n` +
+      `stages at the end: ${JSON.stringify(summary.stages)}\n`,
+  );
+};
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
