@@ -78,3 +78,8 @@ export type { TeamAssignment, TeamsUpdate } from './teams/teams.table';
 export { recordOfStream, timersProjection, TIMERS_PROJECTION, TIMER_EVENT_TYPES } from './timers/timers.projection';
 export { dueTimers, nextDueAfter, pendingTimersIn, timersBacklog } from './timers/timers.queries';
 export type { DueTimer, DueTimerCursor, PendingTimersReadModel, TimersBacklog } from './timers/timers.queries';
+export { ANALYTICS_DIMENSIONS, dealHistoriesAsOf, explainSalesFigure, NO_VALUE as NO_DIMENSION_VALUE, querySalesAnalytics } from './analytics/sales-analytics.queries';
+export type { AnalyticsDimension, ExplainedRecord, ExplainQuery, FigureExplanation, SalesAnalyticsQuery, SalesAnalyticsReport, SalesMetricsRow } from './analytics/sales-analytics.queries';
+export { figuresOf, salesAnalyticsCsv, type FigureLine } from './analytics/sales-analytics-csv';
+export { EXPLAINABLE_METRICS, type ExplainableMetric, type FigureMember, type FigurePart } from './analytics/figure-members';
+export { AGING_BUCKETS, DEAL_OUTCOMES, type DealOutcome } from './analytics/sales-metrics';
