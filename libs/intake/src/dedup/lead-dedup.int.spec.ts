@@ -155,6 +155,23 @@ describe.each([
     expect(a.recordId).toBe(b.recordId);
     expect([a.status, b.status].sort()).toEqual(['created', 'merged']);
     expect(await leadsIn(stores[0])).toEqual([a.recordId]);
+    // Whichever won the email, the phone the loser brought is held by the one lead, not by a lead never opened.
+    const third = await one.capture({ name: 'Ann', phone: '(415) 555-2671' }, formCapture('f-3'), intakeOf('f-3'));
+    expect(third).toMatchObject({ status: 'merged', recordId: a.recordId, rule: 'same-phone' });
+  });
+
+  it('given many intakes of one person at once, each with the same email and its own phone, when they race, then one lead holds the email and every phone', async () => {
+    const [one, two] = [await process(), await process()];
+    const phones = ['+14155550101', '+14155550102', '+14155550103', '+14155550104', '+14155550105', '+14155550106'];
+
+    const outcomes = await Promise.all(
+      phones.map((phone, index) => (index % 2 === 0 ? one : two).capture({ name: 'Bo Park', email: 'bo@park.example', phone }, formCapture(`race-${index}`), intakeOf(`race-${index}`))),
+    );
+
+    const lead = outcomes[0]?.recordId;
+    expect(new Set(outcomes.map((outcome) => outcome.recordId))).toEqual(new Set([lead]));
+    expect(await leadsIn(stores[0])).toEqual([lead]);
+    for (const phone of phones) expect(await one.match({ phone })).toMatchObject({ kind: 'match', rule: 'same-phone', recordId: lead });
   });
 
   it('given a lead, when a rep opens the same email by hand, then DUPLICATE_LEAD names it only if the rep may read it', async () => {

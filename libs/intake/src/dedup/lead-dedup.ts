@@ -88,25 +88,40 @@ export class LeadDedup {
    * An incoming lead: merged into the lead it is, or opened. The lead's id derives from the command id,
    * so a retried intake goes to the same lead and stores nothing new (README, Intake and dedup).
    */
-  async capture(incoming: FieldValues, capture: LeadCapture, sender: CommandSender): Promise<CaptureOutcome> {
+  async capture(incoming: FieldValues, capture: LeadCapture, sender: CommandSender, options: { readonly checked?: boolean } = {}): Promise<CaptureOutcome> {
     // Stored as the rules compare them: the email trimmed and lower-cased, the phone in E.164.
     const fields = normalizeFields(this.options.rules, incoming);
     const candidate = recordIdFor(sender.commandId);
-    await this.check(incoming, capture, sender);
+    // A lead no record would take claims no key (`checked`: the caller has just checked it, as intake does for a whole batch).
+    if (options.checked !== true) await this.check(incoming, capture, sender);
     const keys = this.exactKeys(fields, capture);
     const holders = await this.holdersOf(keys);
     const retried = keys.find(({ rule }) => rule.startsWith('intake:') && holders.has(`intake:${capture.source}:${capture.externalId}`));
     const outcome: MatchOutcome = retried !== undefined ? { kind: 'match', rule: retried.rule, recordId: holders.get(retried.key) ?? candidate, score: 1 } : decideMatch(this.options.rules, fields, holders, this.follower.index);
-    let target = outcome.kind === 'match' ? outcome.recordId : candidate;
-    for (const { key } of keys) {
-      if (holders.has(key)) continue;
-      const holder = await this.reservations.claim(this.kind, key, target, sender.commandId);
-      holders.set(key, holder);
-      // Another intake claimed the key first: the lead is theirs (it may not be opened yet; whoever comes first opens it).
-      if (holder !== target && target === candidate) target = holder;
-    }
+    const target = await this.claimFree(keys, holders, outcome.kind === 'match' ? outcome.recordId : candidate, candidate, sender.commandId);
     const found = this.foundFor(keys, holders, target, outcome, candidate);
     return this.captureInto(target, fields, capture, found, sender, 0);
+  }
+
+  /**
+   * Claims the keys no lead held when read, all at once (one commit round, not one per key), for
+   * `target`; the lead the capture goes to afterwards. When another intake claimed one of them first, the
+   * lead is theirs (it may not be opened yet; whoever comes first opens it), and the keys claimed for the
+   * candidate, which will not be opened now, are handed on to that lead.
+   */
+  private async claimFree(keys: readonly ExactKey[], holders: Map<string, string>, target: string, candidate: string, commandId: string): Promise<string> {
+    const free = keys.filter(({ key }) => !holders.has(key));
+    const claimed = await Promise.all(free.map(({ key }) => this.reservations.claim(this.kind, key, target, commandId)));
+    free.forEach(({ key }, index) => holders.set(key, claimed[index] ?? target));
+    const lost = free.find((_, index) => claimed[index] !== target);
+    if (lost === undefined || target !== candidate) return target;
+    const winner = holders.get(lost.key) ?? candidate;
+    for (const { key } of free) {
+      if (holders.get(key) !== candidate) continue;
+      await this.reservations.release(this.kind, key, candidate, commandId);
+      holders.set(key, await this.reservations.claim(this.kind, key, winner, deriveId(commandId, 'handed-on')));
+    }
+    return winner;
   }
 
   /** Refuses an incoming lead that no record would take (its shape, its field values), storing nothing. */
@@ -249,12 +264,8 @@ export class LeadDedup {
   }
 
   private async holdersOf(keys: readonly ExactKey[]): Promise<Map<string, string>> {
-    const holders = new Map<string, string>();
-    for (const { key } of keys) {
-      const holder = await this.reservations.holderOf(this.kind, key);
-      if (holder !== null) holders.set(key, holder);
-    }
-    return holders;
+    const found = await Promise.all(keys.map(({ key }) => this.reservations.holderOf(this.kind, key)));
+    return new Map(keys.flatMap(({ key }, index) => (found[index] === null || found[index] === undefined ? [] : [[key, found[index]]])));
   }
 
   private opened(result: RecordCommandResult): RecordCommandResult {

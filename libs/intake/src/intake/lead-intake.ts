@@ -124,7 +124,7 @@ export class LeadIntake {
     for (const [index, { lead, capture, sender }] of captures.entries()) await this.inBatch(request.batch, index, () => this.dedup.check(lead.fields, capture, sender));
     const results: IntakeResult[] = [];
     for (const { lead, capture, sender } of captures) {
-      const outcome = await this.dedup.capture(lead.fields, capture, sender);
+      const outcome = await this.dedup.capture(lead.fields, capture, sender, { checked: true });
       results.push({ externalId: lead.externalId, status: outcome.status, recordId: outcome.recordId, rule: outcome.rule, review: outcome.review });
     }
     return { batch: request.batch, results };
