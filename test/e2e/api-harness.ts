@@ -22,6 +22,8 @@ export interface ApiHarnessOptions {
   readonly eventStoreDbConnectionString?: string;
   /** An existing data directory to start on (a restart); default: a new temp directory. */
   readonly dataDirectory?: string;
+  /** This process's own read-model folder (`CRM_READ_MODELS_DIR`); default the data directory. */
+  readonly readModelsDirectory?: string;
   /** Another blueprints folder (e.g. the shipped one plus an assignment rules file); default the shipped one. */
   readonly blueprintsDirectory?: string;
   /**
@@ -53,6 +55,7 @@ export class ApiHarness {
         port: 0,
         host: '127.0.0.1',
         dataDirectory,
+        readModelsDirectory: options.readModelsDirectory,
         blueprintsDirectory: options.blueprintsDirectory ?? join(repositoryRoot, 'blueprints'),
         usersFile: join(dataDirectory, 'users.yaml'),
         eventStore: options.eventStoreDbConnectionString ? 'eventstoredb' : 'sqlite',
@@ -90,11 +93,11 @@ export class ApiHarness {
   }
 
   /**
-   * `projectionDigest` of every read model in the data directory, read in one transaction beside the
+   * `projectionDigest` of every read model of this process (its read-model folder), read in one transaction beside the
    * running app: equal digests mean equal rows, whatever the order they were written in.
    */
   readModelDigests(): Record<string, string> {
-    const readModels = ReadModelDatabase.open({ directory: this.dataDirectory, readOnly: true });
+    const readModels = ReadModelDatabase.open({ directory: this.options.readModelsDirectory ?? this.dataDirectory, readOnly: true });
     try {
       return readModels.db.transaction(() => Object.fromEntries(crmProjections().map((projection) => [projection.name, projectionDigest(readModels.db, projection)])))();
     } finally {
@@ -104,7 +107,7 @@ export class ApiHarness {
 
   /** Runs `sql` against the read models, read-only, beside the running app. */
   readModelRows<T>(sql: string): T[] {
-    const readModels = ReadModelDatabase.open({ directory: this.dataDirectory, readOnly: true });
+    const readModels = ReadModelDatabase.open({ directory: this.options.readModelsDirectory ?? this.dataDirectory, readOnly: true });
     try {
       return readModels.db.prepare(sql).all() as T[];
     } finally {

@@ -4,6 +4,12 @@ export interface ApiSettings {
   readonly port: number;
   readonly host: string;
   readonly dataDirectory: string;
+  /**
+   * Where this process keeps its read models (`read-models.sqlite`); default the data directory. Processes
+   * sharing one SQLite store each give their own, so each builds its read models from its own
+   * subscription (README, Scaling out).
+   */
+  readonly readModelsDirectory?: string;
   readonly blueprintsDirectory: string;
   readonly usersFile: string;
   readonly eventStore: 'sqlite' | 'eventstoredb';
@@ -38,6 +44,7 @@ export const apiSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env, cwd: st
     port: portOf(env['PORT']),
     host: env['HOST'] || '127.0.0.1',
     dataDirectory,
+    readModelsDirectory: resolve(cwd, env['CRM_READ_MODELS_DIR'] || dataDirectory),
     blueprintsDirectory: resolve(cwd, env['CRM_BLUEPRINTS_DIR'] || './blueprints'),
     usersFile: resolve(cwd, env['CRM_USERS_FILE'] || resolve(dataDirectory, 'users.yaml')),
     eventStore,

@@ -6,6 +6,7 @@ describe('apiSettingsFromEnv', () => {
     expect(settings).toMatchObject({
       port: 3000,
       dataDirectory: '/srv/crm/data',
+      readModelsDirectory: '/srv/crm/data',
       blueprintsDirectory: '/srv/crm/blueprints',
       usersFile: '/srv/crm/data/users.yaml',
       eventStore: 'sqlite',
@@ -17,6 +18,11 @@ describe('apiSettingsFromEnv', () => {
     const settings = apiSettingsFromEnv({ CRM_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: ' esdb://db:2113?tls=false ' }, '/srv');
     expect(settings.eventStore).toBe('eventstoredb');
     expect(settings.eventStoreConnectionString).toBe('esdb://db:2113?tls=false');
+  });
+
+  it('given CRM_READ_MODELS_DIR, when read, then this process keeps its read models there and its events in the data directory', () => {
+    const settings = apiSettingsFromEnv({ CRM_DATA_DIR: '/shared/crm', CRM_READ_MODELS_DIR: 'node-2' }, '/srv');
+    expect(settings).toMatchObject({ dataDirectory: '/shared/crm', readModelsDirectory: '/srv/node-2' });
   });
 
   it.each([

@@ -136,7 +136,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   // Opened after the engine, so a store that cannot open is the error a user sees first.
   let readModels: ReadModelDatabase;
   try {
-    readModels = ReadModelDatabase.open({ directory: settings.dataDirectory });
+    readModels = ReadModelDatabase.open({ directory: settings.readModelsDirectory ?? settings.dataDirectory });
     setTeams(readModels.db, clock, teamAssignmentsOf(users));
   } catch (error) {
     await engine.close();

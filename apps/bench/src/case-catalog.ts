@@ -3,6 +3,7 @@ import { runAsOfCase } from './cases/as-of.case';
 import { runEngineCase } from './cases/engine-throughput.case';
 import { runHostileBodiesCase } from './cases/hostile-bodies.case';
 import { runIntakeCase } from './cases/intake.case';
+import { runScaleOutCase } from './cases/scale-out.case';
 import { runHttpCase, runTrivialRouteCase } from './cases/http-transitions.case';
 import { runRawSqliteCase } from './cases/raw-sqlite-inserts.case';
 import { runReactorLagCase } from './cases/reactor-lag.case';
@@ -34,6 +35,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'reactor', title: 'Reactor lag under the engine load, its rate against the engine’s', run: runReactorLagCase },
   { name: 'timers', title: 'Timer catch-up after downtime, its rate against the engine’s', run: runTimerCatchUpCase },
   { name: 'intake', title: 'Lead intake with dedup against kept leads, its rate against plain opens', run: runIntakeCase },
+  { name: 'scale-out', title: 'Two processes sharing one store, each with its own read models', run: runScaleOutCase },
   { name: 'http.trivial-route', title: 'Trivial Nest + Fastify route', run: runTrivialRouteCase },
   { name: 'http', title: 'HTTP API transitions', run: runHttpCase },
   { name: 'hostile', title: 'Hostile bodies: /health latency while 8 clients send them, and without them', run: runHostileBodiesCase },

@@ -111,6 +111,13 @@ export const compareCases = (cases: readonly CaseResult[]): Comparison[] => {
       note: `${formatNumber(rateOf(measured(cases, 'intake.open')) ?? Number.NaN)} leads/s`,
     },
     {
+      caseId: 'scale-out',
+      referenceId: 'scale-out.one-process',
+      label: 'two processes on one store vs one process alone (same workload, same run)',
+      ratio: ratio(rateOf(measured(cases, 'scale-out')), rateOf(measured(cases, 'scale-out.one-process'))),
+      note: `${formatNumber(rateOf(measured(cases, 'scale-out.one-process')) ?? Number.NaN)} commands/s`,
+    },
+    {
       caseId: 'replay',
       referenceId: 'replay.raw-read',
       label: 'vs raw read + JSON.parse of the same rows',
@@ -142,6 +149,17 @@ const check = (caseId: string, goal: string, actual: number | null, unit: string
   pass: actual === null ? null : pass(actual),
 });
 
+/** Not a number but a fact: every process's read models, built from one shared log, have the same digests. */
+const convergence = (scaleOut: MeasuredCase | undefined): GoalCheck => {
+  const converged = scaleOut?.details['readModelDigestsConverged'];
+  return {
+    caseId: 'scale-out',
+    goal: 'scale-out: every process’s read models converge to the same digests',
+    actual: typeof converged === 'boolean' ? (converged ? 'equal' : 'differ') : 'not measured',
+    pass: typeof converged === 'boolean' ? converged : null,
+  };
+};
+
 const mebibytesToMegabytes = (mebibytes: number | null): number | null => (mebibytes === null ? null : (mebibytes * 2 ** 20) / 1e6);
 
 /** The goals of the issues "Benchmarks and reliability" and "Projections". */
@@ -163,6 +181,7 @@ export const checkGoals = (cases: readonly CaseResult[], comparisons: readonly C
     check('timers', 'timer catch-up ≥ 5,000 due timers fired/s', rateOf(measured(cases, 'timers')), '/s', (value) => value >= 5_000),
     check('intake', 'intake ≥ 2,000 leads/s with dedup against 100k kept leads', rateOf(measured(cases, 'intake')), '/s', (value) => value >= 2_000),
     check('intake', 'intake ≥ 0.5× plain open', ratioOf('intake', 'intake.open'), '×', (value) => value >= 0.5, 2),
+    convergence(measured(cases, 'scale-out')),
     check('replay', 'replay ≥ 150,000 events/s', rateOf(replay), '/s', (value) => value >= 150_000),
     check('replay', 'replay ≥ 0.5× raw read + JSON.parse', ratioOf('replay', 'replay.raw-read'), '×', (value) => value >= 0.5, 2),
     check('replay', 'replay peak RSS ≤ 400 MB', mebibytesToMegabytes(replay?.peakRssMiB ?? null), ' MB', (value) => value <= 400),
@@ -182,6 +201,7 @@ const READING_NOTES: readonly string[] = [
   '- `reactor` runs the `engine` workload with a reactor following the log in the same process (`libs/reactor-runtime`, SQLite): for every `Transitioned` it sends one command through the generic command loop. Its p50/p99 are lag: from the engine command returning (its `Transitioned` acknowledged) to the reactor’s command acknowledged. Its rate is reactor commands over the time from the first engine command to the last reactor command; `reactor.engine` is the engine’s rate in that same run, and the ratio compares the two (about half the engine’s commands are transitions, so a reactor that keeps up shows about 0.45; `ratioToEngineTransitions` near 1).',
   '- `timers` opens leads (each with the lead SLA’s three timers: remind, escalate, return to the pool; 100,002 timers on 33,334 leads, 10,002 with `--quick`), moves the clock a month on (the downtime: every timer overdue) and times one `runDue()` pass of the timer scheduler, the first its loop makes after a start: 64 records at a time, each record’s timers in due order, every FireTimer through the engine’s command handler as `system:timer` (a release also stores `OwnerChanged`), the timers read model following live in the same process. p50/p99 are per FireTimer. `timers.engine`, just before on the same store, is the engine’s durable rate for as many UpdateFields on the same leads (64 callers, cold record cache); the ratio compares the two.',
   '- `intake` keeps 100,000 leads first (10,000 with `--quick`; each taken in through the dedup path, so its email, phone and intake keys are claimed and it sits in the similarity index), then takes in 20,000 web forms (5,000) through `LeadIntake.take` as `POST /intake/leads` calls it — key checked, rate taken, form parsed, match rules applied, keys claimed, lead captured or merged — one form per call, 64 callers: 70% new leads, 10% each the same email with capitals and spaces, the same phone in another format, and the same company (legal form spelled out) and person. `duplicatesMissed` must be 0. A new lead stores four events (its email, phone and intake-key claims, then `RecordOpened`); a merge one or two. `intake.open`, just before on the same store, opens as many new leads with plain OpenRecord (no dedup); the ratio compares the two.',
+  '- `scale-out` starts two processes on one SQLite store, each with its own engine and its own read models (every CRM projection, live, fed by its own subscription to the shared log), 32 callers each, and lets them walk the `engine` workload (10,000 opportunities, 2,000 with `--quick`) at once; the rate counts both processes’ commands over the window from the first sent to the last acknowledged. Afterwards each process follows the log to its head and reports the digest of every read model: `readModelDigestsConverged` must be true. `scale-out.one-process`, just before on a store of its own, is one such process alone with 64 callers.',
   '- `load.*` time `records.load` + `decideRecord` (a guarded transition) + `explainRecord` on records of exactly 1,000 events: cold through a fresh repository (read + fold), cached through the command handler’s repository.',
   '- `replay` and `as-of` run on a seeded sales history (1,000,000 events; 100,000 with `--quick`): about 400 reps, five years of business time, opportunities opened, updated, reassigned, moved along the stages and won, lost or left open, a go-live import and a blueprint v2 partway. Every event is what `RecordCommandHandler` would store (decided with the engine’s decider and pinned blueprint), appended in large batches; the store file is cached in the OS temp folder by size, seed and the hash of the code that shapes it.',
   '- `replay` rebuilds records, pipeline, forecast and funnel from position 0 into a fresh read-model file, one `rebuildProjection` (one pass over `$all`) per projection, in a child process whose peak RSS is reported; events/s = events in the log / time for all four. Its reference reads the same rows with `JSON.parse`, paging by position, once.',

@@ -55,3 +55,14 @@ describe('bench report: ratios against references of the same run, and goals', (
     expect(checkGoals(cases, compareCases(cases)).find((goal) => goal.caseId === 'hostile')?.pass).toBe(true);
   });
 });
+
+describe('bench report: scale-out', () => {
+  it('given two processes at 9,000 commands/s together and one alone at 6,000, when compared, then the ratio is 1.5; digests that differ fail the convergence goal', () => {
+    const cases = (converged: boolean): CaseResult[] => [measured('scale-out', 9_000, { readModelDigestsConverged: converged }), measured('scale-out.one-process', 6_000)];
+    const convergence = (converged: boolean) => checkGoals(cases(converged), compareCases(cases(converged))).find((goal) => goal.caseId === 'scale-out');
+
+    expect(ratioOf(cases(true), 'scale-out', 'scale-out.one-process')).toBe(1.5);
+    expect(convergence(true)).toMatchObject({ actual: 'equal', pass: true });
+    expect(convergence(false)).toMatchObject({ actual: 'differ', pass: false });
+  });
+});
