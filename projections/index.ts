@@ -30,8 +30,8 @@ export type { ApprovalListItem, ApprovalListQuery, ApprovalPage } from './tasks/
 export { tasksProjection, TASKS_PROJECTION } from './tasks/tasks.projection';
 export { listTasks, TASK_STATUS_FILTERS } from './tasks/tasks.queries';
 export type { TaskListItem, TaskListQuery, TaskPage, TaskStatusFilter } from './tasks/tasks.queries';
-export { listRecords, openRecordsByOwner, recordsMatching } from './records/records.queries';
-export type { RecordListItem, RecordListQuery, RecordPage, RecordVisibility } from './records/records.queries';
+export { listRecords, openRecordsByOwner, blueprintVersionCounts, recordsMatching } from './records/records.queries';
+export type { RecordListItem, RecordListQuery, RecordPage, RecordVisibility, BlueprintVersionCount } from './records/records.queries';
 export { lostReasonFieldOf } from './shared/blueprint-stages.table';
 export {
   parseAsOf,

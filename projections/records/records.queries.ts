@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { FieldValues } from '@crm/blueprint';
+import type { BlueprintDefinition, BlueprintRef, FieldValues } from '@crm/blueprint';
 import { parseAsOf } from '../shared/business-time';
 import { conformanceOf, type Conformance } from '../shared/conformance';
 import { invalidQuery } from '../shared/read-model.exception';
@@ -26,6 +26,8 @@ export interface RecordListQuery {
   readonly conformance?: Conformance;
   /** true: only unowned records (the lead pool), judged on their current owners like `visibleTo`. */
   readonly pool?: boolean;
+  /** Only records pinned to this version of their blueprint now (after any migration), also with `asOf`. */
+  readonly blueprintVersion?: number;
 }
 
 export interface RecordVisibility {
@@ -157,6 +159,11 @@ export const listRecords = (db: Database, query: RecordListQuery = {}): RecordPa
     // The pool is who holds a record now, also as of a past moment (like the read rule).
     conditions.push(asOf === null ? 'owner IS NULL' : '(kind, record_id) IN (SELECT kind, record_id FROM records WHERE owner IS NULL)');
   }
+  if (query.blueprintVersion !== undefined) {
+    // The version a record decides with is today's fact, as the read rule is.
+    conditions.push(asOf === null ? 'blueprint_version = @blueprintVersion' : '(kind, record_id) IN (SELECT kind, record_id FROM records WHERE blueprint_version = @blueprintVersion)');
+    parameters['blueprintVersion'] = query.blueprintVersion;
+  }
   if (query.visibleTo !== undefined) {
     const visible = visibilityCondition(query.visibleTo, parameters);
     // As of a past moment, who may read a record now decides, not who owned it then.
@@ -231,4 +238,42 @@ export const recordsMatching = (db: Database, kind: string, field: string, key: 
     )
     .all(`"${field.replace(/"/g, '')}"`, kind);
   return rows.filter((row) => keyOf(row.value) === key).map((row) => row.record_id);
+};
+
+interface VersionStageCount {
+  readonly version: number;
+  readonly stage: string;
+  readonly records: number;
+}
+
+/** The records pinned to one published version now. */
+export interface BlueprintVersionCount {
+  readonly ref: BlueprintRef;
+  /** In any stage. */
+  readonly records: number;
+  /** Of those, not in a final stage of this version: what a migration would move. */
+  readonly live: number;
+  /** By stage, every stage of the version listed (0 when empty). */
+  readonly byStage: Readonly<Record<string, number>>;
+}
+
+/** How many records each given version of one blueprint holds now, by stage (`versions` oldest first). */
+export const blueprintVersionCounts = (db: Database, versions: readonly { readonly ref: BlueprintRef; readonly definition: BlueprintDefinition }[]): BlueprintVersionCount[] => {
+  requireTables(db, 'records', ['records']);
+  const id = versions[0]?.ref.id ?? '';
+  const counts = db
+    .prepare<[string], VersionStageCount>('SELECT blueprint_version AS version, stage, COUNT(*) AS records FROM records WHERE blueprint_id = ? GROUP BY blueprint_version, stage')
+    .all(id);
+  return versions.map(({ ref, definition }) => {
+    const byStage: Record<string, number> = Object.fromEntries(definition.stages.map((stage) => [stage.id, 0]));
+    for (const count of counts) if (count.version === ref.version) byStage[count.stage] = (byStage[count.stage] ?? 0) + count.records;
+    const final = new Set(definition.stages.filter((stage) => stage.final).map((stage) => stage.id));
+    const entries = Object.entries(byStage);
+    return {
+      ref,
+      records: entries.reduce((sum, [, count]) => sum + count, 0),
+      live: entries.reduce((sum, [stage, count]) => sum + (final.has(stage) ? 0 : count), 0),
+      byStage,
+    };
+  });
 };

@@ -12,6 +12,12 @@ import { ListAbsencesHandler } from './absences/queries/list-absences.handler';
 import { API_SETTINGS, BEARER_TOKENS, ENGINE, LEAD_ASSIGNMENT, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
 import type { ApiSettings } from './api-settings';
 import { BlueprintsController } from './blueprints/blueprints.controller';
+import { PublishBlueprintHandler } from './blueprints/commands/publish-blueprint.handler';
+import { SaveBlueprintDraftHandler } from './blueprints/commands/save-blueprint-draft.handler';
+import { BlueprintDiffHandler } from './blueprints/queries/blueprint-diff.handler';
+import { BlueprintDraftHandler } from './blueprints/queries/blueprint-draft.handler';
+import { BlueprintVersionsHandler } from './blueprints/queries/blueprint-versions.handler';
+import { ExportBlueprintHandler } from './blueprints/queries/export-blueprint.handler';
 import { GetBlueprintHandler } from './blueprints/queries/get-blueprint.handler';
 import { ListBlueprintsHandler } from './blueprints/queries/list-blueprints.handler';
 import { TakeForecastSnapshotHandler } from './forecast/commands/take-forecast-snapshot.handler';
@@ -83,6 +89,8 @@ const COMMAND_HANDLERS = [
   MergeLeadsHandler,
   DeclareAbsenceHandler,
   CancelAbsenceHandler,
+  PublishBlueprintHandler,
+  SaveBlueprintDraftHandler,
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
@@ -94,6 +102,10 @@ const QUERY_HANDLERS = [
   ListApprovalsHandler,
   ListBlueprintsHandler,
   GetBlueprintHandler,
+  BlueprintVersionsHandler,
+  BlueprintDiffHandler,
+  ExportBlueprintHandler,
+  BlueprintDraftHandler,
   GetPipelineHandler,
   GetForecastHandler,
   GetForecastAccuracyHandler,

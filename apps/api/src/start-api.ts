@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LeadAssignment, loadAssignmentRulesBeside } from '@crm/assignment';
+import { formatProblem } from '@crm/blueprint';
 import { systemClock, type Clock } from '@crm/clock';
 import { conversionMatchKey, Engine, phoneRegionOf, TimerScheduler, type TimerNotice } from '@crm/engine';
 import type { LeadScoringReactors, RecordLookup, ScoringReactorsMode } from '@crm/workflow';
@@ -129,6 +130,8 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
     recordLookup,
   });
+  // A skipped blueprint file is an operator's to fix; /health names it too.
+  for (const problem of engine.blueprintProblems) new Logger('Blueprints').error(`skipped at start-up: ${formatProblem(problem)}`);
 
   const demoTokensFile = join(settings.dataDirectory, 'demo-tokens.json');
   if (created || !existsSync(demoTokensFile)) writeDemoTokens(demoTokensFile, users, tokens);

@@ -80,6 +80,22 @@ export const openReadModels = (input: CommandInput): ReadModelDatabase => ReadMo
 export const openCatalog = async (store: SqliteEventStore, input: CommandInput): Promise<BlueprintCatalog> =>
   BlueprintCatalog.open(store, existsSync(input.blueprintsDir) ? loadBlueprintDirectory(input.blueprintsDir) : []);
 
+/**
+ * The versions published in the store `CRM_EVENT_STORE` names, without publishing anything; null when
+ * there is no SQLite store in the data directory yet (nothing is published there).
+ */
+export const openPublishedVersions = async (input: CommandInput): Promise<{ catalog: BlueprintCatalog; close: () => Promise<void> } | null> => {
+  if (eventStoreChoice(input).kind === 'sqlite' && !existsSync(join(input.dataDir, EVENTS_FILE))) return null;
+  const store = await openChosenEventStore(input);
+  try {
+    const catalog = await BlueprintCatalog.open(store);
+    return { catalog, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+};
+
 /** Runs `use` and closes what was opened, in reverse order, whatever happens. */
 export const using = async <T>(closers: (() => unknown)[], use: () => Promise<T>): Promise<T> => {
   try {

@@ -31,7 +31,11 @@ export interface paths {
         /** Every blueprint with its published versions */
         get: operations["BlueprintsController_list"];
         put?: never;
-        post?: never;
+        /**
+         * Publish a blueprint version (process owners and admins)
+         * @description Runs every start-up check (the file, business calendars, conversion targets, the versions already published) and answers 400 INVALID_BLUEPRINT with every problem and its path, storing nothing; else stores the version and new records of its kind open under it at once. The same content again is a no-op.
+         */
+        post: operations["BlueprintsController_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -48,6 +52,75 @@ export interface paths {
         /** A blueprint definition (latest or ?version=N), its versions and a Mermaid diagram */
         get: operations["BlueprintsController_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blueprints/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version with the records pinned to it now (all, live, by stage), from the records read model */
+        get: operations["BlueprintsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blueprints/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two published versions: stages, transitions, criteria, fields (JSON and text) */
+        get: operations["BlueprintsController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blueprints/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The blueprint as an XState machine (JSON, for the Stately visualizer) or a Mermaid diagram with criteria and roles on the edges */
+        get: operations["BlueprintsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blueprints/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest draft (process owners and admins) */
+        get: operations["BlueprintsController_draft"];
+        /** Save a draft (process owners and admins): stored with what publishing it would be refused for, never used to decide */
+        put: operations["BlueprintsController_saveDraft"];
         post?: never;
         delete?: never;
         options?: never;
@@ -802,6 +875,77 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        BlueprintSourceRequest: {
+            /**
+             * @description The blueprint YAML (README, Blueprint reference)
+             * @example id: opportunity
+             *     version: 4
+             *     …
+             */
+            source: string;
+        };
+        PublishedBlueprint: {
+            /** @description The version published (or already published with this content) */
+            ref: components["schemas"]["BlueprintRef"];
+            /** @description Every published version, oldest first */
+            versions: components["schemas"]["BlueprintRef"][];
+        };
+        /** @description 403: A role rule forbids it; details.rule names the rule */
+        ForbiddenError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "FORBIDDEN";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+        ConflictError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "CONVERSION_IN_PROGRESS" | "CONVERSION_REQUIRED" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "DUPLICATE_LEAD" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 413: The JSON body is larger than 1 MiB */
+        PayloadTooLargeError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "PAYLOAD_TOO_LARGE";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 415: The body is neither application/json nor text/plain */
+        UnsupportedMediaTypeError: {
+            /**
+             * @description A stable code
+             * @enum {string}
+             */
+            error: "UNSUPPORTED_MEDIA_TYPE";
+            /** @description What went wrong, for a person */
+            message: string;
+            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
+            details: {
+                [key: string]: unknown;
+            };
+        };
         FieldDefinition: {
             /** @description Field name, as in record fields and CEL expressions */
             name: string;
@@ -1148,6 +1292,109 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        BlueprintVersionCount: {
+            ref: components["schemas"]["BlueprintRef"];
+            /** @description Records pinned to the version now */
+            records: number;
+            /** @description Of those, not in a final stage */
+            live: number;
+            /** @description Records by stage of the version */
+            byStage: {
+                [key: string]: number;
+            };
+        };
+        BlueprintVersions: {
+            /** @description Blueprint id */
+            id: string;
+            /** @description The newest version */
+            latestVersion: number;
+            /** @description Oldest first */
+            versions: components["schemas"]["BlueprintVersionCount"][];
+        };
+        PropertyChange: {
+            /** @description The property */
+            property: string;
+            /** @description Its value before (JSON); null when absent */
+            from: Record<string, never> | null;
+            /** @description Its value after (JSON); null when absent */
+            to: Record<string, never> | null;
+        };
+        ItemChange: {
+            /** @description Stage id, transition event or field name */
+            id: string;
+            changes: components["schemas"]["PropertyChange"][];
+        };
+        SectionDiff: {
+            /** @description Added */
+            added: string[];
+            /** @description Removed */
+            removed: string[];
+            changed: components["schemas"]["ItemChange"][];
+        };
+        CriteriaChange: {
+            /** @description The transition */
+            event: string;
+            /** @description Criteria added, e.g. "requires budget" */
+            added: string[];
+            /** @description Criteria removed */
+            removed: string[];
+        };
+        BlueprintDiff: {
+            /** @description Blueprint id */
+            id: string;
+            /** @description The older version */
+            from: number;
+            /** @description The newer version */
+            to: number;
+            /** @description Blueprint-level properties (title, initial stage, …) */
+            blueprint: components["schemas"]["PropertyChange"][];
+            stages: components["schemas"]["SectionDiff"];
+            /** @description By event; criteria changes are in criteria */
+            transitions: components["schemas"]["SectionDiff"];
+            criteria: components["schemas"]["CriteriaChange"][];
+            fields: components["schemas"]["SectionDiff"];
+            /** @description Nothing differs */
+            same: boolean;
+            /** @description The diff for a person, one line per change */
+            text: string;
+        };
+        BlueprintExport: {
+            /** @enum {string} */
+            format: "xstate" | "mermaid";
+            /** @description xstate: the machine config (JSON); mermaid: the diagram text */
+            content: {
+                [key: string]: unknown;
+            } | string;
+        };
+        /** @description One thing wrong with a blueprint, by file and path */
+        BlueprintProblem: {
+            /** @description The file, or "request body" */
+            file: string;
+            /** @description Path in the YAML structure, e.g. transitions[3].requires[0]; empty for the document */
+            path: string;
+            /** @description What is wrong */
+            message: string;
+            line?: number;
+            column?: number;
+        };
+        /** @description A stored draft: never used to decide */
+        BlueprintDraft: {
+            /** @description Blueprint id */
+            id: string;
+            /** @description The YAML as saved */
+            source: string;
+            /** @description What publishing it would be refused for, when saved; empty when none */
+            problems: components["schemas"]["BlueprintProblem"][];
+            /** @description Who saved it */
+            savedBy: string;
+            /**
+             * Format: date-time
+             * @description When
+             */
+            savedAt: string;
+            /** @description How many saves before this one */
+            revision: number;
+        };
         AllowDuplicateRequest: {
             /** @description Why this lead is kept twice, for the audit trail */
             reason: string;
@@ -1415,62 +1662,6 @@ export interface components {
             record: components["schemas"]["RecordView"];
             /** @description The events the request stored, in order; on a retried request, those the first one stored */
             events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"] | components["schemas"]["ConversionStartedEvent"] | components["schemas"]["ConversionCompletedEvent"] | components["schemas"]["ConversionFailedEvent"])[];
-        };
-        /** @description 403: A role rule forbids it; details.rule names the rule */
-        ForbiddenError: {
-            /**
-             * @description A stable code
-             * @enum {string}
-             */
-            error: "FORBIDDEN";
-            /** @description What went wrong, for a person */
-            message: string;
-            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
-        ConflictError: {
-            /**
-             * @description A stable code
-             * @enum {string}
-             */
-            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "CONVERSION_IN_PROGRESS" | "CONVERSION_REQUIRED" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "DUPLICATE_LEAD" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
-            /** @description What went wrong, for a person */
-            message: string;
-            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description 413: The JSON body is larger than 1 MiB */
-        PayloadTooLargeError: {
-            /**
-             * @description A stable code
-             * @enum {string}
-             */
-            error: "PAYLOAD_TOO_LARGE";
-            /** @description What went wrong, for a person */
-            message: string;
-            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description 415: The body is neither application/json nor text/plain */
-        UnsupportedMediaTypeError: {
-            /**
-             * @description A stable code
-             * @enum {string}
-             */
-            error: "UNSUPPORTED_MEDIA_TYPE";
-            /** @description What went wrong, for a person */
-            message: string;
-            /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
-            details: {
-                [key: string]: unknown;
-            };
         };
         /** @description 422: The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
         UnprocessableError: {
@@ -4757,6 +4948,8 @@ export interface components {
             store: components["schemas"]["StoreHealth"];
             /** @description Ids of the loaded blueprints */
             blueprints: string[];
+            /** @description Problems of the blueprint files start-up skipped (the others loaded); empty when every file loaded */
+            blueprintProblems: components["schemas"]["BlueprintProblem"][];
             /** @description How far the read models trail the log */
             projections: components["schemas"]["ProjectionsHealth"];
             timers: components["schemas"]["TimersHealth"];
@@ -4889,6 +5082,101 @@ export interface operations {
             };
         };
     };
+    BlueprintsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlueprintSourceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedBlueprint"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     BlueprintsController_get: {
         parameters: {
             query?: {
@@ -4966,6 +5254,431 @@ export interface operations {
             };
         };
     };
+    BlueprintsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlueprintVersions"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_diff: {
+        parameters: {
+            query: {
+                /** @description The older version */
+                from: number;
+                /** @description The newer version */
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlueprintDiff"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_export: {
+        parameters: {
+            query: {
+                /** @description xstate: machine JSON for the Stately visualizer; mermaid: stateDiagram-v2 with criteria and roles on the edges */
+                format: "xstate" | "mermaid";
+                /** @description The version; default the latest */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlueprintExport"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlueprintDraft"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlueprintSourceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlueprintDraft"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RecordsController_list: {
         parameters: {
             query?: {
@@ -4981,6 +5694,8 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Only records pinned to this version of their blueprint now (after migrations) */
+                blueprintVersion?: number;
                 /** @description all (default), or conforming: without the records whose history has a StageRecorded (an imported move no blueprint transition explains) */
                 conformance?: "all" | "conforming";
                 /** @description true: only unowned records — for leads, the pool: everyone’s and, for reps and managers, their own team’s (README, Lead pool) */

@@ -92,11 +92,7 @@ const conversionProblems = (loaded: readonly LoadedFile[]): BlueprintProblem[] =
 const byIdThenVersion = (a: BlueprintDefinition, b: BlueprintDefinition): number =>
   a.id.localeCompare(b.id) || a.version - b.version;
 
-/**
- * Reads every `*.blueprint.yaml` directly in `directory` and throws once with the problems of all files
- * together. Definitions come back sorted by id, then version.
- */
-export const loadBlueprintDirectory = (directory: string): BlueprintDefinition[] => {
+const readDirectoryFiles = (directory: string): LoadedFile[] => {
   let names: string[];
   try {
     names = readdirSync(directory);
@@ -105,13 +101,53 @@ export const loadBlueprintDirectory = (directory: string): BlueprintDefinition[]
   }
   const files = names.filter((name) => name.endsWith(BLUEPRINT_FILE_SUFFIX)).sort().map((name) => join(directory, name));
   if (files.length === 0) throw blueprintNotFound(directory, `no *${BLUEPRINT_FILE_SUFFIX} files in the directory`);
-  const loaded = files.map((file): LoadedFile => {
+  return files.map((file): LoadedFile => {
     const source = readSource(file);
     return { file, source, validation: validateBlueprint(source, file) };
   });
+};
+
+/**
+ * Reads every `*.blueprint.yaml` directly in `directory` and throws once with the problems of all files
+ * together. Definitions come back sorted by id, then version.
+ */
+export const loadBlueprintDirectory = (directory: string): BlueprintDefinition[] => {
+  const loaded = readDirectoryFiles(directory);
   const fileProblems = [...loaded.flatMap((entry) => (entry.validation.ok ? [] : entry.validation.problems)), ...crossFileProblems(loaded)];
   // Checked once every file holds: a conversion into a kind whose file is broken would only repeat that file's problem.
   const problems = fileProblems.length > 0 ? fileProblems : conversionProblems(loaded);
   if (problems.length > 0) throw invalidBlueprint(problems);
   return loaded.flatMap((entry) => (entry.validation.ok ? [entry.validation.definition] : [])).sort(byIdThenVersion);
+};
+
+/** A definition with the file it was read from. */
+export interface BlueprintFile {
+  readonly file: string;
+  readonly definition: BlueprintDefinition;
+}
+
+/** What a folder holds that can be used, and every problem of the files that cannot (each file skipped whole). */
+export interface BlueprintDirectoryReading {
+  readonly files: readonly BlueprintFile[];
+  readonly problems: readonly BlueprintProblem[];
+}
+
+/**
+ * Reads a folder as start-up does (README, Blueprint lifecycle): the same checks as
+ * `loadBlueprintDirectory`, but a file with a problem is skipped and reported instead of failing the
+ * folder, so one bad file does not keep the others from loading. A missing or empty folder still throws.
+ */
+export const readBlueprintDirectory = (directory: string): BlueprintDirectoryReading => {
+  const loaded = readDirectoryFiles(directory);
+  const fileProblems = [...loaded.flatMap((entry) => (entry.validation.ok ? [] : entry.validation.problems)), ...crossFileProblems(loaded)];
+  const broken = new Set(fileProblems.map((problem) => problem.file));
+  const sound = loaded.filter((entry) => !broken.has(entry.file));
+  // As in loadBlueprintDirectory: with a broken file, a conversion into its kind would only repeat its problem.
+  const conversion = fileProblems.length > 0 ? [] : conversionProblems(sound);
+  const unconvertible = new Set(conversion.map((problem) => problem.file));
+  const files = sound
+    .filter((entry) => !unconvertible.has(entry.file))
+    .flatMap((entry) => (entry.validation.ok ? [{ file: entry.file, definition: entry.validation.definition }] : []))
+    .sort((a, b) => byIdThenVersion(a.definition, b.definition));
+  return { files, problems: [...fileProblems, ...conversion] };
 };

@@ -9,7 +9,7 @@ export {
   type BlueprintProblem,
 } from './blueprint.exception';
 export { parseBlueprint, validateBlueprint, type BlueprintValidation } from './parse-blueprint';
-export { BLUEPRINT_FILE_SUFFIX, loadBlueprintDirectory, loadBlueprintFile } from './blueprint.loader';
+export { BLUEPRINT_FILE_SUFFIX, loadBlueprintDirectory, loadBlueprintFile, readBlueprintDirectory, type BlueprintDirectoryReading, type BlueprintFile } from './blueprint.loader';
 export { blueprintContentHash, blueprintRef, canonicalJson } from './blueprint-content-hash';
 export {
   MAX_REFERENCE_LENGTH,
@@ -50,6 +50,9 @@ export {
 } from './calendars/business-calendars';
 export { neededSteps } from './guards/approval.guard';
 export { parseAnchor, parseDuration } from './timers/timer-expressions';
-export { toMermaid } from './to-mermaid';
+export { toMermaid, type MermaidOptions } from './to-mermaid';
+export { criteriaPhrases } from './lifecycle/criteria-text';
+export { diffBlueprints, formatBlueprintDiff, type BlueprintDiff, type CriteriaChange, type ItemChange, type PropertyChange, type SectionDiff } from './lifecycle/diff-blueprints';
+export { toXStateJson, type MachineJson } from './lifecycle/to-xstate-json';
 export * from './conversion/conversion.model';
 export { conversionTargetProblems, type ConversionTargetProblem } from './conversion/conversion-targets';

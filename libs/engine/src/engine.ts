@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   invalidBlueprint,
-  loadBlueprintDirectory,
-  loadBusinessCalendars,
-  standardCalendars,
-  TEAM_CALENDAR,
+  validateBlueprint,
   type BlueprintDefinition,
+  type BlueprintProblem,
   type BusinessCalendars,
+  type CompiledBlueprint,
 } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
@@ -15,6 +14,7 @@ import { LeadDedup } from '@crm/intake';
 import { loadMatchRules, matchRulesFileName, type MatchRules } from '@crm/leads';
 import { ReactorRuntime } from '@crm/reactor-runtime';
 import { BlueprintCatalog, businessTiming, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type Timing } from '@crm/workflow';
+import { checkBlueprintFolder, loadCalendars, publishAtStartUp, publishProblems } from './blueprints/blueprint-start-up';
 import { conversionMatchKey, DEFAULT_PHONE_REGION } from './conversion/conversion-matching';
 import { recordConversionReactor } from './conversion/record-conversion.reactor';
 
@@ -40,38 +40,12 @@ export interface EngineConfig {
   readonly onLeadIndexError?: (error: unknown) => void;
 }
 
-/** Beside the blueprints; without it, the standard calendar (Monday to Friday, 09:00-17:00 UTC). */
-export const CALENDARS_FILE = 'business-calendars.yaml';
-
-const loadCalendars = (blueprintsDirectory: string): BusinessCalendars => {
-  const file = join(blueprintsDirectory, CALENDARS_FILE);
-  return existsSync(file) ? loadBusinessCalendars(file) : standardCalendars();
-};
-
 /** The lead kind's match rules beside the blueprints (README, Intake and dedup); without the file, leads are not deduplicated. */
 const loadLeadRules = (blueprintsDirectory: string, definitions: readonly BlueprintDefinition[]): MatchRules | null => {
   const file = join(blueprintsDirectory, matchRulesFileName('lead'));
   if (!existsSync(file)) return null;
   const lead = definitions.find((definition) => definition.kind === 'lead');
   return loadMatchRules(file, lead === undefined ? {} : { fields: lead.fields.map((field) => field.name) });
-};
-
-/** Every calendar a timer names must exist (a start-up check, like the blueprints' own). */
-const checkTimerCalendars = (definitions: readonly BlueprintDefinition[], calendars: BusinessCalendars): void => {
-  const problems = definitions.flatMap((definition) =>
-    definition.stages.flatMap((stage) =>
-      (stage.timers ?? []).flatMap((timer, index) =>
-        timer.calendar === undefined || timer.calendar === TEAM_CALENDAR || calendars.calendars.has(timer.calendar)
-          ? []
-          : [{
-              file: `${definition.id}.blueprint.yaml`,
-              path: `stages.${stage.id}.timers[${index}].calendar`,
-              message: `unknown business calendar "${timer.calendar}"; ${CALENDARS_FILE} defines ${[...calendars.calendars.keys()].join(', ')}`,
-            }],
-      ),
-    ),
-  );
-  if (problems.length > 0) throw invalidBlueprint(problems);
 };
 
 /**
@@ -92,18 +66,44 @@ export class Engine {
     readonly reactors: ReactorRuntime<RecordCommandHandler>,
     /** Dedup of leads by the match rules: intake, manual opens, merges and splits; null without a rule file. */
     readonly leads: LeadDedup | null,
+    /** The business calendars beside the blueprints, which timers of published versions name. */
+    private readonly calendars: BusinessCalendars,
+    /** The blueprint files start-up skipped, each with its problems (README, Blueprint lifecycle); [] when all loaded. */
+    readonly blueprintProblems: readonly BlueprintProblem[],
   ) {}
+
+  /**
+   * Publishes a blueprint at runtime after every check start-up makes (the file's own, calendars,
+   * conversion targets, the versions already published), all problems at once with their paths; the
+   * catalog then holds it, so new records of its kind open under it at once. Publishing the same
+   * content again is a no-op.
+   */
+  async publishBlueprint(source: string, options: { readonly file: string; readonly actor: string }): Promise<CompiledBlueprint> {
+    const definition = await this.checkBlueprint(source, options.file);
+    return this.catalog.publish(definition, { actor: options.actor });
+  }
+
+  /** The definition `source` holds if it could be published now; else an INVALID_BLUEPRINT naming every problem. */
+  async checkBlueprint(source: string, file: string): Promise<BlueprintDefinition> {
+    const validation = validateBlueprint(source, file);
+    if (!validation.ok) throw invalidBlueprint(validation.problems);
+    await this.catalog.refresh();
+    const problems = publishProblems(this.catalog, file, validation.definition, this.calendars);
+    if (problems.length > 0) throw invalidBlueprint(problems);
+    return validation.definition;
+  }
 
   static async open(config: EngineConfig): Promise<Engine> {
     const { clock } = config;
-    // Blueprints are validated before the store is touched: a broken file must not leave a half-started engine.
-    const definitions = loadBlueprintDirectory(config.blueprintsDirectory);
+    // Blueprints are checked before the store is touched; a file with a problem is skipped and reported, the others load.
     const calendars = loadCalendars(config.blueprintsDirectory);
-    checkTimerCalendars(definitions, calendars);
+    const folder = checkBlueprintFolder(config.blueprintsDirectory, calendars);
     const timing: Timing = businessTiming(calendars, config.teamOf ?? (() => null));
     const store = config.store ?? (await openEventStore({ kind: 'sqlite', ...config.eventStore, directory: config.dataDirectory, clock }));
     try {
-      const catalog = await BlueprintCatalog.open(store, definitions);
+      const catalog = await BlueprintCatalog.open(store);
+      const published = await publishAtStartUp(catalog, folder.files);
+      const definitions = published.files.map((entry) => entry.definition);
       catalog.follow(config.onCatalogError ?? ((error) => process.emitWarning(`blueprint catalog stopped following the store: ${String(error)}`)));
       const rules = loadLeadRules(config.blueprintsDirectory, definitions);
       // A conversion reads phones as the lead rules do: one file, loaded and checked once.
@@ -112,7 +112,7 @@ export class Engine {
       const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor()] });
       const leads = rules === null ? null : new LeadDedup({ store, clock, commands, rules, onError: config.onLeadIndexError ?? ((error) => process.emitWarning(`lead match index stopped following the store: ${String(error)}`)) });
       await leads?.start();
-      return new Engine(store, catalog, commands, clock, timing, reactors, leads);
+      return new Engine(store, catalog, commands, clock, timing, reactors, leads, calendars, [...folder.problems, ...published.problems]);
     } catch (error) {
       await store.close();
       throw error;

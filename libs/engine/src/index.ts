@@ -1,4 +1,5 @@
 export { Engine } from './engine';
+export { CALENDARS_FILE, calendarProblems, checkAgainstPublished, checkBlueprintFolder, loadCalendars, type BlueprintStartUp } from './blueprints/blueprint-start-up';
 export type { EngineConfig } from './engine';
 export { TimerScheduler } from './timers/timer-scheduler';
 export type {

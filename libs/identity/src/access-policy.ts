@@ -146,7 +146,7 @@ export const authorizeRecordAction = (
   return denials[0] ?? { rule: 'no-role', message: `user ${user.id} has no role` };
 };
 
-export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot' | 'quota.set' | 'webhooks.manage' | 'intake.keys';
+export type PlatformAction = 'projections.rebuild' | 'audit' | 'forecast.snapshot' | 'quota.set' | 'webhooks.manage' | 'intake.keys' | 'blueprints.publish';
 
 interface PlatformRule {
   readonly rule: string;
@@ -165,6 +165,8 @@ const PLATFORM_RULES: Record<PlatformAction, PlatformRule> = {
   // Subscriptions send record data to outside URLs with a secret of their own: only admins make or see them.
   'webhooks.manage': { rule: 'admin-only', roles: ['admin'] },
   'intake.keys': { rule: 'admin-only', roles: ['admin'] },
+  // Publishing, drafts and migrations change how every record is decided: the process owners' work (README, Blueprint lifecycle).
+  'blueprints.publish': { rule: 'process-owner-or-admin', roles: ['process_owner', 'admin'] },
 };
 
 const roleList = (roles: readonly Role[]): string =>

@@ -3,6 +3,7 @@ export type { Denial, RecordAccess, RecordAccessPolicy, RecordAction } from './a
 export { BlueprintCatalog } from './blueprint-catalog/blueprint-catalog';
 export { BLUEPRINT_STREAM_PREFIX, BLUEPRINT_VERSION_PUBLISHED, blueprintStream, publishedVersionOf } from './blueprint-catalog/blueprint.events';
 export type { BlueprintVersionPublished } from './blueprint-catalog/blueprint.events';
+export { BLUEPRINT_DRAFT_SAVED, BLUEPRINT_DRAFT_STREAM_PREFIX, blueprintDraftStream, latestBlueprintDraft, saveBlueprintDraft, type BlueprintDraft } from './blueprint-catalog/blueprint-drafts';
 export type { CoreCommand, OpenRecord, UpdateFields } from './core/core.commands';
 export type { CoreEvent, FieldChange, FieldsChanged, RecordOpened } from './core/core.events';
 export { fieldChanges } from './core/field-changes';

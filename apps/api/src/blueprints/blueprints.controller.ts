@@ -1,8 +1,25 @@
-import { Controller, Get, Param, ParseIntPipe, Query as QueryParam } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query as QueryParam } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { User } from '@crm/identity';
+import type { BlueprintDraft } from '@crm/workflow';
 import { ApiErrorResponses } from '../http/dto/error.response';
+import { CurrentUser } from '../identity/current-user.decorator';
+import { BlueprintDiffRequest, BlueprintExportRequest, BlueprintSourceRequest } from './blueprint-requests.dto';
+import { PublishBlueprintCommand, type PublishedBlueprint } from './commands/publish-blueprint.command';
+import { SaveBlueprintDraftCommand } from './commands/save-blueprint-draft.command';
 import { BlueprintDetailResponse, BlueprintSummaryResponse } from './dto/blueprint.response';
+import {
+  BlueprintDiffResponse,
+  BlueprintDraftResponse,
+  BlueprintExportResponse,
+  BlueprintVersionsResponse,
+  PublishedBlueprintResponse,
+} from './dto/blueprint-lifecycle.response';
+import { BlueprintDiffQuery, type BlueprintDiffAnswer } from './queries/blueprint-diff.query';
+import { BlueprintDraftQuery } from './queries/blueprint-draft.query';
+import { BlueprintVersionsQuery, type BlueprintVersions } from './queries/blueprint-versions.query';
+import { ExportBlueprintQuery, type BlueprintExport } from './queries/export-blueprint.query';
 import { GetBlueprintQuery, type BlueprintDetail } from './queries/get-blueprint.query';
 import { ListBlueprintsQuery, type BlueprintSummary } from './queries/list-blueprints.query';
 
@@ -10,7 +27,10 @@ import { ListBlueprintsQuery, type BlueprintSummary } from './queries/list-bluep
 @ApiBearerAuth()
 @Controller('blueprints')
 export class BlueprintsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every blueprint with its published versions' })
@@ -18,6 +38,18 @@ export class BlueprintsController {
   @ApiErrorResponses(400, 401, 503)
   list(): Promise<BlueprintSummary[]> {
     return this.queries.execute(new ListBlueprintsQuery());
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Publish a blueprint version (process owners and admins)',
+    description:
+      'Runs every start-up check (the file, business calendars, conversion targets, the versions already published) and answers 400 INVALID_BLUEPRINT with every problem and its path, storing nothing; else stores the version and new records of its kind open under it at once. The same content again is a no-op.',
+  })
+  @ApiCreatedResponse({ type: PublishedBlueprintResponse })
+  @ApiErrorResponses(400, 401, 403, 409, 413, 415, 503)
+  publish(@CurrentUser() user: User, @Body() request: BlueprintSourceRequest): Promise<PublishedBlueprint> {
+    return this.commands.execute(new PublishBlueprintCommand(user, request.source));
   }
 
   @Get(':id')
@@ -30,5 +62,45 @@ export class BlueprintsController {
     @QueryParam('version', new ParseIntPipe({ optional: true })) version?: number,
   ): Promise<BlueprintDetail> {
     return this.queries.execute(new GetBlueprintQuery(id, version));
+  }
+
+  @Get(':id/versions')
+  @ApiOperation({ summary: 'Every published version with the records pinned to it now (all, live, by stage), from the records read model' })
+  @ApiOkResponse({ type: BlueprintVersionsResponse })
+  @ApiErrorResponses(400, 401, 404, 414, 503)
+  versions(@Param('id') id: string): Promise<BlueprintVersions> {
+    return this.queries.execute(new BlueprintVersionsQuery(id));
+  }
+
+  @Get(':id/diff')
+  @ApiOperation({ summary: 'What changed between two published versions: stages, transitions, criteria, fields (JSON and text)' })
+  @ApiOkResponse({ type: BlueprintDiffResponse })
+  @ApiErrorResponses(400, 401, 404, 414, 503)
+  diff(@Param('id') id: string, @QueryParam() request: BlueprintDiffRequest): Promise<BlueprintDiffAnswer> {
+    return this.queries.execute(new BlueprintDiffQuery(id, request.from, request.to));
+  }
+
+  @Get(':id/export')
+  @ApiOperation({ summary: 'The blueprint as an XState machine (JSON, for the Stately visualizer) or a Mermaid diagram with criteria and roles on the edges' })
+  @ApiOkResponse({ type: BlueprintExportResponse })
+  @ApiErrorResponses(400, 401, 404, 414, 503)
+  export(@Param('id') id: string, @QueryParam() request: BlueprintExportRequest): Promise<BlueprintExport> {
+    return this.queries.execute(new ExportBlueprintQuery(id, request.format, request.version));
+  }
+
+  @Put(':id/draft')
+  @ApiOperation({ summary: 'Save a draft (process owners and admins): stored with what publishing it would be refused for, never used to decide' })
+  @ApiOkResponse({ type: BlueprintDraftResponse })
+  @ApiErrorResponses(400, 401, 403, 409, 413, 414, 415, 503)
+  saveDraft(@CurrentUser() user: User, @Param('id') id: string, @Body() request: BlueprintSourceRequest): Promise<BlueprintDraft> {
+    return this.commands.execute(new SaveBlueprintDraftCommand(user, id, request.source));
+  }
+
+  @Get(':id/draft')
+  @ApiOperation({ summary: 'The latest draft (process owners and admins)' })
+  @ApiOkResponse({ type: BlueprintDraftResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 414, 503)
+  draft(@CurrentUser() user: User, @Param('id') id: string): Promise<BlueprintDraft> {
+    return this.queries.execute(new BlueprintDraftQuery(user, id));
   }
 }

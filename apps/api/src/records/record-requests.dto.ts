@@ -153,6 +153,13 @@ export class ListRecordsRequest {
   @Length(1, 1000)
   cursor?: string;
 
+  @ApiPropertyOptional({ description: 'Only records pinned to this version of their blueprint now (after migrations)', minimum: 1, type: Number, example: 2 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  blueprintVersion?: number;
+
   @ConformanceQuery()
   conformance?: Conformance;
 

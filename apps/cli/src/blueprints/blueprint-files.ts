@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import {
   BLUEPRINT_FILE_SUFFIX,
   BlueprintException,
@@ -7,8 +7,11 @@ import {
   loadBlueprintFile,
   validateBlueprint,
   type BlueprintDefinition,
+  type BlueprintFile,
   type BlueprintProblem,
 } from '@crm/blueprint';
+import { calendarProblems, checkAgainstPublished, checkBlueprintFolder, loadCalendars, type BlueprintStartUp } from '@crm/engine';
+import type { BlueprintCatalog } from '@crm/workflow';
 import { CliException, CliExceptionCode } from '../cli.exception';
 
 export interface BlueprintCheck {
@@ -45,11 +48,15 @@ const problemsOf = (error: unknown): readonly BlueprintProblem[] => {
   throw error;
 };
 
-const load = (path: string): { definitions: BlueprintDefinition[]; problems: readonly BlueprintProblem[] } => {
+/** A folder as start-up checks it (bad files skipped, the others kept); a single file with the calendars beside it. */
+const load = (path: string): BlueprintStartUp => {
   try {
-    return { definitions: isDirectory(path) ? loadBlueprintDirectory(path) : [loadBlueprintFile(path)], problems: [] };
+    if (isDirectory(path)) return checkBlueprintFolder(path, loadCalendars(path));
+    const file: BlueprintFile = { file: path, definition: loadBlueprintFile(path) };
+    const calendar = calendarProblems(path, file.definition, loadCalendars(dirname(path)));
+    return calendar.length > 0 ? { files: [], problems: calendar } : { files: [file], problems: [] };
   } catch (error) {
-    return { definitions: [], problems: problemsOf(error) };
+    return { files: [], problems: problemsOf(error) };
   }
 };
 
@@ -64,15 +71,18 @@ const warningsOf = (file: string): readonly BlueprintProblem[] => {
 
 /**
  * Checks folders (every `*.blueprint.yaml` in it, with the checks across files: a version declared twice,
- * a kind governed by two blueprints) and single files, with the loaders the engine starts with.
+ * a kind governed by two blueprints) and single files, with the checks the engine starts with; given the
+ * catalog of a store, also against the versions published there, as start-up does.
  */
-export const checkBlueprints = (paths: readonly string[]): BlueprintCheck => {
+export const checkBlueprints = (paths: readonly string[], published?: BlueprintCatalog): BlueprintCheck => {
   const loads = paths.map(load);
+  const loaded = loads.flatMap((entry) => entry.files);
+  const againstStore = published === undefined ? { files: loaded, problems: [] } : checkAgainstPublished(published, loaded);
   const files = paths.flatMap((path) => (isDirectory(path) ? blueprintFilesIn(path) : [path]));
   return {
     files,
-    definitions: loads.flatMap((loaded) => loaded.definitions),
-    problems: loads.flatMap((loaded) => loaded.problems),
+    definitions: againstStore.files.map((entry) => entry.definition),
+    problems: [...loads.flatMap((entry) => entry.problems), ...againstStore.problems],
     warnings: files.flatMap(warningsOf),
   };
 };

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBlueprintFile, toMermaid } from '@crm/blueprint';
 import { ManualClock } from '@crm/clock';
+import { Engine } from '@crm/engine';
+import { openAccess } from '@crm/workflow';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { capturedIo } from '../__fixtures__/captured-io';
 import { runBin } from '../__fixtures__/run-bin';
@@ -66,6 +68,28 @@ describe('crm blueprint validate, show and diagram', () => {
       `broken/lead.blueprint.yaml: version: blueprint "lead" version 4 is also declared in ${join(root, 'broken', 'lead-again.blueprint.yaml')}; give the change a higher version`,
     );
     expect(result.out).toMatch(/^invalid: \d+ problems in 3 files \(6 blueprint files checked\)\n$/);
+  });
+
+  it('given a data directory where opportunity v3 is published, when a folder changing v3 without a new version is validated, then it fails as start-up would, naming the file and path', async () => {
+    const engine = await Engine.open({ dataDirectory: join(root, 'data'), blueprintsDirectory: SHIPPED, clock, policy: openAccess });
+    await engine.close();
+    folder('changed', { 'opportunity.blueprint.yaml': edited('opportunity.blueprint.yaml', 'probability: 50', 'probability: 55') });
+
+    const result = await crm('blueprint', 'validate', 'changed', '--data-dir', 'data');
+
+    expect(result.exitCode).toBe(3);
+    expect(result.err).toBe('changed/opportunity.blueprint.yaml: version: blueprint opportunity v3 is already published with other content; give the change a new version number\n');
+    expect(result.out).toBe('invalid: 1 problem in 1 file (5 blueprint files checked)\n');
+  });
+
+  it('given a data directory with the shipped versions published, when the shipped folder is validated against it, then it is ok and says so', async () => {
+    const engine = await Engine.open({ dataDirectory: join(root, 'data'), blueprintsDirectory: SHIPPED, clock, policy: openAccess });
+    await engine.close();
+
+    const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED, '--data-dir', 'data');
+
+    expect(result.exitCode).toBe(0);
+    expect(result.out).toBe('ok: 5 blueprint files valid against the published versions: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v3 (opportunity), quote v2 (quote)\n');
   });
 
   it('given single files, when validated, then a good one passes, a missing one is a problem, and a dead end is only a warning', async () => {

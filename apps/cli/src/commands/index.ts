@@ -3,6 +3,10 @@ import { absenceCancelCommand, absenceDeclareCommand, absenceListCommand } from 
 import { assignmentTestCommand } from './assignment-test.command';
 import { auditFunnelCommand } from './audit-funnel.command';
 import { blueprintDiagramCommand } from './blueprint-diagram.command';
+import { blueprintDiffCommand } from './blueprint-diff.command';
+import { blueprintExportCommand } from './blueprint-export.command';
+import { blueprintPublishCommand } from './blueprint-publish.command';
+import { blueprintVersionsCommand } from './blueprint-versions.command';
 import { blueprintShowCommand } from './blueprint-show.command';
 import { blueprintValidateCommand } from './blueprint-validate.command';
 import { forecastAccuracyCommand } from './forecast-accuracy.command';
@@ -40,6 +44,10 @@ export const cliCommands: readonly CliCommand[] = [
   blueprintValidateCommand,
   blueprintShowCommand,
   blueprintDiagramCommand,
+  blueprintPublishCommand,
+  blueprintVersionsCommand,
+  blueprintDiffCommand,
+  blueprintExportCommand,
   recordOpenCommand,
   recordShowCommand,
   recordAdvanceCommand,

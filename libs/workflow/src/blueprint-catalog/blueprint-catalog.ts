@@ -6,6 +6,7 @@ import {
   type EventFilter,
   type EventStore,
   type EventSubscription,
+  type JsonObject,
   type Position,
   type StoredEvent,
 } from '@crm/event-store';
@@ -86,16 +87,15 @@ export class BlueprintCatalog {
   }
 
   /**
-   * Publishes a definition: a no-op when that exact version is already published, an error when its
-   * version number is taken by other content or is not above the latest published version.
+   * Why `definition` cannot be published over what this catalog holds now, or null when it can: its
+   * version number taken by other content, its kind governed by another blueprint, or a version below
+   * the latest. Pure over the catalog's state; `refresh` first to judge against every process's versions.
    */
-  async publish(definition: BlueprintDefinition): Promise<CompiledBlueprint> {
-    await this.refresh();
-    const compiled = compileBlueprint(definition);
+  conflictOf(definition: BlueprintDefinition): WorkflowException | null {
     const existing = this.byRef.get(refKey(definition.id, definition.version));
     if (existing) {
-      if (existing.ref.contentHash === compiled.ref.contentHash) return existing;
-      throw new WorkflowException(
+      if (existing.ref.contentHash === blueprintContentHash(definition)) return null;
+      return new WorkflowException(
         WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT,
         `blueprint ${definition.id} v${definition.version} is already published with other content; give the change a new version number`,
         { id: definition.id, version: definition.version },
@@ -103,25 +103,42 @@ export class BlueprintCatalog {
     }
     const governing = this.latestByKind.get(definition.kind);
     if (governing && governing.ref.id !== definition.id) {
-      throw new WorkflowException(
+      return new WorkflowException(
         WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT,
         `record kind "${definition.kind}" is already governed by blueprint "${governing.ref.id}"; one blueprint per kind`,
         { id: definition.id, kind: definition.kind, governedBy: governing.ref.id },
       );
     }
-    const published = this.versions(definition.id);
-    const latest = published.at(-1);
+    const latest = this.versions(definition.id).at(-1);
     if (latest && latest.version > definition.version) {
-      throw new WorkflowException(
+      return new WorkflowException(
         WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT,
         `blueprint ${definition.id} v${definition.version} is older than the published v${latest.version}; versions only grow`,
         { id: definition.id, version: definition.version, latest: latest.version },
       );
     }
+    return null;
+  }
+
+  /**
+   * Publishes a definition: a no-op when that exact version is already published, an error when its
+   * version number is taken by other content or is not above the latest published version. `metadata`
+   * (who published it) is stored with the event.
+   */
+  async publish(definition: BlueprintDefinition, metadata: JsonObject = {}): Promise<CompiledBlueprint> {
+    await this.refresh();
+    const conflict = this.conflictOf(definition);
+    if (conflict !== null) throw conflict;
+    const existing = this.byRef.get(refKey(definition.id, definition.version));
+    if (existing) return existing;
+    const compiled = compileBlueprint(definition);
+    const published = this.versions(definition.id);
+    const latest = published.at(-1);
     const event = {
       id: deriveId(`blueprint:${compiled.ref.id}:${compiled.ref.version}:${compiled.ref.contentHash}`, 'published'),
       type: BLUEPRINT_VERSION_PUBLISHED,
       data: publishedVersionData(compiled.ref, definition),
+      metadata,
     };
     try {
       await this.store.append(blueprintStream(definition.id), [event], latest ? published.length - 1 : 'no_stream');

@@ -3,6 +3,7 @@ import type { StoreWarning } from '@crm/event-store';
 import { PROJECTION_STATUS_STATES } from '../../projections/dto/projections.response';
 import { DateTimeProperty, IntegerProperty, NullableTextProperty, PositionProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
 import type { Health, ProjectionLag, TimersHealth } from '../queries/get-health.query';
+import { BlueprintProblemResponse } from '../../blueprints/dto/blueprint-lifecycle.response';
 import type { Liveness } from '../queries/get-liveness.query';
 
 @ApiSchema({ name: 'Liveness', description: 'What /health tells a caller without a token: nothing about the store, the blueprints or the data' })
@@ -93,6 +94,9 @@ export class HealthResponse implements Health {
 
   @TextListProperty('Ids of the loaded blueprints')
   readonly blueprints!: readonly string[];
+
+  @ApiProperty({ type: () => [BlueprintProblemResponse], description: 'Problems of the blueprint files start-up skipped (the others loaded); empty when every file loaded' })
+  readonly blueprintProblems!: readonly BlueprintProblemResponse[];
 
   @ApiProperty({ type: () => ProjectionsHealthResponse, description: 'How far the read models trail the log' })
   readonly projections!: ProjectionsHealthResponse;

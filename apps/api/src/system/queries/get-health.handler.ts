@@ -26,6 +26,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
       status: 'up',
       store: { kind: this.engine.store.kind, headPosition: head ? serializePosition(head) : null, warnings },
       blueprints: this.engine.catalog.kinds(),
+      blueprintProblems: this.engine.blueprintProblems,
       projections: projectionLags(statuses),
       timers: timersHealth(this.timers.status()),
     };

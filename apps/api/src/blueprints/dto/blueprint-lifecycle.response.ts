@@ -1,0 +1,172 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import type { BlueprintProblem, CriteriaChange, ItemChange, PropertyChange, SectionDiff } from '@crm/blueprint';
+import type { BlueprintDraft } from '@crm/workflow';
+import { DateTimeProperty, IntegerProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
+import type { PublishedBlueprint } from '../commands/publish-blueprint.command';
+import type { BlueprintDiffAnswer } from '../queries/blueprint-diff.query';
+import type { BlueprintVersionCount } from '@crm/projections';
+import type { BlueprintVersions } from '../queries/blueprint-versions.query';
+import { EXPORT_FORMATS, type BlueprintExport, type ExportFormat } from '../queries/export-blueprint.query';
+import { BlueprintRefResponse } from './blueprint.response';
+
+@ApiSchema({ name: 'PublishedBlueprint' })
+export class PublishedBlueprintResponse implements PublishedBlueprint {
+  @ApiProperty({ type: () => BlueprintRefResponse, description: 'The version published (or already published with this content)' })
+  readonly ref!: BlueprintRefResponse;
+
+  @ApiProperty({ type: () => [BlueprintRefResponse], description: 'Every published version, oldest first' })
+  readonly versions!: readonly BlueprintRefResponse[];
+}
+
+@ApiSchema({ name: 'BlueprintProblem', description: 'One thing wrong with a blueprint, by file and path' })
+export class BlueprintProblemResponse implements BlueprintProblem {
+  @TextProperty('The file, or "request body"')
+  readonly file!: string;
+
+  @TextProperty('Path in the YAML structure, e.g. transitions[3].requires[0]; empty for the document')
+  readonly path!: string;
+
+  @TextProperty('What is wrong')
+  readonly message!: string;
+
+  @ApiProperty({ type: 'integer', required: false })
+  readonly line?: number;
+
+  @ApiProperty({ type: 'integer', required: false })
+  readonly column?: number;
+}
+
+@ApiSchema({ name: 'BlueprintDraft', description: 'A stored draft: never used to decide' })
+export class BlueprintDraftResponse implements BlueprintDraft {
+  @TextProperty('Blueprint id')
+  readonly id!: string;
+
+  @TextProperty('The YAML as saved')
+  readonly source!: string;
+
+  @ApiProperty({ type: () => [BlueprintProblemResponse], description: 'What publishing it would be refused for, when saved; empty when none' })
+  readonly problems!: readonly BlueprintProblemResponse[];
+
+  @TextProperty('Who saved it')
+  readonly savedBy!: string;
+
+  @DateTimeProperty('When')
+  readonly savedAt!: string;
+
+  @IntegerProperty('How many saves before this one')
+  readonly revision!: number;
+}
+
+@ApiSchema({ name: 'BlueprintVersionCount' })
+export class BlueprintVersionCountResponse implements BlueprintVersionCount {
+  @ApiProperty({ type: () => BlueprintRefResponse })
+  readonly ref!: BlueprintRefResponse;
+
+  @IntegerProperty('Records pinned to the version now', { minimum: 0 })
+  readonly records!: number;
+
+  @IntegerProperty('Of those, not in a final stage', { minimum: 0 })
+  readonly live!: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Records by stage of the version' })
+  readonly byStage!: Readonly<Record<string, number>>;
+}
+
+@ApiSchema({ name: 'BlueprintVersions' })
+export class BlueprintVersionsResponse implements BlueprintVersions {
+  @TextProperty('Blueprint id')
+  readonly id!: string;
+
+  @IntegerProperty('The newest version', { minimum: 1 })
+  readonly latestVersion!: number;
+
+  @ApiProperty({ type: () => [BlueprintVersionCountResponse], description: 'Oldest first' })
+  readonly versions!: readonly BlueprintVersionCountResponse[];
+}
+
+@ApiSchema({ name: 'PropertyChange' })
+export class PropertyChangeResponse implements PropertyChange {
+  @TextProperty('The property')
+  readonly property!: string;
+
+  @ApiProperty({ description: 'Its value before (JSON); null when absent', nullable: true })
+  readonly from!: unknown;
+
+  @ApiProperty({ description: 'Its value after (JSON); null when absent', nullable: true })
+  readonly to!: unknown;
+}
+
+@ApiSchema({ name: 'ItemChange' })
+export class ItemChangeResponse implements ItemChange {
+  @TextProperty('Stage id, transition event or field name')
+  readonly id!: string;
+
+  @ApiProperty({ type: () => [PropertyChangeResponse] })
+  readonly changes!: readonly PropertyChangeResponse[];
+}
+
+@ApiSchema({ name: 'SectionDiff' })
+export class SectionDiffResponse implements SectionDiff {
+  @TextListProperty('Added')
+  readonly added!: readonly string[];
+
+  @TextListProperty('Removed')
+  readonly removed!: readonly string[];
+
+  @ApiProperty({ type: () => [ItemChangeResponse] })
+  readonly changed!: readonly ItemChangeResponse[];
+}
+
+@ApiSchema({ name: 'CriteriaChange' })
+export class CriteriaChangeResponse implements CriteriaChange {
+  @TextProperty('The transition')
+  readonly event!: string;
+
+  @TextListProperty('Criteria added, e.g. "requires budget"')
+  readonly added!: readonly string[];
+
+  @TextListProperty('Criteria removed')
+  readonly removed!: readonly string[];
+}
+
+@ApiSchema({ name: 'BlueprintDiff' })
+export class BlueprintDiffResponse implements BlueprintDiffAnswer {
+  @TextProperty('Blueprint id')
+  readonly id!: string;
+
+  @IntegerProperty('The older version', { minimum: 1 })
+  readonly from!: number;
+
+  @IntegerProperty('The newer version', { minimum: 1 })
+  readonly to!: number;
+
+  @ApiProperty({ type: () => [PropertyChangeResponse], description: 'Blueprint-level properties (title, initial stage, …)' })
+  readonly blueprint!: readonly PropertyChangeResponse[];
+
+  @ApiProperty({ type: () => SectionDiffResponse })
+  readonly stages!: SectionDiffResponse;
+
+  @ApiProperty({ type: () => SectionDiffResponse, description: 'By event; criteria changes are in criteria' })
+  readonly transitions!: SectionDiffResponse;
+
+  @ApiProperty({ type: () => [CriteriaChangeResponse] })
+  readonly criteria!: readonly CriteriaChangeResponse[];
+
+  @ApiProperty({ type: () => SectionDiffResponse })
+  readonly fields!: SectionDiffResponse;
+
+  @ApiProperty({ type: Boolean, description: 'Nothing differs' })
+  readonly same!: boolean;
+
+  @TextProperty('The diff for a person, one line per change')
+  readonly text!: string;
+}
+
+@ApiSchema({ name: 'BlueprintExport' })
+export class BlueprintExportResponse implements BlueprintExport {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  readonly format!: ExportFormat;
+
+  @ApiProperty({ oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }], description: 'xstate: the machine config (JSON); mermaid: the diagram text' })
+  readonly content!: BlueprintExport['content'];
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ManualClock } from '@crm/clock';
+import { capturedIo } from '../__fixtures__/captured-io';
+import { runCli } from '../main';
+
+/** The blueprints the product ships with. */
+const SHIPPED = resolve(__dirname, '..', '..', '..', '..', 'blueprints');
+
+/** Opportunity v4: needs analysis also needs an approved budget. */
+const opportunityV4 = (): string =>
+  readFileSync(join(SHIPPED, 'opportunity.blueprint.yaml'), 'utf8')
+    .replace(/^version: 3$/m, 'version: 4')
+    .replace('requires: [budget, decisionMaker, timeline]', 'requires: [budget, decisionMaker, timeline, budgetApproved]')
+    .replace(/^fields:\n/m, 'fields:\n  budgetApproved: { type: boolean, label: Budget approved }\n');
+
+describe('crm blueprint publish, versions, diff and export', () => {
+  const clock = new ManualClock('2026-06-01T12:00:00.000Z');
+  let root: string;
+
+  const crm = async (...args: string[]) => {
+    const io = capturedIo(root, clock);
+    const exitCode = await runCli([...args, '--blueprints', SHIPPED, '--data-dir', 'data'], io);
+    return { exitCode, out: io.out(), err: io.err() };
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'crm-cli-lifecycle-'));
+    writeFileSync(join(root, 'opportunity-v4.blueprint.yaml'), opportunityV4());
+  });
+
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('given a rep, when publishing, then it is forbidden (exit 5) and nothing is created', async () => {
+    const refused = await crm('blueprint', 'publish', 'opportunity-v4.blueprint.yaml', '--as', 'rita');
+
+    expect(refused.exitCode).toBe(5);
+    expect(refused.err).toContain('may not blueprints.publish');
+  });
+
+  it('given a process owner, when v4 is published, then versions lists both with their records, diff shows the new criterion and export prints the machine', async () => {
+    const published = await crm('blueprint', 'publish', 'opportunity-v4.blueprint.yaml', '--as', 'olga');
+    const again = await crm('blueprint', 'publish', 'opportunity-v4.blueprint.yaml', '--as', 'olga');
+    const opened = await crm('record', 'open', 'opportunity', '--id', 'deal-1', '--field', 'name=Acme', '--as', 'rita');
+    const versions = await crm('blueprint', 'versions', 'opportunity', '--json');
+    const diff = await crm('blueprint', 'diff', 'opportunity', '--from', '3', '--to', '4');
+    const exported = await crm('blueprint', 'export', 'opportunity', '--format', 'xstate');
+    const mermaid = await crm('blueprint', 'export', 'opportunity', '--format', 'mermaid', '--version', '3');
+
+    expect(published).toMatchObject({ err: '', exitCode: 0, out: expect.stringMatching(/^published opportunity v4 \(sha256:[0-9a-f]{12}\); versions: 3, 4\n$/) });
+    expect(again.out).toMatch(/^already published \(nothing stored\): opportunity v4/);
+    expect(opened.exitCode).toBe(0);
+    expect(JSON.parse(versions.out).versions.map((entry: { ref: { version: number }; records: number; live: number }) => [entry.ref.version, entry.records, entry.live])).toEqual([
+      [3, 0, 0],
+      [4, 1, 1],
+    ]);
+    expect(diff.out).toContain('criteria:\n  ~ analyze_needs: + requires budgetApproved\n');
+    expect(diff.out).toContain('fields:\n  + budgetApproved\n');
+    expect(JSON.parse(exported.out)).toMatchObject({ id: 'opportunity', initial: 'qualification' });
+    expect(mermaid.out).toContain('  qualification --> needs_analysis: analyze_needs [requires budget, requires decisionMaker, requires timeline]\n');
+  });
+
+  it('given a file with problems, when published, then every problem is printed with its path, exit 3, and the published versions are unchanged', async () => {
+    writeFileSync(join(root, 'broken.blueprint.yaml'), opportunityV4().replace('to: proposal', 'to: propsal'));
+
+    const refused = await crm('blueprint', 'publish', 'broken.blueprint.yaml', '--as', 'olga');
+    const diff = await crm('blueprint', 'diff', 'opportunity', '--from', '3', '--to', '4');
+
+    expect(refused.exitCode).toBe(3);
+    expect(refused.err).toContain('broken.blueprint.yaml: transitions[1].to: unknown stage "propsal"');
+    expect(diff.exitCode).toBe(1);
+    expect(diff.err).toContain('blueprint "opportunity" has no version 4; versions: 3');
+  });
+});

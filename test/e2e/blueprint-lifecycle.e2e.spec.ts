@@ -1,0 +1,137 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiHarness, repositoryRoot, type ApiResponse } from './api-harness';
+
+interface ErrorBody {
+  error: string;
+  message: string;
+  details: { problems?: { file: string; path: string; message: string }[] };
+}
+
+const SHIPPED = join(repositoryRoot, 'blueprints');
+const shipped = (name: string): string => readFileSync(join(SHIPPED, name), 'utf8');
+
+/** The shipped opportunity blueprint as a new version whose needs analysis also needs an approved budget (a new required field). */
+export const opportunityV4 = (): string => {
+  const source = shipped('opportunity.blueprint.yaml');
+  const next = source
+    .replace(/^version: 3$/m, 'version: 4')
+    .replace('requires: [budget, decisionMaker, timeline]', 'requires: [budget, decisionMaker, timeline, budgetApproved]')
+    .replace(/^fields:\n/m, 'fields:\n  budgetApproved: { type: boolean, label: Budget approved }\n');
+  if (next === source || !next.includes('budgetApproved: { type: boolean')) throw new Error('opportunity.blueprint.yaml changed shape; update opportunityV4');
+  return next;
+};
+
+describe('Blueprint lifecycle over HTTP: publish, drafts, versions, diff, exports', () => {
+  let harness: ApiHarness;
+
+  beforeAll(async () => {
+    harness = await ApiHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  const expectError = (response: ApiResponse<unknown>, status: number, error: string): ErrorBody => {
+    expect({ status: response.status, error: (response.body as ErrorBody).error }).toEqual({ status, error });
+    return response.body as ErrorBody;
+  };
+
+  it('given a rep, when publishing or saving a draft, then 403 names the rule and nothing is stored', async () => {
+    const head = (await harness.request<{ store: { headPosition: string } }>('ana', 'GET', '/health')).body.store.headPosition;
+
+    expect(expectError(await harness.request('rita', 'POST', '/blueprints', { source: opportunityV4() }), 403, 'FORBIDDEN').message).toContain('process_owner or admin');
+    expectError(await harness.request('rita', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV4() }), 403, 'FORBIDDEN');
+    expect((await harness.request<{ store: { headPosition: string } }>('ana', 'GET', '/health')).body.store.headPosition).toBe(head);
+  });
+
+  it('given a source with several problems and a changed v3, when published, then 400 lists every problem with its path and nothing is stored', async () => {
+    const broken = opportunityV4().replace('to: proposal', 'to: propsal').replace('initialStage: qualification', 'initialStage: qualifcation');
+    const changedV3 = shipped('opportunity.blueprint.yaml').replace('probability: 50', 'probability: 55');
+
+    const many = expectError(await harness.request('olga', 'POST', '/blueprints', { source: broken }), 400, 'INVALID_BLUEPRINT');
+    const conflict = expectError(await harness.request('olga', 'POST', '/blueprints', { source: changedV3 }), 400, 'INVALID_BLUEPRINT');
+
+    expect(many.details.problems?.map((problem) => problem.path)).toEqual(expect.arrayContaining(['initialStage', 'transitions[1].to']));
+    expect(conflict.details.problems).toEqual([
+      { file: 'request body', path: 'version', message: 'blueprint opportunity v3 is already published with other content; give the change a new version number' },
+    ]);
+    expect((await harness.request<{ latestVersion: number }>('olga', 'GET', '/blueprints/opportunity/versions')).body.latestVersion).toBe(3);
+  });
+
+  it('given a draft, when saved and read back, then it is stored with its problems and not used; then published, new records open under it at once', async () => {
+    const draft = await harness.request<{ revision: number; problems: unknown[]; savedBy: string }>('olga', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV4() });
+    const again = await harness.request<{ revision: number }>('olga', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV4() });
+    const read = await harness.request<{ source: string }>('ada', 'GET', '/blueprints/opportunity/draft');
+    const beforePublish = await harness.openOpportunity('rita');
+
+    expect(draft).toMatchObject({ status: 200, body: { revision: 0, problems: [], savedBy: 'olga' } });
+    expect(again.body.revision).toBe(0);
+    expect(read.body.source).toBe(opportunityV4());
+    expect((await harness.request<{ blueprint: { version: number } }>('rita', 'GET', `/records/opportunity/${beforePublish}`)).body.blueprint.version).toBe(3);
+
+    const published = await harness.request<{ ref: { version: number }; versions: { version: number }[] }>('olga', 'POST', '/blueprints', { source: opportunityV4() });
+    const afterPublish = await harness.openOpportunity('rita');
+
+    expect(published.status).toBe(201);
+    expect(published.body.ref.version).toBe(4);
+    expect(published.body.versions.map((ref) => ref.version)).toEqual([3, 4]);
+    expect((await harness.request<{ blueprint: { version: number } }>('rita', 'GET', `/records/opportunity/${afterPublish}`)).body.blueprint.version).toBe(4);
+    expect((await harness.request('olga', 'POST', '/blueprints', { source: opportunityV4() })).status).toBe(201);
+
+    await harness.untilProjectionsCaughtUp();
+    const versions = await harness.request<{ versions: { ref: { version: number }; records: number; live: number; byStage: Record<string, number> }[] }>('olga', 'GET', '/blueprints/opportunity/versions');
+    const onV3 = await harness.request<{ items: { recordId: string }[] }>('olga', 'GET', '/records/opportunity?blueprintVersion=3');
+    const onV4 = await harness.request<{ items: { recordId: string }[] }>('olga', 'GET', '/records/opportunity?blueprintVersion=4');
+
+    expect(versions.body.versions.map(({ ref, records, live }) => [ref.version, records, live])).toEqual([
+      [3, 1, 1],
+      [4, 1, 1],
+    ]);
+    expect(versions.body.versions[1].byStage['qualification']).toBe(1);
+    expect(onV3.body.items.map((item) => item.recordId)).toEqual([beforePublish]);
+    expect(onV4.body.items.map((item) => item.recordId)).toEqual([afterPublish]);
+  });
+
+  it('given two published versions, when diffed, then the new field and the new criterion are listed, as JSON and as text', async () => {
+    const diff = await harness.request<{ fields: { added: string[] }; criteria: { event: string; added: string[] }[]; text: string }>('olga', 'GET', '/blueprints/opportunity/diff?from=3&to=4');
+
+    expect(diff.status).toBe(200);
+    expect(diff.body.fields.added).toEqual(['budgetApproved']);
+    expect(diff.body.criteria).toEqual([{ event: 'analyze_needs', added: ['requires budgetApproved'], removed: [] }]);
+    expect(diff.body.text).toContain('  ~ analyze_needs: + requires budgetApproved');
+    expectError(await harness.request('olga', 'GET', '/blueprints/opportunity/diff?from=3&to=9'), 404, 'BLUEPRINT_NOT_FOUND');
+  });
+
+  it('given a blueprint, when exported, then XState JSON and Mermaid with criteria come back; an unknown format is a 400', async () => {
+    const xstate = await harness.request<{ content: { initial: string; states: Record<string, unknown> } }>('rita', 'GET', '/blueprints/opportunity/export?format=xstate');
+    const mermaid = await harness.request<{ content: string }>('rita', 'GET', '/blueprints/opportunity/export?format=mermaid&version=3');
+
+    expect(xstate.body.content.initial).toBe('qualification');
+    expect(Object.keys(xstate.body.content.states)).toContain('proposal');
+    expect(mermaid.body.content).toContain('  qualification --> needs_analysis: analyze_needs [requires budget, requires decisionMaker, requires timeline]');
+    expect(mermaid.body.content).toMatch(/contract_approval --> closed_won: close_won \[.*role rep, role manager, approval by Sales manager/);
+    expect((await harness.request('rita', 'GET', '/blueprints/opportunity/export?format=svg')).status).toBe(400);
+  });
+});
+
+describe('Blueprint files at start-up', () => {
+  it('given a broken file beside good ones, when the API starts, then the others load and /health names the broken file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crm-blueprints-'));
+    cpSync(SHIPPED, folder, { recursive: true });
+    writeFileSync(join(folder, 'broken.blueprint.yaml'), 'id: broken\nversion: 1\nkind: broken\nstages: [\n');
+    const harness = await ApiHarness.start({ blueprintsDirectory: folder });
+    try {
+      const health = await harness.request<{ blueprints: string[]; blueprintProblems: { file: string; message: string }[] }>('ana', 'GET', '/health');
+
+      expect(health.body.blueprints).toEqual(['account', 'contact', 'lead', 'opportunity', 'quote']);
+      expect(health.body.blueprintProblems.map((problem) => problem.file)).toEqual(health.body.blueprintProblems.map(() => join(folder, 'broken.blueprint.yaml')));
+      expect(health.body.blueprintProblems.length).toBeGreaterThan(0);
+    } finally {
+      await harness.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
