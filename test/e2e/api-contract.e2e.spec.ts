@@ -389,6 +389,19 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('ana', 'GET', '/users/rita/absences');
       await call('rita', 'DELETE', `/users/rita/absences/${String(away.body['absenceId'])}`);
       await call('rita', 'DELETE', '/users/rita/absences/not-an-absence');
+      // Blueprint lifecycle (README, Blueprint lifecycle): last, so the new account version changes nothing above.
+      const accountV2 = readFileSync(join(__dirname, '..', '..', 'blueprints', 'account.blueprint.yaml'), 'utf8').replace(/^version: 1$/m, 'version: 2');
+      await call('olga', 'PUT', '/blueprints/account/draft', { source: accountV2 });
+      await call('olga', 'GET', '/blueprints/account/draft');
+      await call('olga', 'POST', '/blueprints', { source: accountV2 });
+      await call('olga', 'POST', '/blueprints', { source: accountV2.replace(/^version: 2$/m, 'version: 1') });
+      await call('rita', 'POST', '/blueprints', { source: accountV2 });
+      await harness.untilProjectionsCaughtUp();
+      await call('olga', 'GET', '/blueprints/account/versions');
+      await call('olga', 'GET', '/blueprints/account/diff?from=1&to=2');
+      await call('olga', 'GET', '/blueprints/opportunity/export?format=xstate');
+      await call('olga', 'GET', '/blueprints/opportunity/export?format=mermaid');
+      await call('ada', 'GET', '/records/account?blueprintVersion=1');
       return answered;
     };
 
