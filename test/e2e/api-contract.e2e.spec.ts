@@ -321,6 +321,9 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('max', 'GET', '/forecast/accuracy?periodKind=week');
       await call('ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01&by=cohort&cohort=quarter');
       await call('ana', 'GET', '/funnel?from=2026-01-01&to=2027-01-01&by=notes');
+      await call('ana', 'GET', '/analytics/sales?period=2026-Q2&by=owner');
+      await call('rita', 'GET', '/analytics/sales/explain?period=2026-Q2&metric=winRate');
+      await call('ana', 'GET', '/analytics/sales?by=colour');
       await call('rita', 'GET', '/tasks?status=all');
       await call('max', 'GET', '/tasks?owner=rita&status=done&kind=opportunity&limit=1');
       await call('rita', 'GET', '/tasks?status=late');

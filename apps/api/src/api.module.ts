@@ -24,6 +24,9 @@ import { TakeForecastSnapshotHandler } from './forecast/commands/take-forecast-s
 import { ForecastController } from './forecast/forecast.controller';
 import { GetForecastAccuracyHandler } from './forecast/queries/get-forecast-accuracy.handler';
 import { GetForecastHandler } from './forecast/queries/get-forecast.handler';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { ExplainSalesFigureHandler } from './analytics/queries/explain-sales-figure.handler';
+import { GetSalesAnalyticsHandler } from './analytics/queries/get-sales-analytics.handler';
 import { FunnelController } from './funnel/funnel.controller';
 import { GetFunnelHandler } from './funnel/queries/get-funnel.handler';
 import { BearerAuthGuard } from './identity/bearer-auth.guard';
@@ -110,6 +113,8 @@ const QUERY_HANDLERS = [
   GetForecastHandler,
   GetForecastAccuracyHandler,
   GetFunnelHandler,
+  GetSalesAnalyticsHandler,
+  ExplainSalesFigureHandler,
   ProjectionStatusesHandler,
   ListIntakeKeysHandler,
   ListAbsencesHandler,
@@ -132,6 +137,7 @@ export class ApiModule {
         PipelineController,
         ForecastController,
         FunnelController,
+        AnalyticsController,
         ProjectionsController,
         IntakeController,
         AbsencesController,

@@ -449,6 +449,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/analytics/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales metrics of one period as of a business time: win rate, sales cycle, time in stage, deal size, velocity, coverage, aging, slippage, forecast accuracy, reconciliation
+         * @description Every authenticated user may read the figures (as the pipeline’s). Grouped by one declared dimension (by) and filtered by any (owner, team, region, product, source, account, blueprintVersion, outcome, origin, cohort). format=csv answers text/csv, one figure a line: period,asOf,group,metric,part,value. Definitions: README, Sales analytics.
+         */
+        get: operations["AnalyticsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/sales/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain a figure: the deals behind it and the events that moved them, as of the same moment
+         * @description The deals the user may read (as GET /records: judged on their current owners) with what each counts as and its events up to asOf; hidden counts the others. metric names the figure (also pipeline and forecast); stage, bucket, category, column and group narrow it.
+         */
+        get: operations["AnalyticsController_explain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projections": {
         parameters: {
             query?: never;
@@ -2222,6 +2262,279 @@ export interface components {
             conformance: "all" | "conforming";
             /** @description Records opened in the window whose history does not conform; counted with all, left out with conforming */
             nonConforming: number;
+        };
+        /** @description The period in business time: [from, to) */
+        AnalyticsWindow: {
+            /**
+             * Format: date-time
+             * @description First instant of the period
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description First instant after it
+             */
+            to: string;
+        };
+        /** @description won / (won + lost) over the deals closed in the period */
+        WinRate: {
+            /** @description Deals won in the period */
+            won: number;
+            /** @description Deals lost in the period */
+            lost: number;
+            /** @description won / (won + lost); null when none closed */
+            winRate: number | null;
+        };
+        /** @description Days from opening (or first entering fromStage) to close of the deals won in the period */
+        SalesCycle: {
+            /** @description Won deals measured */
+            count: number;
+            /** @description Mean days */
+            mean: number | null;
+            /** @description Median days */
+            median: number | null;
+            /** @description 90th percentile days (nearest rank) */
+            p90: number | null;
+            /** @description The stage measured from; null: from opening */
+            fromStage: string | null;
+            /** @description Won deals that never entered fromStage, left out */
+            withoutStage: number;
+        };
+        /** @description Days of the stage visits that ended in the period */
+        StageTime: {
+            /** @description Stage id */
+            stage: string;
+            /** @description Stage position */
+            stageOrder: number;
+            /** @description Visits measured */
+            count: number;
+            /** @description Mean days */
+            mean: number | null;
+            /** @description Median days */
+            median: number | null;
+            /** @description 90th percentile days (nearest rank) */
+            p90: number | null;
+        };
+        AverageDealSize: {
+            /** @description Deals won in the period */
+            won: number;
+            /** @description Their amount */
+            wonAmount: number;
+            /** @description wonAmount / won; null without a won deal */
+            average: number | null;
+        };
+        /** @description open deals × win rate × average deal size / mean sales cycle */
+        PipelineVelocity: {
+            /** @description Deals open at asOf */
+            openDeals: number;
+            /** @description Win rate of the period */
+            winRate: number | null;
+            /** @description Average won deal size of the period */
+            averageDealSize: number | null;
+            /** @description Mean sales cycle of the period, days */
+            cycleDays: number | null;
+            /** @description Money per day; null when a factor is missing or the cycle is 0 */
+            perDay: number | null;
+        };
+        /** @description Open weighted pipeline dated in the period / quota still to win */
+        PipelineCoverage: {
+            /** @description Σ amount × probability of the deals open at asOf with a close date in the period */
+            openWeighted: number;
+            /** @description Those deals */
+            openDeals: number;
+            /** @description Closed won dated in the period */
+            closedWon: number;
+            /** @description The quota (QuotaSet) for the period; null without one */
+            quota: number | null;
+            /** @description max(0, quota − closed won); null without a quota */
+            remainingQuota: number | null;
+            /** @description openWeighted / remainingQuota; null without a quota or when it is met */
+            coverage: number | null;
+        };
+        /** @description Deals open at asOf in a stage, by days in it */
+        StageAging: {
+            /** @description Stage id */
+            stage: string;
+            /** @description Stage position */
+            stageOrder: number;
+            /** @description Open deals in the stage */
+            open: number;
+            /**
+             * @description Per bucket (0-6, 7-29, 30-59, 60-89, 90+ days), the deals
+             * @example {
+             *       "0-6": 1,
+             *       "7-29": 0,
+             *       "30-59": 2,
+             *       "60-89": 0,
+             *       "90+": 0
+             *     }
+             */
+            buckets: {
+                [key: string]: number;
+            };
+        };
+        /** @description A close date moved out of the period */
+        Slip: {
+            /** @description Record id */
+            recordId: string;
+            /**
+             * Format: date-time
+             * @description When the close date moved
+             */
+            at: string;
+            /** @description Close date before (in the period) */
+            fromDate: string;
+            /** @description Close date after (after the period) */
+            toDate: string;
+        };
+        Slippage: {
+            /** @description Deals whose close date moved out of the period */
+            deals: number;
+            /** @description Their amount at asOf */
+            amount: number;
+            slips: components["schemas"]["Slip"][];
+        };
+        /** @description What a forecast category held at the start of the period against what of it was won in the period */
+        CategoryAccuracy: {
+            /** @description Forecast category */
+            category: string;
+            /** @description Deals open at the start in the category, dated in the period */
+            forecastDeals: number;
+            /** @description Their amount then */
+            forecast: number;
+            /** @description Of those, won with a close date in the period */
+            wonDeals: number;
+            /** @description Their amount at asOf */
+            won: number;
+            /** @description won / forecast; null when nothing was forecast */
+            accuracy: number | null;
+        };
+        /** @description In stage at start + entered − left = in stage at end */
+        StageReconciliation: {
+            /** @description Stage id */
+            stage: string;
+            /** @description Stage position */
+            stageOrder: number;
+            /** @description In the stage just before the period */
+            atStart: number;
+            /** @description Entries during the period */
+            entered: number;
+            /** @description Exits during the period */
+            left: number;
+            /** @description In the stage at the period’s last instant */
+            atEnd: number;
+            /** @description atStart + entered − left − atEnd: 0 when consistent */
+            difference: number;
+        };
+        /** @description Every sales metric of one group (or the total) */
+        SalesMetricsRow: {
+            /** @description The dimension value, or total */
+            group: string;
+            /** @description Deals known at asOf in the group */
+            deals: number;
+            winRate: components["schemas"]["WinRate"];
+            salesCycle: components["schemas"]["SalesCycle"];
+            timeInStage: components["schemas"]["StageTime"][];
+            averageDealSize: components["schemas"]["AverageDealSize"];
+            velocity: components["schemas"]["PipelineVelocity"];
+            coverage: components["schemas"]["PipelineCoverage"];
+            aging: components["schemas"]["StageAging"][];
+            slippage: components["schemas"]["Slippage"];
+            forecastAccuracy: components["schemas"]["CategoryAccuracy"][];
+            reconciliation: components["schemas"]["StageReconciliation"][];
+        };
+        /** @description Sales metrics of one period as of a business time (README, Sales analytics) */
+        SalesAnalyticsReport: {
+            /** @description Record kind */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description The business time answered as of
+             */
+            asOf: string;
+            /**
+             * @description The period measured
+             * @example 2026-Q1
+             */
+            period: string;
+            window: components["schemas"]["AnalyticsWindow"];
+            /**
+             * @description The dimension of the rows; null: total only
+             * @enum {string|null}
+             */
+            by: "owner" | "team" | "region" | "product" | "source" | "account" | "blueprintVersion" | "outcome" | "origin" | "cohort" | null;
+            /** @description The dimension filters applied */
+            filter: {
+                [key: string]: string;
+            };
+            /** @description The stage the sales cycle is measured from; null: opening */
+            cycleFrom: string | null;
+            /**
+             * @description Time in stage over deals with this outcome only; null: all
+             * @enum {string|null}
+             */
+            stageOutcome: "won" | "lost" | "open" | null;
+            /**
+             * @description all, or conforming: without the records whose history has a StageRecorded (an imported move no transition explains)
+             * @enum {string}
+             */
+            conformance: "all" | "conforming";
+            /** @description Deals (after the filter) whose history does not conform at asOf */
+            nonConforming: number;
+            total: components["schemas"]["SalesMetricsRow"];
+            /** @description One per value of by, in value order */
+            rows: components["schemas"]["SalesMetricsRow"][];
+        };
+        /** @description Which part of the metric was explained */
+        FigurePart: {
+            stage?: string;
+            bucket?: string;
+            category?: string;
+            column?: string;
+            cycleFrom?: string | null;
+            /** @enum {string|null} */
+            stageOutcome?: "won" | "lost" | "open" | null;
+        };
+        /** @description A deal behind the figure, with the events that moved it up to asOf */
+        ExplainedRecord: {
+            /** @description Record kind */
+            kind: string;
+            /** @description Record id */
+            recordId: string;
+            /** @description What it counts as in the figure (won, lost, open, entered, slipped …) */
+            role: string;
+            /** @description Owner at asOf */
+            owner: string | null;
+            /** @description Stage at asOf */
+            stage: string;
+            /** @description Its events up to asOf (business time), oldest first */
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"])[];
+        };
+        /** @description The deals behind one figure, as of the same moment */
+        FigureExplanation: {
+            /** @description Record kind */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description The business time answered as of
+             */
+            asOf: string;
+            /** @description The period */
+            period: string;
+            window: components["schemas"]["AnalyticsWindow"];
+            /** @enum {string} */
+            metric: "winRate" | "salesCycle" | "timeInStage" | "averageDealSize" | "velocity" | "coverage" | "aging" | "slippage" | "forecastAccuracy" | "reconciliation" | "pipeline" | "forecast";
+            /** @description The row explained; null: the total */
+            group: string | null;
+            part: components["schemas"]["FigurePart"];
+            /** @description Every deal behind the figure (a deal entering a stage twice counts twice) */
+            count: number;
+            /** @description Those the reader may read, up to limit */
+            records: components["schemas"]["ExplainedRecord"][];
+            /** @description Readable ones beyond limit */
+            unlisted: number;
+            /** @description Behind the figure but not the reader’s to read: counted only */
+            hidden: number;
         };
         ProjectionStatus: {
             /**
@@ -7603,6 +7916,228 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FunnelReport"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnalyticsController_get: {
+        parameters: {
+            query?: {
+                /** @description Record kind; default opportunity; 404 when no blueprint governs it */
+                kind?: string;
+                /** @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now */
+                asOf?: string;
+                /** @description The period measured: a quarter (2026-Q1) or a month (2026-03); default the quarter of asOf */
+                period?: string;
+                /** @description One row per value of this dimension, besides the total */
+                by?: "owner" | "team" | "region" | "product" | "source" | "account" | "blueprintVersion" | "outcome" | "origin" | "cohort";
+                /** @description Only the deals whose owner (at asOf) is this value ((none): without one) */
+                owner?: string;
+                /** @description Only the deals whose team (teams table) is this value ((none): without one) */
+                team?: string;
+                /** @description Only the deals whose account region is this value ((none): without one) */
+                region?: string;
+                /** @description Only the deals whose product field is this value ((none): without one) */
+                product?: string;
+                /** @description Only the deals whose source field is this value ((none): without one) */
+                source?: string;
+                /** @description Only the deals whose account field (record id) is this value ((none): without one) */
+                account?: string;
+                /** @description Only the deals whose pinned blueprint version is this value ((none): without one) */
+                blueprintVersion?: string;
+                /** @description Only the deals whose outcome at asOf (won, lost, open) is this value ((none): without one) */
+                outcome?: string;
+                /** @description Only the deals whose origin (imported or live) is this value ((none): without one) */
+                origin?: string;
+                /** @description Only the deals whose cohort (period opened in) is this value ((none): without one) */
+                cohort?: string;
+                /** @description Measure the sales cycle from first entering this stage; default from opening */
+                cycleFrom?: string;
+                /** @description Time in stage over the deals with this outcome at asOf only; default every deal */
+                stageOutcome?: "won" | "lost" | "open";
+                /** @description Cohort size for the cohort dimension; default the period kind */
+                cohortSize?: "month" | "quarter";
+                /** @description all (default), or conforming: without the records whose history has a StageRecorded (an imported move no blueprint transition explains) */
+                conformance?: "all" | "conforming";
+                /** @description json (default) or csv: one figure a line, period,asOf,group,metric,part,value */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report (JSON), or with format=csv its figures as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesAnalyticsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnalyticsController_explain: {
+        parameters: {
+            query: {
+                /** @description Record kind; default opportunity; 404 when no blueprint governs it */
+                kind?: string;
+                /** @description Business time: YYYY-MM-DD (end of that day, UTC) or ISO date-time with offset; default now */
+                asOf?: string;
+                /** @description The period measured: a quarter (2026-Q1) or a month (2026-03); default the quarter of asOf */
+                period?: string;
+                /** @description One row per value of this dimension, besides the total */
+                by?: "owner" | "team" | "region" | "product" | "source" | "account" | "blueprintVersion" | "outcome" | "origin" | "cohort";
+                /** @description Only the deals whose owner (at asOf) is this value ((none): without one) */
+                owner?: string;
+                /** @description Only the deals whose team (teams table) is this value ((none): without one) */
+                team?: string;
+                /** @description Only the deals whose account region is this value ((none): without one) */
+                region?: string;
+                /** @description Only the deals whose product field is this value ((none): without one) */
+                product?: string;
+                /** @description Only the deals whose source field is this value ((none): without one) */
+                source?: string;
+                /** @description Only the deals whose account field (record id) is this value ((none): without one) */
+                account?: string;
+                /** @description Only the deals whose pinned blueprint version is this value ((none): without one) */
+                blueprintVersion?: string;
+                /** @description Only the deals whose outcome at asOf (won, lost, open) is this value ((none): without one) */
+                outcome?: string;
+                /** @description Only the deals whose origin (imported or live) is this value ((none): without one) */
+                origin?: string;
+                /** @description Only the deals whose cohort (period opened in) is this value ((none): without one) */
+                cohort?: string;
+                /** @description Measure the sales cycle from first entering this stage; default from opening */
+                cycleFrom?: string;
+                /** @description Time in stage over the deals with this outcome at asOf only; default every deal */
+                stageOutcome?: "won" | "lost" | "open";
+                /** @description Cohort size for the cohort dimension; default the period kind */
+                cohortSize?: "month" | "quarter";
+                /** @description all (default), or conforming: without the records whose history has a StageRecorded (an imported move no blueprint transition explains) */
+                conformance?: "all" | "conforming";
+                /** @description json (default) or csv: one figure a line, period,asOf,group,metric,part,value */
+                format?: "json" | "csv";
+                /** @description The metric whose figure is explained */
+                metric: "winRate" | "salesCycle" | "timeInStage" | "averageDealSize" | "velocity" | "coverage" | "aging" | "slippage" | "forecastAccuracy" | "reconciliation" | "pipeline" | "forecast";
+                /** @description The row (a value of by); default the total */
+                group?: string;
+                /** @description Stage (time in stage, aging, reconciliation, pipeline) */
+                stage?: string;
+                /** @description Aging bucket */
+                bucket?: "0-6" | "7-29" | "30-59" | "60-89" | "90+";
+                /** @description Forecast category (forecast accuracy, forecast: also closed_won, closed_lost) */
+                category?: string;
+                /** @description Reconciliation column */
+                column?: "atStart" | "entered" | "left" | "atEnd";
+                /** @description At most this many readable records listed with their events; default 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureExplanation"];
                 };
             };
             /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */

@@ -9,6 +9,7 @@ import { blueprintPublishCommand } from './blueprint-publish.command';
 import { blueprintVersionsCommand } from './blueprint-versions.command';
 import { blueprintShowCommand } from './blueprint-show.command';
 import { blueprintValidateCommand } from './blueprint-validate.command';
+import { explainFigureCommand } from './explain-figure.command';
 import { forecastAccuracyCommand } from './forecast-accuracy.command';
 import { forecastSnapshotCommand } from './forecast-snapshot.command';
 import { importOwnersCommand } from './import-owners.command';
@@ -21,6 +22,7 @@ import { recordAdvanceCommand } from './record-advance.command';
 import { recordOpenCommand } from './record-open.command';
 import { recordShowCommand } from './record-show.command';
 import { replayCommand } from './replay.command';
+import { reportAnalyticsCommand } from './report-analytics.command';
 import { reportForecastCommand } from './report-forecast.command';
 import { reportPipelineCommand } from './report-pipeline.command';
 import { seedDemoCommand } from './seed-demo.command';
@@ -38,6 +40,8 @@ export const cliCommands: readonly CliCommand[] = [
   replayCommand,
   reportPipelineCommand,
   reportForecastCommand,
+  reportAnalyticsCommand,
+  explainFigureCommand,
   forecastSnapshotCommand,
   forecastAccuracyCommand,
   quotaSetCommand,

@@ -1130,6 +1130,9 @@ const HISTORY_ENTRIES = [
   ConversionFailedHistoryEntryResponse,
 ];
 
+/** A history entry of any event type, as a schema for an array's items (the record history, a figure's explanation). */
+export const historyEntryItems = (): { oneOf: { $ref: string }[] } => ({ oneOf: HISTORY_ENTRIES.map((entry) => ({ $ref: getSchemaPath(entry) })) });
+
 /** Schemas reached only through a `$ref` written by hand (a union, a map): the document must list them itself. */
 export const RECORD_EVENT_MODELS = [FieldChangeResponse, LeadCaptureResponse, ...COMMAND_EVENTS, ...HISTORY_ENTRIES];
 
