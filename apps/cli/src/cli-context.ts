@@ -6,7 +6,7 @@ import { Engine } from '@crm/engine';
 import { eventStoreConfigFromEnv, openEventStore as openConfiguredStore, SqliteEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
 import { RoleAccessPolicy, type UserDirectory } from '@crm/identity';
 import { ReadModelDatabase } from '@crm/projection-runtime';
-import { BlueprintCatalog } from '@crm/workflow';
+import { BlueprintCatalog, RECORD_EVENT_SCHEMAS } from '@crm/workflow';
 import { CliException, CliExceptionCode } from './cli.exception';
 import type { CommandInput } from './cli-command';
 
@@ -24,7 +24,7 @@ const requireSqliteStore = (input: CommandInput): void => {
 /** Opens the event store; only an import may create a new one, everything else reports a missing store. */
 export const openEventStore = async (input: CommandInput, options: { readonly create?: boolean } = {}): Promise<SqliteEventStore> => {
   if (!options.create) requireSqliteStore(input);
-  return SqliteEventStore.open({ directory: input.dataDir, clock: input.io.clock });
+  return SqliteEventStore.open({ directory: input.dataDir, clock: input.io.clock, schemas: RECORD_EVENT_SCHEMAS });
 };
 
 /** The store the API would use: `CRM_EVENT_STORE` (`sqlite`, the default, or `eventstoredb` with `EVENTSTORE_CONNECTION_STRING`). */
@@ -51,7 +51,7 @@ export const checkEventStore = (input: CommandInput, options: { readonly create:
  */
 export const openChosenEventStore = async (input: CommandInput): Promise<EventStore> => {
   checkEventStore(input, { create: false });
-  return openConfiguredStore({ ...eventStoreChoice(input), directory: input.dataDir, clock: input.io.clock });
+  return openConfiguredStore({ ...eventStoreChoice(input), directory: input.dataDir, clock: input.io.clock, schemas: RECORD_EVENT_SCHEMAS });
 };
 
 /**

@@ -907,7 +907,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "ACCESS_DENIED" | "CLOSED" | "HTTP_ERROR" | "INVALID_POSITION" | "NOT_BUILT" | "REACTORS_BEHIND" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE";
+            error: "ACCESS_DENIED" | "CLOSED" | "HTTP_ERROR" | "INVALID_POSITION" | "NOT_BUILT" | "REACTORS_BEHIND" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE" | "UNKNOWN_SCHEMA_VERSION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -3066,6 +3066,8 @@ export interface components {
             imported?: true;
             /** @description Where imported history came from */
             importSource?: string;
+            /** @description Schema version of the event type's data, when above 1; older events are shown upcast to the current version (README, Event schema versions) */
+            schemaVersion?: number;
         };
         RecordOpenedData: {
             /** @description Record id */

@@ -1,5 +1,6 @@
 import type { Clock } from '@crm/clock';
 import {
+  EventSchemas,
   EventStoreException,
   EventStoreExceptionCode,
   type EventStore,
@@ -75,6 +76,8 @@ export interface StreamCommandHandlerOptions {
   readonly maxAttempts?: number;
   /** Folded streams kept in memory; default 10,000. */
   readonly cacheCapacity?: number;
+  /** The schema versions of the events decided here, stamped on each (README, "Event schema versions"); default: none. */
+  readonly schemas?: EventSchemas;
 }
 
 /** A stream's folded state with what the loop itself needs: its revision and the commands it holds. */
@@ -240,6 +243,7 @@ export class StreamCommandHandler<State> {
       data: event.data,
       metadata: {
         ...metadata,
+        ...(this.options.schemas ?? EventSchemas.none).stampOf(event.type),
         [COMMAND_ID]: request.commandId,
         ...(request.fingerprint === undefined ? {} : { [COMMAND_HASH]: request.fingerprint }),
       },

@@ -13,7 +13,7 @@ import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/eve
 import { LeadDedup } from '@crm/intake';
 import { loadMatchRules, matchRulesFileName, type MatchRules } from '@crm/leads';
 import { ReactorRuntime } from '@crm/reactor-runtime';
-import { BlueprintCatalog, businessTiming, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type Timing } from '@crm/workflow';
+import { BlueprintCatalog, businessTiming, RECORD_EVENT_SCHEMAS, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type Timing } from '@crm/workflow';
 import { checkBlueprintFolder, loadCalendars, publishAtStartUp, publishProblems } from './blueprints/blueprint-start-up';
 import { conversionMatchKey, DEFAULT_PHONE_REGION } from './conversion/conversion-matching';
 import { recordConversionReactor } from './conversion/record-conversion.reactor';
@@ -99,7 +99,7 @@ export class Engine {
     const calendars = loadCalendars(config.blueprintsDirectory);
     const folder = checkBlueprintFolder(config.blueprintsDirectory, calendars);
     const timing: Timing = businessTiming(calendars, config.teamOf ?? (() => null));
-    const store = config.store ?? (await openEventStore({ kind: 'sqlite', ...config.eventStore, directory: config.dataDirectory, clock }));
+    const store = config.store ?? (await openEventStore({ kind: 'sqlite', ...config.eventStore, directory: config.dataDirectory, clock, schemas: RECORD_EVENT_SCHEMAS }));
     try {
       const catalog = await BlueprintCatalog.open(store);
       const published = await publishAtStartUp(catalog, folder.files);

@@ -19,6 +19,11 @@ export enum EventStoreExceptionCode {
    * from another log): the log was reset or replaced since the position was saved.
    */
   INVALID_POSITION = 'INVALID_POSITION',
+  /**
+   * An event's `schemaVersion` is newer than this build knows for its type (or is no version): its data
+   * cannot be turned into a shape this code reads. Upgrade the application.
+   */
+  UNKNOWN_SCHEMA_VERSION = 'UNKNOWN_SCHEMA_VERSION',
 }
 
 export type EventStoreExceptionDetails = Record<string, unknown>;

@@ -26,3 +26,5 @@ export { backoffDelay, checkBackoffPolicy } from './eventstoredb/resubscribe-bac
 export type { BackoffPolicy } from './eventstoredb/resubscribe-backoff';
 export { defaultDataDirectory, eventStoreConfigFromEnv, eventStoreKinds, openEventStore } from './open-event-store';
 export type { EventStoreConfig, EventStoreKind } from './open-event-store';
+export { EventSchemas, SCHEMA_VERSION_KEY } from './event-schemas';
+export type { EventSchema, EventSchemaTable, Upcaster } from './event-schemas';

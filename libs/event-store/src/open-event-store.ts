@@ -1,4 +1,5 @@
 import type { Clock } from '@crm/clock';
+import type { EventSchemas } from './event-schemas';
 import type { EventStore } from './event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
@@ -46,15 +47,17 @@ export const eventStoreConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): E
 
 /**
  * Opens the configured store; for EventStoreDB it resolves once the server has answered. The clock gives
- * the business time of events appended without `occurredAt`; the composition root chooses it.
+ * the business time of events appended without `occurredAt`; the composition root chooses it. `schemas`:
+ * the event types' schema versions, which every read upcasts to (README, "Event schema versions").
  */
-export const openEventStore = async (config: EventStoreConfig & { readonly clock: Clock }): Promise<EventStore> => {
+export const openEventStore = async (config: EventStoreConfig & { readonly clock: Clock; readonly schemas?: EventSchemas }): Promise<EventStore> => {
   const kind: string = config.kind;
-  if (kind === 'sqlite') return SqliteEventStore.open({ directory: config.directory ?? defaultDataDirectory, clock: config.clock });
+  const { clock, schemas } = config;
+  if (kind === 'sqlite') return SqliteEventStore.open({ directory: config.directory ?? defaultDataDirectory, clock, ...(schemas === undefined ? {} : { schemas }) });
   if (kind === 'eventstoredb') {
     const connectionString = config.connectionString?.trim();
     if (!connectionString) throw missingConnectionString();
-    return EventStoreDbEventStore.connect({ connectionString, clock: config.clock });
+    return EventStoreDbEventStore.connect({ connectionString, clock, ...(schemas === undefined ? {} : { schemas }) });
   }
   throw unknownKind(kind, 'the event store kind');
 };

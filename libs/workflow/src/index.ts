@@ -25,7 +25,7 @@ export { RECORD_SLICES, RecordSlices } from './record/record-slices';
 export { recordStreamName, recordStreamPrefix } from './record/record-stream';
 export type { RecordCommand } from './record/record.commands';
 export { decideRecord } from './record/record.decider';
-export { isRecordEvent, RECORD_EVENT_TYPES } from './record/record.events';
+export { isRecordEvent, RECORD_EVENT_SCHEMAS, RECORD_EVENT_TYPES } from './record/record.events';
 export type { RecordEvent, RecordEventType, StoredRecordEvent } from './record/record.events';
 export { draftOf, noRecord, recordPart } from './record/record.state';
 export type { ApprovalRequest, ApprovalStepState, ExistingRecord, NoRecord, PendingTimer, RecordDraft, RecordPart, RecordState, RecordTask } from './record/record.state';

@@ -76,6 +76,8 @@ const STORE_STATUS: Record<EventStoreExceptionCode, number> = {
   [EventStoreExceptionCode.ACCESS_DENIED]: 503,
   // A saved position from a log since reset; the projections rebuild by themselves.
   [EventStoreExceptionCode.INVALID_POSITION]: 503,
+  // Events written by a newer build of this app: this process cannot read them until it is upgraded.
+  [EventStoreExceptionCode.UNKNOWN_SCHEMA_VERSION]: 503,
 };
 
 const BLUEPRINT_STATUS: Record<BlueprintExceptionCode, number> = {

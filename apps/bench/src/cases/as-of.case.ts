@@ -16,6 +16,7 @@ import { SeededRandom } from '../workload/seeded-random';
 import { ensureSalesHistory } from '../workload/sales-history-store';
 import type { RebuildInput, RebuildResult } from './replay-rebuild.task';
 import { historyDetails, historyLabel, historyRequestOf } from './replay.case';
+import { RECORD_EVENT_SCHEMAS } from '@crm/workflow';
 
 const QUERIES = 50;
 const DAY_MS = 86_400_000;
@@ -100,7 +101,7 @@ export const runAsOfCase = async (settings: CaseSettings): Promise<CaseResult[]>
   }
 
   const clock = new ManualClock(summary.lastOccurredAt);
-  const store = await SqliteEventStore.open({ directory: history.directory, clock, readOnly: true });
+  const store = await SqliteEventStore.open({ directory: history.directory, clock, readOnly: true, schemas: RECORD_EVENT_SCHEMAS });
   const live = ReadModelDatabase.open({ directory: readModelsDirectory });
   const scratchRoot = join(settings.workDirectory, 'as-of-replays');
   try {

@@ -6,6 +6,7 @@ import { serveChildTask } from '../child-task';
 import { CpuProfiler } from '../measure/cpu-profiler';
 import { stopwatch } from '../measure/latencies';
 import { peakRssMiB } from '../measure/peak-rss';
+import { RECORD_EVENT_SCHEMAS } from '@crm/workflow';
 
 export interface RebuildInput {
   readonly storeDirectory: string;
@@ -39,7 +40,7 @@ export interface RebuildResult {
  * all` and a version change at start-up do. The store is opened read-only.
  */
 serveChildTask(async ({ storeDirectory, readModelsDirectory, batchSize, profileFile }: RebuildInput): Promise<RebuildResult> => {
-  const store = await SqliteEventStore.open({ directory: storeDirectory, clock: systemClock, readOnly: true });
+  const store = await SqliteEventStore.open({ directory: storeDirectory, clock: systemClock, readOnly: true, schemas: RECORD_EVENT_SCHEMAS });
   const readModels = ReadModelDatabase.open({ directory: readModelsDirectory });
   try {
     const head = await store.headPosition();

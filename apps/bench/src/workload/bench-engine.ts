@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadBlueprintDirectory, type Actor } from '@crm/blueprint';
 import type { Clock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { BlueprintCatalog, openAccess, newCommandId, RecordCommandHandler, standardTiming, type RecordCommand, type RecordState, type Timing } from '@crm/workflow';
+import { BlueprintCatalog, RECORD_EVENT_SCHEMAS, openAccess, newCommandId, RecordCommandHandler, standardTiming, type RecordCommand, type RecordState, type Timing } from '@crm/workflow';
 import { benchActor, plannedCommand, type OpportunityHistory, type PlannedStep } from './opportunity-histories';
 
 export const repositoryRoot = join(__dirname, '..', '..', '..', '..');
@@ -18,7 +18,7 @@ export interface BenchEngine {
 }
 
 export const openBenchEngine = async (directory: string, clock: Clock, maxGroupSize?: number): Promise<BenchEngine> => {
-  const store = await SqliteEventStore.open({ directory, clock, maxGroupSize });
+  const store = await SqliteEventStore.open({ directory, clock, maxGroupSize, schemas: RECORD_EVENT_SCHEMAS });
   const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(blueprintsDirectory));
   const timing = standardTiming();
   const handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess, timing });

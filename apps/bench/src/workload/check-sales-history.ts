@@ -6,7 +6,7 @@ import { loadBlueprintDirectory } from '@crm/blueprint';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { RoleAccessPolicy, UserDirectory, type User } from '@crm/identity';
-import { BlueprintCatalog, RecordCommandHandler, standardTiming } from '@crm/workflow';
+import { BlueprintCatalog, RECORD_EVENT_SCHEMAS, RecordCommandHandler, standardTiming } from '@crm/workflow';
 import { blueprintsDirectory } from './bench-engine';
 import { BENCH_TEAMS, DEAL_DESK, managerOf, ownerId, teamOf } from './opportunity-histories';
 import { generateSalesHistory, type SalesHistoryOptions, type SalesHistorySummary } from './sales-history';
@@ -54,7 +54,7 @@ const rowsOf = (directory: string): Row[] => {
 /** Sends every command of the history through the handler, as a live system would have received them. */
 const writeThroughHandler = async (directory: string, options: SalesHistoryOptions): Promise<number> => {
   const clock = new ManualClock();
-  const store = await SqliteEventStore.open({ directory, clock });
+  const store = await SqliteEventStore.open({ directory, clock, schemas: RECORD_EVENT_SCHEMAS });
   const policy = new RoleAccessPolicy(() => new UserDirectory(benchUsers(OWNERS)));
   try {
     const catalog = await BlueprintCatalog.open(store);

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { loadBlueprintDirectory } from '@crm/blueprint';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { BlueprintCatalog } from '@crm/workflow';
+import { BlueprintCatalog, RECORD_EVENT_SCHEMAS } from '@crm/workflow';
 import { runChildTask } from '../child-task';
 import { stopwatch } from '../measure/latencies';
 import { blueprintsDirectory, repositoryRoot } from './bench-engine';
@@ -98,7 +98,7 @@ const readManifest = (directory: string): Manifest | null =>
  */
 export const writeSalesHistory = async (directory: string, request: SalesHistoryRequest): Promise<SalesHistorySummary> => {
   const clock = new ManualClock();
-  const store = await SqliteEventStore.open({ directory, clock });
+  const store = await SqliteEventStore.open({ directory, clock, schemas: RECORD_EVENT_SCHEMAS });
   const db = new Database(join(directory, 'events.sqlite'));
   try {
     const catalog = await BlueprintCatalog.open(store);

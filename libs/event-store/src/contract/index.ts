@@ -1,4 +1,6 @@
 export { describeEventStoreContract } from './event-store.contract';
+export { describeSchemaEvolutionContract } from './schema-evolution.contract';
+export type { SchemaEvolutionHarness } from './schema-evolution.contract';
 export type { ContractStore, CreateContractStore } from './store-context';
 export { eventually, rejectionOf, settle, SubscriptionReader } from './async-probes';
 export type { EventuallyOptions, SettledAppend } from './async-probes';

@@ -1,5 +1,5 @@
 import { ManualClock, systemClock } from '@crm/clock';
-import { describeEventStoreContract, newEvents, readAllAfter, SLOW_TEST_TIMEOUT_MS } from '../contract';
+import { describeEventStoreContract, describeSchemaEvolutionContract, newEvents, readAllAfter, SLOW_TEST_TIMEOUT_MS } from '../contract';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { WireLevelStandIn } from './stand-in/wire-level-stand-in';
 
@@ -25,4 +25,13 @@ describeEventStoreContract('eventstoredb (wire-level stand-in)', async () => {
   const clock = new ManualClock('2026-03-01T09:00:00.000Z');
   const store = await EventStoreDbEventStore.connect({ connectionString: standIn.connectionString, clock });
   return { store, clock, dispose: () => store.close() };
+});
+
+describeSchemaEvolutionContract('eventstoredb (wire-level stand-in)', async () => {
+  const clock = new ManualClock('2026-03-01T09:00:00.000Z');
+  return {
+    open: (schemas) => EventStoreDbEventStore.connect({ connectionString: standIn.connectionString, clock, ...(schemas === undefined ? {} : { schemas }) }),
+    // The stand-in outlives the test: it is the file's one server, stopped after all.
+    dispose: async () => undefined,
+  };
 });

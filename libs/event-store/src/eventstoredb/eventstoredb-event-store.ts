@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '@crm/clock';
 import { validateAppend, type ValidatedAppend } from '../append-input.validation';
+import { EventSchemas } from '../event-schemas';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type {
   AppendResult,
@@ -37,6 +38,8 @@ export interface EventStoreDbEventStoreOptions {
    * then it fails `UNAVAILABLE`. Default 50 ms doubling to 1 s, for 10 s: an election takes a few seconds.
    */
   readonly unavailableRetry?: UnavailableRetry;
+  /** The schema versions of event types: every event read is upcast to its type's current shape. Default: none. */
+  readonly schemas?: EventSchemas;
 }
 
 export interface UnavailableRetry extends BackoffPolicy {
@@ -159,6 +162,7 @@ export class EventStoreDbEventStore implements EventStore {
     private readonly clock: Clock,
     private readonly resubscribeBackoff: BackoffPolicy,
     private readonly unavailableRetry: UnavailableRetry,
+    private readonly schemas: EventSchemas,
   ) {}
 
   /**
@@ -169,7 +173,7 @@ export class EventStoreDbEventStore implements EventStore {
     const backoff = checkBackoffPolicy(options.resubscribeBackoff ?? defaultResubscribeBackoff);
     const retry = checkUnavailableRetry(options.unavailableRetry ?? defaultUnavailableRetry);
     const gateway = openEventStoreDbGateway(options.connectionString);
-    const store = new EventStoreDbEventStore(gateway, options.clock, backoff, retry);
+    const store = new EventStoreDbEventStore(gateway, options.clock, backoff, retry, options.schemas ?? EventSchemas.none);
     try {
       await store.whenAvailable(() => store.headNow());
     } catch (error) {
@@ -193,7 +197,7 @@ export class EventStoreDbEventStore implements EventStore {
     return this.guard(() =>
       this.whenAvailable(async () => {
         const events = await this.gateway.readStream(stream, { from: BigInt(fromRevision), direction: 'forwards', maxCount });
-        return events.map(toStoredEvent);
+        return events.map(this.toCurrentEvent);
       }),
     );
   }
@@ -212,7 +216,7 @@ export class EventStoreDbEventStore implements EventStore {
       resolveStart: async () => (from === 'end' ? ((await this.headNow()) ?? 'start') : from),
       open: (after) => this.gateway.subscribeToAll(after, plan.server),
       positionOf: positionOfRead,
-      toEvent: (event) => (plan.keeps(event) && this.deliverable(event) ? toStoredEvent(event) : null),
+      toEvent: (event) => (plan.keeps(event) && this.deliverable(event) ? this.toCurrentEvent(event) : null),
       isRetryable,
       backoff: this.resubscribeBackoff,
       onClose: () => this.subscriptions.delete(subscription),
@@ -267,6 +271,12 @@ export class EventStoreDbEventStore implements EventStore {
       }
     }
   }
+
+  /**
+   * Every read goes through here: server events become events with data of their type's current schema
+   * version. Idempotency checks compare what is stored, and read it with `toStoredEvent` alone.
+   */
+  private readonly toCurrentEvent = (event: GatewayEvent): StoredEvent => this.schemas.upcast(toStoredEvent(event));
 
   /** Whether the port can carry `event`; one it cannot (another tool's) is counted and read past. */
   private deliverable(event: GatewayEvent): boolean {
@@ -331,7 +341,7 @@ export class EventStoreDbEventStore implements EventStore {
       for (const event of events) {
         const position = positionOfRead(event);
         if (cursor !== 'start' && !isAfter(position, cursor)) continue;
-        if (plan.keeps(event) && page.length < maxCount && this.deliverable(event)) page.push(toStoredEvent(event));
+        if (plan.keeps(event) && page.length < maxCount && this.deliverable(event)) page.push(this.toCurrentEvent(event));
       }
       const last = events[events.length - 1];
       if (events.length < wanted || last === undefined) return page;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import type { Clock } from '@crm/clock';
 import { validateAppend, type ValidatedAppend } from '../append-input.validation';
+import { EventSchemas } from '../event-schemas';
 import { EventStoreException, EventStoreExceptionCode } from '../event-store.exception';
 import type {
   AppendResult,
@@ -47,6 +48,8 @@ export interface SqliteEventStoreOptions {
    * there; otherwise the error says so.
    */
   readonly readOnly?: boolean;
+  /** The schema versions of event types: every event read is upcast to its type's current shape. Default: none. */
+  readonly schemas?: EventSchemas;
 }
 
 /** Counters for tests, `/health` and benchmarks; a snapshot, not live. */
@@ -118,6 +121,7 @@ export class SqliteEventStore implements EventStore {
     private readonly livePollIntervalMs: number,
     private readonly maxGroupSize: number,
     private readonly readOnly: boolean,
+    private readonly schemas: EventSchemas,
   ) {}
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -137,7 +141,7 @@ export class SqliteEventStore implements EventStore {
         narrowDatabaseSidecars(file);
       }
       const statements = prepareStatements(db);
-      return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly);
+      return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly, options.schemas ?? EventSchemas.none);
     } catch (error) {
       db?.close();
       const hint = readOnly ? readOnlyOpenHint(file) : writableOpenHint(file);
@@ -161,7 +165,7 @@ export class SqliteEventStore implements EventStore {
     const fromRevision = checkCount('fromRevision', options.fromRevision, 0, 0);
     // SQLite reads LIMIT -1 as "no limit": a stream is read whole unless the caller pages it.
     const limit = checkCount('maxCount', options.maxCount, -1, 0);
-    return this.statements.readStream.all(stream, fromRevision, limit).map(toStoredEvent);
+    return this.statements.readStream.all(stream, fromRevision, limit).map(this.toCurrentEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -249,8 +253,11 @@ export class SqliteEventStore implements EventStore {
       prefixes: JSON.stringify(filter?.streamPrefixes ?? []),
       types: JSON.stringify(filter?.eventTypes ?? []),
     };
-    return selectReadAll(this.statements, filter).all(parameters).map(toStoredEvent);
+    return selectReadAll(this.statements, filter).all(parameters).map(this.toCurrentEvent);
   }
+
+  /** Every read goes through here: rows become events with data of their type's current schema version. */
+  private readonly toCurrentEvent = (row: EventRow): StoredEvent => this.schemas.upcast(toStoredEvent(row));
 
   /**
    * A subscription's page up to the head as it was just before the read. A short page means every event

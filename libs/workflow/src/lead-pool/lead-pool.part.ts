@@ -29,13 +29,14 @@ export const poolAfterOwnerChanged = (draft: RecordDraft, event: StoredRecordEve
   // Only leads can be unowned (the access policy's `pool.leads-only`): no other record keeps pool state.
   if (draft.kind !== 'lead') return;
   const before = pool.read(draft);
-  const { from, to } = event.data;
-  if (to !== null) {
+  const { data } = event;
+  if (data.to !== null) {
     pool.write(draft, { team: null, rule: null, left: before.left });
     return;
   }
+  const { from } = data;
   pool.write(draft, {
-    team: event.data.team ?? null,
+    team: data.team,
     rule: event.data.rule ?? null,
     left: from === null ? before.left : { ...before.left, [from]: event.occurredAt },
   });

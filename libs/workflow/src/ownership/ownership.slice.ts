@@ -3,7 +3,7 @@ import { defineRecordSlice } from '../record/record-slice';
 import { requireExisting } from '../record/record-rules';
 import { tasksFollowingOwner } from '../tasks/entry-tasks';
 import type { OwnershipCommand } from './ownership.commands';
-import type { OwnerChanged, OwnershipEvent } from './ownership.events';
+import { ownerChangedSchema, type OwnerChanged, type OwnershipEvent } from './ownership.events';
 import { timersRestartedForOwner } from '../timers/stage-timers';
 import { poolAfterOwnerChanged, teamLeft } from '../lead-pool/lead-pool.part';
 
@@ -23,7 +23,10 @@ export const ownershipSlice = defineRecordSlice<OwnershipCommand, OwnershipEvent
         if (record.owner === command.owner) return [];
         const changed: OwnerChanged = {
           type: 'OwnerChanged',
-          data: { recordId: record.recordId, from: record.owner, to: command.owner, ...(command.owner === null ? { team: teamLeft(record.owner, timing) } : {}) },
+          data:
+            command.owner === null
+              ? { recordId: record.recordId, from: record.owner, to: null, team: teamLeft(record.owner, timing) }
+              : { recordId: record.recordId, from: record.owner, to: command.owner },
         };
         return [
           changed,
@@ -37,6 +40,7 @@ export const ownershipSlice = defineRecordSlice<OwnershipCommand, OwnershipEvent
   },
   events: {
     OwnerChanged: {
+      schema: ownerChangedSchema,
       evolve: (draft, event) => {
         draft.owner = event.data.to;
         poolAfterOwnerChanged(draft, event);

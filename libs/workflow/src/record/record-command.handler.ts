@@ -144,7 +144,7 @@ export class RecordCommandHandler {
         },
         evolve: (state, events) => this.slices.evolve(state, events, context),
       },
-      { clock: options.clock, maxAttempts: options.maxAttempts },
+      { clock: options.clock, maxAttempts: options.maxAttempts, schemas: this.slices.eventSchemas },
     );
     this.conversion = new RecordConversion<RecordCommandResult>(
       {

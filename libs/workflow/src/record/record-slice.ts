@@ -1,4 +1,5 @@
 import type { BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
+import type { EventSchema } from '@crm/event-store';
 import type { RecordAccess, RecordAction } from '../access/record-access';
 import type { PoolSettings } from '../lead-pool/pool-settings';
 import type { Timing } from '../timers/timing';
@@ -53,13 +54,18 @@ export interface FoldContext {
   isFinal(blueprint: BlueprintRef, stage: string): boolean;
 }
 
+/** What every fold may declare: its event type's schema version and upcasters (README, "Event schema versions"); absent: version 1. */
+interface VersionedFold {
+  readonly schema?: EventSchema;
+}
+
 /** The event that brings a record into existence. */
-export interface OpeningFold<E extends RecordEventBase> {
+export interface OpeningFold<E extends RecordEventBase> extends VersionedFold {
   opens(record: NoRecord, event: StoredRecordEventOf<E>, context: FoldContext): RecordDraft;
 }
 
 /** An event that changes an existing record, in place on the fold's draft. */
-export interface ChangeFold<E extends RecordEventBase> {
+export interface ChangeFold<E extends RecordEventBase> extends VersionedFold {
   evolve(draft: RecordDraft, event: StoredRecordEventOf<E>, context: FoldContext): void;
 }
 

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@crm/event-store';
+import { EventSchemas, type EventSchema, type StoredEvent } from '@crm/event-store';
 import { approvalsSlice } from '../approvals/approvals.slice';
 import { conversionSlice } from '../conversion/conversion.slice';
 import { coreSlice } from '../core/core.slice';
@@ -39,6 +39,8 @@ const followed = (handling: CommandHandling<RecordCommandBase>, followers: reado
 export class RecordSlices {
   private readonly commandHandlings = new Map<string, CommandHandling<RecordCommandBase>>();
   private readonly eventFolds = new Map<string, EventFold<RecordEventBase>>();
+  /** The schema versions the slices' events are at: stores upcast to them, the command handler stamps them. */
+  readonly eventSchemas: EventSchemas;
 
   constructor(readonly slices: readonly RecordSlice[] = RECORD_SLICES) {
     const followers = slices.flatMap((slice) => (slice.follows === undefined ? [] : [slice.follows]));
@@ -52,6 +54,9 @@ export class RecordSlices {
         this.eventFolds.set(type, fold);
       }
     }
+    const schemas: Record<string, EventSchema> = {};
+    for (const [type, fold] of this.eventFolds) if (fold.schema !== undefined) schemas[type] = fold.schema;
+    this.eventSchemas = new EventSchemas(schemas);
   }
 
   get commandTypes(): string[] {

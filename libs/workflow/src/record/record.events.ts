@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@crm/event-store';
+import type { EventSchemas, StoredEvent } from '@crm/event-store';
 import type { ApprovalEvent } from '../approvals/approvals.events';
 import type { ConversionEvent } from '../conversion/conversion.events';
 import type { CoreEvent } from '../core/core.events';
@@ -10,7 +10,7 @@ import type { TransitionEvent } from '../transition/transition.events';
 import type { LeadPoolEvent } from '../lead-pool/lead-pool.events';
 import type { ScoringEvent } from '../scoring/scoring.events';
 import type { LeadDedupEvent } from '../lead-dedup/lead-dedup.events';
-import { RECORD_SLICES } from './record-slices';
+import { RECORD_SLICES, RecordSlices } from './record-slices';
 
 /** The facts a record's stream is made of, as the built-in slices declare them. */
 export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent | LeadPoolEvent | ScoringEvent | LeadDedupEvent | ConversionEvent;
@@ -18,6 +18,12 @@ export type RecordEventType = RecordEvent['type'];
 
 /** The event types of the built-in slices, from the registry. */
 export const RECORD_EVENT_TYPES: readonly string[] = RECORD_SLICES.flatMap((slice) => Object.keys(slice.events));
+
+/**
+ * The schema versions of the built-in record events and their upcasters: give them to every store that
+ * holds records (README, "Event schema versions"), so every reader sees only current shapes.
+ */
+export const RECORD_EVENT_SCHEMAS: EventSchemas = new RecordSlices(RECORD_SLICES).eventSchemas;
 
 export type StoredRecordEvent = StoredEvent & RecordEvent;
 

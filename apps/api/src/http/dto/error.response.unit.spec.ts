@@ -79,7 +79,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
   });
 
   it('given 503, when its codes are listed, then they say which part cannot be used', () => {
-    expect(errorCodesOf(503)).toEqual(['ACCESS_DENIED', 'CLOSED', 'HTTP_ERROR', 'INVALID_POSITION', 'NOT_BUILT', 'REACTORS_BEHIND', 'READ_MODEL_UNAVAILABLE', 'STOPPED', 'UNAVAILABLE']);
+    expect(errorCodesOf(503)).toEqual(['ACCESS_DENIED', 'CLOSED', 'HTTP_ERROR', 'INVALID_POSITION', 'NOT_BUILT', 'REACTORS_BEHIND', 'READ_MODEL_UNAVAILABLE', 'STOPPED', 'UNAVAILABLE', 'UNKNOWN_SCHEMA_VERSION']);
   });
 
   it('given the statuses of a single refusal, when their codes are listed, then each has its one code', () => {

@@ -54,6 +54,14 @@ export class RecordEventMetadataResponse {
 
   @ApiProperty({ type: String, required: false, description: 'Where imported history came from' })
   readonly importSource?: string;
+
+  @ApiProperty({
+    type: 'integer',
+    required: false,
+    minimum: 2,
+    description: "Schema version of the event type's data, when above 1; older events are shown upcast to the current version (README, Event schema versions)",
+  })
+  readonly schemaVersion?: number;
 }
 
 @ApiSchema({ name: 'RecordOpenedData' })
