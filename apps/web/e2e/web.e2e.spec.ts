@@ -227,6 +227,29 @@ describeWithBrowser('web app in Chromium against the real API', () => {
   );
 
   it(
+    'given the as-of control, when Ana shows mid-March, then the sales metrics are the API’s win rate over closed deals of that quarter, per deal count',
+    async () => {
+      const page = await signedIn('ana');
+      await new AppShell(page).goTo('Analytics');
+      const analytics = new AnalyticsPage(page);
+      await analytics.waitUntilShown();
+      await analytics.showAsOf('2026-03-15');
+
+      const api = await harness.call<{ period: string; total: { deals: number; winRate: { won: number; lost: number; winRate: number | null } } }>(
+        'ana',
+        'GET',
+        '/analytics/sales?kind=opportunity&asOf=2026-03-15',
+      );
+      const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+      const { deals, winRate } = api.total;
+      const total = (await analytics.salesRows(api.period)).at(-1)?.slice(0, 5);
+      expect(total).toEqual(['Total', String(deals), String(winRate.won), String(winRate.lost), winRate.winRate === null ? '—' : percent.format(winRate.winRate)]);
+      expect(deals).toBeGreaterThan(0);
+    },
+    TEST_MS,
+  );
+
+  it(
     'given the language switch, when Rita chooses 简体中文, then the navigation and the board speak Chinese',
     async () => {
       const page = await signedIn('rita');

@@ -7,6 +7,7 @@ import { useBlueprint } from '../shared/useBlueprint';
 import { ForecastSection } from './ForecastSection';
 import { FunnelSection } from './FunnelSection';
 import { PipelineSection } from './PipelineSection';
+import { SalesMetricsSection } from './SalesMetricsSection';
 
 const KIND = 'opportunity';
 
@@ -58,6 +59,7 @@ export const AnalyticsPage = () => {
       <QueryState query={blueprint}>
         {({ definition }) => (
           <Stack gap="lg">
+            <SalesMetricsSection asOf={asOf} kind={KIND} definition={definition} />
             <FunnelSection asOf={asOf} kind={KIND} definition={definition} />
             <ForecastSection asOf={asOf} kind={KIND} currency={definition.currency} />
             <PipelineSection asOf={asOf} kind={KIND} definition={definition} />

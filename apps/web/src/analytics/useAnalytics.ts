@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '../api/api-client';
 import { successOf } from '../api/api-refusal';
-import type { AccuracyReport, ForecastReport, FunnelReport, PipelineReport } from '../api/api-types';
+import type { AccuracyReport, ForecastReport, FunnelReport, PipelineReport, SalesAnalyticsReport } from '../api/api-types';
 
 /** Every analytics query takes the one as-of moment of the page; undefined is now. */
 export interface AsOf {
@@ -39,5 +39,23 @@ export const usePipelineAsOf = ({ asOf, kind }: AsOf & { readonly kind: string }
   return useQuery({
     queryKey: ['pipeline', kind, 'analytics', asOf ?? 'now'],
     queryFn: (): Promise<PipelineReport> => successOf(api.GET('/pipeline', { params: { query: { kind, ...asOfQuery(asOf) } } })),
+  });
+};
+
+/** The dimensions sales analytics group by (README, Sales analytics). */
+export const SALES_DIMENSIONS = ['owner', 'team', 'region', 'product', 'source', 'account', 'blueprintVersion', 'outcome', 'origin', 'cohort'] as const;
+export type SalesDimension = (typeof SALES_DIMENSIONS)[number];
+
+/** Win rate, cycle, deal size, velocity, coverage, aging, slippage… of the quarter containing the page's moment. */
+export const useSalesAnalytics = ({ asOf, by, kind }: AsOf & { readonly by: SalesDimension | undefined; readonly kind: string }) => {
+  const api = useApiClient();
+  return useQuery({
+    queryKey: ['analytics', 'sales', kind, by ?? 'total', asOf ?? 'now'],
+    queryFn: async (): Promise<SalesAnalyticsReport> => {
+      const body = await successOf(api.GET('/analytics/sales', { params: { query: { kind, format: 'json', ...asOfQuery(asOf), ...(by === undefined ? {} : { by }) } } }));
+      // The route also answers CSV (format=csv); asked for JSON, text would be a broken answer, not a report.
+      if (typeof body === 'string') throw new Error('GET /analytics/sales answered text where JSON was asked for');
+      return body;
+    },
   });
 };

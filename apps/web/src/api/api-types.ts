@@ -33,3 +33,5 @@ export type HistoryEntry = {
   readonly metadata: { readonly actor: string; readonly imported?: boolean };
   readonly data: Readonly<Record<string, unknown>>;
 };
+export type SalesAnalyticsReport = ApiSchemas['SalesAnalyticsReport'];
+export type SalesMetricsRow = ApiSchemas['SalesMetricsRow'];

@@ -24,4 +24,11 @@ export class AnalyticsPage {
   async funnelCaption(): Promise<string> {
     return (await this.page.getByRole('table', { name: /^Funnel by stage/ }).getAttribute('aria-label')) ?? '';
   }
+
+  /** The sales metrics table of a period (e.g. 2026-Q1), cell by cell: one row per group, the total last. */
+  async salesRows(period: string): Promise<string[][]> {
+    const table = this.page.getByRole('table', { name: `Sales metrics, ${period}` });
+    await table.waitFor();
+    return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent ?? '')));
+  }
 }
