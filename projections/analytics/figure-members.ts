@@ -16,6 +16,7 @@ export const EXPLAINABLE_METRICS = [
   'reconciliation',
   'pipeline',
   'forecast',
+  'funnel',
 ] as const;
 export type ExplainableMetric = (typeof EXPLAINABLE_METRICS)[number];
 
@@ -24,7 +25,7 @@ export interface FigurePart {
   readonly stage?: string;
   readonly bucket?: string;
   readonly category?: string;
-  /** Reconciliation: `atStart`, `entered`, `left` or `atEnd`. */
+  /** Reconciliation: `atStart`, `entered`, `left` or `atEnd`; funnel: `entered`, `advanced`, `lost` or `won`. */
   readonly column?: string;
   readonly cycleFrom?: string | null;
   readonly stageOutcome?: DealOutcome | null;
@@ -62,6 +63,32 @@ const reconciliationMembers = (histories: readonly DealHistory[], window: Window
   }
   return members;
 };
+
+/**
+ * The funnel's records behind a stage's figure, by the funnel's rules (README, read models): the deals
+ * opened in the window (its cohort) that entered the stage, left it for a later stage that is not a loss
+ * (advanced), left it into a lost stage (lost), or entered it and reached a won stage (won).
+ */
+const funnelMembers = (histories: readonly DealHistory[], window: Window, stage: string | undefined, column: string | undefined): FigureMember[] =>
+  histories.flatMap((history) => {
+    if (!inWindow(history.openedAt, window)) return [];
+    const visits = visitsOf(history);
+    const inStage = visits.filter((visit) => stage === undefined || visit.stage === stage);
+    if (inStage.length === 0) return [];
+    const nextOf = (visit: (typeof visits)[number]) => visits[visits.indexOf(visit) + 1];
+    const roles = {
+      entered: true,
+      advanced: inStage.some((visit) => {
+        const next = nextOf(visit);
+        return next !== undefined && next.stageOrder > visit.stageOrder && next.outcome !== 'lost';
+      }),
+      lost: inStage.some((visit) => nextOf(visit)?.outcome === 'lost'),
+      won: visits.some((visit) => visit.outcome === 'won'),
+    };
+    return Object.entries(roles)
+      .filter(([role, holds]) => holds && (column === undefined || column === role))
+      .map(([role]) => member(history, role));
+  });
 
 /**
  * The deals behind one figure, computed by the same rules as the figure (so their count is the figure's
@@ -144,5 +171,7 @@ export const figureMembers = (
         if (category === null || (part.category !== undefined && part.category !== category)) return [];
         return [member(history, category)];
       });
+    case 'funnel':
+      return funnelMembers(histories, window, part.stage, part.column);
   }
 };

@@ -8,6 +8,8 @@ import { scaledTimeout } from '@crm/event-store/contract';
 import { catchUpProjection, ReadModelDatabase } from '@crm/projection-runtime';
 import { BlueprintCatalog, openAccess, RecordCommandHandler } from '@crm/workflow';
 import { crmProjections } from '../crm-projections';
+import { queryForecast } from '../forecast/forecast.queries';
+import { queryFunnel } from '../funnel/funnel.queries';
 import { queryPipeline } from '../pipeline/pipeline.queries';
 import { ReadModelException } from '../shared/read-model.exception';
 import { setTeams } from '../teams/teams.table';
@@ -153,7 +155,7 @@ describe('sales analytics over a generated history', () => {
     expect(report.rows.reduce((sum, row) => sum + row.deals, 0)).toBe(imported.length);
   });
 
-  it('given the stage reconciliation of every quarter, then in stage at start + entered − left = at end, and start and end are the pipeline read model as of those instants', () => {
+  it('given the stage reconciliation of every quarter, then in stage at start + entered − left = at end, start and end are the pipeline read model as of those instants, entries and exits the funnel’s visits', () => {
     for (const period of ['2016-Q1', '2016-Q2', '2016-Q3', '2016-Q4', '2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4']) {
       const report = querySalesAnalytics(readModels.db, clock, { asOf: generated.end, period });
       const before = (instant: string): string => new Date(Date.parse(instant) - 1).toISOString();
@@ -162,6 +164,10 @@ describe('sales analytics over a generated history', () => {
       const [atStart, atEnd] = [openAt(report.window.from), openAt(report.window.to)];
       for (const row of report.total.reconciliation) {
         expect(row.atStart + row.entered - row.left).toBe(row.atEnd);
+        // Entries and exits are the funnel read model's stage visits that began or ended in the period.
+        const visits = (column: 'entered_at' | 'exited_at'): number =>
+          (readModels.db.prepare(`SELECT COUNT(*) AS n FROM funnel_visits WHERE stage = ? AND ${column} >= ? AND ${column} < ?`).get(row.stage, report.window.from, report.window.to) as { n: number }).n;
+        expect([period, row.stage, row.entered, row.left]).toEqual([period, row.stage, visits('entered_at'), visits('exited_at')]);
         if (!['won', 'lost'].includes(row.stage)) {
           expect([period, row.stage, row.atStart]).toEqual([period, row.stage, atStart.get(row.stage) ?? 0]);
           expect([period, row.stage, row.atEnd]).toEqual([period, row.stage, atEnd.get(row.stage) ?? 0]);
@@ -184,6 +190,24 @@ describe('sales analytics over a generated history', () => {
     expect(rep.records.length + rep.hidden).toBe(everyone.count);
     const aging = explainSalesFigure(readModels.db, clock, { asOf: '2017-06-30', period: '2017-Q2', metric: 'aging', stage: 'proposal', bucket: '90+' });
     expect(aging.count).toBe(report.total.aging.find((row) => row.stage === 'proposal')?.buckets['90+']);
+  });
+
+  it('given a pipeline, forecast or funnel figure, when explained, then as many deals are behind it as that read model counts', () => {
+    const asOf = '2017-06-30';
+    const explain = (metric: string, part: Record<string, string>): number =>
+      explainSalesFigure(readModels.db, clock, { asOf, period: '2017-Q2', metric, ...part }).count;
+    for (const row of queryPipeline(readModels.db, clock, { asOf }).byStage) expect([row.stage, explain('pipeline', { stage: row.stage })]).toEqual([row.stage, row.count]);
+    const [forecast] = queryForecast(readModels.db, clock, { asOf, groupBy: 'total', from: '2017-Q2', to: '2017-Q2' }).rows;
+    expect(explain('forecast', { category: 'closed_won' })).toBe(forecast?.closedWonCount);
+    expect(explain('forecast', { category: 'closed_lost' })).toBe(forecast?.closedLostCount);
+    expect(['commit', 'best_case', 'pipeline'].reduce((sum, category) => sum + explain('forecast', { category }), 0)).toBe(forecast?.openCount);
+    const funnel = queryFunnel(readModels.db, { from: '2017-04-01', to: '2017-07-01', asOf });
+    expect(funnel.rows.length).toBeGreaterThan(0);
+    for (const row of funnel.rows) {
+      for (const column of ['entered', 'advanced', 'lost', 'won'] as const) {
+        expect([row.stage, column, explain('funnel', { stage: row.stage, column })]).toEqual([row.stage, column, row[column]]);
+      }
+    }
   });
 
   it('given the report, when exported as CSV, then each figure is a line with its group, metric and part', () => {

@@ -2523,7 +2523,7 @@ export interface components {
             period: string;
             window: components["schemas"]["AnalyticsWindow"];
             /** @enum {string} */
-            metric: "winRate" | "salesCycle" | "timeInStage" | "averageDealSize" | "velocity" | "coverage" | "aging" | "slippage" | "forecastAccuracy" | "reconciliation" | "pipeline" | "forecast";
+            metric: "winRate" | "salesCycle" | "timeInStage" | "averageDealSize" | "velocity" | "coverage" | "aging" | "slippage" | "forecastAccuracy" | "reconciliation" | "pipeline" | "forecast" | "funnel";
             /** @description The row explained; null: the total */
             group: string | null;
             part: components["schemas"]["FigurePart"];
@@ -8114,7 +8114,7 @@ export interface operations {
                 /** @description json (default) or csv: one figure a line, period,asOf,group,metric,part,value */
                 format?: "json" | "csv";
                 /** @description The metric whose figure is explained */
-                metric: "winRate" | "salesCycle" | "timeInStage" | "averageDealSize" | "velocity" | "coverage" | "aging" | "slippage" | "forecastAccuracy" | "reconciliation" | "pipeline" | "forecast";
+                metric: "winRate" | "salesCycle" | "timeInStage" | "averageDealSize" | "velocity" | "coverage" | "aging" | "slippage" | "forecastAccuracy" | "reconciliation" | "pipeline" | "forecast" | "funnel";
                 /** @description The row (a value of by); default the total */
                 group?: string;
                 /** @description Stage (time in stage, aging, reconciliation, pipeline) */
@@ -8123,8 +8123,8 @@ export interface operations {
                 bucket?: "0-6" | "7-29" | "30-59" | "60-89" | "90+";
                 /** @description Forecast category (forecast accuracy, forecast: also closed_won, closed_lost) */
                 category?: string;
-                /** @description Reconciliation column */
-                column?: "atStart" | "entered" | "left" | "atEnd";
+                /** @description Reconciliation column (atStart, entered, left, atEnd) or funnel column (entered, advanced, lost, won) */
+                column?: "atStart" | "entered" | "left" | "atEnd" | "advanced" | "lost" | "won";
                 /** @description At most this many readable records listed with their events; default 100 */
                 limit?: number;
             };

@@ -15,6 +15,7 @@ import {
 import { ConformanceQuery } from '../read-models/conformance-query';
 import { ReportRequest } from '../read-models/read-model-requests.dto';
 
+const FIGURE_COLUMNS = ['atStart', 'entered', 'left', 'atEnd', 'advanced', 'lost', 'won'];
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 const STAGE_ID = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
@@ -102,9 +103,9 @@ export class ExplainFigureRequest extends SalesAnalyticsRequest {
   @Matches(STAGE_ID, { message: 'category must be a forecast category' })
   category?: string;
 
-  @ApiPropertyOptional({ description: 'Reconciliation column', enum: ['atStart', 'entered', 'left', 'atEnd'] })
+  @ApiPropertyOptional({ description: 'Reconciliation column (atStart, entered, left, atEnd) or funnel column (entered, advanced, lost, won)', enum: FIGURE_COLUMNS })
   @IsOptional()
-  @IsIn(['atStart', 'entered', 'left', 'atEnd'])
+  @IsIn(FIGURE_COLUMNS)
   column?: string;
 
   @ApiPropertyOptional({ description: 'At most this many readable records listed with their events; default 100', minimum: 1, maximum: 1000, type: Number })

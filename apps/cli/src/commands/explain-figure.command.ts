@@ -28,7 +28,7 @@ export const explainFigureCommand: CliCommand = {
   summary:
     'Explain a figure: the deals behind it and the events that moved them, as of the same moment. The deals the acting user\n' +
     `may read (a rep their own, a manager their team's) are listed; the others are counted. <metric>: ${EXPLAINABLE_METRICS.join(', ')}.`,
-  usage: `explain <metric> ${ANALYTICS_USAGE} [--group <value>] [--stage <stage>] [--bucket <bucket>] [--category <category>] [--column atStart|entered|left|atEnd] [--limit <n>] --as <user> [--json]`,
+  usage: `explain <metric> ${ANALYTICS_USAGE} [--group <value>] [--stage <stage>] [--bucket <bucket>] [--category <category>] [--column atStart|entered|left|atEnd|advanced|lost|won] [--limit <n>] --as <user> [--json]`,
   options: {
     ...ANALYTICS_OPTIONS,
     group: { type: 'string' },
