@@ -11,6 +11,7 @@ import { runRecordLoadCase } from './cases/record-load.case';
 import { runReplayCase } from './cases/replay.case';
 import { runWebBoardCase } from './cases/web-board.case';
 import { runTimerCatchUpCase } from './cases/timer-catch-up.case';
+import { runWhatIfCase } from './cases/what-if.case';
 
 export interface BenchCase {
   readonly name: string;
@@ -42,5 +43,6 @@ export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'load', title: 'Load + decide a 1,000-event record', run: runRecordLoadCase },
   { name: 'replay', title: 'Replay: rebuild every read model from position 0', run: runReplayCase },
   { name: 'as-of', title: 'As-of: pipeline and funnel on a past date', run: runAsOfCase },
+  { name: 'what-if', title: 'What-if: recorded history replayed against a draft blueprint, beside raw read + JSON.parse', run: runWhatIfCase },
   { name: 'web-board', title: 'Web board of 2,000 open deals: navigation to interactive in Chromium', run: runWebBoardCase },
 ];

@@ -71,3 +71,5 @@ export type { ConversionCompleted, ConversionEvent, ConversionFailed, Conversion
 export { conversionOf, type RecordConversionState } from './conversion/conversion-state';
 export { conversionIdFor, keyedRecordId, type MatchKeyOf } from './conversion/conversion-plan';
 export { conversionFailed, type ConversionOptions, type RecordLookup } from './conversion/record-conversion';
+export { whatIfReplay } from './what-if/what-if-replay';
+export type { FunnelStep, RecordElsewhere, RefusedTransition, RuleCount, WhatIfOptions, WhatIfReport, WhatIfWindow } from './what-if/what-if-replay';

@@ -125,6 +125,13 @@ export const compareCases = (cases: readonly CaseResult[]): Comparison[] => {
       note: `${formatNumber(rateOf(rawRead) ?? Number.NaN)} rows/s`,
     },
     {
+      caseId: 'what-if',
+      referenceId: 'what-if.raw-read',
+      label: 'vs raw read + JSON.parse of every row (same run)',
+      ratio: ratio(rateOf(measured(cases, 'what-if')), rateOf(measured(cases, 'what-if.raw-read'))),
+      note: `${formatNumber(rateOf(measured(cases, 'what-if.raw-read')) ?? Number.NaN)} rows/s`,
+    },
+    {
       caseId: 'hostile',
       referenceId: 'hostile.quiet',
       label: '/health p99 vs with no other load',
@@ -185,6 +192,7 @@ export const checkGoals = (cases: readonly CaseResult[], comparisons: readonly C
     check('replay', 'replay ≥ 150,000 events/s', rateOf(replay), '/s', (value) => value >= 150_000),
     check('replay', 'replay ≥ 0.5× raw read + JSON.parse', ratioOf('replay', 'replay.raw-read'), '×', (value) => value >= 0.5, 2),
     check('replay', 'replay peak RSS ≤ 400 MB', mebibytesToMegabytes(replay?.peakRssMiB ?? null), ' MB', (value) => value <= 400),
+    check('what-if', 'what-if ≥ 50,000 events/s', rateOf(measured(cases, 'what-if')), '/s', (value) => value >= 50_000),
     check('as-of', 'as-of pipeline p99 ≤ 1 s', measured(cases, 'as-of')?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 1_000, 1),
     check('as-of.funnel', 'as-of funnel (year before the date) p99 ≤ 1 s', measured(cases, 'as-of.funnel')?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 1_000, 1),
     check('as-of.funnel-history', 'as-of funnel (whole history) p99 ≤ 1 s', measured(cases, 'as-of.funnel-history')?.latencyMs?.p99 ?? null, ' ms', (value) => value <= 1_000, 1),

@@ -4,6 +4,7 @@ import { assignmentTestCommand } from './assignment-test.command';
 import { auditFunnelCommand } from './audit-funnel.command';
 import { blueprintDiagramCommand } from './blueprint-diagram.command';
 import { blueprintDiffCommand } from './blueprint-diff.command';
+import { blueprintWhatIfCommand } from './blueprint-what-if.command';
 import { blueprintExportCommand } from './blueprint-export.command';
 import { blueprintPublishCommand } from './blueprint-publish.command';
 import { blueprintVersionsCommand } from './blueprint-versions.command';
@@ -51,6 +52,7 @@ export const cliCommands: readonly CliCommand[] = [
   blueprintPublishCommand,
   blueprintVersionsCommand,
   blueprintDiffCommand,
+  blueprintWhatIfCommand,
   blueprintExportCommand,
   recordOpenCommand,
   recordShowCommand,
