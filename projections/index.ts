@@ -73,7 +73,7 @@ export type {
   PendingDeliveriesReadModel,
   SubscriptionItem,
 } from './notifications/webhooks.queries';
-export { ensureTeamsTable, setTeams, teamOf, teamsByOwner, UNASSIGNED_TEAM } from './teams/teams.table';
+export { ensureTeamsTable, regionsByOwner, setTeams, teamOf, teamsByOwner, UNASSIGNED_TEAM } from './teams/teams.table';
 export type { TeamAssignment, TeamsUpdate } from './teams/teams.table';
 export { recordOfStream, timersProjection, TIMERS_PROJECTION, TIMER_EVENT_TYPES } from './timers/timers.projection';
 export { dueTimers, nextDueAfter, pendingTimersIn, timersBacklog } from './timers/timers.queries';

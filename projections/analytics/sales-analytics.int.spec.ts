@@ -155,6 +155,20 @@ describe('sales analytics over a generated history', () => {
     expect(report.rows.reduce((sum, row) => sum + row.deals, 0)).toBe(imported.length);
   });
 
+  it('given regions in the teams data, when grouped by region, then each region holds the deals of its owners at the moment asked', () => {
+    setTeams(readModels.db, clock, generated.owners.slice(0, 4).map((owner, index) => ({ owner, team: index % 2 === 0 ? 'west' : 'east', region: index < 2 ? 'north' : 'south' })));
+    const byRegion = querySalesAnalytics(readModels.db, clock, { asOf: '2017-06-30', period: '2017-Q2', by: 'region' });
+    const byOwner = querySalesAnalytics(readModels.db, clock, { asOf: '2017-06-30', period: '2017-Q2', by: 'owner' });
+    const regionOf = (owner: string): string => {
+      const index = generated.owners.indexOf(owner);
+      return index < 0 || index >= 4 ? '(none)' : index < 2 ? 'north' : 'south';
+    };
+    const expected = new Map<string, number>();
+    for (const row of byOwner.rows) expected.set(regionOf(row.group), (expected.get(regionOf(row.group)) ?? 0) + row.winRate.won);
+    expect(byRegion.rows.map((row) => [row.group, row.winRate.won])).toEqual([...expected].sort(([a], [b]) => (a < b ? -1 : 1)));
+    expect(byRegion.rows.map((row) => row.group)).toEqual(['(none)', 'north', 'south']);
+  });
+
   it('given the stage reconciliation of every quarter, then in stage at start + entered − left = at end, start and end are the pipeline read model as of those instants, entries and exits the funnel’s visits', () => {
     for (const period of ['2016-Q1', '2016-Q2', '2016-Q3', '2016-Q4', '2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4']) {
       const report = querySalesAnalytics(readModels.db, clock, { asOf: generated.end, period });

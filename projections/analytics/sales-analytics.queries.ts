@@ -8,7 +8,7 @@ import { invalidQuery } from '../shared/read-model.exception';
 import { requireTables } from '../shared/require-tables';
 import { isVisibleTo, type RecordVisibility } from '../records/records.queries';
 import { quotaKey, quotasByKey } from '../teams/quotas.table';
-import { teamOf, teamsByOwner } from '../teams/teams.table';
+import { regionsByOwner, teamOf, teamsByOwner } from '../teams/teams.table';
 import { dealHistoriesFromRows, historyAsOf, lastState, type DealHistory } from './deal-history';
 import { EXPLAINABLE_METRICS, figureMembers, type ExplainableMetric, type FigureMember, type FigurePart } from './figure-members';
 import {
@@ -36,7 +36,7 @@ import {
 
 /**
  * The dimensions sales analytics group and filter by (README, "Sales analytics"): the owner and team at
- * the moment asked (teams table), the region of the deal's account, the `product`, `source` and `account`
+ * the moment asked and the owner's region (teams table, from the owners import), the `product`, `source` and `account`
  * fields as of then, the blueprint version the deal pinned, its outcome, whether it was imported, and its
  * cohort (the period it was opened in).
  */
@@ -179,8 +179,8 @@ const resolveScope = (db: Database, clock: Clock, query: SalesAnalyticsQuery): A
 
   const histories = dealHistoriesAsOf(db, kind, asOf);
   const fields = fieldsAsOf(db, kind, asOf);
-  const accounts = fieldsAsOf(db, 'account', asOf);
   const teams = teamsByOwner(db);
+  const regions = regionsByOwner(db);
   const valuesOf = (history: DealHistory): Record<AnalyticsDimension, string> => {
     const owner = lastState(history).owner;
     const own = fields.get(history.recordId) ?? {};
@@ -188,7 +188,7 @@ const resolveScope = (db: Database, clock: Clock, query: SalesAnalyticsQuery): A
     return {
       owner: text(owner),
       team: teamOf(teams, owner),
-      region: text(typeof account === 'string' ? accounts.get(account)?.['region'] : null),
+      region: text(owner === null ? null : regions.get(owner)),
       product: text(own['product']),
       source: text(own['source']),
       account: text(account),

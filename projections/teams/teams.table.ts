@@ -9,6 +9,8 @@ export interface TeamAssignment {
   readonly owner: string;
   readonly team: string;
   readonly manager?: string | null;
+  /** The sales region the owner works in (README, Sales analytics: the region dimension). */
+  readonly region?: string | null;
 }
 
 export interface TeamsUpdate {
@@ -27,9 +29,14 @@ export const ensureTeamsTable = (db: Database): void => {
     owner      TEXT PRIMARY KEY,
     team       TEXT NOT NULL,
     manager    TEXT,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    region     TEXT
   )`);
+  // A teams table made before regions were kept gets the column; its owners have no region until imported again.
+  if (!hasRegionColumn(db)) db.exec('ALTER TABLE teams ADD COLUMN region TEXT');
 };
+
+const hasRegionColumn = (db: Database): boolean => (db.prepare('PRAGMA table_info(teams)').all() as { name: string }[]).some((column) => column.name === 'region');
 
 const checkAssignment = (assignment: TeamAssignment, index: number): string[] => {
   const problems: string[] = [];
@@ -44,10 +51,10 @@ export const setTeams = (db: Database, clock: Clock, assignments: readonly TeamA
     throw new ReadModelException(ReadModelExceptionCode.INVALID_REFERENCE_DATA, `invalid team assignments: ${problems.join('; ')}`, { problems });
   }
   ensureTeamsTable(db);
-  const select = db.prepare('SELECT team, manager FROM teams WHERE owner = ?');
+  const select = db.prepare('SELECT team, manager, region FROM teams WHERE owner = ?');
   const upsert = db.prepare(
-    `INSERT INTO teams (owner, team, manager, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (owner) DO UPDATE SET team = excluded.team, manager = excluded.manager, updated_at = excluded.updated_at`,
+    `INSERT INTO teams (owner, team, manager, updated_at, region) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (owner) DO UPDATE SET team = excluded.team, manager = excluded.manager, updated_at = excluded.updated_at, region = excluded.region`,
   );
   const now = clock.now().toISOString();
   let added = 0;
@@ -56,14 +63,15 @@ export const setTeams = (db: Database, clock: Clock, assignments: readonly TeamA
   db.transaction(() => {
     for (const assignment of assignments) {
       const manager = assignment.manager ?? null;
-      const existing = select.get(assignment.owner) as { team: string; manager: string | null } | undefined;
-      if (existing && existing.team === assignment.team && existing.manager === manager) {
+      const region = assignment.region ?? null;
+      const existing = select.get(assignment.owner) as { team: string; manager: string | null; region: string | null } | undefined;
+      if (existing && existing.team === assignment.team && existing.manager === manager && existing.region === region) {
         unchanged += 1;
         continue;
       }
       if (existing) changed += 1;
       else added += 1;
-      upsert.run(assignment.owner, assignment.team, manager, now);
+      upsert.run(assignment.owner, assignment.team, manager, now, region);
     }
   })();
   return { added, changed, unchanged };
@@ -79,3 +87,11 @@ export const teamsByOwner = (db: Database): ReadonlyMap<string, string> => {
 
 export const teamOf = (teams: ReadonlyMap<string, string>, owner: string | null): string =>
   (owner === null ? undefined : teams.get(owner)) ?? UNASSIGNED_TEAM;
+
+/** Owner → region, for the owners whose region the owners import gave; empty when none did. */
+export const regionsByOwner = (db: Database): ReadonlyMap<string, string> => {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'teams'").get() !== undefined;
+  if (!exists || !hasRegionColumn(db)) return new Map();
+  const rows = db.prepare('SELECT owner, region FROM teams WHERE region IS NOT NULL').all() as { owner: string; region: string }[];
+  return new Map(rows.map((row) => [row.owner, row.region]));
+};

@@ -7982,7 +7982,7 @@ export interface operations {
                 owner?: string;
                 /** @description Only the deals whose team (teams table) is this value ((none): without one) */
                 team?: string;
-                /** @description Only the deals whose account region is this value ((none): without one) */
+                /** @description Only the deals whose owner region (teams table) is this value ((none): without one) */
                 region?: string;
                 /** @description Only the deals whose product field is this value ((none): without one) */
                 product?: string;
@@ -8087,7 +8087,7 @@ export interface operations {
                 owner?: string;
                 /** @description Only the deals whose team (teams table) is this value ((none): without one) */
                 team?: string;
-                /** @description Only the deals whose account region is this value ((none): without one) */
+                /** @description Only the deals whose owner region (teams table) is this value ((none): without one) */
                 region?: string;
                 /** @description Only the deals whose product field is this value ((none): without one) */
                 product?: string;

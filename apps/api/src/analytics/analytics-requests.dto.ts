@@ -43,7 +43,7 @@ export class SalesAnalyticsRequest extends ReportRequest {
 
   @DimensionFilter('owner (at asOf)', 'rita') owner?: string;
   @DimensionFilter('team (teams table)', 'west') team?: string;
-  @DimensionFilter('account region', 'north') region?: string;
+  @DimensionFilter('owner region (teams table)', 'north') region?: string;
   @DimensionFilter('product field', 'platform') product?: string;
   @DimensionFilter('source field', 'web') source?: string;
   @DimensionFilter('account field (record id)', 'acme') account?: string;

@@ -36,11 +36,12 @@ export interface RecordImportMapping {
   readonly wonAmount: { readonly column: string; readonly field: string } | null;
 }
 
-/** Owners and teams: which column names the owner, the team and (optionally) the manager. */
+/** Owners and teams: which column names the owner, the team and (optionally) the manager and the region. */
 export interface OwnersImportMapping {
   readonly owner: string;
   readonly team: string;
   readonly manager: string | null;
+  readonly region: string | null;
 }
 
 type Problems = string[];
@@ -185,10 +186,11 @@ export const parseOwnersMapping = (source: string, file: string, header: readonl
   const document = readYamlObject(source, file);
   const columns = new Set(header);
   const problems: Problems = [];
-  unknownKeys(document, ['owner', 'team', 'manager'], '', problems);
+  unknownKeys(document, ['owner', 'team', 'manager', 'region'], '', problems);
   const owner = columnOf(document['owner'], 'owner', columns, problems);
   const team = columnOf(document['team'], 'team', columns, problems);
   const manager = document['manager'] === undefined || document['manager'] === null ? null : columnOf(document['manager'], 'manager', columns, problems);
+  const region = document['region'] === undefined || document['region'] === null ? null : columnOf(document['region'], 'region', columns, problems);
   if (problems.length > 0) throw invalidMapping(file, problems);
-  return { owner, team, manager };
+  return { owner, team, manager, region };
 };

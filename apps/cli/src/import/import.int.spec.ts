@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { ReadModelDatabase } from '@crm/projection-runtime';
-import { listRecords, teamsByOwner } from '@crm/projections';
+import { listRecords, regionsByOwner, teamsByOwner } from '@crm/projections';
 import { capturedIo, cliWorkspace } from '../__fixtures__/captured-io';
 import { runCli } from '../main';
 
@@ -313,6 +313,22 @@ stages:
         ['Ann Agent', 'West'],
         ['Cy Agent', 'East'],
       ]);
+    } finally {
+      readModels.close();
+    }
+  });
+
+  it('given an owners CSV with a region column mapped, when imported and imported again with a region changed, then each owner has the region of the last import', async () => {
+    writeFileSync(join(workspace.root, 'regions.csv'), 'sales_agent,regional_office,area\nAnn Agent,West,pacific\nCy Agent,East,\n');
+    writeFileSync(join(workspace.root, 'regions.yaml'), 'owner: sales_agent\nteam: regional_office\nregion: area\n');
+    expect((await crm('import', 'owners', '--file', 'regions.csv', '--map', 'regions.yaml')).exitCode).toBe(0);
+    writeFileSync(join(workspace.root, 'regions.csv'), 'sales_agent,regional_office,area\nAnn Agent,West,mountain\nCy Agent,East,\n');
+    const again = await crm('import', 'owners', '--file', 'regions.csv', '--map', 'regions.yaml');
+    expect(again.exitCode).toBe(0);
+    expect(again.out).toContain('1 changed');
+    const readModels = ReadModelDatabase.open({ directory: workspace.dataDir });
+    try {
+      expect([...regionsByOwner(readModels.db).entries()]).toEqual([['Ann Agent', 'mountain']]);
     } finally {
       readModels.close();
     }

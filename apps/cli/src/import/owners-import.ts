@@ -21,7 +21,7 @@ export interface OwnersImportReport {
   readonly rejected: readonly RowProblem[];
 }
 
-/** Owner → team (and manager) rows into the teams table; unknown owners stay `unassigned` in reports. */
+/** Owner → team (and manager, region) rows into the teams table; unknown owners stay `unassigned` in reports. */
 export const importOwners = (input: OwnersImportInput): OwnersImportReport => {
   const table = parseCsv(input.content);
   const mapping = parseOwnersMapping(input.mappingSource, input.mappingFile, table.header);
@@ -32,17 +32,18 @@ export const importOwners = (input: OwnersImportInput): OwnersImportReport => {
     const owner = cell(mapping.owner);
     const team = cell(mapping.team);
     const manager = mapping.manager === null ? null : cell(mapping.manager) || null;
+    const region = mapping.region === null ? null : cell(mapping.region) || null;
     const problems = [
       ...(record.cells.length === table.header.length ? [] : [`expected ${table.header.length} cells, found ${record.cells.length}`]),
       ...(owner === '' ? [`${mapping.owner} (the owner) is blank`] : []),
       ...(team === '' ? [`${mapping.team} (the team) is blank`] : []),
     ];
     const earlier = assignments.get(owner);
-    if (earlier && (earlier.team !== team || earlier.manager !== manager)) problems.push(`owner "${owner}" is already assigned by row ${earlier.row}`);
+    if (earlier && (earlier.team !== team || earlier.manager !== manager || earlier.region !== region)) problems.push(`owner "${owner}" is already assigned by row ${earlier.row}`);
     if (problems.length > 0) rejected.push({ row: record.row, recordId: owner || null, reason: problems.join('; ') });
-    else if (!earlier) assignments.set(owner, { owner, team, manager, row: record.row });
+    else if (!earlier) assignments.set(owner, { owner, team, manager, region, row: record.row });
   }
   if (rejected.length > 0 && input.onError === 'fail') return { rows: table.records.length, update: null, rejected };
-  const update = setTeams(input.db, input.clock, [...assignments.values()].map(({ owner, team, manager }) => ({ owner, team, manager })));
+  const update = setTeams(input.db, input.clock, [...assignments.values()].map(({ owner, team, manager, region }) => ({ owner, team, manager, region })));
   return { rows: table.records.length, update, rejected };
 };
