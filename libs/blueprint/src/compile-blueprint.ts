@@ -12,7 +12,7 @@ import type {
 import { blueprintRef } from './blueprint-content-hash';
 import { celExpressionProblem, declareCelVariables, compileCelExpression, type CompiledExpression } from './cel-expression';
 import { BUILT_IN_GUARDS } from './guards/built-in.guards';
-import type { GuardDefinition, GuardRef } from './guards/guard';
+import { listOf, type GuardDefinition, type GuardRef } from './guards/guard';
 import { bindGuards, type GuardSet } from './guards/guard-set';
 import { afterEventType, buildRecordMachine, pureStepOf, type RecordMachine, type RecordMachineStep } from './record.machine';
 
@@ -52,11 +52,14 @@ export interface CompiledBlueprint {
   expressionFor(source: string): CompiledExpression;
 }
 
-const listOf = (names: readonly string[]): string => (names.length === 0 ? 'no stage' : names.join(', '));
+const stageTitle = (definition: BlueprintDefinition, stage: string): string => definition.stages.find((candidate) => candidate.id === stage)?.title ?? stage;
 
-/** "cannot close_won from qualification; possible from proposal" */
-export const stageMessage = (event: string, stage: string, from: readonly string[]): string =>
-  `cannot ${event} from ${stage}; possible from ${listOf(from)}`;
+/**
+ * For people, by the blueprint's titles: "Start needs analysis is possible only from Qualification; this
+ * opportunity is in Needs analysis". `transition` is the transition's title.
+ */
+export const stageMessage = (definition: BlueprintDefinition, transition: string, stage: string, from: readonly string[]): string =>
+  `${transition} is possible only from ${from.length === 0 ? 'no stage' : listOf(from.map((id) => stageTitle(definition, id)))}; this ${definition.title.toLowerCase()} is in ${stageTitle(definition, stage)}`;
 
 /** Definitions may come from the store rather than from `parseBlueprint`, so their CEL is checked again. */
 const compileExpressions = (definition: BlueprintDefinition): Map<string, CompiledExpression> => {
@@ -90,11 +93,11 @@ const compileExpressions = (definition: BlueprintDefinition): Map<string, Compil
 };
 
 const unmetCriteriaWith =
-  (guards: GuardSet) =>
+  (definition: BlueprintDefinition, guards: GuardSet) =>
   (transition: TransitionDefinition, context: CriteriaContext): UnmetCriterion[] => {
     const stage = transition.from.includes(context.stage)
       ? []
-      : [{ event: transition.event, criterion: 'stage' as const, message: stageMessage(transition.event, context.stage, transition.from) }];
+      : [{ event: transition.event, criterion: 'stage' as const, message: stageMessage(definition, transition.title, context.stage, transition.from) }];
     // Merging again is harmless when the caller already applied `supplied`, and matches the guards' view.
     const fields = { ...context.fields, ...context.supplied };
     const facts = { fields, supplied: context.supplied, owner: context.owner, actor: context.actor, tasks: context.tasks ?? [], approvals: context.approvals ?? [] };
@@ -154,7 +157,7 @@ export const compileBlueprint = (definition: BlueprintDefinition, options: Compi
   const transitionsByStage = new Map(
     definition.stages.map((stage) => [stage.id, definition.transitions.filter((transition) => transition.from.includes(stage.id))]),
   );
-  const unmetCriteria = unmetCriteriaWith(guards);
+  const unmetCriteria = unmetCriteriaWith(definition, guards);
   const invariantsByStage = new Map(definition.stages.map((stage) => [stage.id, invariantsOf(definition, stage, stageById)]));
   const unmetInvariants = (stage: string, fields: FieldValues): UnmetCriterion[] => {
     const facts = { fields, supplied: {}, owner: null, actor: { id: '', roles: [] }, tasks: [], approvals: [] };

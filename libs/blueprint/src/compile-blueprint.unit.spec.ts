@@ -104,7 +104,7 @@ describe('compileBlueprint: unmetCriteria', () => {
     );
 
     expect(unmet).toEqual([
-      { event: 'close_won', criterion: 'stage', message: 'cannot close_won from qualification; possible from proposal' },
+      { event: 'close_won', criterion: 'stage', message: 'Close won is possible only from Proposal; this opportunity is in Qualification' },
       { event: 'close_won', criterion: 'required_field', field: 'closeDate', message: 'Close date is required' },
       {
         event: 'close_won',

@@ -89,9 +89,9 @@ export const enterInitialStage = (compiled: CompiledBlueprint, context: Omit<Dec
   return stageEffectsOf(compiled, actions as readonly RecordMachineAction[]);
 };
 
-const refusedForStage = (event: string, stage: string, candidates: readonly TransitionDefinition[]): UnmetCriterion => {
+const refusedForStage = (compiled: CompiledBlueprint, event: string, stage: string, candidates: readonly TransitionDefinition[]): UnmetCriterion => {
   const from = [...new Set(candidates.flatMap((candidate) => candidate.from))];
-  return { event, criterion: 'stage', message: stageMessage(event, stage, from) };
+  return { event, criterion: 'stage', message: stageMessage(compiled.definition, candidates[0]?.title ?? event, stage, from) };
 };
 
 const unknownStage = (compiled: CompiledBlueprint, event: string, stage: string): UnmetCriterion => ({
@@ -122,7 +122,7 @@ export const decideTransition = (compiled: CompiledBlueprint, context: DecisionC
     return { kind: 'transitioned', transition: fired, from: context.stage, to, ...stageEffectsOf(compiled, actions) };
   }
   const fromHere = candidates.filter((candidate) => candidate.from.includes(context.stage));
-  if (fromHere.length === 0) return { kind: 'refused', unmet: [refusedForStage(event, context.stage, candidates)] };
+  if (fromHere.length === 0) return { kind: 'refused', unmet: [refusedForStage(compiled, event, context.stage, candidates)] };
   const unmet = fromHere.flatMap((candidate) => compiled.unmetCriteria(candidate, context));
   if (unmet.length === 0) {
     // The guards and unmetCriteria share one guard set; disagreeing would be a bug in this library.

@@ -104,12 +104,21 @@ describe('decideTransition', () => {
     });
   });
 
-  it('given no transition for the event starts from the current stage, when deciding, then the stage criterion says where it is possible', () => {
+  it('given no transition for the event starts from the current stage, when deciding, then the stage criterion says by their titles where it is possible and where the record is', () => {
     const decision = decideTransition(opportunity, context({ stage: 'qualification' }), 'close_won');
 
     expect(decision).toEqual({
       kind: 'refused',
-      unmet: [{ event: 'close_won', criterion: 'stage', message: 'cannot close_won from qualification; possible from proposal' }],
+      unmet: [{ event: 'close_won', criterion: 'stage', message: 'Close won is possible only from Proposal; this opportunity is in Qualification' }],
+    });
+  });
+
+  it('given the stage criterion of a transition titled in the blueprint, then its title names it', () => {
+    const decision = decideTransition(opportunity, context({ stage: 'needs_analysis' }), 'analyze_needs');
+
+    expect(decision).toMatchObject({
+      kind: 'refused',
+      unmet: [{ event: 'analyze_needs', criterion: 'stage', message: 'Start needs analysis is possible only from Qualification; this opportunity is in Needs analysis' }],
     });
   });
 
@@ -124,7 +133,7 @@ describe('decideTransition', () => {
         {
           event: 'close_lost',
           criterion: 'stage',
-          message: 'cannot close_lost from closed_won; possible from qualification, needs_analysis, proposal',
+          message: 'Close lost is possible only from Qualification, Needs analysis or Proposal; this opportunity is in Closed won',
         },
       ],
     });

@@ -82,7 +82,7 @@ describe('imported history against the blueprint', () => {
           from: 'qualification',
           to: 'closed_won',
           unmet: [
-            { event: 'close_won', criterion: 'stage', message: 'cannot close_won from qualification; possible from contract_approval' },
+            { event: 'close_won', criterion: 'stage', message: 'Close won is possible only from Contract approval; this opportunity is in Qualification' },
             { event: 'close_won', criterion: 'required_field', field: 'amount', message: 'Amount is required' },
           ],
         },
