@@ -62,7 +62,8 @@ export const validateBlueprint = (source: string, file: string): BlueprintValida
   }
   const structure = validateBlueprintStructure(yaml.value);
   const semantics = checkBlueprintSemantics(readBlueprintDraft(yaml.value));
-  const problems = [...structure.problems, ...semantics.problems].map(locate).sort(byPosition);
+  const duplicates = yaml.duplicates.map(({ path, key, lines }) => ({ path, message: `key "${key}" appears twice in this mapping (lines ${lines[0]} and ${lines[1]}); keep one` }));
+  const problems = [...duplicates, ...structure.problems, ...semantics.problems].map(locate).sort(byPosition);
   const warnings = semantics.warnings.map(locate).sort(byPosition);
   return problems.length > 0
     ? { ok: false, problems, warnings }

@@ -545,8 +545,18 @@ describe('parseBlueprint: every problem in one pass', () => {
     expect(error.details.problems[0].message).toMatch(/^YAML syntax error at line 4, column 1: /);
   });
 
-  it('given a key twice in one mapping, when parsed, then YAML reports it', () => {
-    expect(problemsOf('id: deal\nid: other\n')).toEqual([': YAML syntax error at line 2, column 1: Map keys must be unique']);
+  it('given a key twice in one mapping, when parsed, then its path and both lines are named', () => {
+    expect(problemsOf('id: deal\nid: other\n')).toContain('id: key "id" appears twice in this mapping (lines 1 and 2); keep one');
+  });
+
+  it('given a stage written twice and a transition naming an unknown stage, when parsed, then the duplicate names its path and the other problem is still reported', () => {
+    const source = dealBlueprint().replace(/^stages:\n/m, 'stages:\n  won: { title: Won again, order: 9, probability: 100, forecastCategory: closed, outcome: won }\n');
+    const withWrongTarget = source.replace(/to: lost/, 'to: lots');
+
+    const problems = problemsOf(withWrongTarget);
+
+    expect(problems).toContainEqual(expect.stringMatching(/^stages\.won: key "won" appears twice in this mapping \(lines \d+ and \d+\); keep one$/));
+    expect(problems).toContainEqual(expect.stringContaining('lots'));
   });
 
   it('given an empty file or a list, when parsed, then the document itself is reported', () => {

@@ -10,8 +10,21 @@ export interface YamlSyntaxProblem extends YamlPosition {
   readonly message: string;
 }
 
+/** A key written twice in one mapping: where (the path of the mapping's entry) and on which lines. */
+export interface DuplicateKey {
+  readonly path: BlueprintPath;
+  readonly key: string;
+  readonly lines: readonly [number, number];
+}
+
 export type YamlReading =
-  | { readonly ok: true; readonly value: unknown; readonly locate: (path: BlueprintPath) => YamlPosition | undefined }
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      readonly locate: (path: BlueprintPath) => YamlPosition | undefined;
+      /** Keys written twice; the value read keeps the last one, so every other problem can still be checked. */
+      readonly duplicates: readonly DuplicateKey[];
+    }
   | { readonly ok: false; readonly problems: readonly YamlSyntaxProblem[] };
 
 type NodeRange = readonly [number, number, number];
@@ -47,10 +60,31 @@ const rangeAt = (document: Document, path: BlueprintPath): NodeRange | undefined
   return found;
 };
 
-/** YAML 1.2 core schema: `2026-01-31` and `no` stay strings; duplicate keys are errors. */
+/** Every key written twice in a mapping of the document, with the path of the entry it names. */
+const duplicateKeysOf = (node: unknown, path: BlueprintPath, lineOf: (offset: number) => number, found: DuplicateKey[]): void => {
+  if (isMap(node)) {
+    const first = new Map<string, number>();
+    for (const item of node.items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const key = String(item.key.value);
+      const line = lineOf(rangeOf(item.key)?.[0] ?? 0);
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, line);
+      else found.push({ path: [...path, key], key, lines: [earlier, line] });
+      duplicateKeysOf(item.value, [...path, key], lineOf, found);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => duplicateKeysOf(item, [...path, index], lineOf, found));
+  }
+};
+
+/**
+ * YAML 1.2 core schema: `2026-01-31` and `no` stay strings. A key written twice is reported with its
+ * path (`duplicates`) rather than stopping the reading, so the file's other problems are reported too.
+ */
 export const readYaml = (source: string): YamlReading => {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number): YamlPosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -66,9 +100,12 @@ export const readYaml = (source: string): YamlReading => {
   }
   try {
     const value: unknown = document.toJS({ maxAliasCount: 100 });
+    const duplicates: DuplicateKey[] = [];
+    duplicateKeysOf(document.contents, [], (offset) => lineCounter.linePos(offset).line, duplicates);
     return {
       ok: true,
       value,
+      duplicates,
       locate: (path) => {
         const range = rangeAt(document, path);
         return range === undefined ? undefined : position(range[0]);
