@@ -4,6 +4,7 @@ import {
   FIELD_NAME_RULE,
   IDENTIFIER,
   IDENTIFIER_RULE,
+  closestName,
   didYouMean,
   CEL_RESERVED_NAMES,
   celReservation,
@@ -248,7 +249,15 @@ const checkReachability = (draft: BlueprintDraft, resolved: readonly ResolvedTra
   // Without a valid initial stage, the first stage by order stands in, so reachability is still checked.
   const start = declared ?? lowestOrderStage(draft.stages);
   if (start === undefined) return [];
-  const reached = reachableFrom(start.id, resolved);
+  // A misspelt target leaves the stages behind it unreachable; its own message ("unknown stage …, did you
+  // mean …") says what to fix, so reachability is judged as if it named the stage it most likely meant.
+  const stageIds = draft.stages.map((stage) => stage.id);
+  const meant = resolved.map((entry) => {
+    const to = entry.transition.to;
+    const suggestion = to === undefined || stageIds.includes(to) ? undefined : closestName(to, stageIds);
+    return suggestion === undefined ? entry : { ...entry, transition: { ...entry.transition, to: suggestion } };
+  });
+  const reached = reachableFrom(start.id, meant);
   const origin =
     declared === undefined
       ? `"${start.id}" (the lowest order, taken as initial stage because initialStage is missing or unknown)`

@@ -545,6 +545,12 @@ describe('parseBlueprint: every problem in one pass', () => {
     expect(error.details.problems[0].message).toMatch(/^YAML syntax error at line 4, column 1: /);
   });
 
+  it('given one transition whose target stage is misspelt, when parsed, then that is the one problem reported (no unreachable stages after it)', () => {
+    const source = readFixture('opportunity.blueprint.yaml').replace('to: needs_analysis', 'to: needs_analisys');
+
+    expect(problemsOf(source, 'opportunity.blueprint.yaml')).toEqual([expect.stringMatching(/^transitions\[0\]\.to: unknown stage "needs_analisys" \(did you mean "needs_analysis"\?\)$/)]);
+  });
+
   it('given a key twice in one mapping, when parsed, then its path and both lines are named', () => {
     expect(problemsOf('id: deal\nid: other\n')).toContain('id: key "id" appears twice in this mapping (lines 1 and 2); keep one');
   });
