@@ -30,8 +30,8 @@ export type { ApprovalListItem, ApprovalListQuery, ApprovalPage } from './tasks/
 export { tasksProjection, TASKS_PROJECTION } from './tasks/tasks.projection';
 export { listTasks, TASK_STATUS_FILTERS } from './tasks/tasks.queries';
 export type { TaskListItem, TaskListQuery, TaskPage, TaskStatusFilter } from './tasks/tasks.queries';
-export { listRecords, openRecordsByOwner, blueprintVersionCounts, recordsMatching } from './records/records.queries';
-export type { RecordListItem, RecordListQuery, RecordPage, RecordVisibility, BlueprintVersionCount } from './records/records.queries';
+export { listRecords, openRecordsByOwner, blueprintVersionCounts, recordsMatching, recordsOnVersion } from './records/records.queries';
+export type { RecordListItem, RecordListQuery, RecordPage, RecordVisibility, BlueprintVersionCount, RecordOnVersion } from './records/records.queries';
 export { lostReasonFieldOf } from './shared/blueprint-stages.table';
 export {
   parseAsOf,
@@ -83,3 +83,4 @@ export type { AnalyticsDimension, ExplainedRecord, ExplainQuery, FigureExplanati
 export { figuresOf, salesAnalyticsCsv, type FigureLine } from './analytics/sales-analytics-csv';
 export { EXPLAINABLE_METRICS, type ExplainableMetric, type FigureMember, type FigurePart } from './analytics/figure-members';
 export { AGING_BUCKETS, DEAL_OUTCOMES, type DealOutcome } from './analytics/sales-metrics';
+export { planMigrationFromReadModel, type MigrationRequest } from './records/migration-plan.query';

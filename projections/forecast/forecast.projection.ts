@@ -1,6 +1,6 @@
 import type { Projection } from '@crm/projection-runtime';
 import { dealTimelineTables, openDealTimeline } from '../shared/deal-timeline';
-import { STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
+import { RECORD_MIGRATED, STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
 import { QUOTA_SET } from '../teams/quota.stream';
 import { openQuotasWriter, quotasTable } from '../teams/quotas.table';
 import { FORECAST_SNAPSHOT_TAKEN } from './forecast-snapshot.stream';
@@ -17,9 +17,9 @@ export const FORECAST_PROJECTION = 'forecast';
  */
 export const forecastProjection = (): Projection => ({
   name: FORECAST_PROJECTION,
-  // 4: the deal timeline's tables gained `stalled_since` (filled by the pipeline only).
-  version: 4,
-  eventTypes: [...STAGE_AWARE_EVENT_TYPES, QUOTA_SET, FORECAST_SNAPSHOT_TAKEN],
+  // 4: the deal timeline's tables gained `stalled_since` (filled by the pipeline only). 5: RecordMigrated.
+  version: 5,
+  eventTypes: [...STAGE_AWARE_EVENT_TYPES, RECORD_MIGRATED, QUOTA_SET, FORECAST_SNAPSHOT_TAKEN],
   tables: [...dealTimelineTables('forecast'), quotasTable, forecastSnapshotsTable],
   open: (db, tables) => {
     const deals = openDealTimeline(db, tables, 'forecast');

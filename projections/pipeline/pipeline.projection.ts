@@ -1,6 +1,6 @@
 import type { Projection } from '@crm/projection-runtime';
 import { dealTimelineTables, openDealTimeline } from '../shared/deal-timeline';
-import { STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
+import { RECORD_MIGRATED, STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
 
 export const PIPELINE_PROJECTION = 'pipeline';
 
@@ -11,8 +11,9 @@ export const PIPELINE_PROJECTION = 'pipeline';
 export const pipelineProjection = (): Projection => ({
   name: PIPELINE_PROJECTION,
   // 2: StageRecorded moves the stage; `conforming` on every deal interval. 3: `stalled_since` from RecordStalled.
-  version: 3,
-  eventTypes: [...STAGE_AWARE_EVENT_TYPES, 'RecordStalled'],
+  // 4: RecordMigrated moves a deal to another blueprint version (and stage).
+  version: 4,
+  eventTypes: [...STAGE_AWARE_EVENT_TYPES, 'RecordStalled', RECORD_MIGRATED],
   tables: dealTimelineTables('pipeline'),
   open: (db, tables) => openDealTimeline(db, tables, 'pipeline'),
 });

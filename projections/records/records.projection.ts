@@ -4,7 +4,7 @@ import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
 import { effectiveTime } from '../shared/business-time';
 import { IntervalWriter } from '../shared/interval-writer';
-import { asRecordEvent, isImported, RECORD_FACT_EVENT_TYPES } from '../shared/record-events';
+import { asRecordEvent, isImported, RECORD_FACT_EVENT_TYPES, RECORD_MIGRATED } from '../shared/record-events';
 
 export const RECORDS_PROJECTION = 'records';
 
@@ -57,6 +57,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, stage, owner, pool_team, name, name_folded, fields, opened_at, updated_at, events, revision, imported, conforming)
      VALUES (@kind, @record_id, @blueprint_id, @blueprint_version, @stage, @owner, NULL, @name, @name_folded, @fields, @opened_at, @updated_at, 1, @revision, @imported, 1)`,
   );
+  const repin = db.prepare(`UPDATE ${records} SET blueprint_id = @blueprint_id, blueprint_version = @blueprint_version WHERE kind = @kind AND record_id = @record_id`);
   const update = db.prepare(
     `UPDATE ${records} SET stage = @stage, owner = @owner, pool_team = @pool_team, name = @name, name_folded = @name_folded, fields = @fields,
        updated_at = @updated_at, events = events + 1, revision = @revision, conforming = @conforming
@@ -104,6 +105,10 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       pool_team = event.data.to === null ? (event.data.team ?? null) : null;
     }
     if (event.type === 'LeadPooled') pool_team = event.data.team;
+    if (event.type === 'RecordMigrated') {
+      stage = event.data.toStage;
+      repin.run({ kind: current.kind, record_id: current.record_id, blueprint_id: event.data.to.id, blueprint_version: event.data.to.version });
+    }
     const at = effectiveTime(stored.occurredAt, current.updated_at);
     const row = {
       kind: current.kind,
@@ -136,8 +141,9 @@ export const recordsProjection = (): Projection => ({
   name: RECORDS_PROJECTION,
   // 2: StageRecorded moves the stage; `conforming` on records and record_versions.
   // 3: `pool_team` on records (OwnerChanged's team when returned to the pool, LeadPooled).
-  version: 3,
-  eventTypes: [...RECORD_FACT_EVENT_TYPES, 'LeadPooled'],
+  // 4: RecordMigrated sets the blueprint version (and stage).
+  version: 4,
+  eventTypes: [...RECORD_FACT_EVENT_TYPES, 'LeadPooled', RECORD_MIGRATED],
   tables: [
     {
       name: 'records',

@@ -277,3 +277,27 @@ export const blueprintVersionCounts = (db: Database, versions: readonly { readon
     };
   });
 };
+
+/** A record pinned to a blueprint version now, as a migration plan reads it. */
+export interface RecordOnVersion {
+  readonly recordId: string;
+  readonly stage: string;
+  readonly fields: FieldValues;
+  readonly revision: number;
+}
+
+/** The records of `kind` pinned to blueprint `id` version `version` now, outside `finalStages`, by id. */
+export const recordsOnVersion = (
+  db: Database,
+  query: { readonly kind: string; readonly blueprintId: string; readonly version: number; readonly finalStages: readonly string[] },
+): RecordOnVersion[] => {
+  requireTables(db, 'records', ['records']);
+  const finals = new Set(query.finalStages);
+  return db
+    .prepare<[string, string, number], { record_id: string; stage: string; fields: string; revision: number }>(
+      'SELECT record_id, stage, fields, revision FROM records WHERE kind = ? AND blueprint_id = ? AND blueprint_version = ? ORDER BY record_id',
+    )
+    .all(query.kind, query.blueprintId, query.version)
+    .filter((row) => !finals.has(row.stage))
+    .map((row) => ({ recordId: row.record_id, stage: row.stage, fields: JSON.parse(row.fields) as FieldValues, revision: row.revision }));
+};

@@ -136,6 +136,13 @@ const nextFacts = (event: StoredRecordEvent, current: DealRow, at: string, stage
       };
     case 'OwnerChanged':
       return { ...current, owner: event.data.to };
+    case 'RecordMigrated': {
+      // The stage's facts come from the new version; a stage kept keeps when it was entered.
+      const facts = stages.stage(event.data.to, event.data.toStage);
+      const pinned = { blueprint_id: event.data.to.id, blueprint_version: event.data.to.version };
+      if (event.data.toStage !== current.stage) return { ...current, ...pinned, ...stageColumns(facts, at) };
+      return { ...current, ...pinned, stage_order: facts.order, probability: facts.probability, forecast_category: facts.forecastCategory, outcome: facts.outcome, final: facts.final ? 1 : 0 };
+    }
     case 'RecordStalled':
       return { ...current, stalled_since: event.data.since };
     default:

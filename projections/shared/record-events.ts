@@ -9,6 +9,9 @@ export const RECORD_FACT_EVENT_TYPES = ['RecordOpened', 'FieldsChanged', 'Transi
 
 export const STAGE_AWARE_EVENT_TYPES: readonly string[] = [BLUEPRINT_VERSION_PUBLISHED, ...RECORD_FACT_EVENT_TYPES];
 
+/** A record moved to another blueprint version, maybe into another stage (README, Blueprint lifecycle). */
+export const RECORD_MIGRATED = 'RecordMigrated';
+
 export const isBlueprintPublished = (event: StoredEvent): boolean => event.type === BLUEPRINT_VERSION_PUBLISHED;
 
 export const asRecordEvent = (event: StoredEvent): StoredRecordEvent | null => (isRecordEvent(event) ? event : null);

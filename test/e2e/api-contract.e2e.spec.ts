@@ -405,6 +405,9 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('olga', 'GET', '/blueprints/opportunity/export?format=xstate');
       await call('olga', 'GET', '/blueprints/opportunity/export?format=mermaid');
       await call('ada', 'GET', '/records/account?blueprintVersion=1');
+      await call('olga', 'POST', '/blueprints/account/migrations/plan', { from: 1, to: 2 });
+      await call('olga', 'POST', '/blueprints/account/migrations', { from: 1, to: 2, reason: 'contract' });
+      await call('olga', 'POST', '/blueprints/account/migrations', { from: 1, to: 2, force: 'yes' });
       return answered;
     };
 

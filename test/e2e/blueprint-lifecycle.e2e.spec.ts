@@ -135,3 +135,105 @@ describe('Blueprint files at start-up', () => {
     }
   });
 });
+
+describe('Migrating 1,000 live records to a version with a new required field, over HTTP', () => {
+  let harness: ApiHarness;
+  const rita = { id: 'rita', roles: ['rep'] };
+  const QUALIFYING = 600;
+  const ANALYSING = 400;
+
+  interface Plan {
+    summary: { records: number; ready: number; breaking: number; removedStage: number };
+    unmetByRule: Record<string, number>;
+    records: { recordId: string; stage: string; toStage: string | null; unmet: { field?: string }[] }[];
+  }
+  interface Result {
+    migrated: number;
+    refused: number;
+    unchanged: number;
+    records: { recordId: string; status: string; error?: { code: string } }[];
+  }
+  interface Pipeline {
+    byStage: { stage: string; count: number }[];
+  }
+
+  /** Opens the deals through the engine's command handler (as rita), many at once so the store groups them. */
+  const givenLiveDeals = async (): Promise<void> => {
+    const commands = harness.api.engine.commands;
+    const ids = Array.from({ length: QUALIFYING + ANALYSING }, (_, index) => `deal-${String(index).padStart(4, '0')}`);
+    for (let start = 0; start < ids.length; start += 100) {
+      await Promise.all(
+        ids.slice(start, start + 100).map(async (id, offset) => {
+          const analysing = start + offset >= QUALIFYING;
+          const fields = analysing ? { name: id, budget: 1000, decisionMaker: 'Bo', timeline: '2026-12-01' } : { name: id };
+          await commands.execute({ type: 'OpenRecord', kind: 'opportunity', recordId: id, commandId: `open-${id}`, actor: rita, fields });
+          if (analysing) await commands.execute({ type: 'FireTransition', kind: 'opportunity', recordId: id, commandId: `analyze-${id}`, actor: rita, event: 'analyze_needs' });
+        }),
+      );
+    }
+  };
+
+  beforeAll(async () => {
+    harness = await ApiHarness.start();
+    await givenLiveDeals();
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('given 1,000 live deals on v3, when a process owner publishes v4, plans, applies, maps the refused stage and applies again, then every deal is on v4 and the pipeline by stage follows', async () => {
+    const published = await harness.request<{ ref: { version: number } }>('olga', 'POST', '/blueprints', { source: opportunityV4() });
+    expect(published.status).toBe(201);
+    await harness.untilProjectionsCaughtUp();
+    const before = await harness.request<Pipeline>('ana', 'GET', '/pipeline');
+    expect(Object.fromEntries(before.body.byStage.map((total) => [total.stage, total.count]))).toEqual({ qualification: QUALIFYING, needs_analysis: ANALYSING });
+
+    // A rep may neither plan nor migrate.
+    expect((await harness.request('rita', 'POST', '/blueprints/opportunity/migrations/plan', { from: 3, to: 4 })).status).toBe(403);
+    const plan = await harness.request<Plan>('olga', 'POST', '/blueprints/opportunity/migrations/plan', { from: 3, to: 4 });
+
+    // The independent count: every deal in needs analysis lacks the new required field, none in qualification does.
+    expect(plan.status).toBe(200);
+    expect(plan.body.summary).toEqual({ records: QUALIFYING + ANALYSING, ready: QUALIFYING, breaking: ANALYSING, removedStage: 0 });
+    expect(plan.body.unmetByRule).toEqual({ 'required_field budgetApproved': ANALYSING });
+    expect(plan.body.records.filter((record) => record.unmet.length > 0).every((record) => record.stage === 'needs_analysis' && record.unmet[0]?.field === 'budgetApproved')).toBe(true);
+
+    const first = await harness.request<Result>('olga', 'POST', '/blueprints/opportunity/migrations', { from: 3, to: 4, reason: 'v4: approved budgets' });
+
+    expect({ migrated: first.body.migrated, refused: first.body.refused }).toEqual({ migrated: QUALIFYING, refused: ANALYSING });
+    expect(new Set(first.body.records.filter((record) => record.status === 'refused').map((record) => record.error?.code))).toEqual(new Set(['MIGRATION_REFUSED']));
+
+    const mapped = await harness.request<Plan>('olga', 'POST', '/blueprints/opportunity/migrations/plan', { from: 3, to: 4, stageMap: { needs_analysis: 'qualification' } });
+    expect(mapped.body.summary).toEqual({ records: ANALYSING, ready: ANALYSING, breaking: 0, removedStage: 0 });
+    const second = await harness.request<Result>('olga', 'POST', '/blueprints/opportunity/migrations', {
+      from: 3,
+      to: 4,
+      stageMap: { needs_analysis: 'qualification' },
+      reason: 'back to qualification until the budget is approved',
+    });
+    expect(second.body.migrated).toBe(ANALYSING);
+
+    await harness.untilProjectionsCaughtUp();
+    const after = await harness.request<Pipeline>('ana', 'GET', '/pipeline');
+    const versions = await harness.request<{ versions: { ref: { version: number }; live: number }[] }>('olga', 'GET', '/blueprints/opportunity/versions');
+    const onV3 = await harness.request<{ items: unknown[] }>('ada', 'GET', '/records/opportunity?blueprintVersion=3');
+    const history = await harness.request<{ events: { type: string; data: Record<string, unknown> }[] }>('olga', 'GET', '/records/opportunity/deal-0999/history');
+
+    expect(Object.fromEntries(after.body.byStage.map((total) => [total.stage, total.count]))).toEqual({ qualification: QUALIFYING + ANALYSING });
+    expect(versions.body.versions.map(({ ref, live }) => [ref.version, live])).toEqual([
+      [3, 0],
+      [4, QUALIFYING + ANALYSING],
+    ]);
+    expect(onV3.body.items).toEqual([]);
+    expect(history.body.events.find((event) => event.type === 'RecordMigrated')?.data).toMatchObject({
+      from: { version: 3 },
+      to: { version: 4 },
+      stageMap: { needs_analysis: 'qualification' },
+      fromStage: 'needs_analysis',
+      toStage: 'qualification',
+      actor: 'olga',
+      reason: 'back to qualification until the budget is approved',
+    });
+  });
+});

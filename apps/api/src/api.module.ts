@@ -12,7 +12,9 @@ import { ListAbsencesHandler } from './absences/queries/list-absences.handler';
 import { API_SETTINGS, BEARER_TOKENS, ENGINE, LEAD_ASSIGNMENT, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
 import type { ApiSettings } from './api-settings';
 import { BlueprintsController } from './blueprints/blueprints.controller';
+import { MigrateRecordsHandler } from './blueprints/commands/migrate-records.handler';
 import { PublishBlueprintHandler } from './blueprints/commands/publish-blueprint.handler';
+import { PlanMigrationHandler } from './blueprints/queries/plan-migration.handler';
 import { SaveBlueprintDraftHandler } from './blueprints/commands/save-blueprint-draft.handler';
 import { BlueprintDiffHandler } from './blueprints/queries/blueprint-diff.handler';
 import { BlueprintDraftHandler } from './blueprints/queries/blueprint-draft.handler';
@@ -94,6 +96,7 @@ const COMMAND_HANDLERS = [
   CancelAbsenceHandler,
   PublishBlueprintHandler,
   SaveBlueprintDraftHandler,
+  MigrateRecordsHandler,
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
@@ -109,6 +112,7 @@ const QUERY_HANDLERS = [
   BlueprintDiffHandler,
   ExportBlueprintHandler,
   BlueprintDraftHandler,
+  PlanMigrationHandler,
   GetPipelineHandler,
   GetForecastHandler,
   GetForecastAccuracyHandler,

@@ -46,6 +46,8 @@ export interface CompiledBlueprint {
    * stage at or before it in order. Returns those that `before` met and `after` breaks; [] when none.
    */
   brokenInvariants(stage: string, before: FieldValues, after: FieldValues): UnmetCriterion[];
+  /** Those same exit criteria of `stage` that `fields` do not meet (once each): what a record moved into it would break. */
+  unmetInvariants(stage: string, fields: FieldValues): UnmetCriterion[];
   /** The stage timer behind one of XState's `after` event types (see `afterEventType`), if any. */
   timerOfAfterEvent(eventType: string): { readonly stage: string; readonly timer: TimerDefinition } | undefined;
   /** A parsed CEL expression of this blueprint (criteria, approval conditions, scoring's attribute conditions). */
@@ -180,6 +182,15 @@ export const compileBlueprint = (definition: BlueprintDefinition, options: Compi
       return unmetInvariants(stage, after).filter((unmet) => {
         const key = invariantKey(unmet);
         if (held.has(key) || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
+    unmetInvariants: (stage, fields) => {
+      const seen = new Set<string>();
+      return unmetInvariants(stage, fields).filter((unmet) => {
+        const key = invariantKey(unmet);
+        if (seen.has(key)) return false;
         seen.add(key);
         return true;
       });

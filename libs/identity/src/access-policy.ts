@@ -130,6 +130,8 @@ export const authorizeRecordAction = (
   newOwner?: string | null,
 ): Denial | null => {
   if (action === 'automate') return { rule: 'automate.system-only', message: 'only the engine’s timers and reactors act automatically' };
+  // Moving a record to another blueprint version is the process owners' decision, whoever owns the record.
+  if (action === 'migrate') return authorizePlatformAction(user, 'blueprints.publish');
   // An approver needs to see the record; whether the step is theirs is the approval chain's to judge.
   if (action === 'approve') return authorizeRecordAction(user, 'read', record, directory);
   // The pool is for leads: any other record always has an owner who answers for it (imported history excepted).

@@ -73,3 +73,8 @@ export { conversionIdFor, keyedRecordId, type MatchKeyOf } from './conversion/co
 export { conversionFailed, type ConversionOptions, type RecordLookup } from './conversion/record-conversion';
 export { whatIfReplay } from './what-if/what-if-replay';
 export type { FunnelStep, RecordElsewhere, RefusedTransition, RuleCount, WhatIfOptions, WhatIfReport, WhatIfWindow } from './what-if/what-if-replay';
+export type { MigrateRecord, MigrationCommand } from './migration/migration.commands';
+export type { MigrationEvent, RecordMigrated } from './migration/migration.events';
+export { migrationTargetOf, stageMapProblems, type MigrationTarget } from './migration/migrate-record';
+export { migrationIdOf, planMigration, type MigrationPlan, type PlannedMigration, type RecordToMigrate } from './migration/migration-plan';
+export { applyMigration, type ApplyOptions, type MigrationOutcome, type MigrationResult } from './migration/apply-migration';

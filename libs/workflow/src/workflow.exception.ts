@@ -61,6 +61,8 @@ export enum WorkflowExceptionCode {
   CONVERSION_REQUIRED = 'CONVERSION_REQUIRED',
   /** A blueprint version number was reused with different content. */
   BLUEPRINT_VERSION_CONFLICT = 'BLUEPRINT_VERSION_CONFLICT',
+  /** A record cannot move to the asked blueprint version: its stage is not there, or it would break the target stage's criteria (details.unmet) without force. */
+  MIGRATION_REFUSED = 'MIGRATION_REFUSED',
 }
 
 export class WorkflowException extends Error {

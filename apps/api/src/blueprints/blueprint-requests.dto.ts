@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateBy } from 'class-validator';
 import { EXPORT_FORMATS, type ExportFormat } from './queries/export-blueprint.query';
+
+/** Every value a stage id (text of 1 to 100 characters). */
+const IsStageMap = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isStageMap',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' && value !== null && Object.values(value).every((stage) => typeof stage === 'string' && stage.length > 0 && stage.length <= 100),
+      defaultMessage: () => 'stageMap must map stage ids to stage ids',
+    },
+  });
 
 /** Blueprint files are a few KiB; the body limit (1 MiB) bounds them anyway. */
 const MAX_SOURCE = 500_000;
@@ -39,4 +50,37 @@ export class BlueprintExportRequest {
   @IsInt()
   @Min(1)
   version?: number;
+}
+
+/** `POST /blueprints/{id}/migrations/plan`. */
+export class MigrationPlanRequest {
+  @ApiProperty({ description: 'The version the records are on', minimum: 1, type: Number, example: 1 })
+  @IsInt()
+  @Min(1)
+  from!: number;
+
+  @ApiProperty({ description: 'The version to move them to (lower to undo a migration)', minimum: 1, type: Number, example: 2 })
+  @IsInt()
+  @Min(1)
+  to!: number;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Stage of from → stage of to; a stage not named keeps its id', example: { needs_analysis: 'discovery' } })
+  @IsOptional()
+  @IsObject()
+  @IsStageMap()
+  stageMap?: Record<string, string>;
+}
+
+/** `POST /blueprints/{id}/migrations`. */
+export class MigrationRequestBody extends MigrationPlanRequest {
+  @ApiPropertyOptional({ description: 'Recorded on every RecordMigrated; required with force', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Also migrate records that break the target stage’s criteria (recorded as unmet on the event)' })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query as QueryParam } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query as QueryParam } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
-import type { BlueprintDraft } from '@crm/workflow';
+import type { BlueprintDraft, MigrationPlan } from '@crm/workflow';
 import { ApiErrorResponses } from '../http/dto/error.response';
 import { CurrentUser } from '../identity/current-user.decorator';
-import { BlueprintDiffRequest, BlueprintExportRequest, BlueprintSourceRequest } from './blueprint-requests.dto';
+import { BlueprintDiffRequest, BlueprintExportRequest, BlueprintSourceRequest, MigrationPlanRequest, MigrationRequestBody } from './blueprint-requests.dto';
+import { MigrateRecordsCommand, type MigrationAnswer } from './commands/migrate-records.command';
+import { PlanMigrationQuery } from './queries/plan-migration.query';
 import { PublishBlueprintCommand, type PublishedBlueprint } from './commands/publish-blueprint.command';
 import { SaveBlueprintDraftCommand } from './commands/save-blueprint-draft.command';
 import { BlueprintDetailResponse, BlueprintSummaryResponse } from './dto/blueprint.response';
@@ -14,6 +16,8 @@ import {
   BlueprintDraftResponse,
   BlueprintExportResponse,
   BlueprintVersionsResponse,
+  MigrationPlanResponse,
+  MigrationResultResponse,
   PublishedBlueprintResponse,
 } from './dto/blueprint-lifecycle.response';
 import { BlueprintDiffQuery, type BlueprintDiffAnswer } from './queries/blueprint-diff.query';
@@ -102,5 +106,30 @@ export class BlueprintsController {
   @ApiErrorResponses(400, 401, 403, 404, 414, 503)
   draft(@CurrentUser() user: User, @Param('id') id: string): Promise<BlueprintDraft> {
     return this.queries.execute(new BlueprintDraftQuery(user, id));
+  }
+
+  @Post(':id/migrations/plan')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Plan moving the live records of one version to another (process owners and admins); stores nothing',
+    description: 'From the records read model: each live record with its target stage (the stage map’s, else the same id), the target stage’s criteria it would break, and records in removed stages.',
+  })
+  @ApiOkResponse({ type: MigrationPlanResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 413, 414, 415, 503)
+  planMigration(@CurrentUser() user: User, @Param('id') id: string, @Body() request: MigrationPlanRequest): Promise<MigrationPlan> {
+    return this.queries.execute(new PlanMigrationQuery(user, id, request));
+  }
+
+  @Post(':id/migrations')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Migrate the live records of one version to another (process owners and admins)',
+    description:
+      'One RecordMigrated { from, to, stageMap, actor, reason } per record through the command handler; a record that would break the target stage’s criteria is refused (records[].error) unless force with a reason. Undo: migrate back with the reverse stage map. The same request again stores nothing new.',
+  })
+  @ApiOkResponse({ type: MigrationResultResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 413, 414, 415, 503)
+  migrate(@CurrentUser() user: User, @Param('id') id: string, @Body() request: MigrationRequestBody): Promise<MigrationAnswer> {
+    return this.commands.execute(new MigrateRecordsCommand(user, id, request));
   }
 }

@@ -48,6 +48,8 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.CONCURRENCY_CONFLICT]: 409,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING]: 500,
   [WorkflowExceptionCode.BLUEPRINT_VERSION_CONFLICT]: 409,
+  // A record that cannot move to the asked blueprint version as it is (its stage, its criteria).
+  [WorkflowExceptionCode.MIGRATION_REFUSED]: 422,
   [WorkflowExceptionCode.CONVERSION_REFUSED]: 422,
   [WorkflowExceptionCode.CONVERSION_FAILED]: 422,
   [WorkflowExceptionCode.CONVERSION_IN_PROGRESS]: 409,

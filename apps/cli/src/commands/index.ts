@@ -6,6 +6,7 @@ import { blueprintDiagramCommand } from './blueprint-diagram.command';
 import { blueprintDiffCommand } from './blueprint-diff.command';
 import { blueprintWhatIfCommand } from './blueprint-what-if.command';
 import { blueprintExportCommand } from './blueprint-export.command';
+import { blueprintMigrateCommand } from './blueprint-migrate.command';
 import { blueprintPublishCommand } from './blueprint-publish.command';
 import { blueprintVersionsCommand } from './blueprint-versions.command';
 import { blueprintShowCommand } from './blueprint-show.command';
@@ -54,6 +55,7 @@ export const cliCommands: readonly CliCommand[] = [
   blueprintDiffCommand,
   blueprintWhatIfCommand,
   blueprintExportCommand,
+  blueprintMigrateCommand,
   recordOpenCommand,
   recordShowCommand,
   recordAdvanceCommand,

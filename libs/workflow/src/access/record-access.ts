@@ -2,9 +2,10 @@ import type { Actor } from '@crm/blueprint';
 
 /**
  * What a command asks to do to a record, as the access policy judges it. `approve` is asked of an
- * approver (the chain then checks the step is theirs); `automate` only of system actors (timers, reactors).
+ * approver (the chain then checks the step is theirs); `automate` only of system actors (timers, reactors);
+ * `migrate` (to another blueprint version) of process owners and admins.
  */
-export type RecordAction = 'read' | 'open' | 'update' | 'advance' | 'reassign' | 'import' | 'approve' | 'automate';
+export type RecordAction = 'read' | 'open' | 'update' | 'advance' | 'reassign' | 'import' | 'approve' | 'automate' | 'migrate';
 
 /** A rule that forbids an action, named so the refusal tells the user which rule and why. */
 export interface Denial {

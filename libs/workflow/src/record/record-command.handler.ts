@@ -214,7 +214,7 @@ export class RecordCommandHandler {
     this.authorizeCommand(command, handling, recordId, state);
     if (state.status !== 'none') requireNoConversionUnderWay(command, state);
     const blueprint = state.status === 'none' ? latest : this.catalog.get(state.blueprint);
-    return handling.decide(command, state, { blueprint, now: this.options.clock.now(), timing: this.timing, references, pool: this.options.pool });
+    return handling.decide(command, state, { blueprint, now: this.options.clock.now(), timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion });
   }
 
   /** The conversion a FireTransition asks for: its event converts the record's blueprint, and no conversion fires it. */
@@ -264,6 +264,12 @@ export class RecordCommandHandler {
     return this.loop.history(recordStreamName(kind, recordId));
   }
 
+  /** A published version of a blueprint, for decisions that move a record to it (migrations). */
+  private readonly publishedVersion = (id: string, version: number): CompiledBlueprint | undefined => {
+    const ref = this.catalog.versions(id).find((candidate) => candidate.version === version);
+    return ref === undefined ? undefined : this.catalog.get(ref);
+  };
+
   /** The blueprint a record decides with: its pinned version. */
   blueprintOf(record: ExistingRecord): CompiledBlueprint {
     return this.catalog.get(record.blueprint);
@@ -312,7 +318,7 @@ export class RecordCommandHandler {
       },
       decide: (state, now) => {
         if (state.status !== 'none') requireNoConversionUnderWay(command, state);
-        return handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool });
+        return handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion });
       },
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });

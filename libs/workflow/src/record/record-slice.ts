@@ -19,6 +19,8 @@ export interface DecideContext {
   readonly references: References;
   /** The lead pool's rules (claim cap, cool-down, return for inactivity); absent: none. */
   readonly pool?: PoolSettings;
+  /** Another published version of a blueprint (a migration's target); absent or undefined: not published. */
+  readonly blueprintVersion?: (id: string, version: number) => CompiledBlueprint | undefined;
 }
 
 /** The access a command needs, judged by the policy on the state the decision uses. */

@@ -1,6 +1,8 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { BlueprintProblem, CriteriaChange, ItemChange, PropertyChange, SectionDiff } from '@crm/blueprint';
-import type { BlueprintDraft } from '@crm/workflow';
+import type { BlueprintDraft, MigrationOutcome, MigrationPlan, PlannedMigration } from '@crm/workflow';
+import { UnmetCriterionResponse } from '../../records/dto/record.response';
+import type { MigrationAnswer } from '../commands/migrate-records.command';
 import { DateTimeProperty, IntegerProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
 import type { PublishedBlueprint } from '../commands/publish-blueprint.command';
 import type { BlueprintDiffAnswer } from '../queries/blueprint-diff.query';
@@ -169,4 +171,109 @@ export class BlueprintExportResponse implements BlueprintExport {
 
   @ApiProperty({ oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }], description: 'xstate: the machine config (JSON); mermaid: the diagram text' })
   readonly content!: BlueprintExport['content'];
+}
+
+@ApiSchema({ name: 'PlannedMigration', description: 'Where one live record would land' })
+export class PlannedMigrationResponse implements PlannedMigration {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @IntegerProperty('Its revision as read; its migration command derives from it')
+  readonly revision!: number;
+
+  @TextProperty('Its stage now')
+  readonly stage!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The stage in the target version; null: a removed stage no map names' })
+  readonly toStage!: string | null;
+
+  @ApiProperty({ type: () => [UnmetCriterionResponse], description: 'The target stage’s exit criteria it would break; empty when none' })
+  readonly unmet!: readonly UnmetCriterionResponse[];
+}
+
+@ApiSchema({ name: 'MigrationSummary' })
+export class MigrationSummaryResponse {
+  @IntegerProperty('Live records on the from version', { minimum: 0 })
+  readonly records!: number;
+
+  @IntegerProperty('That move without breaking anything', { minimum: 0 })
+  readonly ready!: number;
+
+  @IntegerProperty('That would break the target stage’s criteria', { minimum: 0 })
+  readonly breaking!: number;
+
+  @IntegerProperty('In a stage the target version removed, not mapped', { minimum: 0 })
+  readonly removedStage!: number;
+}
+
+@ApiSchema({ name: 'MigrationPlan' })
+export class MigrationPlanResponse implements MigrationPlan {
+  @TextProperty('Blueprint id')
+  readonly blueprint!: string;
+
+  @ApiProperty({ type: () => BlueprintRefResponse })
+  readonly from!: BlueprintRefResponse;
+
+  @ApiProperty({ type: () => BlueprintRefResponse })
+  readonly to!: BlueprintRefResponse;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  readonly stageMap!: Readonly<Record<string, string>>;
+
+  @ApiProperty({ type: () => [PlannedMigrationResponse], description: 'By record id' })
+  readonly records!: readonly PlannedMigrationResponse[];
+
+  @ApiProperty({ type: () => MigrationSummaryResponse })
+  readonly summary!: MigrationSummaryResponse;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Records breaking each rule, e.g. "required_field budgetApproved": 12' })
+  readonly unmetByRule!: Readonly<Record<string, number>>;
+}
+
+@ApiSchema({ name: 'MigrationError' })
+export class MigrationErrorResponse {
+  @TextProperty('The refusal’s code, e.g. MIGRATION_REFUSED')
+  readonly code!: string;
+
+  @TextProperty('Why')
+  readonly message!: string;
+}
+
+@ApiSchema({ name: 'MigrationOutcome' })
+export class MigrationOutcomeResponse implements MigrationOutcome {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ enum: ['migrated', 'unchanged', 'refused'] })
+  readonly status!: MigrationOutcome['status'];
+
+  @ApiPropertyOptional({ type: () => MigrationErrorResponse, description: 'refused: why' })
+  readonly error?: MigrationErrorResponse;
+}
+
+@ApiSchema({ name: 'MigrationResult' })
+export class MigrationResultResponse implements MigrationAnswer {
+  @TextProperty('Derived from what was asked: the same request again stores nothing new')
+  readonly migrationId!: string;
+
+  @ApiProperty({ type: () => BlueprintRefResponse })
+  readonly from!: BlueprintRefResponse;
+
+  @ApiProperty({ type: () => BlueprintRefResponse })
+  readonly to!: BlueprintRefResponse;
+
+  @IntegerProperty('Records moved (RecordMigrated stored, or stored by the same request before)', { minimum: 0 })
+  readonly migrated!: number;
+
+  @IntegerProperty('Records already on the target version', { minimum: 0 })
+  readonly unchanged!: number;
+
+  @IntegerProperty('Records refused (see records[].error)', { minimum: 0 })
+  readonly refused!: number;
+
+  @ApiProperty({ type: () => [MigrationOutcomeResponse] })
+  readonly records!: readonly MigrationOutcomeResponse[];
+
+  @ApiProperty({ type: () => MigrationSummaryResponse, description: 'The plan applied' })
+  readonly plan!: MigrationSummaryResponse;
 }

@@ -64,7 +64,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     ]);
   });
 
-  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion, a reused idempotency key, a refused claim and a refused conversion are among them', () => {
+  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion, a reused idempotency key, a refused claim, a refused conversion and a refused migration are among them', () => {
     expect(errorCodesOf(422)).toEqual([
       'CLAIM_CAP_REACHED',
       'CLAIM_COOLDOWN',
@@ -72,6 +72,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'CONVERSION_REFUSED',
       'EXIT_CRITERIA_BROKEN',
       'IDEMPOTENCY_KEY_REUSED',
+      'MIGRATION_REFUSED',
       'RECORD_CLOSED',
       'TRANSITION_REFUSED',
       'UNPROCESSABLE',

@@ -482,6 +482,36 @@ export class ConversionStartedDataResponse {
   readonly requestedBy!: Actor;
 }
 
+@ApiSchema({ name: 'RecordMigratedData', description: 'The record decides with another blueprint version from now on (README, Blueprint lifecycle)' })
+export class RecordMigratedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: () => BlueprintRefResponse, description: 'The version it was on' })
+  readonly from!: BlueprintRef;
+
+  @ApiProperty({ type: () => BlueprintRefResponse, description: 'The version it is on now' })
+  readonly to!: BlueprintRef;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The stage map asked (stage of from → stage of to)' })
+  readonly stageMap!: Readonly<Record<string, string>>;
+
+  @TextProperty('Its stage before')
+  readonly fromStage!: string;
+
+  @TextProperty('Its stage now')
+  readonly toStage!: string;
+
+  @TextProperty('Who migrated it')
+  readonly actor!: string;
+
+  @NullableTextProperty('Why')
+  readonly reason!: string | null;
+
+  @ApiProperty({ type: () => [UnmetCriterionResponse], description: 'The target stage’s criteria it broke, kept because the migration was forced; empty otherwise' })
+  readonly unmet!: readonly UnmetCriterionResponse[];
+}
+
 @ApiSchema({ name: 'ConversionCompletedData' })
 export class ConversionCompletedDataResponse {
   @TextProperty('Record id (the converted record)')
@@ -769,6 +799,12 @@ export class ConversionStartedEventResponse extends CommandEventBase {
   @ApiProperty({ type: () => ConversionStartedDataResponse }) readonly data!: ConversionStartedDataResponse;
 }
 
+@ApiSchema({ name: 'RecordMigratedEvent' })
+export class RecordMigratedEventResponse extends CommandEventBase {
+  @eventType('RecordMigrated') readonly type!: 'RecordMigrated';
+  @ApiProperty({ type: () => RecordMigratedDataResponse }) readonly data!: RecordMigratedDataResponse;
+}
+
 @ApiSchema({ name: 'ConversionCompletedEvent' })
 export class ConversionCompletedEventResponse extends CommandEventBase {
   @eventType('ConversionCompleted') readonly type!: 'ConversionCompleted';
@@ -893,6 +929,12 @@ export class LeadPooledHistoryEntryResponse extends HistoryEntryBase {
 export class ConversionStartedHistoryEntryResponse extends HistoryEntryBase {
   @eventType('ConversionStarted') readonly type!: 'ConversionStarted';
   @ApiProperty({ type: () => ConversionStartedDataResponse }) readonly data!: ConversionStartedDataResponse;
+}
+
+@ApiSchema({ name: 'RecordMigratedHistoryEntry' })
+export class RecordMigratedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('RecordMigrated') readonly type!: 'RecordMigrated';
+  @ApiProperty({ type: () => RecordMigratedDataResponse }) readonly data!: RecordMigratedDataResponse;
 }
 
 @ApiSchema({ name: 'ConversionCompletedHistoryEntry' })
@@ -1105,6 +1147,7 @@ const COMMAND_EVENTS = [
   ConversionStartedEventResponse,
   ConversionCompletedEventResponse,
   ConversionFailedEventResponse,
+  RecordMigratedEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -1136,6 +1179,7 @@ const HISTORY_ENTRIES = [
   ConversionStartedHistoryEntryResponse,
   ConversionCompletedHistoryEntryResponse,
   ConversionFailedHistoryEntryResponse,
+  RecordMigratedHistoryEntryResponse,
 ];
 
 /** A history entry of any event type, as a schema for an array's items (the record history, a figure's explanation). */
