@@ -165,7 +165,7 @@ describe('Migrating 1,000 live records to a version with a new required field, o
       await Promise.all(
         ids.slice(start, start + 100).map(async (id, offset) => {
           const analysing = start + offset >= QUALIFYING;
-          const fields = analysing ? { name: id, budget: 1000, decisionMaker: 'Bo', timeline: '2026-12-01' } : { name: id };
+          const fields: Record<string, string | number> = analysing ? { name: id, budget: 1000, decisionMaker: 'Bo', timeline: '2026-12-01' } : { name: id };
           await commands.execute({ type: 'OpenRecord', kind: 'opportunity', recordId: id, commandId: `open-${id}`, actor: rita, fields });
           if (analysing) await commands.execute({ type: 'FireTransition', kind: 'opportunity', recordId: id, commandId: `analyze-${id}`, actor: rita, event: 'analyze_needs' });
         }),

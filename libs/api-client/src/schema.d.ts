@@ -128,6 +128,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/blueprints/{id}/migrations/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan moving the live records of one version to another (process owners and admins); stores nothing
+         * @description From the records read model: each live record with its target stage (the stage map’s, else the same id), the target stage’s criteria it would break, and records in removed stages.
+         */
+        post: operations["BlueprintsController_planMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blueprints/{id}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Migrate the live records of one version to another (process owners and admins)
+         * @description One RecordMigrated { from, to, stageMap, actor, reason } per record through the command handler; a record that would break the target stage’s criteria is refused (records[].error) unless force with a reason. Undo: migrate back with the reverse stage map. The same request again stores nothing new.
+         */
+        post: operations["BlueprintsController_migrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/records/{kind}": {
         parameters: {
             query?: never;
@@ -1435,6 +1475,140 @@ export interface components {
             /** @description How many saves before this one */
             revision: number;
         };
+        MigrationPlanRequest: {
+            /**
+             * @description The version the records are on
+             * @example 1
+             */
+            from: number;
+            /**
+             * @description The version to move them to (lower to undo a migration)
+             * @example 2
+             */
+            to: number;
+            /**
+             * @description Stage of from → stage of to; a stage not named keeps its id
+             * @example {
+             *       "needs_analysis": "discovery"
+             *     }
+             */
+            stageMap?: {
+                [key: string]: string;
+            };
+        };
+        /** @description One exit criterion of a transition that does not hold */
+        UnmetCriterion: {
+            /** @description The transition event */
+            event: string;
+            /**
+             * @description Which criterion: required_field, supplied_field, expression, role, owner, stage, or the kind a blueprint guard names
+             * @example required_field
+             */
+            criterion: string;
+            /** @description The field concerned (required_field, supplied_field) */
+            field?: string;
+            /** @description The CEL expression that is false (expression) */
+            expression?: string;
+            /** @description The task template not done yet (task) */
+            task?: string;
+            /** @description The approvers still needed or waited for, by step title (approval) */
+            approvers?: string[];
+            /** @description What to do about it, for a person */
+            message: string;
+        };
+        /** @description Where one live record would land */
+        PlannedMigration: {
+            /** @description Record id */
+            recordId: string;
+            /** @description Its revision as read; its migration command derives from it */
+            revision: number;
+            /** @description Its stage now */
+            stage: string;
+            /** @description The stage in the target version; null: a removed stage no map names */
+            toStage: string | null;
+            /** @description The target stage’s exit criteria it would break; empty when none */
+            unmet: components["schemas"]["UnmetCriterion"][];
+        };
+        MigrationSummary: {
+            /** @description Live records on the from version */
+            records: number;
+            /** @description That move without breaking anything */
+            ready: number;
+            /** @description That would break the target stage’s criteria */
+            breaking: number;
+            /** @description In a stage the target version removed, not mapped */
+            removedStage: number;
+        };
+        MigrationPlan: {
+            /** @description Blueprint id */
+            blueprint: string;
+            from: components["schemas"]["BlueprintRef"];
+            to: components["schemas"]["BlueprintRef"];
+            stageMap: {
+                [key: string]: string;
+            };
+            /** @description By record id */
+            records: components["schemas"]["PlannedMigration"][];
+            summary: components["schemas"]["MigrationSummary"];
+            /** @description Records breaking each rule, e.g. "required_field budgetApproved": 12 */
+            unmetByRule: {
+                [key: string]: number;
+            };
+        };
+        MigrationRequestBody: {
+            /**
+             * @description The version the records are on
+             * @example 1
+             */
+            from: number;
+            /**
+             * @description The version to move them to (lower to undo a migration)
+             * @example 2
+             */
+            to: number;
+            /**
+             * @description Stage of from → stage of to; a stage not named keeps its id
+             * @example {
+             *       "needs_analysis": "discovery"
+             *     }
+             */
+            stageMap?: {
+                [key: string]: string;
+            };
+            /** @description Recorded on every RecordMigrated; required with force */
+            reason?: string;
+            /** @description Also migrate records that break the target stage’s criteria (recorded as unmet on the event) */
+            force?: boolean;
+        };
+        MigrationError: {
+            /** @description The refusal’s code, e.g. MIGRATION_REFUSED */
+            code: string;
+            /** @description Why */
+            message: string;
+        };
+        MigrationOutcome: {
+            /** @description Record id */
+            recordId: string;
+            /** @enum {string} */
+            status: "migrated" | "unchanged" | "refused";
+            /** @description refused: why */
+            error?: components["schemas"]["MigrationError"];
+        };
+        MigrationResult: {
+            /** @description Derived from what was asked: the same request again stores nothing new */
+            migrationId: string;
+            from: components["schemas"]["BlueprintRef"];
+            to: components["schemas"]["BlueprintRef"];
+            /** @description Records moved (RecordMigrated stored, or stored by the same request before) */
+            migrated: number;
+            /** @description Records already on the target version */
+            unchanged: number;
+            /** @description Records refused (see records[].error) */
+            refused: number;
+            records: components["schemas"]["MigrationOutcome"][];
+            /** @description The plan applied */
+            plan: components["schemas"]["MigrationSummary"];
+        };
         AllowDuplicateRequest: {
             /** @description Why this lead is kept twice, for the audit trail */
             reason: string;
@@ -1543,26 +1717,6 @@ export interface components {
              */
             dueAt: string;
             action: components["schemas"]["TimerAction"];
-        };
-        /** @description One exit criterion of a transition that does not hold */
-        UnmetCriterion: {
-            /** @description The transition event */
-            event: string;
-            /**
-             * @description Which criterion: required_field, supplied_field, expression, role, owner, stage, or the kind a blueprint guard names
-             * @example required_field
-             */
-            criterion: string;
-            /** @description The field concerned (required_field, supplied_field) */
-            field?: string;
-            /** @description The CEL expression that is false (expression) */
-            expression?: string;
-            /** @description The task template not done yet (task) */
-            task?: string;
-            /** @description The approvers still needed or waited for, by step title (approval) */
-            approvers?: string[];
-            /** @description What to do about it, for a person */
-            message: string;
         };
         /** @description An event the record could take next, for the asking user */
         NextStep: {
@@ -1701,7 +1855,7 @@ export interface components {
         RecordWriteResult: {
             record: components["schemas"]["RecordView"];
             /** @description The events the request stored, in order; on a retried request, those the first one stored */
-            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"] | components["schemas"]["ConversionStartedEvent"] | components["schemas"]["ConversionCompletedEvent"] | components["schemas"]["ConversionFailedEvent"])[];
+            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"] | components["schemas"]["ConversionStartedEvent"] | components["schemas"]["ConversionCompletedEvent"] | components["schemas"]["ConversionFailedEvent"] | components["schemas"]["RecordMigratedEvent"])[];
         };
         /** @description 422: The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
         UnprocessableError: {
@@ -1709,7 +1863,7 @@ export interface components {
              * @description A stable code
              * @enum {string}
              */
-            error: "CLAIM_CAP_REACHED" | "CLAIM_COOLDOWN" | "CONVERSION_FAILED" | "CONVERSION_REFUSED" | "EXIT_CRITERIA_BROKEN" | "IDEMPOTENCY_KEY_REUSED" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
+            error: "CLAIM_CAP_REACHED" | "CLAIM_COOLDOWN" | "CONVERSION_FAILED" | "CONVERSION_REFUSED" | "EXIT_CRITERIA_BROKEN" | "IDEMPOTENCY_KEY_REUSED" | "MIGRATION_REFUSED" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1823,7 +1977,7 @@ export interface components {
             /** @description Record id */
             id: string;
             /** @description Oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"] | components["schemas"]["RecordMigratedHistoryEntry"])[];
         };
         ClaimLeadRequest: {
             /** @description Fail with 409 unless the lead is at this revision */
@@ -2508,7 +2662,7 @@ export interface components {
             /** @description Stage at asOf */
             stage: string;
             /** @description Its events up to asOf (business time), oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"] | components["schemas"]["RecordMigratedHistoryEntry"])[];
         };
         /** @description The deals behind one figure, as of the same moment */
         FigureExplanation: {
@@ -4220,6 +4374,50 @@ export interface components {
             type: "ConversionFailed";
             data: components["schemas"]["ConversionFailedData"];
         };
+        /** @description The record decides with another blueprint version from now on (README, Blueprint lifecycle) */
+        RecordMigratedData: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The version it was on */
+            from: components["schemas"]["BlueprintRef"];
+            /** @description The version it is on now */
+            to: components["schemas"]["BlueprintRef"];
+            /** @description The stage map asked (stage of from → stage of to) */
+            stageMap: {
+                [key: string]: string;
+            };
+            /** @description Its stage before */
+            fromStage: string;
+            /** @description Its stage now */
+            toStage: string;
+            /** @description Who migrated it */
+            actor: string;
+            /** @description Why */
+            reason: string | null;
+            /** @description The target stage’s criteria it broke, kept because the migration was forced; empty otherwise */
+            unmet: components["schemas"]["UnmetCriterion"][];
+        };
+        RecordMigratedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "RecordMigrated";
+            data: components["schemas"]["RecordMigratedData"];
+        };
         RecordOpenedHistoryEntry: {
             /**
              * Format: uuid
@@ -5119,6 +5317,37 @@ export interface components {
             type: "ConversionFailed";
             data: components["schemas"]["ConversionFailedData"];
         };
+        RecordMigratedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "RecordMigrated";
+            data: components["schemas"]["RecordMigratedData"];
+        };
         /** @description What became of one lead taken in */
         IntakeResult: {
             /** @description The sender’s id of the lead */
@@ -5945,6 +6174,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_planMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrationPlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationPlan"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrationRequestBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description The JSON body is larger than 1 MiB */
