@@ -437,7 +437,7 @@ describe('read models over HTTP (real server on a temp data dir)', () => {
         expect.arrayContaining(['/pipeline', '/forecast', '/forecast/accuracy', '/forecast/snapshots', '/funnel', '/projections', '/projections/{name}/rebuild']),
       );
       const queryParameters = (path: string): string[] => (paths[path]?.['get']?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
-      expect(queryParameters('/records/{kind}')).toEqual(['asOf', 'conformance', 'cursor', 'limit', 'owner', 'pool', 'stage', 'text']);
+      expect(queryParameters('/records/{kind}')).toEqual(['asOf', 'blueprintVersion', 'conformance', 'cursor', 'limit', 'owner', 'pool', 'stage', 'text']);
       expect(queryParameters('/pipeline')).toEqual(['asOf', 'conformance', 'kind', 'stalledAfterDays']);
       expect(queryParameters('/forecast')).toEqual(['asOf', 'conformance', 'from', 'groupBy', 'kind', 'periodKind', 'to']);
       expect(queryParameters('/funnel')).toEqual(['asOf', 'by', 'cohort', 'conformance', 'from', 'kind', 'lostReasonField', 'to']);
