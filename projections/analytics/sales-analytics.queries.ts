@@ -206,9 +206,9 @@ const resolveScope = (db: Database, clock: Clock, query: SalesAnalyticsQuery): A
   return { kind, asOf, period, window, by, filter, cycleFrom: query.cycleFrom ?? null, stageOutcome, conformance, nonConforming, deals };
 };
 
-/** The quota a row is measured against: the owner's or team's for the period; the total's is that of the owner or team filtered on, else the sum of owner quotas. */
+/** The quota a row is measured against, as it stood at `asOf`: the owner's or team's for the period; the total's is that of the owner or team filtered on, else the sum of owner quotas. */
 const quotaFor = (db: Database, scope: AnalyticsScope, group: string | null): number | null => {
-  const quotas = quotasByKey(db);
+  const quotas = quotasByKey(db, scope.asOf);
   if (group !== null) {
     if (scope.by === 'owner') return quotas.get(quotaKey('owner', group, scope.period)) ?? null;
     if (scope.by === 'team') return quotas.get(quotaKey('team', group, scope.period)) ?? null;

@@ -2,7 +2,7 @@ import type { Projection } from '@crm/projection-runtime';
 import { dealTimelineTables, openDealTimeline } from '../shared/deal-timeline';
 import { RECORD_MIGRATED, STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
 import { QUOTA_SET } from '../teams/quota.stream';
-import { openQuotasWriter, quotasTable } from '../teams/quotas.table';
+import { openQuotasWriter, quotaHistoryTable, quotasTable } from '../teams/quotas.table';
 import { FORECAST_SNAPSHOT_TAKEN } from './forecast-snapshot.stream';
 import { forecastSnapshotsTable, openForecastSnapshotsWriter } from './forecast-snapshots.table';
 
@@ -18,9 +18,10 @@ export const FORECAST_PROJECTION = 'forecast';
 export const forecastProjection = (): Projection => ({
   name: FORECAST_PROJECTION,
   // 4: the deal timeline's tables gained `stalled_since` (filled by the pipeline only). 5: RecordMigrated.
-  version: 5,
+  // 6: quota_history, so quotas are measured as they stood at `asOf`.
+  version: 6,
   eventTypes: [...STAGE_AWARE_EVENT_TYPES, RECORD_MIGRATED, QUOTA_SET, FORECAST_SNAPSHOT_TAKEN],
-  tables: [...dealTimelineTables('forecast'), quotasTable, forecastSnapshotsTable],
+  tables: [...dealTimelineTables('forecast'), quotasTable, quotaHistoryTable, forecastSnapshotsTable],
   open: (db, tables) => {
     const deals = openDealTimeline(db, tables, 'forecast');
     const quotas = openQuotasWriter(db, tables);

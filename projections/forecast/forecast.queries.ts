@@ -185,7 +185,7 @@ export const queryForecast = (db: Database, clock: Clock, query: ForecastQuery =
 
   const { groups, undated, nonConformingByPeriod } = forecastFigures(db, kind, asOf, periodKind, groupingOf(db, groupBy), conformance);
   const nonConforming = [...nonConformingByPeriod].reduce((sum, [period, count]) => (period === null || inRange(period) ? sum + count : sum), 0);
-  const quotas = quotasByKey(db);
+  const quotas = quotasByKey(db, asOf);
   const quotaScope = groupBy === 'team' ? 'team' : 'owner';
   const quotaOf = (period: string, group: string | null): number | null =>
     groupBy === 'total' || group === null ? null : (quotas.get(quotaKey(quotaScope, group, period)) ?? null);

@@ -115,4 +115,18 @@ describe('quotas as events', () => {
     ]);
     expect(quotaOf('ann')).toBe(1600);
   });
+
+  it('given a quota raised during its period, when the forecast is asked as of a moment before the raise, then it measures against the quota as it stood then', async () => {
+    await quotas.set(setting());
+    clock.set('2017-05-10T09:00:00.000Z');
+    await quotas.set(setting({ quota: { scope: 'owner', name: 'ann', period: '2017-Q2', amount: 2400, currency: 'USD' } }));
+    await catchUp();
+    const quotaAsOf = (asOf: string) => queryForecast(readModels.db, clock, { from: '2017-Q2', to: '2017-Q2', asOf }).rows.find((row) => row.group === 'ann')?.quota ?? null;
+
+    expect(quotaAsOf('2017-04-30')).toBe(1600);
+    expect(quotaAsOf('2017-05-10T09:00:00.000Z')).toBe(2400);
+    expect(quotaOf('ann')).toBe(2400);
+    // Set only after this moment: the first quota of the period is its plan, not "no quota".
+    expect(quotaAsOf('2017-01-15')).toBe(1600);
+  });
 });
