@@ -97,7 +97,7 @@ describe('engine core: an opportunity on the default blueprint and the SQLite st
         commandHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         correlationId: commandId,
         causationId: commandId,
-        blueprint: { id: 'opportunity', version: 3, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        blueprint: { id: 'opportunity', version: 4, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       });
     }
     expect((await handler.read('opportunity', opened.recordId, rita)).stage).toBe('needs_analysis');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OpenAPIObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ManualClock } from '@crm/clock';
 import { eventually, scaledTimeout } from '@crm/event-store/contract';
+import { paymentSignature } from '@crm/engine';
 import { RECORD_EVENT_TYPES } from '@crm/workflow';
 import { ApiHarness, type DemoUser } from './api-harness';
 import { OpenApiContract, type Answer } from './openapi-contract';
@@ -392,6 +393,35 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('ana', 'GET', '/users/rita/absences');
       await call('rita', 'DELETE', `/users/rita/absences/${String(away.body['absenceId'])}`);
       await call('rita', 'DELETE', '/users/rita/absences/not-an-absence');
+      // Quote to cash: acceptance links, the customer's acceptance, the payments webhook.
+      const sold = '/records/quote/contract-q2';
+      await call('rita', 'POST', '/records/quote', { id: 'contract-q2', fields: { opportunity: 'hooli-1', total: 500, validUntil: '2026-12-31' } });
+      await call('rita', 'POST', `${sold}/acceptance-link`, {});
+      for (const event of ['submit', 'approve']) await call('rita', 'POST', `${sold}/transitions`, { event });
+      await call('rita', 'POST', `${sold}/transitions`, { event: 'send', fields: { customerEmail: 'buyer@hooli.example' } });
+      const link = await call('rita', 'POST', `${sold}/acceptance-link`, { expiresInDays: 3 });
+      await call(null, 'POST', '/quote-acceptance', { token: 'forged.token' });
+      await call(null, 'POST', '/quote-acceptance', { token: String(link.body['token']), acceptedBy: 'Gavin' });
+      await call(null, 'POST', '/quote-acceptance', { token: String(link.body['token']) });
+      const secret = readFileSync(join(harness.dataDirectory, 'payments-secret'), 'utf8').trim();
+      const payment = (body: Record<string, unknown>, signature?: string) => {
+        const raw = JSON.stringify(body);
+        return call(null, 'POST', '/payments', raw, { 'content-type': 'application/json', 'x-payment-signature': signature ?? paymentSignature(secret, raw) });
+      };
+      await payment({ id: 'c-pay-0', order: 'no-such-order', amount: 100, currency: 'USD' });
+      await payment({ id: 'c-pay-0', order: 'no-such-order', amount: 100, currency: 'USD' }, 'sha256=forged');
+      await payment({ id: 'c-pay-0', amount: 'lots' });
+      const order = await eventually(async () => {
+        const page = await harness.request<{ items: { recordId: string; fields: Record<string, unknown> }[] }>('rita', 'GET', '/records/order');
+        const found = page.body.items.find((item) => item.fields['quote'] === 'contract-q2');
+        if (found === undefined) throw new Error('the accepted quote has no order yet');
+        return found.recordId;
+      });
+      await payment({ id: 'c-pay-1', order, amount: 100, currency: 'USD' });
+      await call('rita', 'POST', `/records/order/${order}/transitions`, { event: 'invoice', fields: { invoiceNumber: 'INV-C-1', invoiceDueDate: '2026-07-01' } });
+      await payment({ id: 'c-pay-1', order, amount: 50_001, currency: 'USD' });
+      await payment({ id: 'c-pay-2', order, amount: 20_000, currency: 'USD' });
+      await call('rita', 'GET', `/records/order/${order}/history`);
       // Blueprint lifecycle (README, Blueprint lifecycle): last, so the new account version changes nothing above.
       const accountV2 = readFileSync(join(__dirname, '..', '..', 'blueprints', 'account.blueprint.yaml'), 'utf8').replace(/^version: 1$/m, 'version: 2');
       await call('olga', 'PUT', '/blueprints/account/draft', { source: accountV2 });
@@ -426,7 +456,7 @@ describe('API contract: the OpenAPI document declares every answer', () => {
 
       expect(problems).toEqual([]);
       // The scenario reaches each refusal it means to.
-      expect([...new Set(answers.map((answer) => answer.status))].sort()).toEqual([200, 201, 202, 400, 401, 403, 404, 409, 413, 414, 415, 422, 429]);
+      expect([...new Set(answers.map((answer) => answer.status))].sort()).toEqual([200, 201, 202, 400, 401, 403, 404, 409, 410, 413, 414, 415, 422, 429]);
     });
 
     it('given the transcript and the scenario, when their routes are listed, then every documented operation answered with each success status', () => {

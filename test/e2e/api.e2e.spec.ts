@@ -38,7 +38,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
       expect(await harness.request(null, 'GET', '/health')).toEqual({ status: 200, body: { status: 'up' } });
       const health = await harness.request('ana', 'GET', '/health');
       expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ status: 'up', store: { kind: 'sqlite' }, blueprints: ['account', 'contact', 'lead', 'opportunity', 'quote'] });
+      expect(health.body).toMatchObject({ status: 'up', store: { kind: 'sqlite' }, blueprints: ['account', 'contact', 'lead', 'opportunity', 'order', 'quote', 'subscription'] });
     });
 
     it('serves the OpenAPI document and the docs page without a token', async () => {
@@ -75,8 +75,10 @@ describe('HTTP API (real server on a temp data dir)', () => {
         ['account', 1],
         ['contact', 1],
         ['lead', 4],
-        ['opportunity', 3],
-        ['quote', 2],
+        ['opportunity', 4],
+        ['order', 1],
+        ['quote', 3],
+        ['subscription', 1],
       ]);
     });
 

@@ -43,7 +43,7 @@ describe('safe defaults (the API on a data directory it creates)', () => {
       const health = await harness.request('rita', 'GET', '/health');
 
       expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ status: 'up', store: { kind: 'sqlite' }, blueprints: ['account', 'contact', 'lead', 'opportunity', 'quote'], projections: { maxLag: expect.any(Number) } });
+      expect(health.body).toMatchObject({ status: 'up', store: { kind: 'sqlite' }, blueprints: ['account', 'contact', 'lead', 'opportunity', 'order', 'quote', 'subscription'], projections: { maxLag: expect.any(Number) } });
     });
 
     it('given a token that is not valid, when asked, then it is refused like any other route', async () => {

@@ -18,6 +18,10 @@ export interface ApiSettings {
   readonly tokenSecret: string | undefined;
   /** Largest accepted request body, bytes; larger bodies get 413. */
   readonly bodyLimit: number;
+  /** `CRM_PAYMENTS_SECRET`: the payment system's webhook signing secret; default one kept in the data directory. */
+  readonly paymentsSecret?: string;
+  /** `CRM_ACCEPTANCE_LINK_SECRET`: signs customers' quote acceptance links; default one kept in the data directory. */
+  readonly acceptanceLinkSecret?: string;
 }
 
 export class ApiSettingsException extends Error {}
@@ -51,5 +55,7 @@ export const apiSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env, cwd: st
     eventStoreConnectionString,
     tokenSecret: env['CRM_JWT_SECRET'] || undefined,
     bodyLimit: 1024 * 1024,
+    ...(env['CRM_PAYMENTS_SECRET'] ? { paymentsSecret: env['CRM_PAYMENTS_SECRET'] } : {}),
+    ...(env['CRM_ACCEPTANCE_LINK_SECRET'] ? { acceptanceLinkSecret: env['CRM_ACCEPTANCE_LINK_SECRET'] } : {}),
   };
 };

@@ -9,7 +9,7 @@ import { AbsencesController } from './absences/absences.controller';
 import { CancelAbsenceHandler } from './absences/commands/cancel-absence.handler';
 import { DeclareAbsenceHandler } from './absences/commands/declare-absence.handler';
 import { ListAbsencesHandler } from './absences/queries/list-absences.handler';
-import { API_SETTINGS, BEARER_TOKENS, ENGINE, LEAD_ASSIGNMENT, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
+import { API_SETTINGS, BEARER_TOKENS, ENGINE, LEAD_ASSIGNMENT, ORDER_SECRETS, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from './api.tokens';
 import type { ApiSettings } from './api-settings';
 import { BlueprintsController } from './blueprints/blueprints.controller';
 import { MigrateRecordsHandler } from './blueprints/commands/migrate-records.handler';
@@ -66,6 +66,11 @@ import { TakeLeadsHandler } from './intake/commands/take-leads.handler';
 import { IntakeController } from './intake/intake.controller';
 import { IntakeDesk } from './intake/intake-desk';
 import { ListIntakeKeysHandler } from './intake/queries/list-intake-keys.handler';
+import { AcceptQuoteByLinkHandler } from './orders/commands/accept-quote-by-link.handler';
+import { IssueAcceptanceLinkHandler } from './orders/commands/issue-acceptance-link.handler';
+import { RecordPaymentHandler } from './orders/commands/record-payment.handler';
+import { orderSecretsOf } from './orders/order-secrets';
+import { OrdersController } from './orders/orders.controller';
 
 export interface ApiParts {
   readonly engine: Engine;
@@ -97,6 +102,9 @@ const COMMAND_HANDLERS = [
   PublishBlueprintHandler,
   SaveBlueprintDraftHandler,
   MigrateRecordsHandler,
+  RecordPaymentHandler,
+  IssueAcceptanceLinkHandler,
+  AcceptQuoteByLinkHandler,
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
@@ -145,6 +153,7 @@ export class ApiModule {
         ProjectionsController,
         IntakeController,
         AbsencesController,
+        OrdersController,
       ],
       providers: [
         { provide: ENGINE, useValue: parts.engine },
@@ -154,6 +163,7 @@ export class ApiModule {
         { provide: READ_MODELS, useValue: parts.readModels },
         { provide: PROJECTION_RUNNER, useValue: parts.projections },
         { provide: LEAD_ASSIGNMENT, useValue: parts.assignment },
+        { provide: ORDER_SECRETS, useValue: orderSecretsOf(parts.settings) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         RecordDesk,
         IntakeDesk,

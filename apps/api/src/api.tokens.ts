@@ -9,3 +9,5 @@ export const READ_MODELS = Symbol('ReadModelDatabase');
 export const PROJECTION_RUNNER = Symbol('ProjectionRunner');
 /** Assignment rules and the lead pool of this process (README, Assignment rules; Lead pool). */
 export const LEAD_ASSIGNMENT = Symbol('LeadAssignment');
+/** The secrets orders sign and check with: payment webhooks, customers' acceptance links (README, Orders and payments). */
+export const ORDER_SECRETS = Symbol('OrderSecrets');

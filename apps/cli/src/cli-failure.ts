@@ -46,6 +46,10 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.CONVERSION_IN_PROGRESS]: EXIT_CONFLICT,
   [WorkflowExceptionCode.CONVERSION_REQUIRED]: EXIT_CONFLICT,
   [WorkflowExceptionCode.MIGRATION_REFUSED]: EXIT_REFUSED,
+  [WorkflowExceptionCode.ORDER_NOT_PAYABLE]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.PAYMENT_ABOVE_BALANCE]: EXIT_REFUSED,
+  [WorkflowExceptionCode.PAYMENT_CURRENCY_MISMATCH]: EXIT_REFUSED,
+  [WorkflowExceptionCode.PAYMENT_ID_REUSED]: EXIT_CONFLICT,
 };
 
 // The command loop's own refusals, as quotas and forecast snapshots (stored as events) meet them.

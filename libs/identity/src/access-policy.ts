@@ -93,6 +93,10 @@ const SYSTEM_RULES: readonly { readonly actor: RegExp; readonly actions: readonl
   { actor: /^system:reactor:[a-z][a-z0-9-]*$/, actions: ['read', 'open', 'update', 'advance', 'reassign', 'automate'] },
   // An intake key's source opens unowned leads and merges what comes in into the leads it matches.
   { actor: /^system:intake:[a-z0-9][a-z0-9-]*$/, actions: ['read', 'open', 'update'] },
+  // The payment system's webhook records payments on orders (README, Orders and payments).
+  { actor: /^system:payments$/, actions: ['read', 'update'] },
+  // A customer's signed acceptance link accepts the one quote it names.
+  { actor: /^system:acceptance-link$/, actions: ['read', 'advance'] },
 ];
 
 const judgeSystemActor = (actor: string, action: RecordAction): Denial | null =>

@@ -78,3 +78,7 @@ export type { MigrationEvent, RecordMigrated } from './migration/migration.event
 export { migrationTargetOf, stageMapProblems, type MigrationTarget } from './migration/migrate-record';
 export { migrationIdOf, planMigration, type MigrationPlan, type PlannedMigration, type RecordToMigrate } from './migration/migration-plan';
 export { applyMigration, type ApplyOptions, type MigrationOutcome, type MigrationResult } from './migration/apply-migration';
+export type { LinesSource, OpenWithLines, OrdersCommand, RecordPayment } from './orders/orders.commands';
+export type { LinesCopied, OrdersEvent, PaymentRecorded } from './orders/orders.events';
+export { copiedLines, majorOf, recordPayments, type CopiedLines, type ReceivedPayment, type RecordPayments } from './orders/orders.part';
+export { PAY_IN_FULL, PAY_IN_PART } from './orders/orders.slice';

@@ -59,6 +59,14 @@ export enum WorkflowExceptionCode {
   CONVERSION_IN_PROGRESS = 'CONVERSION_IN_PROGRESS',
   /** The converting transition was fired outside its conversion. */
   CONVERSION_REQUIRED = 'CONVERSION_REQUIRED',
+  /** A payment for a record with no lines to pay, or not in a stage that takes payments; `details.payableIn`. */
+  ORDER_NOT_PAYABLE = 'ORDER_NOT_PAYABLE',
+  /** A payment above what is left to pay; `details.balanceMinor`. Nothing was stored. */
+  PAYMENT_ABOVE_BALANCE = 'PAYMENT_ABOVE_BALANCE',
+  /** A payment in another currency than the record's lines; `details.expected`. */
+  PAYMENT_CURRENCY_MISMATCH = 'PAYMENT_CURRENCY_MISMATCH',
+  /** A payment id already recorded with another amount. */
+  PAYMENT_ID_REUSED = 'PAYMENT_ID_REUSED',
   /** A blueprint version number was reused with different content. */
   BLUEPRINT_VERSION_CONFLICT = 'BLUEPRINT_VERSION_CONFLICT',
   /** A record cannot move to the asked blueprint version: its stage is not there, or it would break the target stage's criteria (details.unmet) without force. */

@@ -2,6 +2,7 @@ import { AssignmentException, AssignmentExceptionCode } from '@crm/assignment';
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
+import { OrdersException, OrdersExceptionCode } from '@crm/engine';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { IntakeException, IntakeExceptionCode } from '@crm/intake';
 import { NotificationsException, NotificationsExceptionCode } from '@crm/notifications';
@@ -54,6 +55,10 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.CONVERSION_FAILED]: 422,
   [WorkflowExceptionCode.CONVERSION_IN_PROGRESS]: 409,
   [WorkflowExceptionCode.CONVERSION_REQUIRED]: 409,
+  [WorkflowExceptionCode.ORDER_NOT_PAYABLE]: 409,
+  [WorkflowExceptionCode.PAYMENT_ABOVE_BALANCE]: 422,
+  [WorkflowExceptionCode.PAYMENT_CURRENCY_MISMATCH]: 422,
+  [WorkflowExceptionCode.PAYMENT_ID_REUSED]: 409,
 };
 
 // The command loop's own refusals, as platform actions stored as events (quotas, snapshots) meet them.
@@ -134,6 +139,16 @@ const ASSIGNMENT_STATUS: Record<AssignmentExceptionCode, number> = {
   [AssignmentExceptionCode.REACTORS_BEHIND]: 503,
 };
 
+const ORDERS_STATUS: Record<OrdersExceptionCode, number> = {
+  [OrdersExceptionCode.PAYMENT_SIGNATURE_INVALID]: 401,
+  [OrdersExceptionCode.INVALID_PAYMENT]: 400,
+  [OrdersExceptionCode.QUOTE_NOT_SENT]: 409,
+  [OrdersExceptionCode.ACCEPTANCE_LINK_INVALID]: 401,
+  // Expired and used links are gone for good: the customer asks the rep for a new one.
+  [OrdersExceptionCode.ACCEPTANCE_LINK_EXPIRED]: 410,
+  [OrdersExceptionCode.ACCEPTANCE_LINK_USED]: 410,
+};
+
 /** Status and body for an area exception (area exception + code → HTTP); undefined for anything else. */
 export const httpErrorOf = (error: unknown): HttpError | undefined => {
   const areaError = (status: number, code: string, message: string, details: Record<string, unknown>): HttpError => ({
@@ -147,6 +162,7 @@ export const httpErrorOf = (error: unknown): HttpError | undefined => {
   if (error instanceof IntakeException) return areaError(INTAKE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ReadModelException) return areaError(READ_MODEL_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof AssignmentException) return areaError(ASSIGNMENT_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof OrdersException) return areaError(ORDERS_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof NotificationsException) return areaError(NOTIFICATIONS_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ProjectionRuntimeException) {
     return areaError(PROJECTION_RUNTIME_STATUS[error.code], error.code, error.message, error.details);

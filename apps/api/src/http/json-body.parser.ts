@@ -10,11 +10,17 @@ import { findBodyShapeProblem } from './json-body-shape';
  * and still refuses `__proto__`/`constructor` keys like Fastify's. Before parsing, the body's shape is
  * checked (depth, keys, NUL characters; see json-body-shape.ts): a refused body is never parsed.
  */
+const rawBodies = new WeakMap<object, Buffer>();
+
+/** The bytes a JSON request came as, for checking a signature over them (the payments webhook). */
+export const rawBodyOf = (request: object): Buffer | undefined => rawBodies.get(request);
+
 export const useStrictJsonBodies = (app: NestFastifyApplication): void => {
   const fastify = app.getHttpAdapter().getInstance();
   // As bytes: Fastify would build a string of many pieces that every later read copies whole first.
-  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    rawBodies.set(request, bytes);
     const shapeProblem = findBodyShapeProblem(bytes);
     if (shapeProblem) {
       const { path, problem } = shapeProblem;

@@ -8,10 +8,10 @@ import { runCli } from '../main';
 /** The blueprints the product ships with. */
 const SHIPPED = resolve(__dirname, '..', '..', '..', '..', 'blueprints');
 
-/** Opportunity v4: needs analysis also needs an approved budget. */
-const opportunityV4 = (): string =>
+/** Opportunity v5 (the shipped one is v4): needs analysis also needs an approved budget. */
+const opportunityV5 = (): string =>
   readFileSync(join(SHIPPED, 'opportunity.blueprint.yaml'), 'utf8')
-    .replace(/^version: 3$/m, 'version: 4')
+    .replace(/^version: 4$/m, 'version: 5')
     .replace('requires: [budget, decisionMaker, timeline]', 'requires: [budget, decisionMaker, timeline, budgetApproved]')
     .replace(/^fields:\n/m, 'fields:\n  budgetApproved: { type: boolean, label: Budget approved }\n');
 
@@ -27,33 +27,33 @@ describe('crm blueprint publish, versions, diff and export', () => {
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'crm-cli-lifecycle-'));
-    writeFileSync(join(root, 'opportunity-v4.blueprint.yaml'), opportunityV4());
+    writeFileSync(join(root, 'opportunity-v5.blueprint.yaml'), opportunityV5());
   });
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('given a rep, when publishing, then it is forbidden (exit 5) and nothing is created', async () => {
-    const refused = await crm('blueprint', 'publish', 'opportunity-v4.blueprint.yaml', '--as', 'rita');
+    const refused = await crm('blueprint', 'publish', 'opportunity-v5.blueprint.yaml', '--as', 'rita');
 
     expect(refused.exitCode).toBe(5);
     expect(refused.err).toContain('may not blueprints.publish');
   });
 
-  it('given a process owner, when v4 is published, then versions lists both with their records, diff shows the new criterion and export prints the machine', async () => {
-    const published = await crm('blueprint', 'publish', 'opportunity-v4.blueprint.yaml', '--as', 'olga');
-    const again = await crm('blueprint', 'publish', 'opportunity-v4.blueprint.yaml', '--as', 'olga');
+  it('given a process owner, when v5 is published, then versions lists both with their records, diff shows the new criterion and export prints the machine', async () => {
+    const published = await crm('blueprint', 'publish', 'opportunity-v5.blueprint.yaml', '--as', 'olga');
+    const again = await crm('blueprint', 'publish', 'opportunity-v5.blueprint.yaml', '--as', 'olga');
     const opened = await crm('record', 'open', 'opportunity', '--id', 'deal-1', '--field', 'name=Acme', '--as', 'rita');
     const versions = await crm('blueprint', 'versions', 'opportunity', '--json');
-    const diff = await crm('blueprint', 'diff', 'opportunity', '--from', '3', '--to', '4');
+    const diff = await crm('blueprint', 'diff', 'opportunity', '--from', '4', '--to', '5');
     const exported = await crm('blueprint', 'export', 'opportunity', '--format', 'xstate');
-    const mermaid = await crm('blueprint', 'export', 'opportunity', '--format', 'mermaid', '--version', '3');
+    const mermaid = await crm('blueprint', 'export', 'opportunity', '--format', 'mermaid', '--version', '4');
 
-    expect(published).toMatchObject({ err: '', exitCode: 0, out: expect.stringMatching(/^published opportunity v4 \(sha256:[0-9a-f]{12}\); versions: 3, 4\n$/) });
-    expect(again.out).toMatch(/^already published \(nothing stored\): opportunity v4/);
+    expect(published).toMatchObject({ err: '', exitCode: 0, out: expect.stringMatching(/^published opportunity v5 \(sha256:[0-9a-f]{12}\); versions: 4, 5\n$/) });
+    expect(again.out).toMatch(/^already published \(nothing stored\): opportunity v5/);
     expect(opened.exitCode).toBe(0);
     expect(JSON.parse(versions.out).versions.map((entry: { ref: { version: number }; records: number; live: number }) => [entry.ref.version, entry.records, entry.live])).toEqual([
-      [3, 0, 0],
-      [4, 1, 1],
+      [4, 0, 0],
+      [5, 1, 1],
     ]);
     expect(diff.out).toContain('criteria:\n  ~ analyze_needs: + requires budgetApproved\n');
     expect(diff.out).toContain('fields:\n  + budgetApproved\n');
@@ -62,15 +62,15 @@ describe('crm blueprint publish, versions, diff and export', () => {
   });
 
   it('given a file with problems, when published, then every problem is printed with its path, exit 3, and the published versions are unchanged', async () => {
-    writeFileSync(join(root, 'broken.blueprint.yaml'), opportunityV4().replace('to: proposal', 'to: propsal'));
+    writeFileSync(join(root, 'broken.blueprint.yaml'), opportunityV5().replace('to: proposal', 'to: propsal'));
 
     const refused = await crm('blueprint', 'publish', 'broken.blueprint.yaml', '--as', 'olga');
-    const diff = await crm('blueprint', 'diff', 'opportunity', '--from', '3', '--to', '4');
+    const diff = await crm('blueprint', 'diff', 'opportunity', '--from', '4', '--to', '5');
 
     expect(refused.exitCode).toBe(3);
     expect(refused.err).toContain('broken.blueprint.yaml: transitions[1].to: unknown stage "propsal"');
     expect(diff.exitCode).toBe(1);
-    expect(diff.err).toContain('blueprint "opportunity" has no version 4; versions: 3');
+    expect(diff.err).toContain('blueprint "opportunity" has no version 5; versions: 4');
   });
 
   it('given deals on v3 and v4 published, when a migration is planned, applied, completed with a stage map and undone, then the records follow each step', async () => {

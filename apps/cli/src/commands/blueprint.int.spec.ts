@@ -47,7 +47,7 @@ describe('crm blueprint validate, show and diagram', () => {
   it('given the shipped blueprints, when validated, then it exits 0 and names every blueprint it loaded', async () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED);
 
-    expect(result).toEqual({ exitCode: 0, out: 'ok: 5 blueprint files valid: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v3 (opportunity), quote v2 (quote)\n', err: '' });
+    expect(result).toEqual({ exitCode: 0, out: 'ok: 7 blueprint files valid: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v4 (opportunity), order v1 (order), quote v3 (quote), subscription v1 (subscription)\n', err: '' });
   });
 
   it('given a folder with a misspelt field, a YAML error and a version declared twice, when validated, then every problem is printed with file and path and it exits 3', async () => {
@@ -70,7 +70,7 @@ describe('crm blueprint validate, show and diagram', () => {
     expect(result.out).toMatch(/^invalid: \d+ problems in 3 files \(6 blueprint files checked\)\n$/);
   });
 
-  it('given a data directory where opportunity v3 is published, when a folder changing v3 without a new version is validated, then it fails as start-up would, naming the file and path', async () => {
+  it('given a data directory where opportunity v4 is published, when a folder changing v4 without a new version is validated, then it fails as start-up would, naming the file and path', async () => {
     const engine = await Engine.open({ dataDirectory: join(root, 'data'), blueprintsDirectory: SHIPPED, clock, policy: openAccess });
     await engine.close();
     folder('changed', { 'opportunity.blueprint.yaml': edited('opportunity.blueprint.yaml', 'probability: 50', 'probability: 55') });
@@ -78,7 +78,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const result = await crm('blueprint', 'validate', 'changed', '--data-dir', 'data');
 
     expect(result.exitCode).toBe(3);
-    expect(result.err).toBe('changed/opportunity.blueprint.yaml: version: blueprint opportunity v3 is already published with other content; give the change a new version number\n');
+    expect(result.err).toBe('changed/opportunity.blueprint.yaml: version: blueprint opportunity v4 is already published with other content; give the change a new version number\n');
     expect(result.out).toBe('invalid: 1 problem in 1 file (5 blueprint files checked)\n');
   });
 
@@ -89,7 +89,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED, '--data-dir', 'data');
 
     expect(result.exitCode).toBe(0);
-    expect(result.out).toBe('ok: 5 blueprint files valid against the published versions: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v3 (opportunity), quote v2 (quote)\n');
+    expect(result.out).toBe('ok: 7 blueprint files valid against the published versions: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v4 (opportunity), order v1 (order), quote v3 (quote), subscription v1 (subscription)\n');
   });
 
   it('given single files, when validated, then a good one passes, a missing one is a problem, and a dead end is only a warning', async () => {
@@ -101,7 +101,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const missing = await crm('blueprint', 'validate', 'files/nope.blueprint.yaml');
 
     expect(good.exitCode).toBe(0);
-    expect(good.out).toBe('ok: 2 blueprint files valid: quote v2 (quote), lead v4 (lead)\n');
+    expect(good.out).toBe('ok: 2 blueprint files valid: quote v3 (quote), lead v4 (lead)\n');
     expect(good.err).toBe('warning: files/quote.blueprint.yaml: stages.approved: stage "approved" is not final but no transition leaves it (a dead end)\n');
     expect(missing.exitCode).toBe(3);
     expect(missing.err).toBe('files/nope.blueprint.yaml: cannot read the blueprint file (ENOENT)\n');
@@ -111,7 +111,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const result = await crm('blueprint', 'show', 'opportunity', '--blueprints', SHIPPED);
 
     expect(result.exitCode).toBe(0);
-    expect(result.out).toMatch(/^opportunity: Opportunity \(blueprint opportunity v3, sha256:[0-9a-f]{12}, currency USD\)$/m);
+    expect(result.out).toMatch(/^opportunity: Opportunity \(blueprint opportunity v4, sha256:[0-9a-f]{12}, currency USD\)$/m);
     expect(result.out).toMatch(/^ {2}3\s+proposal\s+Proposal\s+50%\s+best_case\s+none\s+send_proposal$/m);
     expect(result.out).toMatch(/^ {2}6\s+closed_won\s+Closed won\s+100%\s+closed\s+won\s+final$/m);
     expect(result.out).toMatch(/^ {2}close_won\s+contract_approval\s+closed_won\s+requires amount, closeDate; when amount > 0 \("A won deal needs a positive amount"\)\s+rep, manager$/m);
@@ -127,7 +127,7 @@ describe('crm blueprint validate, show and diagram', () => {
 
     expect(result.exitCode).toBe(0);
     const shown = JSON.parse(result.out);
-    expect(shown.ref).toEqual({ id: 'quote', version: 2, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(shown.ref).toEqual({ id: 'quote', version: 3, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(shown.definition).toEqual(JSON.parse(JSON.stringify(loadBlueprintFile(join(SHIPPED, 'quote.blueprint.yaml')))));
   });
 
@@ -146,7 +146,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const broken = await crm('blueprint', 'diagram', 'opportunity', '--blueprints', 'broken');
 
     expect(unknown.exitCode).toBe(1);
-    expect(unknown.err).toContain('governs record kind "invoice"; kinds: account, contact, lead, opportunity, quote');
+    expect(unknown.err).toContain('governs record kind "invoice"; kinds: account, contact, lead, opportunity, order, quote, subscription');
     expect(broken.exitCode).toBe(3);
     expect(broken.err).toContain('INVALID_BLUEPRINT: invalid blueprint');
     expect(broken.err).toContain('opportunity.blueprint.yaml: transitions[1].to: unknown stage "propsal"');

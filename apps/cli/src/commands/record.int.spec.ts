@@ -59,7 +59,7 @@ describe('crm record open, show and advance', () => {
     const [recordOpened] = await streamOf('opportunity', 'deal-1');
     expect(recordOpened.type).toBe('RecordOpened');
     expect(recordOpened.data).toMatchObject({ owner: 'rita', stage: 'qualification', fields: { name: 'Acme renewal', amount: 1200.5 } });
-    expect(recordOpened.metadata).toMatchObject({ actor: 'rita', roles: ['rep'], blueprint: { id: 'opportunity', version: 3 } });
+    expect(recordOpened.metadata).toMatchObject({ actor: 'rita', roles: ['rep'], blueprint: { id: 'opportunity', version: 4 } });
     expect(recordOpened.metadata['origin']).toEqual({ via: 'cli', osUser: userInfo().username });
   });
 
@@ -73,7 +73,7 @@ describe('crm record open, show and advance', () => {
     expect(shown.out).toContain('stage:      qualification (Qualification) since 2026-06-01T12:00:00.000Z\n');
     expect(shown.out).toContain('owner:      rita\n');
     expect(shown.out).toContain('revision:   0\n');
-    expect(shown.out).toMatch(/^blueprint: {2}opportunity v3 \(sha256:[0-9a-f]{12}\)$/m);
+    expect(shown.out).toMatch(/^blueprint: {2}opportunity v4 \(sha256:[0-9a-f]{12}\)$/m);
     expect(shown.out).toMatch(/^ {2}amount\s+1200\.5$/m);
     expect(shown.out).toContain('next for max:\n');
     expect(shown.out).toContain('  blocked  analyze_needs → needs_analysis  (Start needs analysis)\n');
@@ -81,7 +81,7 @@ describe('crm record open, show and advance', () => {
     expect(shown.out).toContain('unmet supplied_field lossReason: Loss reason must be supplied with this transition\n');
     expect(json.exitCode).toBe(0);
     const view = JSON.parse(json.out);
-    expect(view).toMatchObject({ kind: 'opportunity', id: 'deal-1', stage: 'qualification', owner: 'rita', revision: 0, blueprint: { id: 'opportunity', version: 3 } });
+    expect(view).toMatchObject({ kind: 'opportunity', id: 'deal-1', stage: 'qualification', owner: 'rita', revision: 0, blueprint: { id: 'opportunity', version: 4 } });
     expect(view.next.map((step: { event: string; allowed: boolean }) => [step.event, step.allowed])).toEqual([
       ['analyze_needs', false],
       ['close_lost', false],

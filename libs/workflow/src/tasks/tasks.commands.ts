@@ -14,4 +14,17 @@ export interface ReassignTask extends RecordCommandBase {
   readonly assignee: string | null;
 }
 
-export type TaskCommand = CompleteTask | ReassignTask;
+/**
+ * A task automation opens to tell a person what it could not do (an order whose opportunity could not be
+ * closed won); the task id derives from the command id, so a retried command opens one task.
+ */
+export interface OpenTask extends RecordCommandBase {
+  readonly type: 'OpenTask';
+  readonly recordId: string;
+  /** What kind of task, e.g. `resolve_close_won`. */
+  readonly template: string;
+  readonly title: string;
+  readonly dueInDays?: number;
+}
+
+export type TaskCommand = CompleteTask | ReassignTask | OpenTask;

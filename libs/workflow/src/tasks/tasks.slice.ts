@@ -5,6 +5,7 @@ import type { ExistingRecord, RecordDraft, RecordTask } from '../record/record.s
 import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
 import type { TaskCommand } from './tasks.commands';
 import type { TaskEvent } from './tasks.events';
+import { entryTasksOpened } from './entry-tasks';
 
 const taskOf = (record: ExistingRecord, taskId: string): RecordTask => {
   const task = record.tasks.find((candidate) => candidate.taskId === taskId);
@@ -66,6 +67,22 @@ export const tasksSlice = defineRecordSlice<TaskCommand, TaskEvent>({
         requireOpenTask(task);
         if (task.assignee === command.assignee) return [];
         return [{ type: 'TaskReassigned', data: { recordId: record.recordId, taskId: task.taskId, from: task.assignee, to: command.assignee } }];
+      },
+    },
+    OpenTask: {
+      problems: (command) => {
+        const problems: string[] = [];
+        checkText(problems, 'template', command.template, 64);
+        checkText(problems, 'title', command.title, 500);
+        if (command.dueInDays !== undefined && (!Number.isInteger(command.dueInDays) || command.dueInDays < 0 || command.dueInDays > 365)) problems.push('dueInDays: expected 0 to 365');
+        return problems;
+      },
+      // Only automation opens tasks this way; people's tasks come from the stages they enter.
+      access: () => ({ action: 'automate' }),
+      decide: (command, state, { now }) => {
+        const record = requireExisting(state);
+        const template = { id: command.template, title: command.title, ...(command.dueInDays === undefined ? {} : { dueInDays: command.dueInDays }), keepOpen: true as const };
+        return entryTasksOpened(command.commandId, record.recordId, record.stage, record.owner, [template], now);
       },
     },
   },

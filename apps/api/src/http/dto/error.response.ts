@@ -3,6 +3,7 @@ import { ApiDefaultResponse, ApiProperty, ApiResponse, ApiSchema } from '@nestjs
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
+import { OrdersException, OrdersExceptionCode } from '@crm/engine';
 import { IdentityException, IdentityExceptionCode } from '@crm/identity';
 import { AssignmentException, AssignmentExceptionCode } from '@crm/assignment';
 import { NotificationsException, NotificationsExceptionCode } from '@crm/notifications';
@@ -20,6 +21,7 @@ export const REFUSALS = {
   403: 'A role rule forbids it; details.rule names the rule',
   404: 'Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route',
   409: 'A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay)',
+  410: 'A customer’s quote acceptance link that expired or was used already: the rep issues a new one',
   413: 'The JSON body is larger than 1 MiB',
   414: 'A path segment (kind, record id) is longer than 128 characters',
   415: 'The body is neither application/json nor text/plain',
@@ -56,6 +58,7 @@ const areaCodes = (): (readonly [number, string])[] =>
     ...Object.values(CommandHandlerExceptionCode).map((code) => new CommandHandlerException(code, code)),
     ...Object.values(IdentityExceptionCode).map((code) => new IdentityException(code, code)),
     ...Object.values(IntakeExceptionCode).map((code) => new IntakeException(code, code)),
+    ...Object.values(OrdersExceptionCode).map((code) => new OrdersException(code, code)),
     ...Object.values(EventStoreExceptionCode).map((code) => new EventStoreException(code, code)),
     ...Object.values(ReadModelExceptionCode).map((code) => new ReadModelException(code, code)),
     ...Object.values(NotificationsExceptionCode).map((code) => new NotificationsException(code, code)),
@@ -100,6 +103,7 @@ const STATUS_NAMES: Record<RefusalStatus, string> = {
   403: 'ForbiddenError',
   404: 'NotFoundError',
   409: 'ConflictError',
+  410: 'GoneError',
   413: 'PayloadTooLargeError',
   414: 'UriTooLongError',
   415: 'UnsupportedMediaTypeError',

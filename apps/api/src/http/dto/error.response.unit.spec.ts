@@ -12,6 +12,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'INVALID_INTAKE',
       'INVALID_INTAKE_KEY',
       'INVALID_MERGE',
+      'INVALID_PAYMENT',
       'INVALID_QUERY',
       'INVALID_REFERENCE_DATA',
       'INVALID_WEBHOOK',
@@ -58,6 +59,9 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'LEAD_ALREADY_IN_POOL',
       'LEAD_MERGED',
       'LEAD_NOT_IN_POOL',
+      'ORDER_NOT_PAYABLE',
+      'PAYMENT_ID_REUSED',
+      'QUOTE_NOT_SENT',
       'RECORD_ALREADY_EXISTS',
       'TASK_CLOSED',
       'WRONG_EXPECTED_REVISION',
@@ -73,6 +77,8 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'EXIT_CRITERIA_BROKEN',
       'IDEMPOTENCY_KEY_REUSED',
       'MIGRATION_REFUSED',
+      'PAYMENT_ABOVE_BALANCE',
+      'PAYMENT_CURRENCY_MISMATCH',
       'RECORD_CLOSED',
       'TRANSITION_REFUSED',
       'UNPROCESSABLE',
@@ -87,7 +93,14 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
     expect([403, 413, 415].map((status) => errorCodesOf(status))).toEqual([['FORBIDDEN'], ['PAYLOAD_TOO_LARGE'], ['UNSUPPORTED_MEDIA_TYPE']]);
   });
 
-  it('given 401 and 429, when their codes are listed, then a bad bearer token or intake key, and an intake key over its rate', () => {
-    expect([401, 429].map((status) => errorCodesOf(status))).toEqual([['INTAKE_KEY_INVALID', 'UNAUTHENTICATED'], ['INTAKE_RATE_LIMITED', 'TOO_MANY_REQUESTS']]);
+  it('given 401 and 429, when their codes are listed, then a bad bearer token, intake key, payment signature or acceptance link, and an intake key over its rate', () => {
+    expect([401, 429].map((status) => errorCodesOf(status))).toEqual([
+      ['ACCEPTANCE_LINK_INVALID', 'INTAKE_KEY_INVALID', 'PAYMENT_SIGNATURE_INVALID', 'UNAUTHENTICATED'],
+      ['INTAKE_RATE_LIMITED', 'TOO_MANY_REQUESTS'],
+    ]);
+  });
+
+  it('given 410, when its codes are listed, then an acceptance link expired or used', () => {
+    expect(errorCodesOf(410)).toEqual(['ACCEPTANCE_LINK_EXPIRED', 'ACCEPTANCE_LINK_USED', 'GONE']);
   });
 });

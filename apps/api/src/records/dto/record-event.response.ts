@@ -332,6 +332,63 @@ export class ActivityRecordedDataResponse {
   readonly details!: Readonly<Record<string, string | number | boolean>>;
 }
 
+@ApiSchema({ name: 'LinesSource', description: 'The record lines were copied from, at the revision they were read' })
+export class LinesSourceResponse {
+  @TextProperty('Its kind', { example: 'quote' })
+  readonly kind!: string;
+
+  @TextProperty('Its id')
+  readonly recordId!: string;
+
+  @IntegerProperty('Its revision when the lines were read')
+  readonly revision!: number;
+}
+
+@ApiSchema({ name: 'LinesCopiedData', description: 'Lines copied from another record when this one was opened (an order from its accepted quote, a renewal from its subscription)' })
+export class LinesCopiedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @ApiProperty({ type: () => LinesSourceResponse })
+  readonly source!: LinesSourceResponse;
+
+  @TextProperty('ISO 4217 code of the amounts', { example: 'USD' })
+  readonly currency!: string;
+
+  @IntegerProperty('Digits of the currency’s minor unit', { minimum: 0 })
+  readonly minorDigits!: number;
+
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The source’s lines as it kept them' })
+  readonly lines!: readonly Record<string, unknown>[];
+
+  @IntegerProperty('The lines’ total in minor units', { minimum: 0 })
+  readonly totalMinor!: number;
+}
+
+@ApiSchema({ name: 'PaymentRecordedData', description: 'A payment received through the payments webhook' })
+export class PaymentRecordedDataResponse {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The payment system’s id of the payment')
+  readonly paymentId!: string;
+
+  @IntegerProperty('In minor units', { minimum: 1 })
+  readonly amountMinor!: number;
+
+  @TextProperty('ISO 4217', { example: 'USD' })
+  readonly currency!: string;
+
+  @DateTimeProperty('When the money arrived')
+  readonly receivedAt!: string;
+
+  @IntegerProperty('Paid so far, this payment included, in minor units', { minimum: 0 })
+  readonly paidMinor!: number;
+
+  @IntegerProperty('Left to pay after it, in minor units', { minimum: 0 })
+  readonly balanceMinor!: number;
+}
+
 @ApiSchema({ name: 'ScoreChange', description: 'Points one score rule gave (or took back) in one ScoreChanged' })
 export class ScoreChangeResponse {
   @TextProperty('The rule: an attribute rule’s id or a behaviour rule’s activity', { example: 'demo_requested' })
@@ -1021,6 +1078,30 @@ export class ApprovalInvalidatedHistoryEntryResponse extends HistoryEntryBase {
   @ApiProperty({ type: () => ApprovalInvalidatedDataResponse }) readonly data!: ApprovalInvalidatedDataResponse;
 }
 
+@ApiSchema({ name: 'LinesCopiedEvent' })
+export class LinesCopiedEventResponse extends CommandEventBase {
+  @eventType('LinesCopied') readonly type!: 'LinesCopied';
+  @ApiProperty({ type: () => LinesCopiedDataResponse }) readonly data!: LinesCopiedDataResponse;
+}
+
+@ApiSchema({ name: 'PaymentRecordedEvent' })
+export class PaymentRecordedEventResponse extends CommandEventBase {
+  @eventType('PaymentRecorded') readonly type!: 'PaymentRecorded';
+  @ApiProperty({ type: () => PaymentRecordedDataResponse }) readonly data!: PaymentRecordedDataResponse;
+}
+
+@ApiSchema({ name: 'LinesCopiedHistoryEntry' })
+export class LinesCopiedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('LinesCopied') readonly type!: 'LinesCopied';
+  @ApiProperty({ type: () => LinesCopiedDataResponse }) readonly data!: LinesCopiedDataResponse;
+}
+
+@ApiSchema({ name: 'PaymentRecordedHistoryEntry' })
+export class PaymentRecordedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('PaymentRecorded') readonly type!: 'PaymentRecorded';
+  @ApiProperty({ type: () => PaymentRecordedDataResponse }) readonly data!: PaymentRecordedDataResponse;
+}
+
 @ApiSchema({ name: 'ActivityRecordedEvent' })
 export class ActivityRecordedEventResponse extends CommandEventBase {
   @eventType('ActivityRecorded') readonly type!: 'ActivityRecorded';
@@ -1148,6 +1229,8 @@ const COMMAND_EVENTS = [
   ConversionCompletedEventResponse,
   ConversionFailedEventResponse,
   RecordMigratedEventResponse,
+  LinesCopiedEventResponse,
+  PaymentRecordedEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -1180,6 +1263,8 @@ const HISTORY_ENTRIES = [
   ConversionCompletedHistoryEntryResponse,
   ConversionFailedHistoryEntryResponse,
   RecordMigratedHistoryEntryResponse,
+  LinesCopiedHistoryEntryResponse,
+  PaymentRecordedHistoryEntryResponse,
 ];
 
 /** A history entry of any event type, as a schema for an array's items (the record history, a figure's explanation). */
