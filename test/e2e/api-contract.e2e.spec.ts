@@ -392,6 +392,13 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('ana', 'GET', '/users/rita/absences');
       await call('rita', 'DELETE', `/users/rita/absences/${String(away.body['absenceId'])}`);
       await call('rita', 'DELETE', '/users/rita/absences/not-an-absence');
+      await call('rita', 'POST', '/records/quote', { id: 'hooli-q1', fields: { opportunity: 'hooli-1', validUntil: '2026-12-31', customerEmail: 'buyer@hooli.example' } });
+      const seats = { priceBook: 'list-usd-enterprise', taxRegion: 'US-CA', lines: [{ sku: 'CRM-PRO-SEAT', quantity: 12, discountPercent: 10 }] };
+      await call('rita', 'PUT', '/records/quote/hooli-q1/lines', seats);
+      await call('rita', 'PUT', '/records/quote/hooli-q1/lines', { ...seats, lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] });
+      await call('rita', 'GET', '/records/quote/hooli-q1/lines');
+      await call('rita', 'GET', '/records/quote/hooli-q1/document?format=json');
+      await call('rita', 'GET', '/catalog?currency=USD');
       // Blueprint lifecycle (README, Blueprint lifecycle): last, so the new account version changes nothing above.
       const accountV2 = readFileSync(join(__dirname, '..', '..', 'blueprints', 'account.blueprint.yaml'), 'utf8').replace(/^version: 1$/m, 'version: 2');
       await call('olga', 'PUT', '/blueprints/account/draft', { source: accountV2 });

@@ -76,7 +76,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
         ['contact', 1],
         ['lead', 4],
         ['opportunity', 3],
-        ['quote', 2],
+        ['quote', 3],
       ]);
     });
 

@@ -66,6 +66,12 @@ import { TakeLeadsHandler } from './intake/commands/take-leads.handler';
 import { IntakeController } from './intake/intake.controller';
 import { IntakeDesk } from './intake/intake-desk';
 import { ListIntakeKeysHandler } from './intake/queries/list-intake-keys.handler';
+import { PriceQuoteHandler } from './quotes/commands/price-quote.handler';
+import { GetCatalogHandler } from './quotes/queries/get-catalog.handler';
+import { GetQuoteDocumentHandler } from './quotes/queries/get-quote-document.handler';
+import { GetQuoteLinesHandler } from './quotes/queries/get-quote-lines.handler';
+import { CatalogController } from './quotes/catalog.controller';
+import { QuotesController } from './quotes/quotes.controller';
 
 export interface ApiParts {
   readonly engine: Engine;
@@ -97,6 +103,7 @@ const COMMAND_HANDLERS = [
   PublishBlueprintHandler,
   SaveBlueprintDraftHandler,
   MigrateRecordsHandler,
+  PriceQuoteHandler,
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
@@ -122,6 +129,9 @@ const QUERY_HANDLERS = [
   ProjectionStatusesHandler,
   ListIntakeKeysHandler,
   ListAbsencesHandler,
+  GetQuoteLinesHandler,
+  GetQuoteDocumentHandler,
+  GetCatalogHandler,
 ];
 
 /** Controllers only dispatch; handlers do the work; the engine's parts come in ready-made. */
@@ -145,6 +155,8 @@ export class ApiModule {
         ProjectionsController,
         IntakeController,
         AbsencesController,
+        QuotesController,
+        CatalogController,
       ],
       providers: [
         { provide: ENGINE, useValue: parts.engine },

@@ -46,6 +46,7 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.CONVERSION_IN_PROGRESS]: EXIT_CONFLICT,
   [WorkflowExceptionCode.CONVERSION_REQUIRED]: EXIT_CONFLICT,
   [WorkflowExceptionCode.MIGRATION_REFUSED]: EXIT_REFUSED,
+  [WorkflowExceptionCode.QUOTE_NOT_EDITABLE]: EXIT_CONFLICT,
 };
 
 // The command loop's own refusals, as quotas and forecast snapshots (stored as events) meet them.

@@ -78,3 +78,8 @@ export type { MigrationEvent, RecordMigrated } from './migration/migration.event
 export { migrationTargetOf, stageMapProblems, type MigrationTarget } from './migration/migrate-record';
 export { migrationIdOf, planMigration, type MigrationPlan, type PlannedMigration, type RecordToMigrate } from './migration/migration-plan';
 export { applyMigration, type ApplyOptions, type MigrationOutcome, type MigrationResult } from './migration/apply-migration';
+export type { PriceQuote, QuoteLinesCommand } from './quote-lines/quote-lines.commands';
+export type { DocumentFields, QuoteLinesEvent, QuotePriced, QuoteRevised, QuoteSent } from './quote-lines/quote-lines.events';
+export { quoteLinesOf, quotePricingOf, type QuotePricing, type QuoteSending, type QuoteVersion } from './quote-lines/quote-pricing.part';
+export { PRICED_FIELDS, QUOTE_KIND, SENT_STAGE } from './quote-lines/quote-lines.slice';
+export { documentFieldsOf, documentLocaleOf, quoteDocument, quoteVersionOf } from './quote-lines/quote-document';

@@ -59,6 +59,8 @@ export enum WorkflowExceptionCode {
   CONVERSION_IN_PROGRESS = 'CONVERSION_IN_PROGRESS',
   /** The converting transition was fired outside its conversion. */
   CONVERSION_REQUIRED = 'CONVERSION_REQUIRED',
+  /** The quote's lines change only in its blueprint's first stage; `details.stage`, `details.editableIn`. */
+  QUOTE_NOT_EDITABLE = 'QUOTE_NOT_EDITABLE',
   /** A blueprint version number was reused with different content. */
   BLUEPRINT_VERSION_CONFLICT = 'BLUEPRINT_VERSION_CONFLICT',
   /** A record cannot move to the asked blueprint version: its stage is not there, or it would break the target stage's criteria (details.unmet) without force. */

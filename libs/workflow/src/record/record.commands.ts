@@ -9,7 +9,8 @@ import type { TransitionCommand } from '../transition/transition.commands';
 import type { LeadPoolCommand } from '../lead-pool/lead-pool.commands';
 import type { ScoringCommand } from '../scoring/scoring.commands';
 import type { LeadDedupCommand } from '../lead-dedup/lead-dedup.commands';
+import type { QuoteLinesCommand } from '../quote-lines/quote-lines.commands';
 import type { MigrationCommand } from '../migration/migration.commands';
 
 /** Every command the built-in record slices declare. */
-export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand | ScoringCommand | LeadDedupCommand | ConversionCommand | MigrationCommand;
+export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand | ScoringCommand | LeadDedupCommand | ConversionCommand | MigrationCommand | QuoteLinesCommand;
