@@ -89,7 +89,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED, '--data-dir', 'data');
 
     expect(result.exitCode).toBe(0);
-    expect(result.out).toBe('ok: 5 blueprint files valid against the published versions: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v3 (opportunity), quote v2 (quote)\n');
+    expect(result.out).toBe('ok: 5 blueprint files valid against the published versions: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v3 (opportunity), quote v3 (quote)\n');
   });
 
   it('given single files, when validated, then a good one passes, a missing one is a problem, and a dead end is only a warning', async () => {
