@@ -46,7 +46,7 @@ module.exports = {
     '^@crm/projection-runtime$': path.join(root, 'libs/projection-runtime/src/index.ts'),
     '^@crm/projections$': path.join(root, 'projections/index.ts'),
     '^@crm/projections/testing$': path.join(root, 'projections/testing/index.ts'),
-    '^@crm/(api-client|clock|event-store|command-handler|blueprint|workflow|identity|leads|intake|engine|reactor-runtime|assignment|notifications)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@crm/(api-client|clock|event-store|command-handler|blueprint|workflow|identity|leads|catalog|intake|engine|reactor-runtime|assignment|notifications)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   testMatch: ['**/*.spec.ts'],
 };

@@ -37,7 +37,7 @@ describe('default blueprints: field rules', () => {
   it.each([
     ['lead', ['industry', 'source', 'authority', 'opportunity', 'disqualificationReason']],
     ['opportunity', ['account', 'product', 'source', 'lossReason']],
-    ['quote', ['opportunity', 'rejectionReason']],
+    ['quote', ['opportunity', 'paymentTerms', 'language', 'rejectionReason']],
   ])('given the %s blueprint, when asked what reports may group by, then only categories: never names, free text, emails or phones', (kind, expected) => {
     expect(groupableFields(defaultBlueprint(kind))).toEqual(expected);
   });

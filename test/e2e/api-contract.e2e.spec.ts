@@ -422,6 +422,13 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await payment({ id: 'c-pay-1', order, amount: 50_001, currency: 'USD' });
       await payment({ id: 'c-pay-2', order, amount: 20_000, currency: 'USD' });
       await call('rita', 'GET', `/records/order/${order}/history`);
+      await call('rita', 'POST', '/records/quote', { id: 'hooli-q1', fields: { opportunity: 'hooli-1', validUntil: '2026-12-31', customerEmail: 'buyer@hooli.example' } });
+      const seats = { priceBook: 'list-usd-enterprise', taxRegion: 'US-CA', lines: [{ sku: 'CRM-PRO-SEAT', quantity: 12, discountPercent: 10 }] };
+      await call('rita', 'PUT', '/records/quote/hooli-q1/lines', seats);
+      await call('rita', 'PUT', '/records/quote/hooli-q1/lines', { ...seats, lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] });
+      await call('rita', 'GET', '/records/quote/hooli-q1/lines');
+      await call('rita', 'GET', '/records/quote/hooli-q1/document?format=json');
+      await call('rita', 'GET', '/catalog?currency=USD');
       // Blueprint lifecycle (README, Blueprint lifecycle): last, so the new account version changes nothing above.
       const accountV2 = readFileSync(join(__dirname, '..', '..', 'blueprints', 'account.blueprint.yaml'), 'utf8').replace(/^version: 1$/m, 'version: 2');
       await call('olga', 'PUT', '/blueprints/account/draft', { source: accountV2 });

@@ -71,6 +71,12 @@ import { IssueAcceptanceLinkHandler } from './orders/commands/issue-acceptance-l
 import { RecordPaymentHandler } from './orders/commands/record-payment.handler';
 import { orderSecretsOf } from './orders/order-secrets';
 import { OrdersController } from './orders/orders.controller';
+import { PriceQuoteHandler } from './quotes/commands/price-quote.handler';
+import { GetCatalogHandler } from './quotes/queries/get-catalog.handler';
+import { GetQuoteDocumentHandler } from './quotes/queries/get-quote-document.handler';
+import { GetQuoteLinesHandler } from './quotes/queries/get-quote-lines.handler';
+import { CatalogController } from './quotes/catalog.controller';
+import { QuotesController } from './quotes/quotes.controller';
 
 export interface ApiParts {
   readonly engine: Engine;
@@ -105,6 +111,7 @@ const COMMAND_HANDLERS = [
   RecordPaymentHandler,
   IssueAcceptanceLinkHandler,
   AcceptQuoteByLinkHandler,
+  PriceQuoteHandler,
 ];
 const QUERY_HANDLERS = [
   GetHealthHandler,
@@ -130,6 +137,9 @@ const QUERY_HANDLERS = [
   ProjectionStatusesHandler,
   ListIntakeKeysHandler,
   ListAbsencesHandler,
+  GetQuoteLinesHandler,
+  GetQuoteDocumentHandler,
+  GetCatalogHandler,
 ];
 
 /** Controllers only dispatch; handlers do the work; the engine's parts come in ready-made. */
@@ -154,6 +164,8 @@ export class ApiModule {
         IntakeController,
         AbsencesController,
         OrdersController,
+        QuotesController,
+        CatalogController,
       ],
       providers: [
         { provide: ENGINE, useValue: parts.engine },

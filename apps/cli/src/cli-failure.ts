@@ -50,6 +50,7 @@ const WORKFLOW_EXIT: Readonly<Record<WorkflowExceptionCode, number>> = {
   [WorkflowExceptionCode.PAYMENT_ABOVE_BALANCE]: EXIT_REFUSED,
   [WorkflowExceptionCode.PAYMENT_CURRENCY_MISMATCH]: EXIT_REFUSED,
   [WorkflowExceptionCode.PAYMENT_ID_REUSED]: EXIT_CONFLICT,
+  [WorkflowExceptionCode.QUOTE_NOT_EDITABLE]: EXIT_CONFLICT,
 };
 
 // The command loop's own refusals, as quotas and forecast snapshots (stored as events) meet them.

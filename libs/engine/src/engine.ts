@@ -8,6 +8,7 @@ import {
   type BusinessCalendars,
   type CompiledBlueprint,
 } from '@crm/blueprint';
+import { loadQuoteCatalog, type QuoteCatalog } from '@crm/catalog';
 import type { Clock } from '@crm/clock';
 import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/event-store';
 import { LeadDedup } from '@crm/intake';
@@ -72,6 +73,8 @@ export class Engine {
     private readonly calendars: BusinessCalendars,
     /** The blueprint files start-up skipped, each with its problems (README, Blueprint lifecycle); [] when all loaded. */
     readonly blueprintProblems: readonly BlueprintProblem[],
+    /** Products, price books, tax and exchange rates for quote lines (README, Products and price books); null without a catalog folder. */
+    readonly quoteCatalog: QuoteCatalog | null,
   ) {}
 
   /**
@@ -100,6 +103,7 @@ export class Engine {
     // Blueprints are checked before the store is touched; a file with a problem is skipped and reported, the others load.
     const calendars = loadCalendars(config.blueprintsDirectory);
     const folder = checkBlueprintFolder(config.blueprintsDirectory, calendars);
+    const quoteCatalog = loadQuoteCatalog(config.blueprintsDirectory);
     const timing: Timing = businessTiming(calendars, config.teamOf ?? (() => null));
     const store = config.store ?? (await openEventStore({ kind: 'sqlite', ...config.eventStore, directory: config.dataDirectory, clock, schemas: RECORD_EVENT_SCHEMAS }));
     try {
@@ -110,11 +114,11 @@ export class Engine {
       const rules = loadLeadRules(config.blueprintsDirectory, definitions);
       // A conversion reads phones as the lead rules do: one file, loaded and checked once.
       const conversion = { matchKeyOf: conversionMatchKey(rules?.defaultRegion ?? DEFAULT_PHONE_REGION), ...(config.recordLookup === undefined ? {} : { lookup: config.recordLookup }) };
-      const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion });
+      const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion, catalog: quoteCatalog });
       const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor(), quoteAcceptanceReactor(), subscriptionRenewalReactor()] });
       const leads = rules === null ? null : new LeadDedup({ store, clock, commands, rules, onError: config.onLeadIndexError ?? ((error) => process.emitWarning(`lead match index stopped following the store: ${String(error)}`)) });
       await leads?.start();
-      return new Engine(store, catalog, commands, clock, timing, reactors, leads, calendars, [...folder.problems, ...published.problems]);
+      return new Engine(store, catalog, commands, clock, timing, reactors, leads, calendars, [...folder.problems, ...published.problems], quoteCatalog);
     } catch (error) {
       await store.close();
       throw error;

@@ -82,3 +82,8 @@ export type { LinesSource, OpenWithLines, OrdersCommand, RecordPayment } from '.
 export type { LinesCopied, OrdersEvent, PaymentRecorded } from './orders/orders.events';
 export { copiedLines, majorOf, recordPayments, type CopiedLines, type ReceivedPayment, type RecordPayments } from './orders/orders.part';
 export { PAY_IN_FULL, PAY_IN_PART } from './orders/orders.slice';
+export type { PriceQuote, QuoteLinesCommand } from './quote-lines/quote-lines.commands';
+export type { DocumentFields, QuoteLinesEvent, QuotePriced, QuoteRevised, QuoteSent } from './quote-lines/quote-lines.events';
+export { quoteLinesOf, quotePricingOf, type QuotePricing, type QuoteSending, type QuoteVersion } from './quote-lines/quote-pricing.part';
+export { PRICED_FIELDS, QUOTE_KIND, SENT_STAGE } from './quote-lines/quote-lines.slice';
+export { documentFieldsOf, documentLocaleOf, quoteDocument, quoteVersionOf } from './quote-lines/quote-document';

@@ -67,6 +67,8 @@ export enum WorkflowExceptionCode {
   PAYMENT_CURRENCY_MISMATCH = 'PAYMENT_CURRENCY_MISMATCH',
   /** A payment id already recorded with another amount. */
   PAYMENT_ID_REUSED = 'PAYMENT_ID_REUSED',
+  /** The quote's lines change only in its blueprint's first stage; `details.stage`, `details.editableIn`. */
+  QUOTE_NOT_EDITABLE = 'QUOTE_NOT_EDITABLE',
   /** A blueprint version number was reused with different content. */
   BLUEPRINT_VERSION_CONFLICT = 'BLUEPRINT_VERSION_CONFLICT',
   /** A record cannot move to the asked blueprint version: its stage is not there, or it would break the target stage's criteria (details.unmet) without force. */

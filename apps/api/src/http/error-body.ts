@@ -1,5 +1,6 @@
 import { AssignmentException, AssignmentExceptionCode } from '@crm/assignment';
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
+import { CatalogException, CatalogExceptionCode } from '@crm/catalog';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { OrdersException, OrdersExceptionCode } from '@crm/engine';
@@ -59,6 +60,22 @@ const WORKFLOW_STATUS: Record<WorkflowExceptionCode, number> = {
   [WorkflowExceptionCode.PAYMENT_ABOVE_BALANCE]: 422,
   [WorkflowExceptionCode.PAYMENT_CURRENCY_MISMATCH]: 422,
   [WorkflowExceptionCode.PAYMENT_ID_REUSED]: 409,
+  [WorkflowExceptionCode.QUOTE_NOT_EDITABLE]: 409,
+};
+
+// A quote the catalog cannot price: the request is well formed, what it names is unknown or out of date.
+const CATALOG_STATUS: Record<CatalogExceptionCode, number> = {
+  [CatalogExceptionCode.UNKNOWN_SKU]: 422,
+  [CatalogExceptionCode.UNKNOWN_PRICE_BOOK]: 422,
+  [CatalogExceptionCode.PRICE_BOOK_EXPIRED]: 422,
+  [CatalogExceptionCode.PRICE_BOOK_NOT_YET_VALID]: 422,
+  [CatalogExceptionCode.NO_LIST_PRICE]: 422,
+  [CatalogExceptionCode.UNKNOWN_TAX_REGION]: 422,
+  [CatalogExceptionCode.NO_EXCHANGE_RATE]: 422,
+  [CatalogExceptionCode.NO_CATALOG]: 422,
+  [CatalogExceptionCode.AMOUNT_TOO_LARGE]: 422,
+  [CatalogExceptionCode.QUOTE_DOCUMENT_NOT_FOUND]: 404,
+  [CatalogExceptionCode.DOCUMENT_PRINTER_UNAVAILABLE]: 503,
 };
 
 // The command loop's own refusals, as platform actions stored as events (quotas, snapshots) meet them.
@@ -159,6 +176,7 @@ export const httpErrorOf = (error: unknown): HttpError | undefined => {
   if (error instanceof IdentityException) return areaError(IDENTITY_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof CommandHandlerException) return areaError(COMMAND_LOOP_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof EventStoreException) return areaError(STORE_STATUS[error.code], error.code, error.message, error.details);
+  if (error instanceof CatalogException) return areaError(CATALOG_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof IntakeException) return areaError(INTAKE_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof ReadModelException) return areaError(READ_MODEL_STATUS[error.code], error.code, error.message, error.details);
   if (error instanceof AssignmentException) return areaError(ASSIGNMENT_STATUS[error.code], error.code, error.message, error.details);

@@ -12,6 +12,7 @@ import { blueprintVersionsCommand } from './blueprint-versions.command';
 import { blueprintShowCommand } from './blueprint-show.command';
 import { blueprintValidateCommand } from './blueprint-validate.command';
 import { explainFigureCommand } from './explain-figure.command';
+import { catalogShowCommand } from './catalog-show.command';
 import { forecastAccuracyCommand } from './forecast-accuracy.command';
 import { forecastSnapshotCommand } from './forecast-snapshot.command';
 import { importOwnersCommand } from './import-owners.command';
@@ -48,6 +49,7 @@ export const cliCommands: readonly CliCommand[] = [
   forecastAccuracyCommand,
   quotaSetCommand,
   blueprintValidateCommand,
+  catalogShowCommand,
   blueprintShowCommand,
   blueprintDiagramCommand,
   blueprintPublishCommand,

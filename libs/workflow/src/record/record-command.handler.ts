@@ -29,6 +29,7 @@ import type { ExistingRecord, RecordState } from './record.state';
 import { validateCommand } from './validate-command';
 import { standardTiming, type Timing } from '../timers/timing';
 import type { PoolSettings } from '../lead-pool/pool-settings';
+import type { QuoteCatalog } from '@crm/catalog';
 
 /** What the access policy sees of a record: its kind, owner and, while unowned, whose pool it is in. */
 export const recordAccessOf = (record: ExistingRecord): RecordAccess => ({ kind: record.kind, owner: record.owner, team: poolTeamOf(record) });
@@ -74,6 +75,8 @@ export interface RecordCommandHandlerOptions {
   readonly timing?: Timing;
   /** The lead pool's rules (README, Lead pool); default: none. */
   readonly pool?: PoolSettings;
+  /** Products and price books for quote lines (README, Products and price books); default: none. */
+  readonly catalog?: QuoteCatalog | null;
   /** How conversions recognise records they link instead of opening (match rules, a lookup). */
   readonly conversion?: ConversionOptions;
 }
@@ -214,7 +217,7 @@ export class RecordCommandHandler {
     this.authorizeCommand(command, handling, recordId, state);
     if (state.status !== 'none') requireNoConversionUnderWay(command, state);
     const blueprint = state.status === 'none' ? latest : this.catalog.get(state.blueprint);
-    return handling.decide(command, state, { blueprint, now: this.options.clock.now(), timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion });
+    return handling.decide(command, state, { blueprint, now: this.options.clock.now(), timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion, catalog: this.options.catalog });
   }
 
   /** The conversion a FireTransition asks for: its event converts the record's blueprint, and no conversion fires it. */
@@ -318,7 +321,7 @@ export class RecordCommandHandler {
       },
       decide: (state, now) => {
         if (state.status !== 'none') requireNoConversionUnderWay(command, state);
-        return handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion });
+        return handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion, catalog: this.options.catalog });
       },
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });

@@ -1,4 +1,5 @@
 import type { BlueprintRef, CompiledBlueprint } from '@crm/blueprint';
+import type { QuoteCatalog } from '@crm/catalog';
 import type { EventSchema } from '@crm/event-store';
 import type { RecordAccess, RecordAction } from '../access/record-access';
 import type { PoolSettings } from '../lead-pool/pool-settings';
@@ -21,6 +22,8 @@ export interface DecideContext {
   readonly pool?: PoolSettings;
   /** Another published version of a blueprint (a migration's target); absent or undefined: not published. */
   readonly blueprintVersion?: (id: string, version: number) => CompiledBlueprint | undefined;
+  /** Products, price books, tax and exchange rates for quote lines; absent: quotes have no lines. */
+  readonly catalog?: QuoteCatalog | null;
 }
 
 /** The access a command needs, judged by the policy on the state the decision uses. */

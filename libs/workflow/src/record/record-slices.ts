@@ -8,6 +8,7 @@ import { leadDedupSlice } from '../lead-dedup/lead-dedup.slice';
 import { migrationSlice } from '../migration/migration.slice';
 import { ordersSlice } from '../orders/orders.slice';
 import { ownershipSlice } from '../ownership/ownership.slice';
+import { quoteLinesSlice } from '../quote-lines/quote-lines.slice';
 import { scoringSlice } from '../scoring/scoring.slice';
 import { tasksSlice } from '../tasks/tasks.slice';
 import { timersSlice } from '../timers/timers.slice';
@@ -18,7 +19,7 @@ import { isOpeningFold, type CommandHandling, type DecisionFollower, type EventF
 import { draftOf, noRecord, type RecordDraft, type RecordState } from './record.state';
 
 /** The slices every record has, in the order their command types are listed in messages. */
-export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice, leadPoolSlice, leadDedupSlice, scoringSlice, conversionSlice, migrationSlice, ordersSlice];
+export const RECORD_SLICES: readonly RecordSlice[] = [coreSlice, transitionSlice, ownershipSlice, historyImportSlice, tasksSlice, timersSlice, approvalsSlice, leadPoolSlice, leadDedupSlice, scoringSlice, conversionSlice, migrationSlice, ordersSlice, quoteLinesSlice];
 
 /** A command's handling whose decision also has what the followers add to it (nothing when it decided nothing). */
 const followed = (handling: CommandHandling<RecordCommandBase>, followers: readonly DecisionFollower[]): CommandHandling<RecordCommandBase> =>

@@ -10,7 +10,8 @@ import type { LeadPoolCommand } from '../lead-pool/lead-pool.commands';
 import type { ScoringCommand } from '../scoring/scoring.commands';
 import type { OrdersCommand } from '../orders/orders.commands';
 import type { LeadDedupCommand } from '../lead-dedup/lead-dedup.commands';
+import type { QuoteLinesCommand } from '../quote-lines/quote-lines.commands';
 import type { MigrationCommand } from '../migration/migration.commands';
 
 /** Every command the built-in record slices declare. */
-export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand | ScoringCommand | LeadDedupCommand | ConversionCommand | MigrationCommand | OrdersCommand;
+export type RecordCommand = CoreCommand | TransitionCommand | OwnershipCommand | HistoryImportCommand | TaskCommand | TimerCommand | ApprovalCommand | LeadPoolCommand | ScoringCommand | LeadDedupCommand | ConversionCommand | MigrationCommand | OrdersCommand | QuoteLinesCommand;

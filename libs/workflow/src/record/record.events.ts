@@ -11,11 +11,12 @@ import type { LeadPoolEvent } from '../lead-pool/lead-pool.events';
 import type { ScoringEvent } from '../scoring/scoring.events';
 import type { OrdersEvent } from '../orders/orders.events';
 import type { LeadDedupEvent } from '../lead-dedup/lead-dedup.events';
+import type { QuoteLinesEvent } from '../quote-lines/quote-lines.events';
 import type { MigrationEvent } from '../migration/migration.events';
 import { RECORD_SLICES, RecordSlices } from './record-slices';
 
 /** The facts a record's stream is made of, as the built-in slices declare them. */
-export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent | LeadPoolEvent | ScoringEvent | LeadDedupEvent | ConversionEvent | MigrationEvent | OrdersEvent;
+export type RecordEvent = CoreEvent | TransitionEvent | HistoryImportEvent | OwnershipEvent | TaskEvent | TimerEvent | ApprovalEvent | LeadPoolEvent | ScoringEvent | LeadDedupEvent | ConversionEvent | MigrationEvent | OrdersEvent | QuoteLinesEvent;
 export type RecordEventType = RecordEvent['type'];
 
 /** The event types of the built-in slices, from the registry. */

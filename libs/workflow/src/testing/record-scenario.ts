@@ -1,4 +1,5 @@
 import type { Actor, CompiledBlueprint } from '@crm/blueprint';
+import { CatalogException, type QuoteCatalog } from '@crm/catalog';
 import type { StoredEvent } from '@crm/event-store';
 import type { RecordCommand } from '../record/record.commands';
 import { decideRecord } from '../record/record.decider';
@@ -24,7 +25,7 @@ export type ScenarioStep = ScenarioCommand | ((scenario: RecordScenario) => Scen
 
 export type ScenarioOutcome =
   | { readonly ok: true; readonly events: DecidedRecordEvent[]; readonly state: RecordState }
-  | { readonly ok: false; readonly error: WorkflowException };
+  | { readonly ok: false; readonly error: WorkflowException | CatalogException };
 
 /**
  * Given/when/then for one record, in memory and pure: each command is decided against the fold of the
@@ -35,6 +36,7 @@ export class RecordScenario {
   private commandCount = 0;
   private readonly slices = new RecordSlices();
   private readonly context: FoldContext;
+  private catalog: QuoteCatalog | null = null;
 
   constructor(
     private readonly blueprint: CompiledBlueprint,
@@ -49,6 +51,12 @@ export class RecordScenario {
   ) {
     this.state = noRecord(blueprint.definition.kind, recordId);
     this.context = { isFinal: (_ref, stage) => blueprint.stage(stage)?.final === true };
+  }
+
+  /** The products and price books quote lines are priced from. */
+  withCatalog(catalog: QuoteCatalog): this {
+    this.catalog = catalog;
+    return this;
   }
 
   /** The record as the events so far left it; a scenario that never opened it has none to show. */
@@ -84,7 +92,7 @@ export class RecordScenario {
       recordId: this.recordId,
     };
     try {
-      const events = decideRecord(full, this.state, { blueprint: this.blueprint, now: this.now, timing: this.timing, references: this.references, pool: this.pool }, this.slices);
+      const events = decideRecord(full, this.state, { blueprint: this.blueprint, now: this.now, timing: this.timing, references: this.references, pool: this.pool, catalog: this.catalog }, this.slices);
       const first = this.state.revision + 1;
       this.state = this.slices.evolve(
         this.state,
@@ -93,7 +101,7 @@ export class RecordScenario {
       );
       return { ok: true, events, state: this.state };
     } catch (error) {
-      if (error instanceof WorkflowException) return { ok: false, error };
+      if (error instanceof WorkflowException || error instanceof CatalogException) return { ok: false, error };
       throw error;
     }
   }

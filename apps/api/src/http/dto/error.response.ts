@@ -1,6 +1,7 @@
 import { applyDecorators, HttpException } from '@nestjs/common';
 import { ApiDefaultResponse, ApiProperty, ApiResponse, ApiSchema } from '@nestjs/swagger';
 import { BlueprintException, BlueprintExceptionCode } from '@crm/blueprint';
+import { CatalogException, CatalogExceptionCode } from '@crm/catalog';
 import { CommandHandlerException, CommandHandlerExceptionCode } from '@crm/command-handler';
 import { EventStoreException, EventStoreExceptionCode } from '@crm/event-store';
 import { OrdersException, OrdersExceptionCode } from '@crm/engine';
@@ -19,15 +20,15 @@ export const REFUSALS = {
   400: 'The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept',
   401: 'No, a malformed, expired or forged token, or an unknown user',
   403: 'A role rule forbids it; details.rule names the rule',
-  404: 'Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route',
-  409: 'A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay)',
+  404: 'Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route',
+  409: 'A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay)',
   410: 'A customer’s quote acceptance link that expired or was used already: the rep issues a new one',
   413: 'The JSON body is larger than 1 MiB',
   414: 'A path segment (kind, record id) is longer than 128 characters',
   415: 'The body is neither application/json nor text/plain',
-  422: 'The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down',
+  422: 'The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region)',
   429: 'An intake key is over its rate; the Retry-After header (and details.retryAfterSeconds) says when to try again',
-  503: 'The event store or the read-model file cannot be used, or a read model is not built',
+  503: 'The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF',
 } as const;
 
 export type RefusalStatus = keyof typeof REFUSALS;
@@ -59,6 +60,7 @@ const areaCodes = (): (readonly [number, string])[] =>
     ...Object.values(IdentityExceptionCode).map((code) => new IdentityException(code, code)),
     ...Object.values(IntakeExceptionCode).map((code) => new IntakeException(code, code)),
     ...Object.values(OrdersExceptionCode).map((code) => new OrdersException(code, code)),
+    ...Object.values(CatalogExceptionCode).map((code) => new CatalogException(code, code)),
     ...Object.values(EventStoreExceptionCode).map((code) => new EventStoreException(code, code)),
     ...Object.values(ReadModelExceptionCode).map((code) => new ReadModelException(code, code)),
     ...Object.values(NotificationsExceptionCode).map((code) => new NotificationsException(code, code)),

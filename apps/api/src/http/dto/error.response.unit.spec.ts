@@ -35,6 +35,7 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'MERGE_NOT_FOUND',
       'NOTIFICATION_NOT_FOUND',
       'NOT_FOUND',
+      'QUOTE_DOCUMENT_NOT_FOUND',
       'RECORD_NOT_FOUND',
       'TASK_NOT_FOUND',
       'UNKNOWN_KIND',
@@ -62,14 +63,16 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'ORDER_NOT_PAYABLE',
       'PAYMENT_ID_REUSED',
       'QUOTE_NOT_SENT',
+      'QUOTE_NOT_EDITABLE',
       'RECORD_ALREADY_EXISTS',
       'TASK_CLOSED',
       'WRONG_EXPECTED_REVISION',
     ]);
   });
 
-  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion, a reused idempotency key, a refused claim, a refused conversion and a refused migration are among them', () => {
+  it('given 422, when its codes are listed, then a refused transition, a closed record, a broken exit criterion, a reused idempotency key, a refused claim, a refused conversion, a refused migration and quote lines the catalog cannot price are among them', () => {
     expect(errorCodesOf(422)).toEqual([
+      'AMOUNT_TOO_LARGE',
       'CLAIM_CAP_REACHED',
       'CLAIM_COOLDOWN',
       'CONVERSION_FAILED',
@@ -79,14 +82,22 @@ describe('error codes per status (the error schemas of the OpenAPI document)', (
       'MIGRATION_REFUSED',
       'PAYMENT_ABOVE_BALANCE',
       'PAYMENT_CURRENCY_MISMATCH',
+      'NO_CATALOG',
+      'NO_EXCHANGE_RATE',
+      'NO_LIST_PRICE',
+      'PRICE_BOOK_EXPIRED',
+      'PRICE_BOOK_NOT_YET_VALID',
       'RECORD_CLOSED',
       'TRANSITION_REFUSED',
+      'UNKNOWN_PRICE_BOOK',
+      'UNKNOWN_SKU',
+      'UNKNOWN_TAX_REGION',
       'UNPROCESSABLE',
     ]);
   });
 
   it('given 503, when its codes are listed, then they say which part cannot be used', () => {
-    expect(errorCodesOf(503)).toEqual(['ACCESS_DENIED', 'CLOSED', 'HTTP_ERROR', 'INVALID_POSITION', 'NOT_BUILT', 'REACTORS_BEHIND', 'READ_MODEL_UNAVAILABLE', 'STOPPED', 'UNAVAILABLE', 'UNKNOWN_SCHEMA_VERSION']);
+    expect(errorCodesOf(503)).toEqual(['ACCESS_DENIED', 'CLOSED', 'DOCUMENT_PRINTER_UNAVAILABLE', 'HTTP_ERROR', 'INVALID_POSITION', 'NOT_BUILT', 'REACTORS_BEHIND', 'READ_MODEL_UNAVAILABLE', 'STOPPED', 'UNAVAILABLE', 'UNKNOWN_SCHEMA_VERSION']);
   });
 
   it('given the statuses of a single refusal, when their codes are listed, then each has its one code', () => {

@@ -12,6 +12,7 @@ import {
   TextListProperty,
   TextProperty,
 } from '../../http/dto/schema-properties';
+import { QuotePricedDataResponse, QuoteRevisedDataResponse, QuoteSentDataResponse } from '../../quotes/dto/priced-quote.response';
 import { RecordViewResponse, UnmetCriterionResponse } from './record.response';
 
 @ApiSchema({ name: 'CommandOrigin', description: 'Where a command came from, as its sender said' })
@@ -1198,6 +1199,42 @@ export class DuplicateLeadAllowedHistoryEntryResponse extends HistoryEntryBase {
   @ApiProperty({ type: () => DuplicateLeadAllowedDataResponse }) readonly data!: DuplicateLeadAllowedDataResponse;
 }
 
+@ApiSchema({ name: 'QuotePricedEvent' })
+export class QuotePricedEventResponse extends CommandEventBase {
+  @eventType('QuotePriced') readonly type!: 'QuotePriced';
+  @ApiProperty({ type: () => QuotePricedDataResponse }) readonly data!: QuotePricedDataResponse;
+}
+
+@ApiSchema({ name: 'QuotePricedHistoryEntry' })
+export class QuotePricedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('QuotePriced') readonly type!: 'QuotePriced';
+  @ApiProperty({ type: () => QuotePricedDataResponse }) readonly data!: QuotePricedDataResponse;
+}
+
+@ApiSchema({ name: 'QuoteRevisedEvent' })
+export class QuoteRevisedEventResponse extends CommandEventBase {
+  @eventType('QuoteRevised') readonly type!: 'QuoteRevised';
+  @ApiProperty({ type: () => QuoteRevisedDataResponse }) readonly data!: QuoteRevisedDataResponse;
+}
+
+@ApiSchema({ name: 'QuoteRevisedHistoryEntry' })
+export class QuoteRevisedHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('QuoteRevised') readonly type!: 'QuoteRevised';
+  @ApiProperty({ type: () => QuoteRevisedDataResponse }) readonly data!: QuoteRevisedDataResponse;
+}
+
+@ApiSchema({ name: 'QuoteSentEvent' })
+export class QuoteSentEventResponse extends CommandEventBase {
+  @eventType('QuoteSent') readonly type!: 'QuoteSent';
+  @ApiProperty({ type: () => QuoteSentDataResponse }) readonly data!: QuoteSentDataResponse;
+}
+
+@ApiSchema({ name: 'QuoteSentHistoryEntry' })
+export class QuoteSentHistoryEntryResponse extends HistoryEntryBase {
+  @eventType('QuoteSent') readonly type!: 'QuoteSent';
+  @ApiProperty({ type: () => QuoteSentDataResponse }) readonly data!: QuoteSentDataResponse;
+}
+
 const COMMAND_EVENTS = [
   RecordOpenedEventResponse,
   FieldsChangedEventResponse,
@@ -1231,6 +1268,9 @@ const COMMAND_EVENTS = [
   RecordMigratedEventResponse,
   LinesCopiedEventResponse,
   PaymentRecordedEventResponse,
+  QuotePricedEventResponse,
+  QuoteRevisedEventResponse,
+  QuoteSentEventResponse,
 ];
 const HISTORY_ENTRIES = [
   RecordOpenedHistoryEntryResponse,
@@ -1265,6 +1305,9 @@ const HISTORY_ENTRIES = [
   RecordMigratedHistoryEntryResponse,
   LinesCopiedHistoryEntryResponse,
   PaymentRecordedHistoryEntryResponse,
+  QuotePricedHistoryEntryResponse,
+  QuoteRevisedHistoryEntryResponse,
+  QuoteSentHistoryEntryResponse,
 ];
 
 /** A history entry of any event type, as a schema for an array's items (the record history, a figure's explanation). */
