@@ -21,7 +21,12 @@ export interface DecideContext {
   readonly pool?: PoolSettings;
   /** Another published version of a blueprint (a migration's target); absent or undefined: not published. */
   readonly blueprintVersion?: (id: string, version: number) => CompiledBlueprint | undefined;
+  /** Who holds a role in a team (null: no team), to name them when a role criterion refuses; absent: nobody is named. */
+  readonly roleHolders?: RoleHolders;
 }
+
+/** The users who hold `role` in `team`, by id. */
+export type RoleHolders = (role: string, team: string | null) => readonly string[];
 
 /** The access a command needs, judged by the policy on the state the decision uses. */
 export interface AccessNeed {
