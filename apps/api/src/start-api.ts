@@ -126,6 +126,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     clock,
     policy: new RoleAccessPolicy(() => users),
     teamOf: (user) => users.teamOf(user),
+    roleHolders: (role, team) => users.all().filter((user) => user.team === team && (user.roles as readonly string[]).includes(role)).map((user) => user.id),
     pool: rules.pool,
     onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
     recordLookup,

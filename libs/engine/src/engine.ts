@@ -14,7 +14,7 @@ import { openEventStore, type EventStore, type EventStoreConfig } from '@crm/eve
 import { LeadDedup } from '@crm/intake';
 import { loadMatchRules, matchRulesFileName, type MatchRules } from '@crm/leads';
 import { ReactorRuntime } from '@crm/reactor-runtime';
-import { BlueprintCatalog, businessTiming, RECORD_EVENT_SCHEMAS, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type Timing } from '@crm/workflow';
+import { BlueprintCatalog, businessTiming, RECORD_EVENT_SCHEMAS, RecordCommandHandler, type PoolSettings, type RecordAccessPolicy, type RecordLookup, type RoleHolders, type Timing } from '@crm/workflow';
 import { checkBlueprintFolder, loadCalendars, publishAtStartUp, publishProblems } from './blueprints/blueprint-start-up';
 import { conversionMatchKey, DEFAULT_PHONE_REGION } from './conversion/conversion-matching';
 import { recordConversionReactor } from './conversion/record-conversion.reactor';
@@ -35,6 +35,8 @@ export interface EngineConfig {
   readonly onCatalogError?: (error: unknown) => void;
   /** The team of a user, for timers counted in the owner's team's business calendar; default: nobody has one. */
   readonly teamOf?: (user: string) => string | null;
+  /** Who holds a role in a team, named when a transition is refused by role; default: nobody is named. */
+  readonly roleHolders?: RoleHolders;
   /** The lead pool's rules (claim cap, cool-down, return for inactivity), from the assignment rules file; default none. */
   readonly pool?: PoolSettings;
   /** Finds records opened by hand that a conversion should link (a read model); default: only those conversions opened. */
@@ -114,7 +116,7 @@ export class Engine {
       const rules = loadLeadRules(config.blueprintsDirectory, definitions);
       // A conversion reads phones as the lead rules do: one file, loaded and checked once.
       const conversion = { matchKeyOf: conversionMatchKey(rules?.defaultRegion ?? DEFAULT_PHONE_REGION), ...(config.recordLookup === undefined ? {} : { lookup: config.recordLookup }) };
-      const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion, catalog: quoteCatalog });
+      const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion, catalog: quoteCatalog, roleHolders: config.roleHolders });
       const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor(), quoteAcceptanceReactor(), subscriptionRenewalReactor()] });
       const leads = rules === null ? null : new LeadDedup({ store, clock, commands, rules, onError: config.onLeadIndexError ?? ((error) => process.emitWarning(`lead match index stopped following the store: ${String(error)}`)) });
       await leads?.start();

@@ -19,7 +19,7 @@ export type { CommandEvent, RecordCommandHandlerOptions, RecordCommandResult } f
 export type { DecidedRecordEvent, RecordEventBase, RecordEventMetadata, StoredRecordEventOf } from './record/record-event';
 export { recordIdFor } from './record/record-ids';
 export { defineRecordSlice } from './record/record-slice';
-export type { AccessNeed, CommandHandling, DecideContext, EventFold, FoldContext, RecordSlice } from './record/record-slice';
+export type { AccessNeed, CommandHandling, DecideContext, EventFold, FoldContext, RecordSlice, RoleHolders } from './record/record-slice';
 export type { References } from './record/record-rules';
 export { RECORD_SLICES, RecordSlices } from './record/record-slices';
 export { recordStreamName, recordStreamPrefix } from './record/record-stream';

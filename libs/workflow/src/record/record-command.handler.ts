@@ -17,7 +17,7 @@ import type { RecordCommand } from './record.commands';
 import type { RecordEventMetadata } from './record-event';
 import { recordIdFor } from './record-ids';
 import { recordNotFound, requireValidFields, type References } from './record-rules';
-import type { CommandHandling, FoldContext } from './record-slice';
+import type { CommandHandling, FoldContext, RoleHolders } from './record-slice';
 import type { DecidedRecordEvent } from './record-event';
 import type { ConversionStarted } from '../conversion/conversion.events';
 import { requireNoConversionUnderWay } from '../conversion/conversion-state';
@@ -79,6 +79,8 @@ export interface RecordCommandHandlerOptions {
   readonly catalog?: QuoteCatalog | null;
   /** How conversions recognise records they link instead of opening (match rules, a lookup). */
   readonly conversion?: ConversionOptions;
+  /** Who holds a role in a team, named in refusals by a role criterion (README, Messages); default: nobody is named. */
+  readonly roleHolders?: RoleHolders;
 }
 
 const toCommandEvent = (event: StoredEvent): CommandEvent => ({
@@ -217,7 +219,7 @@ export class RecordCommandHandler {
     this.authorizeCommand(command, handling, recordId, state);
     if (state.status !== 'none') requireNoConversionUnderWay(command, state);
     const blueprint = state.status === 'none' ? latest : this.catalog.get(state.blueprint);
-    return handling.decide(command, state, { blueprint, now: this.options.clock.now(), timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion, catalog: this.options.catalog });
+    return handling.decide(command, state, { blueprint, now: this.options.clock.now(), timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion, catalog: this.options.catalog, roleHolders: this.options.roleHolders });
   }
 
   /** The conversion a FireTransition asks for: its event converts the record's blueprint, and no conversion fires it. */
@@ -321,7 +323,7 @@ export class RecordCommandHandler {
       },
       decide: (state, now) => {
         if (state.status !== 'none') requireNoConversionUnderWay(command, state);
-        return handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion, catalog: this.options.catalog });
+        return handling.decide(command, state, { blueprint: blueprintOf(state), now, timing: this.timing, references, pool: this.options.pool, blueprintVersion: this.publishedVersion, catalog: this.options.catalog, roleHolders: this.options.roleHolders });
       },
       metadata: (state) => this.metadataOf(command, blueprintOf(state).ref),
     });

@@ -24,7 +24,12 @@ export interface DecideContext {
   readonly blueprintVersion?: (id: string, version: number) => CompiledBlueprint | undefined;
   /** Products, price books, tax and exchange rates for quote lines; absent: quotes have no lines. */
   readonly catalog?: QuoteCatalog | null;
+  /** Who holds a role in a team (null: no team), to name them when a role criterion refuses; absent: nobody is named. */
+  readonly roleHolders?: RoleHolders;
 }
+
+/** The users who hold `role` in `team`, by id. */
+export type RoleHolders = (role: string, team: string | null) => readonly string[];
 
 /** The access a command needs, judged by the policy on the state the decision uses. */
 export interface AccessNeed {

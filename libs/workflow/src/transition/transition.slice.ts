@@ -7,6 +7,7 @@ import { requirePendingConversion } from '../conversion/conversion-state';
 import { fireTransition, transitionRefused } from './fire-transition';
 import type { TransitionCommand } from './transition.commands';
 import type { TransitionEvent } from './transition.events';
+import { withRoleHolders } from './role-holders';
 
 /** Moving a record between stages through the blueprint's guarded transitions. */
 export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEvent>({
@@ -22,7 +23,7 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
         return problems;
       },
       access: () => ({ action: 'advance' }),
-      decide: (command, state, { blueprint, now, timing, references }) => {
+      decide: (command, state, { blueprint, now, timing, references, roleHolders }) => {
         const record = requireExisting(state);
         requireNotMerged(record);
         const converts = blueprint.definition.conversion?.on === command.event;
@@ -42,7 +43,7 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
           timing,
           mayRequestApproval: true,
         });
-        if (outcome.kind === 'refused') throw transitionRefused(record, command.event, outcome.unmet);
+        if (outcome.kind === 'refused') throw transitionRefused(record, command.event, withRoleHolders(outcome.unmet, record, blueprint, command.event, timing, roleHolders));
         // After its criteria, so "what blocks me" names them before the conversion it must go through.
         const converting = converts ? requirePendingConversion(record, command.event, command.conversionId) : null;
         return converting === null ? outcome.events : [...outcome.events, conversionCompleted(record.recordId, converting)];
