@@ -13,13 +13,13 @@ const SHIPPED = join(repositoryRoot, 'blueprints');
 const shipped = (name: string): string => readFileSync(join(SHIPPED, name), 'utf8');
 
 /** The shipped opportunity blueprint as a new version whose needs analysis also needs an approved budget (a new required field). */
-export const opportunityV4 = (): string => {
+export const opportunityV5 = (): string => {
   const source = shipped('opportunity.blueprint.yaml');
   const next = source
-    .replace(/^version: 3$/m, 'version: 4')
+    .replace(/^version: 4$/m, 'version: 5')
     .replace('requires: [budget, decisionMaker, timeline]', 'requires: [budget, decisionMaker, timeline, budgetApproved]')
     .replace(/^fields:\n/m, 'fields:\n  budgetApproved: { type: boolean, label: Budget approved }\n');
-  if (next === source || !next.includes('budgetApproved: { type: boolean')) throw new Error('opportunity.blueprint.yaml changed shape; update opportunityV4');
+  if (next === source || !next.includes('budgetApproved: { type: boolean')) throw new Error('opportunity.blueprint.yaml changed shape; update opportunityV5');
   return next;
 };
 
@@ -42,72 +42,72 @@ describe('Blueprint lifecycle over HTTP: publish, drafts, versions, diff, export
   it('given a rep, when publishing or saving a draft, then 403 names the rule and nothing is stored', async () => {
     const head = (await harness.request<{ store: { headPosition: string } }>('ana', 'GET', '/health')).body.store.headPosition;
 
-    expect(expectError(await harness.request('rita', 'POST', '/blueprints', { source: opportunityV4() }), 403, 'FORBIDDEN').message).toContain('process_owner or admin');
-    expectError(await harness.request('rita', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV4() }), 403, 'FORBIDDEN');
+    expect(expectError(await harness.request('rita', 'POST', '/blueprints', { source: opportunityV5() }), 403, 'FORBIDDEN').message).toContain('process_owner or admin');
+    expectError(await harness.request('rita', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV5() }), 403, 'FORBIDDEN');
     expect((await harness.request<{ store: { headPosition: string } }>('ana', 'GET', '/health')).body.store.headPosition).toBe(head);
   });
 
-  it('given a source with several problems and a changed v3, when published, then 400 lists every problem with its path and nothing is stored', async () => {
-    const broken = opportunityV4().replace('to: proposal', 'to: propsal').replace('initialStage: qualification', 'initialStage: qualifcation');
-    const changedV3 = shipped('opportunity.blueprint.yaml').replace('probability: 50', 'probability: 55');
+  it('given a source with several problems and a changed v4, when published, then 400 lists every problem with its path and nothing is stored', async () => {
+    const broken = opportunityV5().replace('to: proposal', 'to: propsal').replace('initialStage: qualification', 'initialStage: qualifcation');
+    const changedV4 = shipped('opportunity.blueprint.yaml').replace('probability: 50', 'probability: 55');
 
     const many = expectError(await harness.request('olga', 'POST', '/blueprints', { source: broken }), 400, 'INVALID_BLUEPRINT');
-    const conflict = expectError(await harness.request('olga', 'POST', '/blueprints', { source: changedV3 }), 400, 'INVALID_BLUEPRINT');
+    const conflict = expectError(await harness.request('olga', 'POST', '/blueprints', { source: changedV4 }), 400, 'INVALID_BLUEPRINT');
 
     expect(many.details.problems?.map((problem) => problem.path)).toEqual(expect.arrayContaining(['initialStage', 'transitions[1].to']));
     expect(conflict.details.problems).toEqual([
-      { file: 'request body', path: 'version', message: 'blueprint opportunity v3 is already published with other content; give the change a new version number' },
+      { file: 'request body', path: 'version', message: 'blueprint opportunity v4 is already published with other content; give the change a new version number' },
     ]);
-    expect((await harness.request<{ latestVersion: number }>('olga', 'GET', '/blueprints/opportunity/versions')).body.latestVersion).toBe(3);
+    expect((await harness.request<{ latestVersion: number }>('olga', 'GET', '/blueprints/opportunity/versions')).body.latestVersion).toBe(4);
   });
 
   it('given a draft, when saved and read back, then it is stored with its problems and not used; then published, new records open under it at once', async () => {
-    const draft = await harness.request<{ revision: number; problems: unknown[]; savedBy: string }>('olga', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV4() });
-    const again = await harness.request<{ revision: number }>('olga', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV4() });
+    const draft = await harness.request<{ revision: number; problems: unknown[]; savedBy: string }>('olga', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV5() });
+    const again = await harness.request<{ revision: number }>('olga', 'PUT', '/blueprints/opportunity/draft', { source: opportunityV5() });
     const read = await harness.request<{ source: string }>('ada', 'GET', '/blueprints/opportunity/draft');
     const beforePublish = await harness.openOpportunity('rita');
 
     expect(draft).toMatchObject({ status: 200, body: { revision: 0, problems: [], savedBy: 'olga' } });
     expect(again.body.revision).toBe(0);
-    expect(read.body.source).toBe(opportunityV4());
-    expect((await harness.request<{ blueprint: { version: number } }>('rita', 'GET', `/records/opportunity/${beforePublish}`)).body.blueprint.version).toBe(3);
+    expect(read.body.source).toBe(opportunityV5());
+    expect((await harness.request<{ blueprint: { version: number } }>('rita', 'GET', `/records/opportunity/${beforePublish}`)).body.blueprint.version).toBe(4);
 
-    const published = await harness.request<{ ref: { version: number }; versions: { version: number }[] }>('olga', 'POST', '/blueprints', { source: opportunityV4() });
+    const published = await harness.request<{ ref: { version: number }; versions: { version: number }[] }>('olga', 'POST', '/blueprints', { source: opportunityV5() });
     const afterPublish = await harness.openOpportunity('rita');
 
     expect(published.status).toBe(201);
-    expect(published.body.ref.version).toBe(4);
-    expect(published.body.versions.map((ref) => ref.version)).toEqual([3, 4]);
-    expect((await harness.request<{ blueprint: { version: number } }>('rita', 'GET', `/records/opportunity/${afterPublish}`)).body.blueprint.version).toBe(4);
-    expect((await harness.request('olga', 'POST', '/blueprints', { source: opportunityV4() })).status).toBe(201);
+    expect(published.body.ref.version).toBe(5);
+    expect(published.body.versions.map((ref) => ref.version)).toEqual([4, 5]);
+    expect((await harness.request<{ blueprint: { version: number } }>('rita', 'GET', `/records/opportunity/${afterPublish}`)).body.blueprint.version).toBe(5);
+    expect((await harness.request('olga', 'POST', '/blueprints', { source: opportunityV5() })).status).toBe(201);
 
     await harness.untilProjectionsCaughtUp();
     const versions = await harness.request<{ versions: { ref: { version: number }; records: number; live: number; byStage: Record<string, number> }[] }>('olga', 'GET', '/blueprints/opportunity/versions');
-    const onV3 = await harness.request<{ items: { recordId: string }[] }>('olga', 'GET', '/records/opportunity?blueprintVersion=3');
     const onV4 = await harness.request<{ items: { recordId: string }[] }>('olga', 'GET', '/records/opportunity?blueprintVersion=4');
+    const onV5 = await harness.request<{ items: { recordId: string }[] }>('olga', 'GET', '/records/opportunity?blueprintVersion=5');
 
     expect(versions.body.versions.map(({ ref, records, live }) => [ref.version, records, live])).toEqual([
-      [3, 1, 1],
       [4, 1, 1],
+      [5, 1, 1],
     ]);
     expect(versions.body.versions[1].byStage['qualification']).toBe(1);
-    expect(onV3.body.items.map((item) => item.recordId)).toEqual([beforePublish]);
-    expect(onV4.body.items.map((item) => item.recordId)).toEqual([afterPublish]);
+    expect(onV4.body.items.map((item) => item.recordId)).toEqual([beforePublish]);
+    expect(onV5.body.items.map((item) => item.recordId)).toEqual([afterPublish]);
   });
 
   it('given two published versions, when diffed, then the new field and the new criterion are listed, as JSON and as text', async () => {
-    const diff = await harness.request<{ fields: { added: string[] }; criteria: { event: string; added: string[] }[]; text: string }>('olga', 'GET', '/blueprints/opportunity/diff?from=3&to=4');
+    const diff = await harness.request<{ fields: { added: string[] }; criteria: { event: string; added: string[] }[]; text: string }>('olga', 'GET', '/blueprints/opportunity/diff?from=4&to=5');
 
     expect(diff.status).toBe(200);
     expect(diff.body.fields.added).toEqual(['budgetApproved']);
     expect(diff.body.criteria).toEqual([{ event: 'analyze_needs', added: ['requires budgetApproved'], removed: [] }]);
     expect(diff.body.text).toContain('  ~ analyze_needs: + requires budgetApproved');
-    expectError(await harness.request('olga', 'GET', '/blueprints/opportunity/diff?from=3&to=9'), 404, 'BLUEPRINT_NOT_FOUND');
+    expectError(await harness.request('olga', 'GET', '/blueprints/opportunity/diff?from=4&to=9'), 404, 'BLUEPRINT_NOT_FOUND');
   });
 
   it('given a blueprint, when exported, then XState JSON and Mermaid with criteria come back; an unknown format is a 400', async () => {
     const xstate = await harness.request<{ content: { initial: string; states: Record<string, unknown> } }>('rita', 'GET', '/blueprints/opportunity/export?format=xstate');
-    const mermaid = await harness.request<{ content: string }>('rita', 'GET', '/blueprints/opportunity/export?format=mermaid&version=3');
+    const mermaid = await harness.request<{ content: string }>('rita', 'GET', '/blueprints/opportunity/export?format=mermaid&version=4');
 
     expect(xstate.body.content.initial).toBe('qualification');
     expect(Object.keys(xstate.body.content.states)).toContain('proposal');
@@ -126,7 +126,7 @@ describe('Blueprint files at start-up', () => {
     try {
       const health = await harness.request<{ blueprints: string[]; blueprintProblems: { file: string; message: string }[] }>('ana', 'GET', '/health');
 
-      expect(health.body.blueprints).toEqual(['account', 'contact', 'lead', 'opportunity', 'quote']);
+      expect(health.body.blueprints).toEqual(['account', 'contact', 'lead', 'opportunity', 'order', 'quote', 'subscription']);
       expect(health.body.blueprintProblems.map((problem) => problem.file)).toEqual(health.body.blueprintProblems.map(() => join(folder, 'broken.blueprint.yaml')));
       expect(health.body.blueprintProblems.length).toBeGreaterThan(0);
     } finally {
@@ -182,16 +182,16 @@ describe('Migrating 1,000 live records to a version with a new required field, o
     await harness.stop();
   });
 
-  it('given 1,000 live deals on v3, when a process owner publishes v4, plans, applies, maps the refused stage and applies again, then every deal is on v4 and the pipeline by stage follows', async () => {
-    const published = await harness.request<{ ref: { version: number } }>('olga', 'POST', '/blueprints', { source: opportunityV4() });
+  it('given 1,000 live deals on v4, when a process owner publishes v5, plans, applies, maps the refused stage and applies again, then every deal is on v5 and the pipeline by stage follows', async () => {
+    const published = await harness.request<{ ref: { version: number } }>('olga', 'POST', '/blueprints', { source: opportunityV5() });
     expect(published.status).toBe(201);
     await harness.untilProjectionsCaughtUp();
     const before = await harness.request<Pipeline>('ana', 'GET', '/pipeline');
     expect(Object.fromEntries(before.body.byStage.map((total) => [total.stage, total.count]))).toEqual({ qualification: QUALIFYING, needs_analysis: ANALYSING });
 
     // A rep may neither plan nor migrate.
-    expect((await harness.request('rita', 'POST', '/blueprints/opportunity/migrations/plan', { from: 3, to: 4 })).status).toBe(403);
-    const plan = await harness.request<Plan>('olga', 'POST', '/blueprints/opportunity/migrations/plan', { from: 3, to: 4 });
+    expect((await harness.request('rita', 'POST', '/blueprints/opportunity/migrations/plan', { from: 4, to: 5 })).status).toBe(403);
+    const plan = await harness.request<Plan>('olga', 'POST', '/blueprints/opportunity/migrations/plan', { from: 4, to: 5 });
 
     // The independent count: every deal in needs analysis lacks the new required field, none in qualification does.
     expect(plan.status).toBe(200);
@@ -199,16 +199,16 @@ describe('Migrating 1,000 live records to a version with a new required field, o
     expect(plan.body.unmetByRule).toEqual({ 'required_field budgetApproved': ANALYSING });
     expect(plan.body.records.filter((record) => record.unmet.length > 0).every((record) => record.stage === 'needs_analysis' && record.unmet[0]?.field === 'budgetApproved')).toBe(true);
 
-    const first = await harness.request<Result>('olga', 'POST', '/blueprints/opportunity/migrations', { from: 3, to: 4, reason: 'v4: approved budgets' });
+    const first = await harness.request<Result>('olga', 'POST', '/blueprints/opportunity/migrations', { from: 4, to: 5, reason: 'v5: approved budgets' });
 
     expect({ migrated: first.body.migrated, refused: first.body.refused }).toEqual({ migrated: QUALIFYING, refused: ANALYSING });
     expect(new Set(first.body.records.filter((record) => record.status === 'refused').map((record) => record.error?.code))).toEqual(new Set(['MIGRATION_REFUSED']));
 
-    const mapped = await harness.request<Plan>('olga', 'POST', '/blueprints/opportunity/migrations/plan', { from: 3, to: 4, stageMap: { needs_analysis: 'qualification' } });
+    const mapped = await harness.request<Plan>('olga', 'POST', '/blueprints/opportunity/migrations/plan', { from: 4, to: 5, stageMap: { needs_analysis: 'qualification' } });
     expect(mapped.body.summary).toEqual({ records: ANALYSING, ready: ANALYSING, breaking: 0, removedStage: 0 });
     const second = await harness.request<Result>('olga', 'POST', '/blueprints/opportunity/migrations', {
-      from: 3,
-      to: 4,
+      from: 4,
+      to: 5,
       stageMap: { needs_analysis: 'qualification' },
       reason: 'back to qualification until the budget is approved',
     });
@@ -217,18 +217,18 @@ describe('Migrating 1,000 live records to a version with a new required field, o
     await harness.untilProjectionsCaughtUp();
     const after = await harness.request<Pipeline>('ana', 'GET', '/pipeline');
     const versions = await harness.request<{ versions: { ref: { version: number }; live: number }[] }>('olga', 'GET', '/blueprints/opportunity/versions');
-    const onV3 = await harness.request<{ items: unknown[] }>('ada', 'GET', '/records/opportunity?blueprintVersion=3');
+    const onV4 = await harness.request<{ items: unknown[] }>('ada', 'GET', '/records/opportunity?blueprintVersion=4');
     const history = await harness.request<{ events: { type: string; data: Record<string, unknown> }[] }>('olga', 'GET', '/records/opportunity/deal-0999/history');
 
     expect(Object.fromEntries(after.body.byStage.map((total) => [total.stage, total.count]))).toEqual({ qualification: QUALIFYING + ANALYSING });
     expect(versions.body.versions.map(({ ref, live }) => [ref.version, live])).toEqual([
-      [3, 0],
-      [4, QUALIFYING + ANALYSING],
+      [4, 0],
+      [5, QUALIFYING + ANALYSING],
     ]);
-    expect(onV3.body.items).toEqual([]);
+    expect(onV4.body.items).toEqual([]);
     expect(history.body.events.find((event) => event.type === 'RecordMigrated')?.data).toMatchObject({
-      from: { version: 3 },
-      to: { version: 4 },
+      from: { version: 4 },
+      to: { version: 5 },
       stageMap: { needs_analysis: 'qualification' },
       fromStage: 'needs_analysis',
       toStage: 'qualification',

@@ -747,6 +747,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/records/{kind}/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quote version’s priced lines (default the current one), and every version the quote has had */
+        get: operations["QuotesController_lines"];
+        /**
+         * Set a draft quote’s lines, priced from a price book version (pinned on the quote) with tax from the rate table
+         * @description Amounts in integer minor units; total, discount (effective) and currency follow into the quote’s fields. 400 names a bad line (lines[1].quantity); 422 UNKNOWN_SKU, UNKNOWN_PRICE_BOOK, PRICE_BOOK_EXPIRED, UNKNOWN_TAX_REGION; 409 QUOTE_NOT_EDITABLE outside the first stage. Nothing is stored on a refusal.
+         */
+        put: operations["QuotesController_price"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/{kind}/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quote document: HTML (the contract) or a PDF printed from it by headless Chromium
+         * @description A sent version renders the very bytes QuoteSent.documentHash names (in the locale it was sent in); the X-Document-Hash header carries that hash. 503 DOCUMENT_PRINTER_UNAVAILABLE for a PDF without Chromium.
+         */
+        get: operations["QuotesController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products, every price book version (filter by currency and segment), tax and exchange rates */
+        get: operations["CatalogController_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/records/{kind}/{id}/activities": {
         parameters: {
             query?: never;
@@ -995,13 +1053,13 @@ export interface components {
             /** @description Every published version, oldest first */
             versions: components["schemas"]["BlueprintRef"][];
         };
-        /** @description 503: The event store or the read-model file cannot be used, or a read model is not built */
+        /** @description 503: The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
         UnavailableError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "ACCESS_DENIED" | "CLOSED" | "HTTP_ERROR" | "INVALID_POSITION" | "NOT_BUILT" | "REACTORS_BEHIND" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE" | "UNKNOWN_SCHEMA_VERSION";
+            error: "ACCESS_DENIED" | "CLOSED" | "DOCUMENT_PRINTER_UNAVAILABLE" | "HTTP_ERROR" | "INVALID_POSITION" | "NOT_BUILT" | "REACTORS_BEHIND" | "READ_MODEL_UNAVAILABLE" | "STOPPED" | "UNAVAILABLE" | "UNKNOWN_SCHEMA_VERSION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1038,13 +1096,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+        /** @description 409: A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
         ConflictError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "CONVERSION_IN_PROGRESS" | "CONVERSION_REQUIRED" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "DUPLICATE_LEAD" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "ORDER_NOT_PAYABLE" | "PAYMENT_ID_REUSED" | "QUOTE_NOT_SENT" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
+            error: "APPROVAL_CLOSED" | "BLUEPRINT_VERSION_CONFLICT" | "CHECKPOINT_MOVED" | "CONCURRENCY_CONFLICT" | "CONFLICT" | "CONVERSION_IN_PROGRESS" | "CONVERSION_REQUIRED" | "DELIVERY_NOT_REPLAYABLE" | "DUPLICATE_EVENT_ID" | "DUPLICATE_LEAD" | "LEAD_ALREADY_IN_POOL" | "LEAD_MERGED" | "LEAD_NOT_IN_POOL" | "ORDER_NOT_PAYABLE" | "PAYMENT_ID_REUSED" | "QUOTE_NOT_EDITABLE" | "QUOTE_NOT_SENT" | "RECORD_ALREADY_EXISTS" | "TASK_CLOSED" | "WRONG_EXPECTED_REVISION";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1398,13 +1456,13 @@ export interface components {
             /** @description A Mermaid stateDiagram-v2 of stages and transitions */
             diagram: string;
         };
-        /** @description 404: Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+        /** @description 404: Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
         NotFoundError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "ABSENCE_NOT_FOUND" | "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "DELIVERY_NOT_FOUND" | "INTAKE_KEY_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION" | "UNKNOWN_USER" | "WEBHOOK_NOT_FOUND";
+            error: "ABSENCE_NOT_FOUND" | "APPROVAL_NOT_FOUND" | "BLUEPRINT_NOT_FOUND" | "DELIVERY_NOT_FOUND" | "INTAKE_KEY_NOT_FOUND" | "MERGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOT_FOUND" | "QUOTE_DOCUMENT_NOT_FOUND" | "RECORD_NOT_FOUND" | "TASK_NOT_FOUND" | "UNKNOWN_KIND" | "UNKNOWN_PROJECTION" | "UNKNOWN_USER" | "WEBHOOK_NOT_FOUND";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -1909,15 +1967,15 @@ export interface components {
         RecordWriteResult: {
             record: components["schemas"]["RecordView"];
             /** @description The events the request stored, in order; on a retried request, those the first one stored */
-            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"] | components["schemas"]["ConversionStartedEvent"] | components["schemas"]["ConversionCompletedEvent"] | components["schemas"]["ConversionFailedEvent"] | components["schemas"]["RecordMigratedEvent"] | components["schemas"]["LinesCopiedEvent"] | components["schemas"]["PaymentRecordedEvent"])[];
+            events: (components["schemas"]["RecordOpenedEvent"] | components["schemas"]["FieldsChangedEvent"] | components["schemas"]["TransitionedEvent"] | components["schemas"]["StageRecordedEvent"] | components["schemas"]["OwnerChangedEvent"] | components["schemas"]["TaskOpenedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskCancelledEvent"] | components["schemas"]["TaskReassignedEvent"] | components["schemas"]["TimerScheduledEvent"] | components["schemas"]["TimerCancelledEvent"] | components["schemas"]["TimerFiredEvent"] | components["schemas"]["RecordStalledEvent"] | components["schemas"]["ApprovalRequestedEvent"] | components["schemas"]["ApprovalGrantedEvent"] | components["schemas"]["ApprovalRejectedEvent"] | components["schemas"]["ApprovalInvalidatedEvent"] | components["schemas"]["LeadPooledEvent"] | components["schemas"]["ActivityRecordedEvent"] | components["schemas"]["ScoreChangedEvent"] | components["schemas"]["LeadCapturedEvent"] | components["schemas"]["LeadMergedEvent"] | components["schemas"]["LeadMergedAwayEvent"] | components["schemas"]["LeadSplitEvent"] | components["schemas"]["LeadRestoredEvent"] | components["schemas"]["DuplicateLeadAllowedEvent"] | components["schemas"]["ConversionStartedEvent"] | components["schemas"]["ConversionCompletedEvent"] | components["schemas"]["ConversionFailedEvent"] | components["schemas"]["RecordMigratedEvent"] | components["schemas"]["LinesCopiedEvent"] | components["schemas"]["PaymentRecordedEvent"] | components["schemas"]["QuotePricedEvent"] | components["schemas"]["QuoteRevisedEvent"] | components["schemas"]["QuoteSentEvent"])[];
         };
-        /** @description 422: The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+        /** @description 422: The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
         UnprocessableError: {
             /**
              * @description A stable code
              * @enum {string}
              */
-            error: "CLAIM_CAP_REACHED" | "CLAIM_COOLDOWN" | "CONVERSION_FAILED" | "CONVERSION_REFUSED" | "EXIT_CRITERIA_BROKEN" | "IDEMPOTENCY_KEY_REUSED" | "MIGRATION_REFUSED" | "PAYMENT_ABOVE_BALANCE" | "PAYMENT_CURRENCY_MISMATCH" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNPROCESSABLE";
+            error: "AMOUNT_TOO_LARGE" | "CLAIM_CAP_REACHED" | "CLAIM_COOLDOWN" | "CONVERSION_FAILED" | "CONVERSION_REFUSED" | "EXIT_CRITERIA_BROKEN" | "IDEMPOTENCY_KEY_REUSED" | "MIGRATION_REFUSED" | "NO_CATALOG" | "NO_EXCHANGE_RATE" | "NO_LIST_PRICE" | "PAYMENT_ABOVE_BALANCE" | "PAYMENT_CURRENCY_MISMATCH" | "PRICE_BOOK_EXPIRED" | "PRICE_BOOK_NOT_YET_VALID" | "RECORD_CLOSED" | "TRANSITION_REFUSED" | "UNKNOWN_PRICE_BOOK" | "UNKNOWN_SKU" | "UNKNOWN_TAX_REGION" | "UNPROCESSABLE";
             /** @description What went wrong, for a person */
             message: string;
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
@@ -2031,7 +2089,7 @@ export interface components {
             /** @description Record id */
             id: string;
             /** @description Oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"] | components["schemas"]["RecordMigratedHistoryEntry"] | components["schemas"]["LinesCopiedHistoryEntry"] | components["schemas"]["PaymentRecordedHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"] | components["schemas"]["RecordMigratedHistoryEntry"] | components["schemas"]["LinesCopiedHistoryEntry"] | components["schemas"]["PaymentRecordedHistoryEntry"] | components["schemas"]["QuotePricedHistoryEntry"] | components["schemas"]["QuoteRevisedHistoryEntry"] | components["schemas"]["QuoteSentHistoryEntry"])[];
         };
         ClaimLeadRequest: {
             /** @description Fail with 409 unless the lead is at this revision */
@@ -2716,7 +2774,7 @@ export interface components {
             /** @description Stage at asOf */
             stage: string;
             /** @description Its events up to asOf (business time), oldest first */
-            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"] | components["schemas"]["RecordMigratedHistoryEntry"] | components["schemas"]["LinesCopiedHistoryEntry"] | components["schemas"]["PaymentRecordedHistoryEntry"])[];
+            events: (components["schemas"]["RecordOpenedHistoryEntry"] | components["schemas"]["FieldsChangedHistoryEntry"] | components["schemas"]["TransitionedHistoryEntry"] | components["schemas"]["StageRecordedHistoryEntry"] | components["schemas"]["OwnerChangedHistoryEntry"] | components["schemas"]["TaskOpenedHistoryEntry"] | components["schemas"]["TaskCompletedHistoryEntry"] | components["schemas"]["TaskCancelledHistoryEntry"] | components["schemas"]["TaskReassignedHistoryEntry"] | components["schemas"]["TimerScheduledHistoryEntry"] | components["schemas"]["TimerCancelledHistoryEntry"] | components["schemas"]["TimerFiredHistoryEntry"] | components["schemas"]["RecordStalledHistoryEntry"] | components["schemas"]["ApprovalRequestedHistoryEntry"] | components["schemas"]["ApprovalGrantedHistoryEntry"] | components["schemas"]["ApprovalRejectedHistoryEntry"] | components["schemas"]["ApprovalInvalidatedHistoryEntry"] | components["schemas"]["LeadPooledHistoryEntry"] | components["schemas"]["ActivityRecordedHistoryEntry"] | components["schemas"]["ScoreChangedHistoryEntry"] | components["schemas"]["LeadCapturedHistoryEntry"] | components["schemas"]["LeadMergedHistoryEntry"] | components["schemas"]["LeadMergedAwayHistoryEntry"] | components["schemas"]["LeadSplitHistoryEntry"] | components["schemas"]["LeadRestoredHistoryEntry"] | components["schemas"]["DuplicateLeadAllowedHistoryEntry"] | components["schemas"]["ConversionStartedHistoryEntry"] | components["schemas"]["ConversionCompletedHistoryEntry"] | components["schemas"]["ConversionFailedHistoryEntry"] | components["schemas"]["RecordMigratedHistoryEntry"] | components["schemas"]["LinesCopiedHistoryEntry"] | components["schemas"]["PaymentRecordedHistoryEntry"] | components["schemas"]["QuotePricedHistoryEntry"] | components["schemas"]["QuoteRevisedHistoryEntry"] | components["schemas"]["QuoteSentHistoryEntry"])[];
         };
         /** @description The deals behind one figure, as of the same moment */
         FigureExplanation: {
@@ -2979,6 +3037,293 @@ export interface components {
             /** @description What the code needs to be acted on, e.g. details.invalid for VALIDATION_FAILED, details.unmet for TRANSITION_REFUSED; {} when nothing */
             details: {
                 [key: string]: unknown;
+            };
+        };
+        QuoteLineRequest: {
+            /**
+             * @description Product SKU from the catalog
+             * @example CRM-ENT-SEAT
+             */
+            sku: string;
+            /**
+             * @description Above 0, at most 3 decimals (checked by the engine, which names the line)
+             * @example 40
+             */
+            quantity: number;
+            /**
+             * @description Percent off the list price, 0–100, at most 2 decimals; default 0
+             * @example 25
+             */
+            discountPercent?: number;
+        };
+        PriceQuoteRequest: {
+            /**
+             * @description Price book id; absent: the one the quote is pinned to (required the first time)
+             * @example list-usd-enterprise
+             */
+            priceBook?: string;
+            /** @description A version of it; absent: the pinned version (same book) or the latest */
+            priceBookVersion?: number;
+            /**
+             * @description Tax region of the rate table; absent: the quote’s (required the first time)
+             * @example US-NY
+             */
+            taxRegion?: string;
+            /** @description The lines, replacing the current version’s lines */
+            lines: components["schemas"]["QuoteLineRequest"][];
+            /** @description Fail with 409 unless the quote is at this revision */
+            expectedRevision?: number;
+        };
+        /** @description The quote fields a document shows besides its lines, as sent */
+        QuoteDocumentFields: {
+            customerEmail: string | null;
+            /** Format: date */
+            validUntil: string | null;
+            paymentTerms: string | null;
+            terms: string | null;
+        };
+        /** @description When and how a quote version went to the customer */
+        QuoteSending: {
+            /**
+             * Format: date-time
+             * @description When it was sent
+             */
+            at: string;
+            /**
+             * @description Document language
+             * @example en
+             */
+            locale: string;
+            /** @description sha256 of the HTML document sent */
+            documentHash: string;
+            documentFields: components["schemas"]["QuoteDocumentFields"];
+        };
+        /** @description The price book version a quote was priced with */
+        PinnedPriceBook: {
+            /**
+             * @description Price book id
+             * @example list-usd-enterprise
+             */
+            id: string;
+            /** @description Its version */
+            version: number;
+            /** @description sha256 of the version’s content */
+            contentHash: string;
+            /**
+             * @description Customer segment
+             * @example enterprise
+             */
+            segment: string;
+        };
+        /** @description A quote line priced from the pinned price book */
+        PricedLine: {
+            /** @description Line number, from 1 */
+            line: number;
+            /**
+             * @description Product SKU
+             * @example CRM-ENT-SEAT
+             */
+            sku: string;
+            /** @description Product name when priced */
+            name: string;
+            /**
+             * @description What one of quantity counts
+             * @example seat
+             */
+            unit: string;
+            /**
+             * @description Product family
+             * @example subscription
+             */
+            family: string;
+            /** @description Quantity (above 0, at most 3 decimals) */
+            quantity: number;
+            /** @description Percent off the list price (0–100, at most 2 decimals) */
+            discountPercent: number;
+            /** @description List price of one unit, in minor units of the currency (cents; yen) */
+            listPrice: number;
+            /** @description listPrice × quantity, in minor units of the currency (cents; yen) */
+            gross: number;
+            /** @description The line discount, in minor units of the currency (cents; yen) */
+            discount: number;
+            /** @description gross − discount, in minor units of the currency (cents; yen) */
+            net: number;
+            /** @description Tax on net, in minor units of the currency (cents; yen) */
+            tax: number;
+            /** @description net + tax, in minor units of the currency (cents; yen) */
+            total: number;
+        };
+        /** @description The quote’s currency in the reporting currency, at the rate recorded when priced */
+        QuoteExchange: {
+            /**
+             * @description Reporting currency
+             * @example USD
+             */
+            base: string;
+            /**
+             * @description What one unit of the quote’s currency is worth in base (exact decimal)
+             * @example 0.1389
+             */
+            rate: string;
+            /** @description The total in minor units of base */
+            totalInBase: number;
+        };
+        /** @description A quote version’s lines and totals; every amount in minor units of currency */
+        PricedQuote: {
+            priceBook: components["schemas"]["PinnedPriceBook"];
+            /**
+             * @description ISO 4217 currency of the price book
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Tax region of the rate table
+             * @example US-NY
+             */
+            taxRegion: string;
+            /** @description Tax rate in parts per million (8.875% is 88750) */
+            taxRate: number;
+            lines: components["schemas"]["PricedLine"][];
+            /** @description Sum of the lines’ gross amounts, in minor units of the currency (cents; yen) */
+            subtotal: number;
+            /** @description Sum of the lines’ discounts, in minor units of the currency (cents; yen) */
+            discount: number;
+            /** @description Sum of the lines’ taxes, in minor units of the currency (cents; yen) */
+            tax: number;
+            /** @description subtotal − discount + tax = the sum of the lines’ totals, in minor units of the currency (cents; yen) */
+            total: number;
+            /** @description discount ÷ subtotal to 4 decimals: what approval thresholds read */
+            effectiveDiscount: number;
+            exchange: components["schemas"]["QuoteExchange"];
+        };
+        QuoteVersionSummary: {
+            /** @description Version */
+            version: number;
+            /** @description Whether it has priced lines */
+            priced: boolean;
+            /** @description When and how it was sent; null while not sent */
+            sent: components["schemas"]["QuoteSending"] | (never | null);
+        };
+        /** @description One version of a quote: its priced lines, and every version the quote has had */
+        QuoteLines: {
+            /** @description Record id (the quote) */
+            recordId: string;
+            /** @description The version shown */
+            version: number;
+            /** @description The version being worked on now */
+            currentVersion: number;
+            /** @description Oldest first */
+            versions: components["schemas"]["QuoteVersionSummary"][];
+            /** @description When and how the version shown was sent; null while not sent */
+            sent: components["schemas"]["QuoteSending"] | (never | null);
+            /** @description Its lines and totals; null until the version is priced */
+            priced: components["schemas"]["PricedQuote"] | (never | null);
+        };
+        /** @description The quote document as JSON (format=json): the HTML with its hash */
+        QuoteDocument: {
+            /** @description Record id (the quote) */
+            recordId: string;
+            /** @description Quote version */
+            version: number;
+            /**
+             * @description Language
+             * @example en
+             */
+            locale: string;
+            /** @description sha256 (hex) of html: for a sent version in its locale, the hash QuoteSent stored */
+            documentHash: string;
+            /** @description Whether this version was sent */
+            sent: boolean;
+            /** @description The HTML document */
+            html: string;
+        };
+        CatalogProduct: {
+            /**
+             * @description SKU
+             * @example CRM-ENT-SEAT
+             */
+            sku: string;
+            /** @description Name */
+            name: string;
+            /**
+             * @description Unit
+             * @example seat
+             */
+            unit: string;
+            /**
+             * @description Family
+             * @example subscription
+             */
+            family: string;
+        };
+        /** @description One version of a price book; list prices in minor units of its currency */
+        PriceBook: {
+            /**
+             * @description Id
+             * @example list-usd-enterprise
+             */
+            id: string;
+            /** @description Version */
+            version: number;
+            /** @description sha256 of its canonical content */
+            contentHash: string;
+            /**
+             * @description ISO 4217 currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Customer segment
+             * @example enterprise
+             */
+            segment: string;
+            /**
+             * Format: date
+             * @description First day in force
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Last day in force; null until a later version replaces it
+             */
+            validUntil: string | null;
+            /**
+             * @description List price per SKU in minor units
+             * @example {
+             *       "CRM-ENT-SEAT": 198000
+             *     }
+             */
+            prices: {
+                [key: string]: number;
+            };
+        };
+        /** @description What quote lines are priced from (README, Products and price books) */
+        Catalog: {
+            products: components["schemas"]["CatalogProduct"][];
+            /** @description Every version of every price book */
+            priceBooks: components["schemas"]["PriceBook"][];
+            /**
+             * @description Tax rate per region in parts per million
+             * @example {
+             *       "US-NY": 88750
+             *     }
+             */
+            taxRates: {
+                [key: string]: number;
+            };
+            /**
+             * @description Reporting currency
+             * @example USD
+             */
+            reportingCurrency: string;
+            /**
+             * @description What one unit of each currency is worth in the reporting currency
+             * @example {
+             *       "CNY": "0.1389"
+             *     }
+             */
+            exchangeRates: {
+                [key: string]: string;
             };
         };
         RecordActivityRequest: {
@@ -4622,6 +4967,129 @@ export interface components {
             type: "PaymentRecorded";
             data: components["schemas"]["PaymentRecordedData"];
         };
+        QuotePricedData: {
+            priceBook: components["schemas"]["PinnedPriceBook"];
+            /**
+             * @description ISO 4217 currency of the price book
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Tax region of the rate table
+             * @example US-NY
+             */
+            taxRegion: string;
+            /** @description Tax rate in parts per million (8.875% is 88750) */
+            taxRate: number;
+            lines: components["schemas"]["PricedLine"][];
+            /** @description Sum of the lines’ gross amounts, in minor units of the currency (cents; yen) */
+            subtotal: number;
+            /** @description Sum of the lines’ discounts, in minor units of the currency (cents; yen) */
+            discount: number;
+            /** @description Sum of the lines’ taxes, in minor units of the currency (cents; yen) */
+            tax: number;
+            /** @description subtotal − discount + tax = the sum of the lines’ totals, in minor units of the currency (cents; yen) */
+            total: number;
+            /** @description discount ÷ subtotal to 4 decimals: what approval thresholds read */
+            effectiveDiscount: number;
+            exchange: components["schemas"]["QuoteExchange"];
+            /** @description Record id (the quote) */
+            recordId: string;
+            /** @description The quote version the lines belong to */
+            quoteVersion: number;
+        };
+        QuotePricedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "QuotePriced";
+            data: components["schemas"]["QuotePricedData"];
+        };
+        QuoteRevisedData: {
+            /** @description Record id (the quote) */
+            recordId: string;
+            /** @description The version kept in history */
+            from: number;
+            /** @description The version now being changed */
+            to: number;
+            /** @description Why it was revised */
+            reason: string | null;
+        };
+        QuoteRevisedEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "QuoteRevised";
+            data: components["schemas"]["QuoteRevisedData"];
+        };
+        QuoteSentData: {
+            /** @description Record id (the quote) */
+            recordId: string;
+            /** @description The version sent */
+            quoteVersion: number;
+            /**
+             * @description Document language
+             * @example en
+             */
+            locale: string;
+            /** @description sha256 (hex) of the HTML document sent: GET /records/quote/{id}/document answers the same bytes */
+            documentHash: string;
+            /** @description What the document showed of the fields */
+            documentFields: components["schemas"]["QuoteDocumentFields"];
+            /** @description Total sent, in minor units of the currency (cents; yen) */
+            total: number;
+            /** @description Its currency */
+            currency: string;
+        };
+        QuoteSentEvent: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "QuoteSent";
+            data: components["schemas"]["QuoteSentData"];
+        };
         RecordOpenedHistoryEntry: {
             /**
              * Format: uuid
@@ -5614,6 +6082,99 @@ export interface components {
             type: "PaymentRecorded";
             data: components["schemas"]["PaymentRecordedData"];
         };
+        QuotePricedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "QuotePriced";
+            data: components["schemas"]["QuotePricedData"];
+        };
+        QuoteRevisedHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "QuoteRevised";
+            data: components["schemas"]["QuoteRevisedData"];
+        };
+        QuoteSentHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description Event id, derived from the command id (so a retry stores nothing new)
+             */
+            id: string;
+            /** @description Position of the event in the record stream, from 0 */
+            revision: number;
+            metadata: components["schemas"]["RecordEventMetadata"];
+            /**
+             * Format: date-time
+             * @description Business time
+             */
+            occurredAt: string;
+            /**
+             * @description Global position in the event store
+             * @example C:42/P:42
+             */
+            position: string;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (differs from occurredAt for imported history)
+             */
+            recordedAt: string;
+            /**
+             * @description The event type
+             * @enum {string}
+             */
+            type: "QuoteSent";
+            data: components["schemas"]["QuoteSentData"];
+        };
         /** @description What became of one lead taken in */
         IntakeResult: {
             /** @description The sender’s id of the lead */
@@ -5872,7 +6433,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5940,7 +6501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +6528,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6026,7 +6587,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6044,7 +6605,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6101,7 +6662,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6119,7 +6680,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6181,7 +6742,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,7 +6760,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6822,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,7 +6840,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6345,7 +6906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6363,7 +6924,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6433,7 +6994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6469,7 +7030,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6539,7 +7100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6575,7 +7136,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6645,7 +7206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6681,7 +7242,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6757,7 +7318,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6775,7 +7336,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6849,7 +7410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6858,7 +7419,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +7455,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6903,7 +7464,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6961,7 +7522,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +7540,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7053,7 +7614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7062,7 +7623,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7098,7 +7659,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,7 +7668,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7190,7 +7751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7199,7 +7760,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7235,7 +7796,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7244,7 +7805,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7319,7 +7880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7328,7 +7889,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7364,7 +7925,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7373,7 +7934,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,7 +8009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7457,7 +8018,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7493,7 +8054,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7502,7 +8063,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7577,7 +8138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7586,7 +8147,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7622,7 +8183,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7631,7 +8192,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7705,7 +8266,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7714,7 +8275,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7750,7 +8311,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7759,7 +8320,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7817,7 +8378,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7835,7 +8396,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7909,7 +8470,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7918,7 +8479,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7954,7 +8515,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7963,7 +8524,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,7 +8598,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8046,7 +8607,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8082,7 +8643,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8091,7 +8652,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8157,7 +8718,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8166,7 +8727,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8230,7 +8791,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8239,7 +8800,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8303,7 +8864,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8312,7 +8873,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8382,7 +8943,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8391,7 +8952,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8459,7 +9020,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8468,7 +9029,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8546,7 +9107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8573,7 +9134,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8645,7 +9206,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8654,7 +9215,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8750,7 +9311,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,7 +9320,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8867,7 +9428,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8876,7 +9437,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8931,7 +9492,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8997,7 +9558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9006,7 +9567,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9024,7 +9585,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9117,7 +9678,7 @@ export interface operations {
                     "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9181,7 +9742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9267,7 +9828,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9333,7 +9894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9342,7 +9903,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9416,7 +9977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9425,7 +9986,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9452,7 +10013,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9461,7 +10022,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9535,7 +10096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9544,7 +10105,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9571,7 +10132,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9580,7 +10141,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9646,7 +10207,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9655,7 +10216,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9728,7 +10289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9755,7 +10316,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9764,7 +10325,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9834,7 +10395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9843,7 +10404,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9852,7 +10413,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9923,7 +10484,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9932,7 +10493,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9959,7 +10520,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9968,7 +10529,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10029,7 +10590,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10038,7 +10599,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10065,7 +10626,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10151,7 +10712,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10160,7 +10721,369 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QuotesController_lines: {
+        parameters: {
+            query?: {
+                /** @description A quote version; default the current one */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteLines"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QuotesController_price: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key store nothing new and get the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceQuoteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordWriteResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QuotesController_document: {
+        parameters: {
+            query?: {
+                /** @description A quote version; default the current one */
+                version?: number;
+                /** @description Language; default the quote’s language field, else en */
+                locale?: "en" | "zh-CN";
+                /** @description html (the contract, default), pdf (printed from it by headless Chromium), or json (the HTML with its hash) */
+                format?: "html" | "pdf" | "json";
+            };
+            header?: never;
+            path: {
+                kind: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document: text/html (default), application/pdf (format=pdf), or JSON (format=json) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteDocument"];
+                    "text/html": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogController_catalog: {
+        parameters: {
+            query?: {
+                /** @description Only price books in this currency */
+                currency?: string;
+                /** @description Only price books for this segment */
+                segment?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalog"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10235,7 +11158,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +11167,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10280,7 +11203,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, or a claim over the pool’s cap or within its cool-down */
+            /** @description The transition is refused (details.unmet lists every unmet criterion), the record is closed, a change would break what the stage required (details.unmet), an idempotency key was reused for another command, a claim over the pool’s cap or within its cool-down, or quote lines the catalog cannot price (unknown SKU or price book, expired price book, unknown tax region) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10289,7 +11212,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnprocessableError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10351,7 +11274,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10406,7 +11329,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10463,7 +11386,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10481,7 +11404,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10545,7 +11468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10631,7 +11554,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10700,7 +11623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10767,7 +11690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10776,7 +11699,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
+            /** @description A concurrency conflict (details.currentRevision), a record id already taken, a task or approval request no longer open, a pool lead claimed by another or already in the pool, a quote whose lines change outside its first stage, a rebuild another process swapped in first, or a webhook delivery that is not dead-lettered (replay) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10794,7 +11717,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10860,7 +11783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10878,7 +11801,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10951,7 +11874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, or route */
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10969,7 +11892,7 @@ export interface operations {
                     "application/json": components["schemas"]["UriTooLongError"];
                 };
             };
-            /** @description The event store or the read-model file cannot be used, or a read model is not built */
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
             503: {
                 headers: {
                     [name: string]: unknown;
