@@ -73,39 +73,39 @@ describe('crm blueprint publish, versions, diff and export', () => {
     expect(diff.err).toContain('blueprint "opportunity" has no version 5; versions: 4');
   });
 
-  it('given deals on v3 and v4 published, when a migration is planned, applied, completed with a stage map and undone, then the records follow each step', async () => {
+  it('given deals on v4 and v5 published, when a migration is planned, applied, completed with a stage map and undone, then the records follow each step', async () => {
     await crm('record', 'open', 'opportunity', '--id', 'q-1', '--field', 'name=Q', '--as', 'rita');
     await crm('record', 'open', 'opportunity', '--id', 'n-1', '--field', 'name=N', '--field', 'budget=10', '--field', 'decisionMaker=Bo', '--field', 'timeline=2026-12-01', '--as', 'rita');
     await crm('record', 'advance', 'opportunity', 'n-1', 'analyze_needs', '--as', 'rita');
-    await crm('blueprint', 'publish', 'opportunity-v4.blueprint.yaml', '--as', 'olga');
+    await crm('blueprint', 'publish', 'opportunity-v5.blueprint.yaml', '--as', 'olga');
 
-    const plan = await crm('blueprint', 'migrate', 'opportunity', '--from', '3', '--to', '4', '--plan', '--as', 'olga');
-    const forbidden = await crm('blueprint', 'migrate', 'opportunity', '--from', '3', '--to', '4', '--as', 'rita');
-    const applied = await crm('blueprint', 'migrate', 'opportunity', '--from', '3', '--to', '4', '--reason', 'v4', '--as', 'olga');
-    const mapped = await crm('blueprint', 'migrate', 'opportunity', '--from', '3', '--to', '4', '--map', 'needs_analysis=qualification', '--reason', 'requalify', '--as', 'olga');
+    const plan = await crm('blueprint', 'migrate', 'opportunity', '--from', '4', '--to', '5', '--plan', '--as', 'olga');
+    const forbidden = await crm('blueprint', 'migrate', 'opportunity', '--from', '4', '--to', '5', '--as', 'rita');
+    const applied = await crm('blueprint', 'migrate', 'opportunity', '--from', '4', '--to', '5', '--reason', 'v4', '--as', 'olga');
+    const mapped = await crm('blueprint', 'migrate', 'opportunity', '--from', '4', '--to', '5', '--map', 'needs_analysis=qualification', '--reason', 'requalify', '--as', 'olga');
     const onV4 = await crm('blueprint', 'versions', 'opportunity', '--json');
-    const undone = await crm('blueprint', 'migrate', 'opportunity', '--from', '4', '--to', '3', '--reason', 'undo', '--as', 'olga');
+    const undone = await crm('blueprint', 'migrate', 'opportunity', '--from', '5', '--to', '4', '--reason', 'undo', '--as', 'olga');
     const onV3 = await crm('blueprint', 'versions', 'opportunity', '--json');
 
     expect(plan.out.split('\n').slice(0, 4)).toEqual([
-      'plan opportunity v3 -> v4: 2 live records, 1 ready, 1 would break criteria, 0 in removed stages',
+      'plan opportunity v4 -> v5: 2 live records, 1 ready, 1 would break criteria, 0 in removed stages',
       '  required_field budgetApproved: 1 records',
       '  n-1: needs_analysis -> needs_analysis; breaks Budget approved is required',
       '  q-1: qualification -> qualification',
     ]);
     expect(forbidden.exitCode).toBe(5);
-    expect(applied).toMatchObject({ exitCode: 4, out: 'migrated 1, refused 1, unchanged 0 (opportunity v3 -> v4)\n' });
-    expect(applied.err).toMatch(/^n-1: MIGRATION_REFUSED: opportunity "n-1" would break needs_analysis in v4/);
-    expect(mapped).toMatchObject({ exitCode: 0, out: 'migrated 1, refused 0, unchanged 0 (opportunity v3 -> v4)\n' });
+    expect(applied).toMatchObject({ exitCode: 4, out: 'migrated 1, refused 1, unchanged 0 (opportunity v4 -> v5)\n' });
+    expect(applied.err).toMatch(/^n-1: MIGRATION_REFUSED: opportunity "n-1" would break needs_analysis in v5/);
+    expect(mapped).toMatchObject({ exitCode: 0, out: 'migrated 1, refused 0, unchanged 0 (opportunity v4 -> v5)\n' });
     const counts = (out: string) => JSON.parse(out).versions.map((entry: { ref: { version: number }; live: number; byStage: Record<string, number> }) => [entry.ref.version, entry.live, entry.byStage['qualification']]);
     expect(counts(onV4.out)).toEqual([
-      [3, 0, 0],
-      [4, 2, 2],
+      [4, 0, 0],
+      [5, 2, 2],
     ]);
     expect(undone.exitCode).toBe(0);
     expect(counts(onV3.out)).toEqual([
-      [3, 2, 2],
-      [4, 0, 0],
+      [4, 2, 2],
+      [5, 0, 0],
     ]);
   });
 });
