@@ -37,7 +37,7 @@ describe('Engine.open', () => {
 
     const engine = await Engine.open({ dataDirectory: join(scratch, 'data'), blueprintsDirectory, clock, policy: openAccess });
     try {
-      expect(engine.catalog.kinds()).toEqual(['account', 'contact', 'lead', 'opportunity', 'quote']);
+      expect(engine.catalog.kinds()).toEqual(['account', 'contact', 'lead', 'opportunity', 'order', 'quote', 'subscription']);
       expect(engine.blueprintProblems).not.toHaveLength(0);
       expect(new Set(engine.blueprintProblems.map((problem) => problem.file))).toEqual(new Set([join(blueprintsDirectory, 'broken.blueprint.yaml')]));
     } finally {
@@ -56,7 +56,7 @@ describe('Engine.open', () => {
     const engine = await Engine.open({ dataDirectory, blueprintsDirectory, clock, policy: openAccess });
     try {
       expect(engine.blueprintProblems).toEqual([
-        { file, path: 'version', message: 'blueprint opportunity v3 is already published with other content; give the change a new version number' },
+        { file, path: 'version', message: 'blueprint opportunity v4 is already published with other content; give the change a new version number' },
       ]);
       expect(engine.catalog.latestForKind('opportunity').definition.stages.find((stage) => stage.id === 'proposal')?.probability).toBe(50);
     } finally {
