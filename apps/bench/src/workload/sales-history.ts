@@ -9,6 +9,7 @@ import {
   noRecord,
   recordIdFor,
   RecordSlices,
+  RECORD_EVENT_SCHEMAS,
   standardTiming,
   recordStreamName,
   type DecidedRecordEvent,
@@ -441,10 +442,10 @@ export function* generateSalesHistory(options: SalesHistoryOptions): Generator<H
     if (!room(decided.length)) return null;
     const recordedAt = now.toISOString();
     const stream = recordStreamName(command.kind, state.recordId);
-    const metadata = handlerMetadata(command, pinned.ref);
-    const metadataJson = JSON.stringify(metadata);
     let next = state;
     const rows = decided.map((event, index): HistoryRow => {
+      const metadata = handlerMetadata(command, pinned.ref, event.type);
+      const metadataJson = JSON.stringify(metadata);
       const occurredAt = event.occurredAt ?? recordedAt;
       const row: HistoryRow = {
         id: eventIdFor(command.commandId, index),
@@ -551,7 +552,7 @@ const intentOf = (command: RecordCommandBase): Record<string, unknown> => {
  * its own (actor, roles, correlation, causation, command id, pinned blueprint, import source) and then
  * the command loop's `commandHash`, the fingerprint a retry is checked against.
  */
-const handlerMetadata = (command: RecordCommand, blueprint: CompiledBlueprint['ref']): RecordEventMetadata & { readonly commandHash: string } => ({
+const handlerMetadata = (command: RecordCommand, blueprint: CompiledBlueprint['ref'], eventType: string): RecordEventMetadata & { readonly commandHash: string } => ({
   actor: command.actor.id,
   roles: command.actor.roles,
   correlationId: command.correlationId ?? command.commandId,
@@ -560,6 +561,8 @@ const handlerMetadata = (command: RecordCommand, blueprint: CompiledBlueprint['r
   blueprint,
   ...(command.origin === undefined ? {} : { origin: command.origin }),
   ...(command.type === 'ImportRecordHistory' ? { imported: true as const, importSource: command.source } : {}),
+  // The event's schema version, as the command loop stamps it (README, "Event schema versions").
+  ...RECORD_EVENT_SCHEMAS.stampOf(eventType),
   commandHash: fingerprintOf(intentOf(command)),
 });
 
