@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { SteppingClock } from '../workload/business-clock';
 import { Engine } from '@crm/engine';
-import type { EventStore, ReadAllOptions } from '@crm/event-store';
 import { IntakeKeys, LeadIntake, RateLimiter, type IntakeResult } from '@crm/intake';
 import { openAccess } from '@crm/workflow';
 import type { CaseResult, CaseSettings } from '../case-result';
+import { countEventsOfType } from '../measure/count-events';
 import { CpuProfiler } from '../measure/cpu-profiler';
 import { Latencies, stopwatch } from '../measure/latencies';
 import { peakRssMiB } from '../measure/peak-rss';
@@ -14,18 +14,6 @@ import { arrivingLeads, existingLeads, type ArrivalKind, type LeadArrival } from
 
 const CALLERS = 64;
 const SYSTEM = { id: 'system:bench', roles: ['system'] };
-
-const countOf = async (store: EventStore, type: string): Promise<number> => {
-  let count = 0;
-  let from: ReadAllOptions = { from: 'start', filter: { eventTypes: [type] }, maxCount: 10_000 };
-  for (;;) {
-    const page = await store.readAll(from);
-    count += page.length;
-    const last = page[page.length - 1];
-    if (last === undefined) return count;
-    from = { ...from, from: last.position };
-  }
-};
 
 /**
  * Lead intake with dedup against a large base (README, Intake and dedup): 100,000 leads kept already
@@ -86,7 +74,7 @@ export const runIntakeCase = async (settings: CaseSettings): Promise<CaseResult[
   });
   const seconds = timer();
   await profiler?.stop(join(settings.profileDirectory ?? '', 'intake.cpuprofile'));
-  const leadMergedEvents = await countOf(engine.store, 'LeadMerged');
+  const leadMergedEvents = await countEventsOfType(engine.store, 'LeadMerged');
   await engine.close();
 
   const openRate = measuredLeads / openSeconds;

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { Engine, TimerScheduler } from '@crm/engine';
-import type { EventStore, ReadAllOptions } from '@crm/event-store';
 import { catchUpProjection, ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
 import { pendingTimersIn, timersProjection } from '@crm/projections';
 import { openAccess, type FireTimer, type RecordCommandResult } from '@crm/workflow';
 import type { CaseResult, CaseSettings } from '../case-result';
+import { countEventsOfType } from '../measure/count-events';
 import { CpuProfiler } from '../measure/cpu-profiler';
 import { Latencies, stopwatch } from '../measure/latencies';
 import { peakRssMiB } from '../measure/peak-rss';
@@ -20,18 +20,6 @@ const OWNERS = ['rita', 'raj', 'rosa', 'rui'] as const;
 const ARRIVALS_FROM = '2026-03-02T09:00:00.000Z';
 /** The app came back a month later: every timer of every lead is overdue. */
 const BACK_AT = '2026-04-06T09:00:00.000Z';
-
-const countOf = async (store: EventStore, type: string): Promise<number> => {
-  let count = 0;
-  let from: ReadAllOptions = { from: 'start', filter: { eventTypes: [type] }, maxCount: 10_000 };
-  for (;;) {
-    const page = await store.readAll(from);
-    count += page.length;
-    const last = page[page.length - 1];
-    if (last === undefined) return count;
-    from = { ...from, from: last.position };
-  }
-};
 
 const openEngine = (directory: string, clock: ManualClock): Promise<Engine> => Engine.open({ dataDirectory: directory, blueprintsDirectory, clock, policy: openAccess });
 
@@ -86,7 +74,7 @@ export const runTimerCatchUpCase = async (settings: CaseSettings): Promise<CaseR
   const runner = new ProjectionRunner({ store: engine.store, readModels, projections: [timersProjection()], clock });
   await runner.start();
   const { store } = engine;
-  const firedBefore = await countOf(store, 'TimerFired');
+  const firedBefore = await countEventsOfType(store, 'TimerFired');
   const latencies = new Latencies();
   const timed = {
     execute: (command: FireTimer): Promise<RecordCommandResult> => latencies.time(() => engine.commands.execute(command)),
@@ -100,8 +88,8 @@ export const runTimerCatchUpCase = async (settings: CaseSettings): Promise<CaseR
   const seconds = timer();
   await profiler?.stop(join(settings.profileDirectory ?? '', 'timer-catch-up.cpuprofile'));
 
-  const firedInStore = (await countOf(store, 'TimerFired')) - firedBefore;
-  const releasedToPool = await countOf(store, 'OwnerChanged');
+  const firedInStore = (await countEventsOfType(store, 'TimerFired')) - firedBefore;
+  const releasedToPool = await countEventsOfType(store, 'OwnerChanged');
   const head = await engine.store.headPosition();
   if (head !== null) await runner.waitForPosition(head, 600_000);
   const pendingAfter = scheduler.status().due;
