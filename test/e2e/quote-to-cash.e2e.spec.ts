@@ -36,6 +36,18 @@ interface Receipt {
   readonly balanceMinor: number;
   readonly events: readonly string[];
 }
+interface PricedLine {
+  readonly sku: string;
+  readonly name: string;
+  readonly quantity: number;
+  readonly listPrice: number;
+  readonly discount: number;
+  readonly tax: number;
+  readonly total: number;
+}
+interface QuoteLines {
+  readonly priced: { readonly currency: string; readonly total: number; readonly lines: readonly PricedLine[] } | null;
+}
 interface Page {
   readonly items: readonly { readonly recordId: string; readonly fields: Record<string, unknown> }[];
 }
@@ -46,7 +58,10 @@ const START = '2026-03-02T09:00:00.000Z';
 const CONTRACT_END = '2026-06-10';
 /** The day the 90-day renewal timer falls due: contract end minus 90 days. */
 const NINETY_DAYS_BEFORE = '2026-03-12T00:00:00.000Z';
-const QUOTE_TOTAL = 37_500;
+/** 40 enterprise seats at 1,980.00 (price book list-usd-enterprise v2), 25% off: 59,400.00 net, 8.875% New York tax 5,271.75. */
+const SEATS = { sku: 'CRM-ENT-SEAT', quantity: 40, discountPercent: 25 };
+const QUOTE_TOTAL = 64_671.75;
+const QUOTE_TOTAL_MINOR = 6_467_175;
 
 /**
  * Quote to cash over HTTP (README, Orders and payments; Renewals): lead → opportunity → quote with a 25%
@@ -120,11 +135,13 @@ describe('quote to cash (over HTTP)', () => {
 
     const quote = ok(
       await harness.request<WriteBody>('rita', 'POST', '/records/quote', {
-        fields: { opportunity: opportunityId, total: QUOTE_TOTAL, discount: 0.25, validUntil: '2026-04-30', contractEnd: CONTRACT_END },
+        fields: { opportunity: opportunityId, validUntil: '2026-04-30', contractEnd: CONTRACT_END },
       }),
       201,
     );
     quoteId = quote.record.id;
+    const priced = ok(await harness.request<WriteBody>('rita', 'PUT', `/records/quote/${quoteId}/lines`, { priceBook: 'list-usd-enterprise', taxRegion: 'US-NY', lines: [SEATS] }));
+    expect(priced.record.fields).toMatchObject({ total: QUOTE_TOTAL, discount: 0.25, currency: 'USD' });
     ok(await fire('rita', 'quote', quoteId, 'submit'));
     const asked = ok(await fire('rita', 'quote', quoteId, 'approve'), 202);
     const approval = asked.record.approvals[0];
@@ -151,7 +168,7 @@ describe('quote to cash (over HTTP)', () => {
     acceptEventId = String(accept?.id);
   });
 
-  it('given the accepted quote, then the reactor opens the order with its lines and closes the opportunity won with the quote total, both caused by the acceptance', async () => {
+  it('given the accepted quote, then the reactor opens the order with its lines copied and closes the opportunity won with the quote total, both caused by the acceptance', async () => {
     orderId = await until('the order', () => recordOf('order', 'quote', quoteId));
     const won = await until('the opportunity won', async () => {
       const opportunity = await get('opportunity', opportunityId);
@@ -163,7 +180,13 @@ describe('quote to cash (over HTTP)', () => {
     expect(order).toMatchObject({ stage: 'booked', owner: 'rita', fields: { quote: quoteId, opportunity: opportunityId, account: accountId, total: QUOTE_TOTAL, balance: QUOTE_TOTAL, contractEnd: CONTRACT_END } });
     const orderHistory = await historyOf('order', orderId);
     expect(orderHistory.map((event) => event.type)).toEqual(['RecordOpened', 'LinesCopied']);
-    expect(orderHistory[1]?.data).toMatchObject({ source: { kind: 'quote', recordId: quoteId }, currency: 'USD', totalMinor: QUOTE_TOTAL * 100 });
+    expect(orderHistory[1]?.data).toMatchObject({ source: { kind: 'quote', recordId: quoteId }, currency: 'USD', minorDigits: 2, totalMinor: QUOTE_TOTAL_MINOR });
+    // The order's lines are the quote's, to the minor unit: what was sold, at the price it was sold.
+    const quoteLines = ok(await harness.request<QuoteLines>('rita', 'GET', `/records/quote/${quoteId}/lines`)).priced;
+    const orderLines = orderHistory[1]?.data['lines'] as PricedLine[];
+    expect(orderLines).toEqual(quoteLines?.lines);
+    expect(orderLines.map((line) => [line.sku, line.quantity, line.listPrice, line.discount, line.tax, line.total])).toEqual([['CRM-ENT-SEAT', 40, 198_000, 1_980_000, 527_175, QUOTE_TOTAL_MINOR]]);
+    expect(orderLines.reduce((sum, line) => sum + line.total, 0)).toBe(quoteLines?.total);
     expect(orderHistory[0]?.metadata).toMatchObject({ actor: 'system:reactor:quote-acceptance', causationId: acceptEventId });
     const closed = (await historyOf('opportunity', opportunityId)).find((event) => event.type === 'Transitioned' && event.data['to'] === 'closed_won');
     expect(closed?.metadata).toMatchObject({ actor: 'system:reactor:quote-acceptance', causationId: acceptEventId });
@@ -171,6 +194,8 @@ describe('quote to cash (over HTTP)', () => {
     await harness.untilProjectionsCaughtUp();
     const forecast = ok(await harness.request<{ rows: { closedWon: number; closedWonCount: number }[] }>('max', 'GET', '/forecast?groupBy=total&from=2026-Q1&to=2026-Q1'));
     expect(forecast.rows.map((row) => [row.closedWon, row.closedWonCount])).toEqual([[QUOTE_TOTAL, 1]]);
+    const pipeline = ok(await harness.request<{ byStage: { count: number }[] }>('max', 'GET', '/pipeline'));
+    expect(pipeline.byStage.reduce((sum, row) => sum + row.count, 0)).toBe(0);
   });
 
   it('given the order invoiced, when payments come through the signed webhook, then above the balance is refused with nothing stored, two part payments settle it, and a payment sent again stores nothing', async () => {
@@ -179,16 +204,16 @@ describe('quote to cash (over HTTP)', () => {
     const forged = await pay({ id: 'pay-0', order: orderId, amount: 100, currency: 'USD' }, 'sha256=00');
     expect([forged.status, forged.body.error]).toEqual([401, 'PAYMENT_SIGNATURE_INVALID']);
     const before = await head();
-    const above = await pay({ id: 'pay-x', order: orderId, amount: QUOTE_TOTAL * 100 + 1, currency: 'USD' });
-    expect([above.status, above.body.error, above.body.details['balanceMinor']]).toEqual([422, 'PAYMENT_ABOVE_BALANCE', QUOTE_TOTAL * 100]);
+    const above = await pay({ id: 'pay-x', order: orderId, amount: QUOTE_TOTAL_MINOR + 1, currency: 'USD' });
+    expect([above.status, above.body.error, above.body.details['balanceMinor']]).toEqual([422, 'PAYMENT_ABOVE_BALANCE', QUOTE_TOTAL_MINOR]);
     expect(await head()).toEqual(before);
 
     const first = ok(await pay({ id: 'pay-1', order: orderId, amount: 1_500_000, currency: 'USD' }));
-    expect(first).toMatchObject({ stage: 'partly_paid', paidMinor: 1_500_000, balanceMinor: 2_250_000 });
+    expect(first).toMatchObject({ stage: 'partly_paid', paidMinor: 1_500_000, balanceMinor: QUOTE_TOTAL_MINOR - 1_500_000 });
     const again = ok(await pay({ id: 'pay-1', order: orderId, amount: 1_500_000, currency: 'USD' }));
     expect(again).toEqual(first);
-    const second = ok(await pay({ id: 'pay-2', order: orderId, amount: 2_250_000, currency: 'USD' }));
-    expect(second).toMatchObject({ stage: 'paid', paidMinor: QUOTE_TOTAL * 100, balanceMinor: 0 });
+    const second = ok(await pay({ id: 'pay-2', order: orderId, amount: QUOTE_TOTAL_MINOR - 1_500_000, currency: 'USD' }));
+    expect(second).toMatchObject({ stage: 'paid', paidMinor: QUOTE_TOTAL_MINOR, balanceMinor: 0 });
     expect((await get('order', orderId)).fields).toMatchObject({ amountPaid: QUOTE_TOTAL, balance: 0 });
     expect((await historyOf('order', orderId)).filter((event) => event.type === 'PaymentRecorded').map((event) => event.data['paymentId'])).toEqual(['pay-1', 'pay-2']);
   });
@@ -211,7 +236,7 @@ describe('quote to cash (over HTTP)', () => {
     const renewal = await get('opportunity', renewalId);
     expect(renewal).toMatchObject({ stage: 'qualification', owner: 'rita', fields: { account: accountId, renewalOf: subscriptionId, amount: QUOTE_TOTAL, closeDate: CONTRACT_END } });
     const renewalHistory = await historyOf('opportunity', renewalId);
-    expect(renewalHistory.find((event) => event.type === 'LinesCopied')?.data).toMatchObject({ source: { kind: 'subscription', recordId: subscriptionId }, totalMinor: QUOTE_TOTAL * 100 });
+    expect(renewalHistory.find((event) => event.type === 'LinesCopied')?.data).toMatchObject({ source: { kind: 'subscription', recordId: subscriptionId }, totalMinor: QUOTE_TOTAL_MINOR, lines: [expect.objectContaining({ sku: 'CRM-ENT-SEAT', quantity: 40, total: QUOTE_TOTAL_MINOR })] });
     const opened = (await historyOf('subscription', subscriptionId)).find((event) => event.type === 'Transitioned' && event.data['event'] === 'open_renewal');
     expect(renewalHistory[0]?.metadata).toMatchObject({ actor: 'system:reactor:subscription-renewal', causationId: opened?.id });
   });
