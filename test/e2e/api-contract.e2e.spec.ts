@@ -445,6 +445,12 @@ describe('API contract: the OpenAPI document declares every answer', () => {
       await call('olga', 'POST', '/blueprints/account/migrations/plan', { from: 1, to: 2 });
       await call('olga', 'POST', '/blueprints/account/migrations', { from: 1, to: 2, reason: 'contract' });
       await call('olga', 'POST', '/blueprints/account/migrations', { from: 1, to: 2, force: 'yes' });
+      const opportunityDraft = readFileSync(join(__dirname, '..', '..', 'blueprints', 'opportunity.blueprint.yaml'), 'utf8')
+        .replace(/^version: (\d+)$/m, (_line, version: string) => `version: ${Number(version) + 1}`)
+        .replace('requires: [budget, decisionMaker, timeline]', 'requires: [budget, decisionMaker, timeline, budgetApproved]')
+        .replace(/^fields:\n/m, 'fields:\n  budgetApproved: { type: boolean, label: Budget approved }\n');
+      await call('olga', 'POST', '/blueprints/opportunity/what-if', { source: opportunityDraft, from: '2000-01-01' });
+      await call('olga', 'POST', '/blueprints/opportunity/what-if', { source: opportunityDraft.replace('initialStage: qualification', 'initialStage: qualifcation') });
       return answered;
     };
 

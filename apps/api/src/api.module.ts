@@ -15,6 +15,7 @@ import { BlueprintsController } from './blueprints/blueprints.controller';
 import { MigrateRecordsHandler } from './blueprints/commands/migrate-records.handler';
 import { PublishBlueprintHandler } from './blueprints/commands/publish-blueprint.handler';
 import { PlanMigrationHandler } from './blueprints/queries/plan-migration.handler';
+import { WhatIfHandler } from './blueprints/queries/what-if.handler';
 import { SaveBlueprintDraftHandler } from './blueprints/commands/save-blueprint-draft.handler';
 import { BlueprintDiffHandler } from './blueprints/queries/blueprint-diff.handler';
 import { BlueprintDraftHandler } from './blueprints/queries/blueprint-draft.handler';
@@ -128,6 +129,7 @@ const QUERY_HANDLERS = [
   ExportBlueprintHandler,
   BlueprintDraftHandler,
   PlanMigrationHandler,
+  WhatIfHandler,
   GetPipelineHandler,
   GetForecastHandler,
   GetForecastAccuracyHandler,

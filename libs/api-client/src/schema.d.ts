@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/blueprints/{id}/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay the recorded history of the blueprint’s records against a draft (process owners and admins); stores nothing
+         * @description The same report as crm blueprint what-if --json: the recorded moves the draft would have refused (every unmet criterion, counted by rule), the records it would have left in another stage, and per stage of the draft how many records reached it as recorded and under the draft. from/to: records opened in that window. A draft that does not parse or check is 400 INVALID_BLUEPRINT with every problem and its path.
+         */
+        post: operations["BlueprintsController_whatIf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/records/{kind}": {
         parameters: {
             query?: never;
@@ -1720,6 +1740,109 @@ export interface components {
             records: components["schemas"]["MigrationOutcome"][];
             /** @description The plan applied */
             plan: components["schemas"]["MigrationSummary"];
+        };
+        WhatIfRequest: {
+            /**
+             * @description The blueprint YAML (README, Blueprint reference)
+             * @example id: opportunity
+             *     version: 4
+             *     …
+             */
+            source: string;
+            /**
+             * @description Records opened from (business time): a date is the whole day, UTC; a date-time is taken as it is
+             * @example 2026-01-01
+             */
+            from?: string;
+            /**
+             * @description Records opened up to (business time): a date is the whole day, UTC
+             * @example 2026-06-30
+             */
+            to?: string;
+        };
+        WhatIfDraftRef: {
+            /** @description Blueprint id */
+            id: string;
+            /** @description The version the draft declares */
+            version: number;
+        };
+        /** @description Records opened in this window (business time); null: unbounded */
+        WhatIfWindow: {
+            /** @description From, ISO date-time */
+            from: string | null;
+            /** @description To, ISO date-time */
+            to: string | null;
+        };
+        /** @description A recorded move the draft would have refused, judged on the record as it was then */
+        WhatIfRefusal: {
+            /** @description Record id */
+            recordId: string;
+            /** @description The transition event recorded; "(into <stage>)" for an imported move that names none */
+            event: string;
+            /** @description Stage it left */
+            from: string;
+            /** @description Stage it entered */
+            to: string;
+            /**
+             * Format: date-time
+             * @description When the move happened (business time)
+             */
+            occurredAt: string;
+            /** @description Every criterion of the draft it did not meet */
+            unmet: components["schemas"]["UnmetCriterion"][];
+        };
+        /** @description How many recorded moves one rule of the draft would have refused */
+        WhatIfRuleCount: {
+            /** @description The transition event */
+            event: string;
+            /** @description Which criterion, e.g. required_field */
+            criterion: string;
+            /** @description The field concerned */
+            field?: string;
+            /** @description The CEL expression concerned */
+            expression?: string;
+            /** @description The rule, for a person */
+            message: string;
+            /** @description Moves it refused */
+            count: number;
+        };
+        /** @description A record the draft would have left in another stage */
+        WhatIfElsewhere: {
+            /** @description Record id */
+            recordId: string;
+            /** @description Its stage as recorded */
+            stage: string;
+            /** @description Where the draft would have it: it follows only the moves the draft allows */
+            draftStage: string;
+        };
+        /** @description Records that reached one stage of the draft */
+        WhatIfFunnelStep: {
+            /** @description Stage id */
+            stage: string;
+            /** @description Stage title */
+            title: string;
+            /** @description As recorded */
+            recorded: number;
+            /** @description Under the draft */
+            draft: number;
+        };
+        /** @description The recorded history replayed against a draft; nothing is stored (the same report as crm blueprint what-if --json) */
+        WhatIfReport: {
+            blueprint: components["schemas"]["WhatIfDraftRef"];
+            window: components["schemas"]["WhatIfWindow"];
+            /** @description Records of the blueprint opened in the window */
+            records: number;
+            /** @description Events of those records read and folded */
+            events: number;
+            /** @description Recorded stage moves judged */
+            transitions: number;
+            /** @description Every recorded move the draft would have refused */
+            refused: components["schemas"]["WhatIfRefusal"][];
+            /** @description Refused moves by rule, most first */
+            refusedByRule: components["schemas"]["WhatIfRuleCount"][];
+            elsewhere: components["schemas"]["WhatIfElsewhere"][];
+            /** @description Per stage of the draft, in stage order */
+            funnel: components["schemas"]["WhatIfFunnelStep"][];
         };
         AllowDuplicateRequest: {
             /** @description Why this lead is kept twice, for the audit trail */
@@ -7177,6 +7300,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MigrationResult"];
+                };
+            };
+            /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description No, a malformed, expired or forged token, or an unknown user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description A role rule forbids it; details.rule names the rule */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description Unknown kind, record, task or approval request of the record, blueprint, projection, notification, webhook subscription or delivery, quote version with lines, or route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description The JSON body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description A path segment (kind, record id) is longer than 128 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description The body is neither application/json nor text/plain */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description The event store or the read-model file cannot be used, a read model is not built, or no Chromium can print a PDF */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailableError"];
+                };
+            };
+            /** @description Any other refusal (408, 431, 500, …), with the same body */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlueprintsController_whatIf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhatIfRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIfReport"];
                 };
             };
             /** @description The request is malformed or invalid: a body or query that breaks the rules, invalid field values, an unknown event or activity type, a bad URL, a webhook that cannot be kept */

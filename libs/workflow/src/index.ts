@@ -72,6 +72,7 @@ export { conversionOf, type RecordConversionState } from './conversion/conversio
 export { conversionIdFor, keyedRecordId, type MatchKeyOf } from './conversion/conversion-plan';
 export { conversionFailed, type ConversionOptions, type RecordLookup } from './conversion/record-conversion';
 export { whatIfReplay } from './what-if/what-if-replay';
+export { whatIfBound } from './what-if/what-if-window';
 export type { FunnelStep, RecordElsewhere, RefusedTransition, RuleCount, WhatIfOptions, WhatIfReport, WhatIfWindow } from './what-if/what-if-replay';
 export type { MigrateRecord, MigrationCommand } from './migration/migration.commands';
 export type { MigrationEvent, RecordMigrated } from './migration/migration.events';

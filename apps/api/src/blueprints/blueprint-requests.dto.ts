@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateBy } from 'class-validator';
+import { whatIfBound } from '@crm/workflow';
 import { EXPORT_FORMATS, type ExportFormat } from './queries/export-blueprint.query';
 
 /** Every value a stage id (text of 1 to 100 characters). */
@@ -83,4 +84,29 @@ export class MigrationRequestBody extends MigrationPlanRequest {
   @IsOptional()
   @IsBoolean()
   force?: boolean;
+}
+
+/** A what-if window bound: a date (the whole day, UTC) or an ISO-8601 date-time with offset. */
+const IsWhatIfBound = (side: 'from' | 'to'): PropertyDecorator =>
+  ValidateBy({
+    name: 'isWhatIfBound',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && whatIfBound(side, value) !== null,
+      defaultMessage: () => `${side} must be a date (YYYY-MM-DD) or an ISO-8601 date-time with offset`,
+    },
+  });
+
+/** `POST /blueprints/{id}/what-if`: a draft and the window of records to replay against it. */
+export class WhatIfRequest extends BlueprintSourceRequest {
+  @ApiPropertyOptional({ description: 'Records opened from (business time): a date is the whole day, UTC; a date-time is taken as it is', example: '2026-01-01' })
+  @IsOptional()
+  @IsString()
+  @IsWhatIfBound('from')
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Records opened up to (business time): a date is the whole day, UTC', example: '2026-06-30' })
+  @IsOptional()
+  @IsString()
+  @IsWhatIfBound('to')
+  to?: string;
 }

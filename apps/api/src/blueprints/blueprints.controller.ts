@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
-import type { BlueprintDraft, MigrationPlan } from '@crm/workflow';
+import type { BlueprintDraft, MigrationPlan, WhatIfReport } from '@crm/workflow';
 import { ApiErrorResponses } from '../http/dto/error.response';
 import { CurrentUser } from '../identity/current-user.decorator';
-import { BlueprintDiffRequest, BlueprintExportRequest, BlueprintSourceRequest, MigrationPlanRequest, MigrationRequestBody } from './blueprint-requests.dto';
+import { BlueprintDiffRequest, BlueprintExportRequest, BlueprintSourceRequest, MigrationPlanRequest, MigrationRequestBody, WhatIfRequest } from './blueprint-requests.dto';
 import { MigrateRecordsCommand, type MigrationAnswer } from './commands/migrate-records.command';
 import { PlanMigrationQuery } from './queries/plan-migration.query';
 import { PublishBlueprintCommand, type PublishedBlueprint } from './commands/publish-blueprint.command';
@@ -19,6 +19,7 @@ import {
   MigrationPlanResponse,
   MigrationResultResponse,
   PublishedBlueprintResponse,
+  WhatIfReportResponse,
 } from './dto/blueprint-lifecycle.response';
 import { BlueprintDiffQuery, type BlueprintDiffAnswer } from './queries/blueprint-diff.query';
 import { BlueprintDraftQuery } from './queries/blueprint-draft.query';
@@ -26,6 +27,7 @@ import { BlueprintVersionsQuery, type BlueprintVersions } from './queries/bluepr
 import { ExportBlueprintQuery, type BlueprintExport } from './queries/export-blueprint.query';
 import { GetBlueprintQuery, type BlueprintDetail } from './queries/get-blueprint.query';
 import { ListBlueprintsQuery, type BlueprintSummary } from './queries/list-blueprints.query';
+import { WhatIfQuery } from './queries/what-if.query';
 
 @ApiTags('blueprints')
 @ApiBearerAuth()
@@ -131,5 +133,18 @@ export class BlueprintsController {
   @ApiErrorResponses(400, 401, 403, 404, 413, 414, 415, 503)
   migrate(@CurrentUser() user: User, @Param('id') id: string, @Body() request: MigrationRequestBody): Promise<MigrationAnswer> {
     return this.commands.execute(new MigrateRecordsCommand(user, id, request));
+  }
+
+  @Post(':id/what-if')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Replay the recorded history of the blueprint’s records against a draft (process owners and admins); stores nothing',
+    description:
+      'The same report as crm blueprint what-if --json: the recorded moves the draft would have refused (every unmet criterion, counted by rule), the records it would have left in another stage, and per stage of the draft how many records reached it as recorded and under the draft. from/to: records opened in that window. A draft that does not parse or check is 400 INVALID_BLUEPRINT with every problem and its path.',
+  })
+  @ApiOkResponse({ type: WhatIfReportResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 413, 414, 415, 503)
+  whatIf(@CurrentUser() user: User, @Param('id') id: string, @Body() request: WhatIfRequest): Promise<WhatIfReport> {
+    return this.queries.execute(new WhatIfQuery(user, id, request));
   }
 }

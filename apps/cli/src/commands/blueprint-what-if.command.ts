@@ -1,19 +1,16 @@
 import { compileBlueprint, parseBlueprint } from '@crm/blueprint';
-import { isIsoDate, parseIsoDateTime } from '@crm/clock';
-import { BlueprintCatalog, whatIfReplay, type WhatIfReport } from '@crm/workflow';
+import { BlueprintCatalog, whatIfBound, whatIfReplay, type WhatIfReport } from '@crm/workflow';
 import { CliException, CliExceptionCode, EXIT_OK } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
 import { checkEventStore, openChosenEventStore, using } from '../cli-context';
 import { pathFrom, readInputFile, stringOption } from '../cli-options';
 import { displayPath } from '../blueprints/blueprint-files';
 
-/** `2026-03-01` is the whole day (from its start, to its end, UTC); a date-time is taken as it is. */
 const boundOf = (name: 'from' | 'to', text: string | undefined): string | undefined => {
   if (text === undefined) return undefined;
-  if (isIsoDate(text)) return name === 'from' ? `${text}T00:00:00.000Z` : `${text}T23:59:59.999Z`;
-  const at = parseIsoDateTime(text);
+  const at = whatIfBound(name, text);
   if (at === null) throw new CliException(CliExceptionCode.USAGE, `--${name} ${text}: expected a date (YYYY-MM-DD) or an ISO-8601 date-time with offset`, { option: name });
-  return at.toISOString();
+  return at;
 };
 
 export const formatWhatIf = (report: WhatIfReport): string => {

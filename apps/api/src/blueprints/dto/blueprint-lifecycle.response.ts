@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { BlueprintProblem, CriteriaChange, ItemChange, PropertyChange, SectionDiff } from '@crm/blueprint';
-import type { BlueprintDraft, MigrationOutcome, MigrationPlan, PlannedMigration } from '@crm/workflow';
+import type { BlueprintDraft, FunnelStep, MigrationOutcome, MigrationPlan, PlannedMigration, RecordElsewhere, RefusedTransition, RuleCount, WhatIfReport } from '@crm/workflow';
 import { UnmetCriterionResponse } from '../../records/dto/record.response';
 import type { MigrationAnswer } from '../commands/migrate-records.command';
-import { DateTimeProperty, IntegerProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
+import { DateTimeProperty, IntegerProperty, NullableTextProperty, TextListProperty, TextProperty } from '../../http/dto/schema-properties';
 import type { PublishedBlueprint } from '../commands/publish-blueprint.command';
 import type { BlueprintDiffAnswer } from '../queries/blueprint-diff.query';
 import type { BlueprintVersionCount } from '@crm/projections';
@@ -276,4 +276,121 @@ export class MigrationResultResponse implements MigrationAnswer {
 
   @ApiProperty({ type: () => MigrationSummaryResponse, description: 'The plan applied' })
   readonly plan!: MigrationSummaryResponse;
+}
+
+@ApiSchema({ name: 'WhatIfRefusal', description: 'A recorded move the draft would have refused, judged on the record as it was then' })
+export class WhatIfRefusalResponse implements RefusedTransition {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('The transition event recorded; "(into <stage>)" for an imported move that names none')
+  readonly event!: string;
+
+  @TextProperty('Stage it left')
+  readonly from!: string;
+
+  @TextProperty('Stage it entered')
+  readonly to!: string;
+
+  @DateTimeProperty('When the move happened (business time)')
+  readonly occurredAt!: string;
+
+  @ApiProperty({ type: () => [UnmetCriterionResponse], description: 'Every criterion of the draft it did not meet' })
+  readonly unmet!: readonly UnmetCriterionResponse[];
+}
+
+@ApiSchema({ name: 'WhatIfRuleCount', description: 'How many recorded moves one rule of the draft would have refused' })
+export class WhatIfRuleCountResponse implements RuleCount {
+  @TextProperty('The transition event')
+  readonly event!: string;
+
+  @TextProperty('Which criterion, e.g. required_field')
+  readonly criterion!: string;
+
+  @ApiPropertyOptional({ type: String, description: 'The field concerned' })
+  readonly field?: string;
+
+  @ApiPropertyOptional({ type: String, description: 'The CEL expression concerned' })
+  readonly expression?: string;
+
+  @TextProperty('The rule, for a person')
+  readonly message!: string;
+
+  @IntegerProperty('Moves it refused', { minimum: 1 })
+  readonly count!: number;
+}
+
+@ApiSchema({ name: 'WhatIfElsewhere', description: 'A record the draft would have left in another stage' })
+export class WhatIfElsewhereResponse implements RecordElsewhere {
+  @TextProperty('Record id')
+  readonly recordId!: string;
+
+  @TextProperty('Its stage as recorded')
+  readonly stage!: string;
+
+  @TextProperty('Where the draft would have it: it follows only the moves the draft allows')
+  readonly draftStage!: string;
+}
+
+@ApiSchema({ name: 'WhatIfFunnelStep', description: 'Records that reached one stage of the draft' })
+export class WhatIfFunnelStepResponse implements FunnelStep {
+  @TextProperty('Stage id')
+  readonly stage!: string;
+
+  @TextProperty('Stage title')
+  readonly title!: string;
+
+  @IntegerProperty('As recorded', { minimum: 0 })
+  readonly recorded!: number;
+
+  @IntegerProperty('Under the draft', { minimum: 0 })
+  readonly draft!: number;
+}
+
+@ApiSchema({ name: 'WhatIfDraftRef' })
+export class WhatIfDraftRefResponse {
+  @TextProperty('Blueprint id')
+  readonly id!: string;
+
+  @IntegerProperty('The version the draft declares', { minimum: 1 })
+  readonly version!: number;
+}
+
+@ApiSchema({ name: 'WhatIfWindow', description: 'Records opened in this window (business time); null: unbounded' })
+export class WhatIfWindowResponse {
+  @NullableTextProperty('From, ISO date-time')
+  readonly from!: string | null;
+
+  @NullableTextProperty('To, ISO date-time')
+  readonly to!: string | null;
+}
+
+@ApiSchema({ name: 'WhatIfReport', description: 'The recorded history replayed against a draft; nothing is stored (the same report as crm blueprint what-if --json)' })
+export class WhatIfReportResponse implements WhatIfReport {
+  @ApiProperty({ type: () => WhatIfDraftRefResponse })
+  readonly blueprint!: WhatIfDraftRefResponse;
+
+  @ApiProperty({ type: () => WhatIfWindowResponse })
+  readonly window!: WhatIfWindowResponse;
+
+  @IntegerProperty('Records of the blueprint opened in the window', { minimum: 0 })
+  readonly records!: number;
+
+  @IntegerProperty('Events of those records read and folded', { minimum: 0 })
+  readonly events!: number;
+
+  @IntegerProperty('Recorded stage moves judged', { minimum: 0 })
+  readonly transitions!: number;
+
+  @ApiProperty({ type: () => [WhatIfRefusalResponse], description: 'Every recorded move the draft would have refused' })
+  readonly refused!: readonly WhatIfRefusalResponse[];
+
+  @ApiProperty({ type: () => [WhatIfRuleCountResponse], description: 'Refused moves by rule, most first' })
+  readonly refusedByRule!: readonly WhatIfRuleCountResponse[];
+
+  @ApiProperty({ type: () => [WhatIfElsewhereResponse] })
+  readonly elsewhere!: readonly WhatIfElsewhereResponse[];
+
+  @ApiProperty({ type: () => [WhatIfFunnelStepResponse], description: 'Per stage of the draft, in stage order' })
+  readonly funnel!: readonly WhatIfFunnelStepResponse[];
 }
