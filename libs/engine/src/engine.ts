@@ -18,6 +18,7 @@ import { BlueprintCatalog, businessTiming, RECORD_EVENT_SCHEMAS, RecordCommandHa
 import { checkBlueprintFolder, loadCalendars, publishAtStartUp, publishProblems } from './blueprints/blueprint-start-up';
 import { conversionMatchKey, DEFAULT_PHONE_REGION } from './conversion/conversion-matching';
 import { recordConversionReactor } from './conversion/record-conversion.reactor';
+import { paymentDelayReactor } from './orders/payment-delay.reactor';
 import { quoteAcceptanceReactor } from './orders/quote-acceptance.reactor';
 import { subscriptionRenewalReactor } from './orders/subscription-renewal.reactor';
 
@@ -65,7 +66,7 @@ export class Engine {
     readonly clock: Clock,
     readonly timing: Timing,
     /**
-     * The engine's own reactors (carrying out started conversions; accepted quotes to orders; renewals), sending through `commands`. Started
+     * The engine's own reactors (carrying out started conversions; accepted quotes to orders; renewals; payment delays to health scores), sending through `commands`. Started
      * by a long-running host (the API), not by one-shot ones (the CLI); every API process may run them.
      */
     readonly reactors: ReactorRuntime<RecordCommandHandler>,
@@ -117,7 +118,7 @@ export class Engine {
       // A conversion reads phones as the lead rules do: one file, loaded and checked once.
       const conversion = { matchKeyOf: conversionMatchKey(rules?.defaultRegion ?? DEFAULT_PHONE_REGION), ...(config.recordLookup === undefined ? {} : { lookup: config.recordLookup }) };
       const commands = new RecordCommandHandler(store, catalog, { clock, policy: config.policy, timing, pool: config.pool, conversion, catalog: quoteCatalog, roleHolders: config.roleHolders });
-      const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor(), quoteAcceptanceReactor(), subscriptionRenewalReactor()] });
+      const reactors = new ReactorRuntime<RecordCommandHandler>({ store, clock, dispatcher: commands, reactors: [recordConversionReactor(), quoteAcceptanceReactor(), subscriptionRenewalReactor(), paymentDelayReactor()] });
       const leads = rules === null ? null : new LeadDedup({ store, clock, commands, rules, onError: config.onLeadIndexError ?? ((error) => process.emitWarning(`lead match index stopped following the store: ${String(error)}`)) });
       await leads?.start();
       return new Engine(store, catalog, commands, clock, timing, reactors, leads, calendars, [...folder.problems, ...published.problems], quoteCatalog);

@@ -3,7 +3,7 @@ import type { Actor, FieldValues } from '@crm/blueprint';
 import { deriveId } from '@crm/command-handler';
 import type { StoredEvent } from '@crm/event-store';
 import { defineReactor, reactorCommandId, type Reactor, type ReactorCommand } from '@crm/reactor-runtime';
-import { recordIdFor, WorkflowException, WorkflowExceptionCode, type ExistingRecord, type RecordCommandHandler, type RecordCommandResult } from '@crm/workflow';
+import { recordIdFor, WorkflowException, WorkflowExceptionCode, type ExistingRecord, type LinesSource, type RecordCommandHandler, type RecordCommandResult } from '@crm/workflow';
 import { quoteTermsOf, type QuoteTerms } from './quote-terms';
 
 export const QUOTE_ACCEPTANCE_REACTOR = 'quote-acceptance';
@@ -51,6 +51,18 @@ const acceptedQuote = async (handler: RecordCommandHandler, quoteId: string): Pr
 
 const dateOf = (event: StoredEvent): string => event.occurredAt.slice(0, 10);
 
+/**
+ * The lines' source: the quote at its acceptance. Not the revision read now, which grows when the
+ * accepted quote takes later events (a task done), so a redelivered acceptance asks what it first asked.
+ */
+const acceptedAt = (event: StoredEvent): LinesSource => ({ kind: 'quote', recordId: String(event.data['recordId']), revision: event.revision });
+
+/**
+ * The id of the subscription an order's acceptance opens: derived from the order's, so whatever follows
+ * the order (its payments, README, Renewals: health score) finds the subscription without a read model.
+ */
+export const subscriptionIdOf = (orderId: string): string => deriveId(orderId, 'subscription');
+
 const orderFields = (accepted: Accepted): FieldValues => {
   const { quote, terms, opportunity } = accepted;
   const account = opportunity?.fields['account'];
@@ -82,7 +94,7 @@ const commandsFor = (event: StoredEvent): ReactorCommand<RecordCommandHandler>[]
         kind: 'order',
         fields: orderFields(accepted),
         owner: quote.owner,
-        source: { kind: 'quote', recordId: quote.recordId, revision: quote.revision },
+        source: acceptedAt(event),
         currency: terms.currency,
         minorDigits: terms.minorDigits,
         lines: terms.lines,
@@ -127,6 +139,7 @@ const commandsFor = (event: StoredEvent): ReactorCommand<RecordCommandHandler>[]
       return handler.execute({
         type: 'OpenWithLines',
         kind: 'subscription',
+        recordId: subscriptionIdOf(orderId),
         fields: {
           ...(typeof fields['account'] === 'string' ? { account: fields['account'] } : {}),
           quote: quote.recordId,
@@ -136,7 +149,7 @@ const commandsFor = (event: StoredEvent): ReactorCommand<RecordCommandHandler>[]
           contractEnd,
         },
         owner: quote.owner,
-        source: { kind: 'quote', recordId: quote.recordId, revision: quote.revision },
+        source: acceptedAt(event),
         currency: terms.currency,
         minorDigits: terms.minorDigits,
         lines: terms.lines,

@@ -45,7 +45,8 @@ const openRenewal = (event: StoredEvent): ReactorCommand<RecordCommandHandler>[]
             ...(typeof contractEnd === 'string' ? { closeDate: contractEnd } : {}),
           },
           owner: subscription.owner,
-          source: { kind: 'subscription', recordId: subscriptionId, revision: subscription.revision },
+          // The subscription as its renewal window opened: a redelivery asks what it first asked, however the subscription moved since.
+          source: { kind: 'subscription', recordId: subscriptionId, revision: event.revision },
           currency: term.currency,
           minorDigits: term.minorDigits,
           lines: term.lines,
