@@ -95,7 +95,7 @@ export const buildRecordMachine = (definition: BlueprintDefinition, guards: Guar
   });
 
   const transitionConfig = (transition: TransitionDefinition) => {
-    const refs: GuardRef[] = guards.refsOf(transition);
+    const refs: readonly GuardRef[] = guards.refsOf(transition);
     return refs.length === 0 ? { target: transition.to } : { target: transition.to, guard: and(refs) };
   };
 

@@ -29,7 +29,7 @@ export const runWhatIfCase = async (settings: CaseSettings): Promise<CaseResult[
       latencyMs: null,
       peakRssMiB: whatIf.peakRssMiB,
       details: {
-        how: 'whatIfReplay: read the opportunity streams from $all, fold each record as the command handler does, judge each recorded move with the compiled draft',
+        how: 'whatIfReplay: one pass over the opportunity streams in $all order, each record folded as the command handler folds it up to each recorded move, the move judged with the compiled draft',
         seconds: whatIf.seconds,
         eventsReplayed: whatIf.events,
         records: whatIf.records,

@@ -13,7 +13,7 @@ import { whatIfReplay } from './what-if-replay';
 
 const rita: Actor = { id: 'rita', roles: ['rep'] };
 
-const dealBlueprint = (version: number, analyzeRequires: string): string => `
+const dealBlueprint = (version: number, analyzeRequires: string, closeLost = '{ event: close_lost, from: any-open, to: closed_lost }'): string => `
 id: deal
 version: ${version}
 kind: deal
@@ -31,7 +31,7 @@ stages:
 transitions:
   - { event: analyze_needs, from: qualification, to: needs_analysis, requires: [${analyzeRequires}] }
   - { event: propose, from: needs_analysis, to: proposal }
-  - { event: close_lost, from: any-open, to: closed_lost }
+  - ${closeLost}
 `;
 
 describe('what-if replay of recorded history against a draft', () => {
@@ -111,5 +111,20 @@ describe('what-if replay of recorded history against a draft', () => {
 
     expect(report.records).toBe(1);
     expect(report.refused.map((refusal) => refusal.recordId)).toEqual([late]);
+  });
+
+  it('given deals lost with notes given in the losing step or only earlier, when a draft wants notes supplied with the loss, then only the loss without them is refused', async () => {
+    const suppliedThen = (await send({ type: 'OpenRecord', fields: { name: 'Globex' } })).recordId;
+    const givenEarlier = (await send({ type: 'OpenRecord', fields: { name: 'Initech' } })).recordId;
+    await send({ type: 'UpdateFields', recordId: givenEarlier, fields: { notes: 'went quiet' } });
+    // Interleaved: the other deal's commands come between, so what a loss supplied is its own command's only.
+    await send({ type: 'FireTransition', recordId: suppliedThen, event: 'close_lost', fields: { notes: 'chose a competitor' } });
+    await send({ type: 'FireTransition', recordId: givenEarlier, event: 'close_lost' });
+
+    const draft = compileBlueprint(parseBlueprint(dealBlueprint(2, 'budget', '{ event: close_lost, from: any-open, to: closed_lost, supply: [notes] }'), 'deal.draft.yaml'));
+    const report = await whatIfReplay({ store, catalog, draft });
+
+    expect(report.refused.map((refusal) => [refusal.recordId, refusal.event, refusal.unmet.map((unmet) => unmet.criterion)])).toEqual([[givenEarlier, 'close_lost', ['supplied_field']]]);
+    expect(report.elsewhere).toEqual([{ recordId: givenEarlier, stage: 'closed_lost', draftStage: 'qualification' }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Actor, CompiledBlueprint, FieldValues, UnmetCriterion } from '@crm/blueprint';
+import type { Actor, CompiledBlueprint, FieldValues, TransitionDefinition, UnmetCriterion } from '@crm/blueprint';
 import type { EventStore, JsonObject, Position, StoredEvent } from '@crm/event-store';
 import { approvalFacts } from '../approvals/approval-requests';
 import type { BlueprintCatalog } from '../blueprint-catalog/blueprint-catalog';
@@ -73,73 +73,93 @@ const actorOf = (metadata: JsonObject): Actor => ({
   roles: Array.isArray(metadata['roles']) ? metadata['roles'].filter((role): role is string => typeof role === 'string') : [],
 });
 
-/** The fields the command that moved the record set with the move (its FieldsChanged), for `supply` criteria. */
-const suppliedWith = (events: readonly StoredEvent[], moveIndex: number): FieldValues => {
-  const move = events[moveIndex] as StoredEvent;
-  const supplied: Record<string, FieldValues[string]> = {};
-  for (let index = moveIndex - 1; index >= 0; index -= 1) {
-    const event = events[index] as StoredEvent;
-    if (event.metadata['commandId'] !== move.metadata['commandId']) break;
-    if (event.type !== 'FieldsChanged') continue;
-    const changes = event.data['changes'] as Record<string, { readonly to: FieldValues[string] }>;
-    for (const [field, change] of Object.entries(changes)) supplied[field] = change.to;
-  }
-  return supplied;
-};
-
 const ruleKey = (unmet: UnmetCriterion): string => [unmet.event, unmet.criterion, unmet.field ?? '', unmet.expression ?? '', unmet.task ?? ''].join('\u0000');
 
-interface RecordReplay {
-  readonly refused: RefusedTransition[];
-  readonly recordedStages: readonly string[];
-  readonly draftStages: readonly string[];
-  readonly stage: string;
-  readonly draftStage: string;
+/** The draft's candidate transitions for a recorded move, indexed once instead of filtered per move. */
+const draftMovesOf = (draft: CompiledBlueprint): ((move: RecordedMove) => readonly TransitionDefinition[]) => {
+  const byEvent = new Map<string, TransitionDefinition[]>();
+  const byTarget = new Map<string, TransitionDefinition[]>();
+  for (const transition of draft.definition.transitions) {
+    byEvent.set(transition.event, [...(byEvent.get(transition.event) ?? []), transition]);
+    byTarget.set(transition.to, [...(byTarget.get(transition.to) ?? []), transition]);
+  }
+  // An imported move names no transition: the draft's transitions into its stage are the candidates.
+  return (move) => (move.event === undefined ? byTarget.get(move.to) : byEvent.get(move.event)) ?? [];
+};
+
+interface RecordedMove {
+  readonly event?: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 /**
- * Replays one record's stream: the record is folded exactly as the command handler folds it, and before
- * each recorded move the draft judges that move on the record as it was then (`judged`), while a copy of the
- * record's stage follows only the moves the draft allows from where the draft would have it (`draftStage`).
+ * One record of the draft while the log is read: its state is folded only up to each recorded move (the
+ * events since are `pending`), and the fields its current command supplied are kept for `supply` criteria.
  */
-const replayRecord = (draft: CompiledBlueprint, slices: RecordSlices, context: FoldContext, kind: string, recordId: string, events: readonly StoredEvent[]): RecordReplay | null => {
-  let state: RecordState = slices.evolve(noRecord(kind, recordId), events.slice(0, 1), context);
-  if (state.status === 'none') return null;
-  let folded = 1;
-  let draftStage = state.stage;
-  const refused: RefusedTransition[] = [];
-  const recordedStages: string[] = [];
-  const draftStages: string[] = [];
-  for (let index = 1; index < events.length; index += 1) {
-    const event = events[index] as StoredEvent;
-    if (!STAGE_MOVES.has(event.type)) continue;
-    state = slices.evolve(state, events.slice(folded, index), context);
-    folded = index;
-    const record = state as ExistingRecord;
-    const move = event.data as { readonly event?: string; readonly from: string; readonly to: string };
-    const criteria = {
-      fields: record.fields,
-      supplied: suppliedWith(events, index),
-      owner: record.owner,
-      actor: actorOf(event.metadata),
-      tasks: taskFacts(record.tasks),
-      approvals: approvalFacts(record.approvals),
-    };
-    // An imported move names no transition: the draft's transitions into its stage are the candidates.
-    const name = move.event ?? `(into ${move.to})`;
-    const candidates = draft.definition.transitions.filter((transition) => (move.event === undefined ? transition.to === move.to : transition.event === move.event));
-    const judged = candidates.find((transition) => transition.from.includes(record.stage)) ?? candidates[0];
-    const unmet: UnmetCriterion[] =
-      judged === undefined ? [{ event: name, criterion: 'stage', message: `the draft has no transition ${name}` }] : draft.unmetCriteria(judged, { stage: record.stage, ...criteria });
-    if (unmet.length > 0) refused.push({ recordId, event: name, from: move.from, to: move.to, occurredAt: event.occurredAt, unmet });
-    recordedStages.push(move.to);
-    const followed = candidates.find((transition) => transition.from.includes(draftStage));
-    if (followed !== undefined && draft.unmetCriteria(followed, { stage: draftStage, ...criteria }).length === 0) {
-      draftStage = followed.to;
-      draftStages.push(followed.to);
-    }
+interface RecordReplay {
+  readonly recordId: string;
+  state: RecordState;
+  pending: StoredEvent[];
+  commandId: unknown;
+  supplied: Record<string, FieldValues[string]>;
+  /** The stage as recorded (the last move's target) and where the draft would have it. */
+  stage: string;
+  draftStage: string;
+  readonly refused: RefusedTransition[];
+  readonly recordedReach: Set<string>;
+  readonly draftReach: Set<string>;
+}
+
+const replayOf = (recordId: string, opening: StoredEvent, state: RecordState): RecordReplay => {
+  const stage = opening.data['stage'] as string;
+  return { recordId, state, pending: [], commandId: opening.metadata['commandId'], supplied: {}, stage, draftStage: stage, refused: [], recordedReach: new Set([stage]), draftReach: new Set([stage]) };
+};
+
+/** The fields the command that moved the record set with the move (its FieldsChanged), for `supply` criteria. */
+const noteSupplied = (replay: RecordReplay, event: StoredEvent): void => {
+  if (event.metadata['commandId'] !== replay.commandId) {
+    replay.commandId = event.metadata['commandId'];
+    replay.supplied = {};
   }
-  return { refused, recordedStages, draftStages, stage: recordedStages[recordedStages.length - 1] ?? (events[0] as StoredEvent).data['stage'] as string, draftStage };
+  if (event.type !== 'FieldsChanged') return;
+  const changes = event.data['changes'] as Record<string, { readonly to: FieldValues[string] }>;
+  for (const field of Object.keys(changes)) replay.supplied[field] = (changes[field] as { readonly to: FieldValues[string] }).to;
+};
+
+/**
+ * Before a recorded move the draft judges it on the record as it was then (the record folded exactly as the
+ * command handler folds it), while a copy of the record's stage follows only the moves the draft allows
+ * from where the draft would have it.
+ */
+const judgeMove = (draft: CompiledBlueprint, candidatesOf: (move: RecordedMove) => readonly TransitionDefinition[], replay: RecordReplay, event: StoredEvent, slices: RecordSlices, context: FoldContext): void => {
+  replay.state = slices.evolve(replay.state, replay.pending, context);
+  replay.pending = [event];
+  const record = replay.state as ExistingRecord;
+  const move = event.data as unknown as RecordedMove;
+  const criteria = {
+    fields: record.fields,
+    supplied: replay.supplied,
+    owner: record.owner,
+    actor: actorOf(event.metadata),
+    tasks: taskFacts(record.tasks),
+    approvals: approvalFacts(record.approvals),
+  };
+  const name = move.event ?? `(into ${move.to})`;
+  const candidates = candidatesOf(move);
+  const judged = candidates.find((transition) => transition.from.includes(record.stage)) ?? candidates[0];
+  const unmet: UnmetCriterion[] =
+    judged === undefined ? [{ event: name, criterion: 'stage', message: `the draft has no transition ${name}` }] : draft.unmetCriteria(judged, { stage: record.stage, ...criteria });
+  if (unmet.length > 0) replay.refused.push({ recordId: replay.recordId, event: name, from: move.from, to: move.to, occurredAt: event.occurredAt, unmet });
+  replay.stage = move.to;
+  replay.recordedReach.add(move.to);
+  const followed = candidates.find((transition) => transition.from.includes(replay.draftStage));
+  if (followed === undefined) return;
+  // While the draft agrees with the record, its stage is the record's and the judgement just made stands.
+  const followedUnmet = followed === judged && replay.draftStage === record.stage ? unmet : draft.unmetCriteria(followed, { stage: replay.draftStage, ...criteria });
+  if (followedUnmet.length > 0) return;
+  replay.draftStage = followed.to;
+  replay.draftReach.add(followed.to);
 };
 
 export interface WhatIfOptions {
@@ -164,43 +184,54 @@ export const whatIfReplay = async (options: WhatIfOptions): Promise<WhatIfReport
   const to = options.window?.to ?? null;
   const slices = options.slices ?? new RecordSlices();
   const context: FoldContext = { isFinal: (ref, stage) => catalog.get(ref).stage(stage)?.final === true };
-  // The openings say which records are the draft's (its blueprint id, opened in the window); each record's
-  // stream is then read, replayed and let go, one at a time, so memory holds one record's history at most.
+  const candidatesOf = draftMovesOf(draft);
+  // One pass over the kind's streams in log order, shared by every record, instead of a stream read per
+  // record: a record's opening (always its first event) says whether it is the draft's and in the window.
   const prefix = recordStreamPrefix(kind);
-  const streams: string[] = [];
+  const replays = new Map<string, RecordReplay>();
+  let events = 0;
+  let transitions = 0;
   let cursor: Position | 'start' = 'start';
   for (;;) {
-    // By type alone (SQLite indexes it); the kind's prefix is checked here.
-    const page = await store.readAll({ from: cursor, filter: { eventTypes: ['RecordOpened'] }, maxCount: PAGE });
+    const page = await store.readAll({ from: cursor, filter: { streamPrefixes: [prefix] }, maxCount: PAGE });
     if (page.length === 0) break;
     for (const event of page) {
-      if (event.stream.startsWith(prefix) && (event.data['blueprint'] as { readonly id?: string } | undefined)?.id === id && inWindow(event.occurredAt, from, to)) streams.push(event.stream);
+      let replay = replays.get(event.stream);
+      if (replay === undefined) {
+        if (event.type !== 'RecordOpened' || (event.data['blueprint'] as { readonly id?: string } | undefined)?.id !== id || !inWindow(event.occurredAt, from, to)) continue;
+        const recordId = event.stream.slice(prefix.length);
+        const state = slices.evolve(noRecord(kind, recordId), [event], context);
+        if (state.status === 'none') continue;
+        replays.set(event.stream, replayOf(recordId, event, state));
+        events += 1;
+        continue;
+      }
+      events += 1;
+      noteSupplied(replay, event);
+      if (STAGE_MOVES.has(event.type)) {
+        transitions += 1;
+        judgeMove(draft, candidatesOf, replay, event, slices, context);
+      } else {
+        replay.pending.push(event);
+      }
     }
     cursor = (page[page.length - 1] as StoredEvent).position;
   }
-  let events = 0;
   const refused: RefusedTransition[] = [];
   const elsewhere: RecordElsewhere[] = [];
   const recordedReach = new Map<string, number>();
   const draftReach = new Map<string, number>();
-  let transitions = 0;
-  for (const stream of streams) {
-    const recordEvents = await store.readStream(stream);
-    events += recordEvents.length;
-    const recordId = stream.slice(prefix.length);
-    const replay = replayRecord(draft, slices, context, kind, recordId, recordEvents);
-    if (replay === null) continue;
-    transitions += replay.recordedStages.length;
+  // Record by record in the order they were opened, as a person reads the report.
+  for (const replay of replays.values()) {
     refused.push(...replay.refused);
-    if (replay.stage !== replay.draftStage) elsewhere.push({ recordId, stage: replay.stage, draftStage: replay.draftStage });
-    const opened = (recordEvents[0] as StoredEvent).data['stage'] as string;
-    count(recordedReach, [opened, ...replay.recordedStages]);
-    count(draftReach, [opened, ...replay.draftStages]);
+    if (replay.stage !== replay.draftStage) elsewhere.push({ recordId: replay.recordId, stage: replay.stage, draftStage: replay.draftStage });
+    count(recordedReach, replay.recordedReach);
+    count(draftReach, replay.draftReach);
   }
   return {
     blueprint: { id, version },
     window: { from, to },
-    records: streams.length,
+    records: replays.size,
     events,
     transitions,
     refused,
@@ -215,8 +246,8 @@ export const whatIfReplay = async (options: WhatIfOptions): Promise<WhatIfReport
 const inWindow = (at: string, from: string | null, to: string | null): boolean => (from === null || at >= from) && (to === null || at <= to);
 
 /** Each record counts once per stage it reached. */
-const count = (reach: Map<string, number>, stages: readonly string[]): void => {
-  for (const stage of new Set(stages)) reach.set(stage, (reach.get(stage) ?? 0) + 1);
+const count = (reach: Map<string, number>, stages: ReadonlySet<string>): void => {
+  for (const stage of stages) reach.set(stage, (reach.get(stage) ?? 0) + 1);
 };
 
 const byRule = (refused: readonly RefusedTransition[]): RuleCount[] => {
