@@ -16,6 +16,9 @@ export default defineConfig({
       '@crm/api-client': here('../../libs/api-client/src/index.ts'),
       // The validator alone: the package's index also brings the file loader (node:fs), which has no place here.
       '@crm/blueprint/validate': here('../../libs/blueprint/src/parse-blueprint.ts'),
+      // The catalog's money alone (currencies' minor digits, exact decimal text): the rest reads files.
+      '@crm/catalog/currency': here('../../libs/catalog/src/money/currency.ts'),
+      '@crm/catalog/exact-decimal': here('../../libs/catalog/src/money/exact-decimal.ts'),
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
@@ -32,7 +35,7 @@ export default defineConfig({
   },
   server: {
     proxy: Object.fromEntries(
-      ['/records', '/pipeline', '/forecast', '/funnel', '/blueprints', '/projections', '/health', '/tasks', '/approvals', '/notifications', '/session', '/live'].map(
+      ['/records', '/catalog', '/pipeline', '/forecast', '/funnel', '/blueprints', '/projections', '/health', '/tasks', '/approvals', '/notifications', '/session', '/live'].map(
         (path) => [path, { target: 'http://127.0.0.1:3000', changeOrigin: false }],
       ),
     ),

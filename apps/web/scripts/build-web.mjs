@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const outDir = join(root, 'dist', 'web');
 const stampFile = join(outDir, '.inputs.sha256');
-const inputs = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.mts', 'apps/web/tsconfig.json', 'libs/api-client/src', 'libs/blueprint/src', 'package-lock.json'];
+const inputs = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.mts', 'apps/web/tsconfig.json', 'libs/api-client/src', 'libs/blueprint/src', 'libs/catalog/src/money', 'package-lock.json'];
 
 const filesUnder = (path) => {
   const absolute = join(root, path);

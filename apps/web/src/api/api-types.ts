@@ -35,3 +35,16 @@ export type HistoryEntry = {
 };
 export type SalesAnalyticsReport = ApiSchemas['SalesAnalyticsReport'];
 export type SalesMetricsRow = ApiSchemas['SalesMetricsRow'];
+export type QuoteLines = ApiSchemas['QuoteLines'];
+export type QuoteVersionSummary = ApiSchemas['QuoteVersionSummary'];
+export type QuoteSending = ApiSchemas['QuoteSending'];
+export type PricedQuote = ApiSchemas['PricedQuote'];
+export type PricedLine = ApiSchemas['PricedLine'];
+export type PriceQuoteRequest = ApiSchemas['PriceQuoteRequest'];
+export type QuoteLineRequest = ApiSchemas['QuoteLineRequest'];
+export type Catalog = ApiSchemas['Catalog'];
+export type PriceBook = ApiSchemas['PriceBook'];
+export type CatalogProduct = ApiSchemas['CatalogProduct'];
+export type LinesCopiedData = ApiSchemas['LinesCopiedData'];
+export type PaymentRecordedData = ApiSchemas['PaymentRecordedData'];
+export type Score = ApiSchemas['Score'];

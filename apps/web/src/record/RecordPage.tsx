@@ -11,6 +11,10 @@ import { useSession } from '../session/SessionProvider';
 import { useFormats } from '../shared/format';
 import { QueryState } from '../shared/QueryState';
 import { useBlueprint } from '../shared/useBlueprint';
+import { AccountSubscriptions } from '../accounts/AccountSubscriptions';
+import { OrderSection } from '../orders/OrderSection';
+import { QuoteSection } from '../quotes/QuoteSection';
+import { SubscriptionSection } from '../subscriptions/SubscriptionSection';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { NextSteps } from './NextSteps';
 import { RecordFieldsForm } from './RecordFieldsForm';
@@ -106,6 +110,10 @@ export const RecordPage = () => {
               {steps.error}
             </Text>
           )}
+          {view.kind === 'quote' && definition !== undefined && <QuoteSection record={view} initialStage={definition.initialStage} history={history.data} />}
+          {view.kind === 'order' && history.data !== undefined && <OrderSection record={view} history={history.data} />}
+          {view.kind === 'subscription' && history.data !== undefined && <SubscriptionSection record={view} history={history.data} />}
+          {view.kind === 'account' && <AccountSubscriptions accountId={view.id} />}
           <Grid gap="xl">
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack gap="lg">
