@@ -21,6 +21,8 @@ export { READ_MODEL_FILE_NAME, ReadModelDatabase } from './read-model-database';
 export type { ReadModelDatabaseOptions } from './read-model-database';
 export { DEFAULT_BATCH_SIZE, rebuildProjection } from './rebuild-projection';
 export type { RebuildOptions, RebuildResult } from './rebuild-projection';
+export { rebuildProjections } from './rebuild-projections';
+export type { RebuildProjectionsOptions } from './rebuild-projections';
 export { replayProjections } from './replay-projections';
 export type { Replay, ReplayedProjection, ReplayOptions } from './replay-projections';
 export { checkProjections } from './table-set';

@@ -27,6 +27,7 @@ import {
 import { projectionStatus, type ProjectionStatus } from './projection-status';
 import type { ReadModelDatabase } from './read-model-database';
 import { DEFAULT_BATCH_SIZE, rebuildProjection, type RebuildResult } from './rebuild-projection';
+import { rebuildProjections } from './rebuild-projections';
 import { checkProjections } from './table-set';
 
 export interface StateChange {
@@ -147,6 +148,35 @@ class ProjectionWorker {
     this.error = null;
     this.storageRefusals = 0;
     await this.start();
+  }
+
+  /**
+   * Installs the projection; true when its stored model is of another version or incomplete, so the
+   * runner can rebuild it together with the others in one pass. A failure makes it `failed`.
+   */
+  needsRebuild(): boolean {
+    try {
+      return installProjection(this.db, this.projection, this.now()) === 'rebuild';
+    } catch (error) {
+      this.fail(asReadModelUnavailable(error, `projection "${this.projection.name}" could not be installed`));
+      return false;
+    }
+  }
+
+  /** Marks the projection as rebuilding with others (the runner's one-pass rebuild); false when it could not. */
+  beginSharedRebuild(): boolean {
+    try {
+      this.setState('rebuilding', null);
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+  }
+
+  /** The shared rebuild failed: this projection is failed like after its own rebuild. */
+  failSharedRebuild(error: unknown): void {
+    this.fail(asReadModelUnavailable(error, `projection "${this.projection.name}" could not be rebuilt`));
   }
 
   /** Install (or rebuild), then follow in the background. */
@@ -341,9 +371,36 @@ export class ProjectionRunner {
     return this.options.projections;
   }
 
-  /** Installs (or rebuilds, after a version change) every projection, then keeps each one live. */
+  /**
+   * Installs every projection, rebuilds those whose version changed in one pass over the log (README,
+   * Read models: one-pass rebuild), then keeps each one live.
+   */
   async start(): Promise<void> {
-    for (const worker of this.workers.values()) await worker.start();
+    const workers = [...this.workers.values()];
+    const stale = workers.filter((worker) => worker.needsRebuild());
+    const failed = stale.length > 1 ? await this.rebuildTogether(stale) : [];
+    // One whose install or shared rebuild failed has said why (and retries by itself when storage refused).
+    for (const worker of workers) if (worker.state !== 'failed' && !failed.includes(worker)) await worker.start();
+  }
+
+  /** Returns the workers that did not get rebuilt. */
+  private async rebuildTogether(workers: readonly ProjectionWorker[]): Promise<readonly ProjectionWorker[]> {
+    const rebuilding = workers.filter((worker) => worker.beginSharedRebuild());
+    try {
+      await rebuildProjections({
+        store: this.options.store,
+        readModels: this.options.readModels,
+        projections: rebuilding.map((worker) => worker.projection),
+        clock: this.clock,
+        batchSize: this.options.batchSize,
+        onProgress: this.options.onProgress,
+        stateAfter: 'catching_up',
+      });
+      return [];
+    } catch (error) {
+      for (const worker of rebuilding) worker.failSharedRebuild(error);
+      return rebuilding;
+    }
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,7 @@ import type { Projection } from './projection';
 import { projectionDigest } from './projection-digest';
 import type { ProgressListener } from './projection-progress';
 import { ReadModelDatabase } from './read-model-database';
-import { rebuildProjection } from './rebuild-projection';
+import { rebuildProjections } from './rebuild-projections';
 import { checkProjections } from './table-set';
 
 export interface ReplayOptions {
@@ -35,23 +35,20 @@ export interface Replay {
 }
 
 /**
- * A full replay of `$all` into a scratch read-model file: the reference that live models, as-of queries
- * and audits are checked against.
+ * A full replay of `$all` into a scratch read-model file, every projection in one pass: the reference
+ * that live models, as-of queries and audits are checked against.
  */
 export const replayProjections = async (options: ReplayOptions): Promise<Replay> => {
   checkProjections(options.projections);
   const readModels = ReadModelDatabase.open({ directory: options.directory });
   try {
-    const replayed: ReplayedProjection[] = [];
-    for (const projection of options.projections) {
-      const result = await rebuildProjection({ ...options, readModels, projection });
-      replayed.push({
-        projection: projection.name,
-        digest: projectionDigest(readModels.db, projection),
-        eventsApplied: result.eventsApplied,
-        position: result.position,
-      });
-    }
+    const results = await rebuildProjections({ ...options, readModels });
+    const replayed: ReplayedProjection[] = options.projections.map((projection, index) => ({
+      projection: projection.name,
+      digest: projectionDigest(readModels.db, projection),
+      eventsApplied: results[index].eventsApplied,
+      position: results[index].position,
+    }));
     return { readModels, projections: replayed };
   } catch (error) {
     readModels.close();

@@ -44,6 +44,24 @@ export const createTables = (db: Database, projection: Projection, names: TableN
   }
 };
 
+const secondaryIndex = /^\s*CREATE\s+INDEX\s/i;
+
+/** A table's DDL split: what the fold needs (the table, its primary key, unique indexes) and the secondary indexes. */
+export interface SplitTableDefinition {
+  readonly table: readonly string[];
+  readonly indexes: readonly string[];
+}
+
+/**
+ * Secondary indexes serve queries, not the fold (a projection looks its rows up by primary key), so a
+ * rebuild builds them once after the load instead of updating them row by row. Unique indexes stay:
+ * they are constraints the fold may rely on.
+ */
+export const splitTableDefinition = (statements: readonly string[]): SplitTableDefinition => ({
+  table: statements.filter((statement) => !secondaryIndex.test(statement)),
+  indexes: statements.filter((statement) => secondaryIndex.test(statement)),
+});
+
 export const dropTables = (db: Database, physicalNames: readonly string[]): void => {
   for (const name of physicalNames) db.exec(`DROP TABLE IF EXISTS "${name}"`);
 };

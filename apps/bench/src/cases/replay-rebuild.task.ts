@@ -1,6 +1,6 @@
 import { systemClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
-import { rebuildProjection, ReadModelDatabase } from '@crm/projection-runtime';
+import { rebuildProjections, ReadModelDatabase } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { serveChildTask } from '../child-task';
 import { CpuProfiler } from '../measure/cpu-profiler';
@@ -19,7 +19,6 @@ export interface RebuildInput {
 
 export interface RebuiltProjection {
   readonly projection: string;
-  readonly seconds: number;
   readonly eventsApplied: number;
 }
 
@@ -35,24 +34,20 @@ export interface RebuildResult {
 }
 
 /**
- * Rebuilds every CRM read model from position 0 into a fresh read-model file, one projection after the
- * other, each with `rebuildProjection` — one pass over `$all` per projection, as `crm projections rebuild
- * all` and a version change at start-up do. The store is opened read-only.
+ * Rebuilds every CRM read model from position 0 into a fresh read-model file with `rebuildProjections`:
+ * one pass over `$all` feeding every projection, as `crm projections rebuild all` and a start-up with
+ * several changed versions do. The store is opened read-only.
  */
 serveChildTask(async ({ storeDirectory, readModelsDirectory, batchSize, profileFile }: RebuildInput): Promise<RebuildResult> => {
   const store = await SqliteEventStore.open({ directory: storeDirectory, clock: systemClock, readOnly: true, schemas: RECORD_EVENT_SCHEMAS });
   const readModels = ReadModelDatabase.open({ directory: readModelsDirectory });
   try {
     const head = await store.headPosition();
-    const projections: RebuiltProjection[] = [];
     const profiler = profileFile === null ? null : await CpuProfiler.start();
     const timer = stopwatch();
-    for (const projection of crmProjections()) {
-      const projectionTimer = stopwatch();
-      const result = await rebuildProjection({ store, readModels, projection, clock: systemClock, batchSize });
-      projections.push({ projection: projection.name, seconds: projectionTimer(), eventsApplied: result.eventsApplied });
-    }
+    const results = await rebuildProjections({ store, readModels, projections: crmProjections(), clock: systemClock, batchSize });
     const seconds = timer();
+    const projections: RebuiltProjection[] = results.map((result) => ({ projection: result.projection, eventsApplied: result.eventsApplied }));
     if (profiler && profileFile) await profiler.stop(profileFile);
     const check = readModels.db.prepare('SELECT count(*) AS records, coalesce(sum(events), 0) AS folded FROM records').get() as { records: number; folded: number };
     return {

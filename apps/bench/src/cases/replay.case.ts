@@ -86,9 +86,8 @@ export const runReplayCase = async (settings: CaseSettings): Promise<CaseResult[
       latencyMs: null,
       peakRssMiB: rebuild.peakRssMiB,
       details: {
-        how: `rebuildProjection per projection, one after the other: one pass over $all each (${rebuild.projections.length} passes), batches of ${batchSize}, into a fresh read-models.sqlite`,
+        how: `rebuildProjections: one pass over $all feeding all ${rebuild.projections.length} projections (pages of ${batchSize}), folded into a scratch file without journal, secondary indexes built after the load, copied into a fresh read-models.sqlite and swapped in`,
         seconds: rebuild.seconds,
-        ...Object.fromEntries(rebuild.projections.map((projection) => [`${projection.projection}Seconds`, projection.seconds])),
         ...Object.fromEntries(rebuild.projections.map((projection) => [`${projection.projection}EventsApplied`, projection.eventsApplied])),
         recordEventsFolded: rebuild.recordEventsFolded,
         ...historyDetails(history),

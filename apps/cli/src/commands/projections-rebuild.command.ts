@@ -1,4 +1,4 @@
-import { DEFAULT_BATCH_SIZE, projectionDigest, rebuildProjection } from '@crm/projection-runtime';
+import { DEFAULT_BATCH_SIZE, projectionDigest, rebuildProjections } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { EXIT_OK, usageError } from '../cli.exception';
 import type { CliCommand } from '../cli-command';
@@ -12,7 +12,7 @@ import { formatCount } from '../text-table';
 export const projectionsRebuildCommand: CliCommand = {
   path: ['projections', 'rebuild'],
   summary:
-    'Rebuild a projection from $all into fresh tables and swap them in atomically.\n' +
+    'Rebuild a projection (or all, in one pass over $all) into fresh tables and swap them in atomically.\n' +
     'Queries keep reading the old tables meanwhile. Progress on stderr; the digest of the rebuilt model on stdout.\n' +
     'Analysts and admins may (rule analyst-or-admin).',
   usage: 'projections rebuild <name|all> [--batch-size <n>] [--as <user>]',
@@ -28,19 +28,19 @@ export const projectionsRebuildCommand: CliCommand = {
     const store = await openEventStore(input);
     const readModels = openReadModels(input);
     return using([() => store.close(), () => readModels.close()], async () => {
-      for (const projection of chosen) {
-        const result = await rebuildProjection({
-          store,
-          readModels,
-          projection,
-          clock: input.io.clock,
-          batchSize,
-          onProgress: progressPrinter(input.io.stderr),
-        });
+      const results = await rebuildProjections({
+        store,
+        readModels,
+        projections: chosen,
+        clock: input.io.clock,
+        batchSize,
+        onProgress: progressPrinter(input.io.stderr),
+      });
+      chosen.forEach((projection, index) => {
         input.io.stdout.write(
-          `${projection.name}: rebuilt from ${formatCount(result.eventsApplied)} events, digest sha256:${projectionDigest(readModels.db, projection)}\n`,
+          `${projection.name}: rebuilt from ${formatCount(results[index].eventsApplied)} events, digest sha256:${projectionDigest(readModels.db, projection)}\n`,
         );
-      }
+      });
       return EXIT_OK;
     });
   },
