@@ -1,5 +1,6 @@
 import type { CaseResult, CaseSettings } from './case-result';
 import { runAsOfCase } from './cases/as-of.case';
+import { runColdStartCase } from './cases/cold-start.case';
 import { runEngineCase } from './cases/engine-throughput.case';
 import { runHostileBodiesCase } from './cases/hostile-bodies.case';
 import { runIntakeCase } from './cases/intake.case';
@@ -43,6 +44,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'load', title: 'Load + decide a 1,000-event record', run: runRecordLoadCase },
   { name: 'replay', title: 'Replay: rebuild every read model from position 0', run: runReplayCase },
   { name: 'as-of', title: 'As-of: pipeline and funnel on a past date', run: runAsOfCase },
+  { name: 'cold-start', title: 'Cold start: the API serving on current read models', run: runColdStartCase },
   { name: 'what-if', title: 'What-if: recorded history replayed against a draft blueprint, beside raw read + JSON.parse', run: runWhatIfCase },
   { name: 'web-board', title: 'Web board of 2,000 open deals: navigation to interactive in Chromium', run: runWebBoardCase },
 ];
