@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { daysBetween, parseAsOf, parseInstant, periodOfInstant, type PeriodKind } from '../shared/business-time';
+import { parseAsOf, parseInstant, periodOfInstant, type PeriodKind } from '../shared/business-time';
 import { conformanceOf, type Conformance } from '../shared/conformance';
 import { invalidQuery } from '../shared/read-model.exception';
 import { requireTables } from '../shared/require-tables';
-import { mean, median, percentile } from '../shared/statistics';
+import { mean } from '../shared/statistics';
 import { teamOf, teamsByOwner } from '../teams/teams.table';
 import { fieldAttribute, OWNER_ATTRIBUTE } from './funnel.projection';
 
@@ -76,36 +76,28 @@ export const BUILT_IN_DIMENSIONS: readonly string[] = ['cohort', 'owner', 'team'
 const ALL = 'all';
 const endOfTime = '9999-12-31T23:59:59.999Z';
 
-interface PopulationRow {
-  readonly record_id: string;
-  readonly opened_at: string;
-  readonly lost_reason_field: string | null;
-}
+const DAY_MS = 86_400_000;
 
-interface VisitRow {
-  readonly record_id: string;
-  readonly visit_no: number;
-  readonly stage: string;
-  readonly stage_order: number;
-  readonly outcome: string;
-  readonly final: number;
-  readonly entered_at: string;
-  readonly exited_at: string | null;
-  readonly advanced: number | null;
-  readonly conforming: number;
-}
+/** A record of the window: `[record_no, record_id, opened_at, blueprint_id, blueprint_version]`. */
+type PopulationRow = [number, string, string, string, number];
+const RECORD_NO = 0;
+const RECORD_ID = 1;
+const OPENED_AT = 2;
 
-interface Visit {
-  readonly stage: string;
-  readonly order: number;
-  readonly final: boolean;
-  readonly outcome: string;
-  readonly enteredAt: string;
-  /** null while the visit is open at `asOf`. */
-  readonly exitedAt: string | null;
-  readonly advanced: boolean;
-  readonly exitOutcome: string | null;
-}
+/**
+ * A visit entered by `asOf`, as the cohort index holds it:
+ * `[record_no, stage, stage_order, outcome, final, advanced, conforming, exited by asOf (0/1), duration_ms]`.
+ */
+type VisitRow = [number, string, number, string, number, number | null, number, number, number | null];
+const V_RECORD_NO = 0;
+const V_STAGE = 1;
+const V_ORDER = 2;
+const V_OUTCOME = 3;
+const V_FINAL = 4;
+const V_ADVANCED = 5;
+const V_CONFORMING = 6;
+const V_EXITED = 7;
+const V_DURATION = 8;
 
 const labelOf = (value: string | undefined): string => {
   if (value === undefined) return NO_VALUE;
@@ -113,57 +105,71 @@ const labelOf = (value: string | undefined): string => {
   return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
 };
 
-/** Visits as known at `asOf`: an exit after it has not happened yet. */
-const visitsAsOf = (rows: readonly VisitRow[], asOf: string): Visit[] =>
-  rows.map((row, index) => {
-    const exited = row.exited_at !== null && row.exited_at <= asOf;
-    const next = rows[index + 1];
-    return {
-      stage: row.stage,
-      order: row.stage_order,
-      final: row.final === 1,
-      outcome: row.outcome,
-      enteredAt: row.entered_at,
-      exitedAt: exited ? row.exited_at : null,
-      advanced: exited && row.advanced === 1,
-      exitOutcome: exited && next !== undefined ? next.outcome : null,
-    };
-  });
-
+/**
+ * One stage's counts in one group. Records are counted once per stage however often they visited it:
+ * `counted` is the last record (by its place in the window) counted here, `countedAdvanced`/`countedLost`
+ * whether that record already counted as advanced / lost.
+ */
 interface StageTally {
-  stage: string;
-  order: number;
-  final: boolean;
-  entered: Set<string>;
-  advanced: Set<string>;
-  lost: Set<string>;
-  won: Set<string>;
-  durations: number[];
+  readonly stage: string;
+  readonly order: number;
+  readonly final: boolean;
+  entered: number;
+  advanced: number;
+  lost: number;
+  won: number;
+  /** In window order, each record's visits in order: the order the mean adds them up in. */
+  readonly durations: number[];
+  counted: number;
+  countedAdvanced: boolean;
+  countedLost: boolean;
 }
+
+/** The middle value and the nearest-rank p90 of one ascending sort (as `median` and `percentile` give them). */
+const medianAndP90 = (values: readonly number[]): { median: number | null; p90: number | null } => {
+  if (values.length === 0) return { median: null, p90: null };
+  const ordered = Float64Array.from(values).sort();
+  const middle = Math.floor(ordered.length / 2);
+  return {
+    median: ordered.length % 2 === 1 ? ordered[middle] : (ordered[middle - 1] + ordered[middle]) / 2,
+    p90: ordered[Math.max(0, Math.ceil(0.9 * ordered.length) - 1)],
+  };
+};
 
 const tallyRows = (group: string, tallies: Iterable<StageTally>): FunnelStageRow[] =>
   [...tallies]
     .sort((a, b) => a.order - b.order || (a.stage < b.stage ? -1 : 1))
-    .map((tally) => ({
-      group,
-      stage: tally.stage,
-      stageOrder: tally.order,
-      entered: tally.entered.size,
-      advanced: tally.advanced.size,
-      lost: tally.lost.size,
-      won: tally.won.size,
-      conversionRate: tally.final || tally.entered.size === 0 ? null : tally.advanced.size / tally.entered.size,
-      winRate: tally.entered.size === 0 ? null : tally.won.size / tally.entered.size,
-      completedVisits: tally.durations.length,
-      meanDays: mean(tally.durations),
-      medianDays: median(tally.durations),
-      p90Days: percentile(tally.durations, 90),
-    }));
+    .map((tally) => {
+      const { median, p90 } = medianAndP90(tally.durations);
+      return {
+        group,
+        stage: tally.stage,
+        stageOrder: tally.order,
+        entered: tally.entered,
+        advanced: tally.advanced,
+        lost: tally.lost,
+        won: tally.won,
+        conversionRate: tally.final || tally.entered === 0 ? null : tally.advanced / tally.entered,
+        winRate: tally.entered === 0 ? null : tally.won / tally.entered,
+        completedVisits: tally.durations.length,
+        meanDays: mean(tally.durations),
+        medianDays: median,
+        p90Days: p90,
+      };
+    });
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every field some published version declares groupable: the latest version's in its order first. */
 export const groupableFieldsOfVersions = (newestFirst: readonly (readonly string[])[]): string[] => [...new Set(newestFirst.flat())];
+
+/** Per published version (`<id>\u0000<version>`), the field that says why its records were lost, if reports may show it. */
+const lostReasonFieldsOf = (db: Database): Map<string, string | null> =>
+  new Map(
+    (db.prepare('SELECT blueprint_id, blueprint_version, lost_reason_field FROM funnel_blueprints').raw(true).all() as [string, number, string | null][]).map(
+      ([id, version, field]) => [`${id}\u0000${version}`, field],
+    ),
+  );
 
 const groupableFieldsOfKind = (db: Database, kind: string): string[] => {
   const rows = db
@@ -199,37 +205,56 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
   const at = asOf ?? endOfTime;
   const window = { kind, from: from ?? '', to: to ?? endOfTime, at };
 
+  const lostReasonFieldOf = lostReasonFieldsOf(db);
+  // Both read in the order records were opened (ties: the order they were stored in), each from an index
+  // that covers it: the visits of a whole history are one range scan, never a lookup per record.
   const windowPopulation = db
     .prepare(
-      `SELECT r.record_id, r.opened_at, b.lost_reason_field FROM funnel_records r
-       LEFT JOIN funnel_blueprints b ON b.blueprint_id = r.blueprint_id AND b.blueprint_version = r.blueprint_version
-       WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at`,
+      `SELECT record_no, record_id, opened_at, blueprint_id, blueprint_version FROM funnel_records
+       WHERE kind = @kind AND opened_at >= @from AND opened_at < @to AND opened_at <= @at
+       ORDER BY opened_at, record_no`,
     )
+    .raw(true)
     .all(window) as PopulationRow[];
-  // Driven by the records of the window (CROSS JOIN fixes the join order): left to itself, SQLite walks
-  // every visit of the kind in key order to spare the sort, which costs a whole history for a window.
   const visitRows = db
     .prepare(
-      `SELECT v.record_id, v.visit_no, v.stage, v.stage_order, v.outcome, v.final, v.entered_at, v.exited_at, v.advanced, v.conforming FROM funnel_records r
-       CROSS JOIN funnel_visits v ON v.kind = r.kind AND v.record_id = r.record_id
-       WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at AND v.entered_at <= @at
-       ORDER BY v.record_id, v.visit_no`,
+      `SELECT record_no, stage, stage_order, outcome, final, advanced, conforming, coalesce(exited_at <= @at, 0), duration_ms FROM funnel_visits
+       WHERE kind = @kind AND opened_at >= @from AND opened_at < @to AND opened_at <= @at AND entered_at <= @at
+       ORDER BY opened_at, record_no, visit_no`,
     )
+    .raw(true)
     .all(window) as VisitRow[];
-  const visitsByRecord = new Map<string, VisitRow[]>();
-  for (const row of visitRows) {
-    const list = visitsByRecord.get(row.record_id);
-    if (list) list.push(row);
-    else visitsByRecord.set(row.record_id, [row]);
+  // Each record's visits are the run [firstVisit[i], firstVisit[i + 1]) of visitRows.
+  const firstVisit = new Int32Array(windowPopulation.length + 1);
+  let cursor = 0;
+  for (let index = 0; index < windowPopulation.length; index += 1) {
+    firstVisit[index] = cursor;
+    const recordNo = (windowPopulation[index] as PopulationRow)[RECORD_NO];
+    while (cursor < visitRows.length && (visitRows[cursor] as VisitRow)[V_RECORD_NO] === recordNo) cursor += 1;
   }
+  firstVisit[windowPopulation.length] = cursor;
   // Visits are those entered by `at`: a record is non-conforming from its first StageRecorded on.
-  const conforms = (record: PopulationRow): boolean => (visitsByRecord.get(record.record_id) ?? []).every((visit) => visit.conforming === 1);
-  const nonConforming = windowPopulation.filter((record) => !conforms(record)).length;
-  const population = conformance === 'conforming' ? windowPopulation.filter(conforms) : windowPopulation;
+  const conforms = (index: number): boolean => {
+    for (let visit = firstVisit[index] as number; visit < (firstVisit[index + 1] as number); visit += 1) {
+      if ((visitRows[visit] as VisitRow)[V_CONFORMING] !== 1) return false;
+    }
+    return true;
+  };
+  const population: number[] = [];
+  let nonConforming = 0;
+  for (let index = 0; index < windowPopulation.length; index += 1) {
+    const conforming = conforms(index);
+    if (!conforming) nonConforming += 1;
+    if (conforming || conformance === 'all') population.push(index);
+  }
+  const lostReasonFieldOfRecord = (index: number): string | null => {
+    const row = windowPopulation[index] as PopulationRow;
+    return lostReasonFieldOf.get(`${row[3]}\u0000${row[4]}`) ?? null;
+  };
 
   const by = query.by ?? null;
   const groupAttribute = by === null || by === 'cohort' ? null : by === 'owner' || by === 'team' ? OWNER_ATTRIBUTE : fieldAttribute(by);
-  const lostReasonFields = new Set(population.map((record) => query.lostReasonField ?? record.lost_reason_field).filter((field) => field !== null));
+  const lostReasonFields = new Set(population.map((index) => query.lostReasonField ?? lostReasonFieldOfRecord(index)).filter((field) => field !== null));
   const wanted = [...new Set([...(groupAttribute ? [groupAttribute] : []), ...[...lostReasonFields].map((field) => fieldAttribute(field as string))])];
   const attributes = new Map<string, string>();
   if (wanted.length > 0) {
@@ -245,49 +270,72 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
              WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at
                AND a.attribute IN (SELECT value FROM json_each(@wanted)) AND a.valid_from <= @at AND (a.valid_to IS NULL OR a.valid_to > @at)`,
       )
-      .all({ ...window, wanted: JSON.stringify(wanted) }) as { record_id: string; attribute: string; value: string }[];
-    for (const row of rows) attributes.set(`${row.record_id}\u0000${row.attribute}`, row.value);
+      .raw(true)
+      .all({ ...window, wanted: JSON.stringify(wanted) }) as [string, string, string][];
+    for (const [recordId, attribute, value] of rows) attributes.set(`${recordId}\u0000${attribute}`, value);
   }
   const attributeOf = (recordId: string, attribute: string): string | undefined => attributes.get(`${recordId}\u0000${attribute}`);
   const teams = by === 'team' ? teamsByOwner(db) : new Map<string, string>();
+  const labels = new Map<string, string>();
+  const cachedLabelOf = (value: string | undefined): string => {
+    if (value === undefined) return NO_VALUE;
+    const known = labels.get(value);
+    if (known !== undefined) return known;
+    const label = labelOf(value);
+    labels.set(value, label);
+    return label;
+  };
   const groupOf = (record: PopulationRow): string => {
     if (by === null) return ALL;
-    if (by === 'cohort') return periodOfInstant(record.opened_at, query.cohort ?? 'month');
-    const value = attributeOf(record.record_id, groupAttribute as string);
+    if (by === 'cohort') return periodOfInstant(record[OPENED_AT], query.cohort ?? 'month');
+    const value = attributeOf(record[RECORD_ID], groupAttribute as string);
     if (by === 'team') return teamOf(teams, value === undefined ? null : (JSON.parse(value) as string));
-    return labelOf(value);
+    return cachedLabelOf(value);
   };
 
   const groups = new Map<string, Map<string, StageTally>>();
   const lostReasons = new Map<string, LostReasonRow>();
-  for (const record of population) {
+  for (const [place, index] of population.entries()) {
+    const record = windowPopulation[index] as PopulationRow;
     const group = groupOf(record);
     const tallies = groups.get(group) ?? new Map<string, StageTally>();
     groups.set(group, tallies);
-    const visits = visitsAsOf(visitsByRecord.get(record.record_id) ?? [], at);
-    const won = visits.some((visit) => visit.outcome === 'won');
-    for (const visit of visits) {
-      const tally = tallies.get(visit.stage) ?? {
-        stage: visit.stage,
-        order: visit.order,
-        final: visit.final,
-        entered: new Set<string>(),
-        advanced: new Set<string>(),
-        lost: new Set<string>(),
-        won: new Set<string>(),
-        durations: [],
-      };
-      tallies.set(visit.stage, tally);
-      tally.entered.add(record.record_id);
-      if (visit.advanced) tally.advanced.add(record.record_id);
-      if (visit.exitOutcome === 'lost') tally.lost.add(record.record_id);
-      if (won) tally.won.add(record.record_id);
-      if (visit.exitedAt !== null) tally.durations.push(daysBetween(visit.enteredAt, visit.exitedAt));
+    const first = firstVisit[index] as number;
+    const end = firstVisit[index + 1] as number;
+    let won = false;
+    for (let visit = first; visit < end; visit += 1) if ((visitRows[visit] as VisitRow)[V_OUTCOME] === 'won') won = true;
+    for (let visit = first; visit < end; visit += 1) {
+      const row = visitRows[visit] as VisitRow;
+      const stage = row[V_STAGE];
+      let tally = tallies.get(stage);
+      if (tally === undefined) {
+        tally = { stage, order: row[V_ORDER], final: row[V_FINAL] === 1, entered: 0, advanced: 0, lost: 0, won: 0, durations: [], counted: -1, countedAdvanced: false, countedLost: false };
+        tallies.set(stage, tally);
+      }
+      if (tally.counted !== place) {
+        tally.counted = place;
+        tally.countedAdvanced = false;
+        tally.countedLost = false;
+        tally.entered += 1;
+        if (won) tally.won += 1;
+      }
+      if (row[V_EXITED] !== 1) continue;
+      if (row[V_ADVANCED] === 1 && !tally.countedAdvanced) {
+        tally.countedAdvanced = true;
+        tally.advanced += 1;
+      }
+      // The next visit was entered when this one was left, so it is known by `at` too.
+      const next = visit + 1 < end ? (visitRows[visit + 1] as VisitRow) : undefined;
+      if (next !== undefined && next[V_OUTCOME] === 'lost' && !tally.countedLost) {
+        tally.countedLost = true;
+        tally.lost += 1;
+      }
+      tally.durations.push((row[V_DURATION] as number) / DAY_MS);
     }
-    const last = visits[visits.length - 1];
-    if (last !== undefined && last.outcome === 'lost') {
-      const field = query.lostReasonField ?? record.lost_reason_field;
-      const reason = field === null ? NO_VALUE : labelOf(attributeOf(record.record_id, fieldAttribute(field)));
+    const last = end > first ? (visitRows[end - 1] as VisitRow) : undefined;
+    if (last !== undefined && last[V_OUTCOME] === 'lost') {
+      const field = query.lostReasonField ?? lostReasonFieldOfRecord(index);
+      const reason = field === null ? NO_VALUE : cachedLabelOf(attributeOf(record[RECORD_ID], fieldAttribute(field)));
       const key = `${group}\u0000${reason}`;
       const current = lostReasons.get(key) ?? { group, reason, count: 0 };
       lostReasons.set(key, { ...current, count: current.count + 1 });
