@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ManualClock } from '@crm/clock';
 import { paymentSignature } from '@crm/engine';
 import { eventually, scaledTimeout } from '@crm/event-store/contract';
@@ -72,6 +72,8 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
     return page;
   };
   const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** One section of the page, as the README shows it. */
+  const sectionShot = (section: Locator, name: string) => section.screenshot({ path: join(SCREENSHOTS, `${name}-section.png`) });
   const fire = (as: DemoUserId, kind: string, id: string, event: string, extra: Record<string, unknown> = {}) =>
     harness.call<WriteAnswer>(as, 'POST', `/records/${kind}/${id}/transitions`, { event, ...extra });
   const quote = () => harness.call<WriteAnswer['record']>('rita', 'GET', `/records/quote/${quoteId}`);
@@ -139,6 +141,29 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
   );
 
   it(
+    'given quotes priced from the JPY and CNY price books in the page, then yen show no minor digits and yuan show two',
+    async () => {
+      const page = await signedIn('rita');
+      const record = new QuoteToCashPage(page);
+      const inYen = (await harness.call<WriteAnswer>('rita', 'POST', '/records/quote', { fields: { validUntil: '2026-04-30' } })).record.id;
+      await record.open(harness.url, 'quote', inYen);
+      await record.priceLines('list-jpy-enterprise', 'JP', [{ product: 'CRM-ENT-SEAT', quantity: '3' }]);
+      // 3 seats at ¥297,000, tax 10%.
+      expect(await record.lineRows()).toEqual([['1', 'CRM Enterprise seat (12 months) (CRM-ENT-SEAT)', '3 seat', '¥297,000', '—', '¥89,100', '¥980,100']]);
+      expect(await record.totals()).toEqual(['¥891,000', '¥0', '¥89,100', '¥980,100']);
+
+      const inYuan = (await harness.call<WriteAnswer>('rita', 'POST', '/records/quote', { fields: { validUntil: '2026-04-30' } })).record.id;
+      await record.open(harness.url, 'quote', inYuan);
+      await record.priceLines('list-cny-enterprise', 'CN', [{ product: 'CRM-PRO-SEAT', quantity: '2', discount: '10' }]);
+      // 2 seats at CN¥8,600.00 less 10% = CN¥15,480.00, tax 13% = CN¥2,012.40.
+      expect(await record.lineRows()).toEqual([['1', 'CRM Professional seat (12 months) (CRM-PRO-SEAT)', '2 seat', 'CN¥8,600.00', '10% (−CN¥1,720.00)', 'CN¥2,012.40', 'CN¥17,492.40']]);
+      expect(await record.totals()).toEqual(['CN¥17,200.00', '-CN¥1,720.00', 'CN¥2,012.40', 'CN¥17,492.40']);
+      await screenshot(page, '10-quote-lines-cny');
+    },
+    TEST_MS,
+  );
+
+  it(
     'given the priced quote, when Rita types a negative quantity and saves, then the API’s refusal names the line and field, and nothing changed',
     async () => {
       const page = await signedIn('rita');
@@ -155,7 +180,8 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
       expect(await record.linesRefusal().textContent()).toContain('lines[0].quantity: expected a quantity above 0');
       expect(await record.lineRows()).toEqual(VERSION_1_LINES);
       expect((await quote()).revision).toBe(before.revision);
-      await screenshot(page, '10-quote-lines-refused');
+      await screenshot(page, '10b-quote-lines-refused');
+      await sectionShot(record.quoteSection(), '10b-quote-lines-refused');
     },
     TEST_MS,
   );
@@ -222,6 +248,7 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
       expect(await record.payments()).toEqual([['Mar 5, 2026, 9:30 AM', '$20,000.00', 'pay-web-1', '$20,000.00', '$33,947.56']]);
       expect(await record.orderLines()).toEqual(VERSION_2_LINES);
       await screenshot(page, '12-order-part-paid');
+      await sectionShot(record.orderSection(), '12-order-part-paid');
     },
     TEST_MS,
   );
