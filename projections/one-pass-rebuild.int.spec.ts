@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { SqliteEventStore } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
-import { catchUpProjection, projectionDigest, readCheckpoint, ReadModelDatabase, rebuildProjection, rebuildProjections } from '@crm/projection-runtime';
+import { catchUpProjection, ProjectionRunner, projectionDigest, readCheckpoint, ReadModelDatabase, rebuildProjection, rebuildProjections } from '@crm/projection-runtime';
 import { BlueprintCatalog, openAccess, RecordCommandHandler } from '@crm/workflow';
 import { crmProjections } from './crm-projections';
 import { dealBlueprint, generateHistory } from './testing';
@@ -94,6 +94,44 @@ describe('one-pass rebuild of every read model', () => {
         const leftovers = readModels.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%\\_\\_rebuild\\_%' ESCAPE '\\' AND type = 'table'").all();
         expect(leftovers).toEqual([]);
       } finally {
+        readModels.close();
+      }
+    },
+    scaledTimeout(120_000),
+  );
+
+  it(
+    'given read models stored under older versions, when a runner starts, then it rebuilds them all in one pass (one generation more each) and goes live with the same digests',
+    async () => {
+      const readModels = readModelsIn('version-change');
+      const rebuilding: string[] = [];
+      const runner = new ProjectionRunner({
+        store,
+        readModels,
+        projections: crmProjections(),
+        clock,
+        onProgress: (progress) => {
+          if (progress.phase === 'rebuilding' && progress.finished) rebuilding.push(progress.projection);
+        },
+      });
+      try {
+        for (const projection of crmProjections()) await catchUpProjection({ store, readModels, projection, clock });
+        const before = digestsOf(readModels);
+        readModels.db.exec('UPDATE projection_checkpoints SET version = version - 1');
+        await runner.start();
+        const head = await store.headPosition();
+        if (head !== null) await runner.waitForPosition(head);
+
+        expect(rebuilding.sort()).toEqual(crmProjections().map((projection) => projection.name).sort());
+        expect(digestsOf(readModels)).toEqual(before);
+        for (const projection of crmProjections()) {
+          expect({ projection: projection.name, checkpoint: readCheckpoint(readModels.db, projection.name) }).toMatchObject({
+            projection: projection.name,
+            checkpoint: { version: projection.version, generation: 1 },
+          });
+        }
+      } finally {
+        await runner.stop();
         readModels.close();
       }
     },

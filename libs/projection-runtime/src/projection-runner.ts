@@ -377,14 +377,15 @@ export class ProjectionRunner {
    */
   async start(): Promise<void> {
     const workers = [...this.workers.values()];
+    const failedBefore = new Set(workers.filter((worker) => worker.state === 'failed'));
     const stale = workers.filter((worker) => worker.needsRebuild());
-    const failed = stale.length > 1 ? await this.rebuildTogether(stale) : [];
-    // One whose install or shared rebuild failed has said why (and retries by itself when storage refused).
-    for (const worker of workers) if (worker.state !== 'failed' && !failed.includes(worker)) await worker.start();
+    if (stale.length > 1) await this.rebuildTogether(stale);
+    // One whose install or shared rebuild failed just now has said why (and retries by itself when storage
+    // refused); one failed before this start is started again, as a start always did.
+    for (const worker of workers) if (worker.state !== 'failed' || failedBefore.has(worker)) await worker.start();
   }
 
-  /** Returns the workers that did not get rebuilt. */
-  private async rebuildTogether(workers: readonly ProjectionWorker[]): Promise<readonly ProjectionWorker[]> {
+  private async rebuildTogether(workers: readonly ProjectionWorker[]): Promise<void> {
     const rebuilding = workers.filter((worker) => worker.beginSharedRebuild());
     try {
       await rebuildProjections({
@@ -396,10 +397,8 @@ export class ProjectionRunner {
         onProgress: this.options.onProgress,
         stateAfter: 'catching_up',
       });
-      return [];
     } catch (error) {
       for (const worker of rebuilding) worker.failSharedRebuild(error);
-      return rebuilding;
     }
   }
 
