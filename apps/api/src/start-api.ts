@@ -9,7 +9,7 @@ import { formatProblem } from '@crm/blueprint';
 import { systemClock, type Clock } from '@crm/clock';
 import { conversionMatchKey, Engine, phoneRegionOf, TimerScheduler, type TimerNotice } from '@crm/engine';
 import type { LeadScoringReactors, RecordLookup, ScoringReactorsMode } from '@crm/workflow';
-import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, type IdentityException, type UserDirectory } from '@crm/identity';
+import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, ROLES, type IdentityException, type Role, type UserDirectory } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
 import type { ReactorStateChange } from '@crm/reactor-runtime';
 import type { NotificationOutbox, OutboxMode } from '@crm/notifications';
@@ -61,6 +61,9 @@ export interface StartApiOptions {
 
 /** A demo token that leaks stops working within a month; `npm start` writes new ones when the file is deleted. */
 const DEMO_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
+
+/** A role a person can hold (the engine's own, such as system, is none of them). */
+const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 
 /** `{ "<username>": { role, team, token } }` for every user, written once so a new user can try each role. */
 const writeDemoTokens = (file: string, users: UserDirectory, tokens: BearerTokens): void => {
@@ -126,7 +129,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     clock,
     policy: new RoleAccessPolicy(() => users),
     teamOf: (user) => users.teamOf(user),
-    roleHolders: (role, team) => users.all().filter((user) => user.team === team && (user.roles as readonly string[]).includes(role)).map((user) => user.id),
+    roleHolders: (role, team) => (isRole(role) ? users.all().filter((user) => user.team === team && user.roles.includes(role)).map((user) => user.name) : null),
     pool: rules.pool,
     onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
     recordLookup,

@@ -38,6 +38,7 @@ export class RecordDesk {
   /** The record as the command left it (the state the handler decided and appended from), and its events. */
   answer(user: User, result: RecordCommandResult): RecordWriteResult {
     const record = recordAfter(result);
-    return { record: recordView(record, this.engine.commands.blueprintOf(record), user), events: result.events };
+    const { commands } = this.engine;
+    return { record: recordView(record, commands.blueprintOf(record), user, commands.nextSteps(record, user)), events: result.events };
   }
 }

@@ -110,7 +110,7 @@ describe('crm record open, show and advance', () => {
     const refused = await crm('record', 'advance', 'opportunity', 'deal-1', 'analyze_needs', '--field', 'budget=50000', '--as', 'rita');
 
     expect(refused.exitCode).toBe(4);
-    expect(refused.err).toContain('TRANSITION_REFUSED: cannot analyze_needs opportunity "deal-1"');
+    expect(refused.err).toContain('TRANSITION_REFUSED: Start needs analysis is not possible for opportunity "deal-1"');
     expect(refused.err).toContain('  unmet required_field decisionMaker: Decision maker is required\n');
     expect(refused.err).toContain('  unmet required_field timeline: Timeline is required\n');
     expect(refused.err).not.toContain('unmet required_field budget');

@@ -59,7 +59,7 @@ export const conversionSlice = defineRecordSlice<ConversionCommand, ConversionEv
           timing,
           mayRequestApproval: false,
         });
-        if (outcome.kind === 'refused') throw transitionRefused(record, command.event, outcome.unmet);
+        if (outcome.kind === 'refused') throw transitionRefused(record, blueprint, command.event, outcome.unmet);
         return [
           {
             type: 'ConversionStarted',

@@ -27,6 +27,8 @@ import { RecordSlices } from './record-slices';
 import { recordStreamName } from './record-stream';
 import type { ExistingRecord, RecordState } from './record.state';
 import { validateCommand } from './validate-command';
+import { explainRecord, type NextStep } from './explain-record';
+import { withRoleHolders } from '../transition/role-holders';
 import { standardTiming, type Timing } from '../timers/timing';
 import type { PoolSettings } from '../lead-pool/pool-settings';
 import type { QuoteCatalog } from '@crm/catalog';
@@ -276,6 +278,12 @@ export class RecordCommandHandler {
   };
 
   /** The blueprint a record decides with: its pinned version. */
+  /** The record's next steps for `actor`, each with what blocks it and, for a role, who holds it in the record's team. */
+  nextSteps(record: ExistingRecord, actor: Actor): NextStep[] {
+    const blueprint = this.blueprintOf(record);
+    return explainRecord(record, blueprint, actor).map((step) => ({ ...step, unmet: withRoleHolders(step.unmet, record, blueprint, step.event, this.timing, this.options.roleHolders) }));
+  }
+
   blueprintOf(record: ExistingRecord): CompiledBlueprint {
     return this.catalog.get(record.blueprint);
   }

@@ -28,8 +28,8 @@ export interface DecideContext {
   readonly roleHolders?: RoleHolders;
 }
 
-/** The users who hold `role` in `team`, by id. */
-export type RoleHolders = (role: string, team: string | null) => readonly string[];
+/** The users who hold `role` in `team`, as messages name them (their names); null: no person can hold it (the engine's own roles, e.g. system). */
+export type RoleHolders = (role: string, team: string | null) => readonly string[] | null;
 
 /** The access a command needs, judged by the policy on the state the decision uses. */
 export interface AccessNeed {

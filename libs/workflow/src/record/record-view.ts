@@ -102,7 +102,8 @@ export interface RecordView {
   readonly score?: ScoreView;
 }
 
-export const recordView = (state: ExistingRecord, blueprint: CompiledBlueprint, user: Actor): RecordView => {
+/** `next`: the record's next steps as the command handler explains them (`nextSteps`, naming role holders); default without names. */
+export const recordView = (state: ExistingRecord, blueprint: CompiledBlueprint, user: Actor, next?: readonly NextStep[]): RecordView => {
   const stage = blueprint.stage(state.stage);
   return {
     kind: state.kind,
@@ -133,7 +134,7 @@ export const recordView = (state: ExistingRecord, blueprint: CompiledBlueprint, 
     })),
     timers: state.timers.map(({ timerId, timer, dueAt, action }) => ({ timerId, timer, dueAt, action })),
     conversion: conversionView(state),
-    next: explainRecord(state, blueprint, { id: user.id, roles: user.roles }),
+    next: next ?? explainRecord(state, blueprint, { id: user.id, roles: user.roles }),
     ...scoreOf(state, blueprint),
   };
 };

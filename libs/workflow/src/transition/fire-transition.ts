@@ -90,10 +90,14 @@ export const fireTransition = (request: FireRequest): FireOutcome => {
   };
 };
 
-/** The refusal of a fired event, naming every unmet criterion. */
-export const transitionRefused = (record: ExistingRecord, event: string, unmet: readonly UnmetCriterion[]): WorkflowException =>
+/** What a person calls the event: its transition's title (from the record's stage first), else its id when the blueprint has no such event. */
+export const transitionTitleOf = (blueprint: CompiledBlueprint, stage: string, event: string): string =>
+  (blueprint.transitionsFrom(stage).find((transition) => transition.event === event) ?? blueprint.definition.transitions.find((transition) => transition.event === event))?.title ?? event;
+
+/** The refusal of a fired event, named by its title, naming every unmet criterion. */
+export const transitionRefused = (record: ExistingRecord, blueprint: CompiledBlueprint, event: string, unmet: readonly UnmetCriterion[]): WorkflowException =>
   new WorkflowException(
     WorkflowExceptionCode.TRANSITION_REFUSED,
-    `cannot ${event} ${record.kind} "${record.recordId}": ${unmet.map((criterion) => criterion.message).join('; ')}`,
+    `${transitionTitleOf(blueprint, record.stage, event)} is not possible for ${record.kind} "${record.recordId}": ${unmet.map((criterion) => criterion.message).join('; ')}`,
     { event, stage: record.stage, unmet },
   );

@@ -5,7 +5,8 @@ import type { Timing } from '../timers/timing';
 
 /**
  * A refusal by role says who could do it instead: the holders of the transition's roles in the team of
- * the record's owner ("requires the role manager; in team east: maria"). Pure: the lookup is given.
+ * the record's owner, as people call them ("requires the role manager — held by Ana Li, Bo Chen in team
+ * east"). The same words explain a record's next steps ("what blocks me"). Pure: the lookup is given.
  */
 export const withRoleHolders = (
   unmet: readonly UnmetCriterion[],
@@ -15,11 +16,14 @@ export const withRoleHolders = (
   timing: Timing,
   roleHolders: RoleHolders | undefined,
 ): UnmetCriterion[] => {
-  if (roleHolders === undefined) return [...unmet];
+  if (roleHolders === undefined || !unmet.some((criterion) => criterion.criterion === 'role')) return [...unmet];
   const roles = blueprint.transitionsFrom(record.stage).find((transition) => transition.event === event)?.criteria.roles ?? [];
   const team = record.owner === null ? null : timing.teamOf(record.owner);
-  const holders = [...new Set(roles.flatMap((role) => roleHolders(role, team)))].sort();
+  const byRole = roles.map((role) => roleHolders(role, team));
+  // Steps only the engine takes (a payment recorded, a timer) name nobody: no person could take them instead.
+  if (byRole.every((holders) => holders === null)) return [...unmet];
+  const holders = [...new Set(byRole.flatMap((names) => names ?? []))].sort();
   const where = team === null ? 'with no team' : `in team ${team}`;
-  const who = holders.length === 0 ? `nobody ${where} holds it` : `${where}: ${holders.join(', ')}`;
-  return unmet.map((criterion) => (criterion.criterion === 'role' ? { ...criterion, message: `${criterion.message}; ${who}` } : criterion));
+  const who = holders.length === 0 ? `nobody ${where} holds it` : `held by ${holders.join(', ')} ${where}`;
+  return unmet.map((criterion) => (criterion.criterion === 'role' ? { ...criterion, message: `${criterion.message} — ${who}` } : criterion));
 };

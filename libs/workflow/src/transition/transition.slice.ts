@@ -43,7 +43,7 @@ export const transitionSlice = defineRecordSlice<TransitionCommand, TransitionEv
           timing,
           mayRequestApproval: true,
         });
-        if (outcome.kind === 'refused') throw transitionRefused(record, command.event, withRoleHolders(outcome.unmet, record, blueprint, command.event, timing, roleHolders));
+        if (outcome.kind === 'refused') throw transitionRefused(record, blueprint, command.event, withRoleHolders(outcome.unmet, record, blueprint, command.event, timing, roleHolders));
         // After its criteria, so "what blocks me" names them before the conversion it must go through.
         const converting = converts ? requirePendingConversion(record, command.event, command.conversionId) : null;
         return converting === null ? outcome.events : [...outcome.events, conversionCompleted(record.recordId, converting)];

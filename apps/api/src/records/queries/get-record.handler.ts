@@ -10,6 +10,7 @@ export class GetRecordHandler implements IQueryHandler<GetRecordQuery> {
 
   async execute({ user, kind, id }: GetRecordQuery): Promise<RecordView> {
     const record = await this.desk.engine.commands.read(kind, id, user);
-    return recordView(record, this.desk.engine.commands.blueprintOf(record), user);
+    const { commands } = this.desk.engine;
+    return recordView(record, commands.blueprintOf(record), user, commands.nextSteps(record, user));
   }
 }
