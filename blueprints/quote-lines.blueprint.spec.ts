@@ -32,7 +32,7 @@ const refusal = (outcome: ReturnType<RecordScenario['when']>): { code: string; m
   return { code: outcome.error.code, message: outcome.error.message, details: outcome.error.details };
 };
 
-describe('quote lines (quote blueprint v3 with the shipped catalog)', () => {
+describe('quote lines (quote blueprint v4 with the shipped catalog)', () => {
   describe('pricing', () => {
     it('given a draft, when a rep prices 40 enterprise seats at 25% off and onboarding, then the lines pin price book version 2 and the totals follow into the fields', () => {
       const record = scenario().given(open);

@@ -10,6 +10,7 @@ const submit: ScenarioCommand = { type: 'FireTransition', event: 'submit' };
 const approve: ScenarioCommand = { type: 'FireTransition', event: 'approve' };
 const sendBack: ScenarioCommand = { type: 'FireTransition', event: 'send_back', actor: max };
 const send: ScenarioCommand = { type: 'FireTransition', event: 'send', fields: { customerEmail: 'buyer@initech.example' } };
+const accept = { type: 'FireTransition', event: 'accept', fields: { acceptanceEvidence: 'https://docs.example/initech-signed.pdf', acceptanceNote: 'Signed by Bill Lumbergh on 2026-03-04' } } as const;
 
 describe('quote blueprint', () => {
   describe('happy path', () => {
@@ -22,8 +23,16 @@ describe('quote blueprint', () => {
       // Sent: a follow-up task, and the quote expires the day after it is valid until.
       expect(eventTypes(record.when(send))).toEqual(['FieldsChanged', 'Transitioned', 'TaskOpened', 'TimerScheduled']);
       expect(record.current.timers).toEqual([expect.objectContaining({ timer: 'expire_quote', dueAt: '2026-05-01T00:00:00.000Z', action: { kind: 'fire', event: 'expire' } })]);
-      expect(eventTypes(record.when({ type: 'FireTransition', event: 'accept' }))).toEqual(['TaskCancelled', 'TimerCancelled', 'Transitioned']);
+      expect(eventTypes(record.when(accept))).toEqual(['FieldsChanged', 'TaskCancelled', 'TimerCancelled', 'Transitioned']);
       expect(record.current.stage).toBe('accepted');
+      expect(record.current.fields).toMatchObject(accept.fields);
+    });
+
+    it('given a sent quote, when a rep records its acceptance without evidence, then the supply rule names the evidence and the note, and it stays sent', () => {
+      const record = scenario().given(open, submit, approve, send);
+      expect(unmetOf(record.when({ type: 'FireTransition', event: 'accept' }))).toEqual(['supplied_field:acceptanceEvidence', 'supplied_field:acceptanceNote']);
+      expect(unmetOf(record.when({ type: 'FireTransition', event: 'accept', fields: { acceptanceNote: 'said yes on the phone' } }))).toEqual(['supplied_field:acceptanceEvidence']);
+      expect(record.current.stage).toBe('sent');
     });
 
     it('given a quote in review, when a manager sends it back, then it is a draft again', () => {
@@ -86,7 +95,7 @@ describe('quote blueprint', () => {
 
     it('when accepting a quote that was never sent, then the stage rule is unmet', () => {
       const record = scenario().given(open, submit, approve);
-      expect(unmetOf(record.when({ type: 'FireTransition', event: 'accept' }))).toEqual(['stage']);
+      expect(unmetOf(record.when(accept))).toEqual(['stage']);
     });
   });
 

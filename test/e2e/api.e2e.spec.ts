@@ -77,7 +77,7 @@ describe('HTTP API (real server on a temp data dir)', () => {
         ['lead', 4],
         ['opportunity', 4],
         ['order', 1],
-        ['quote', 3],
+        ['quote', 4],
         ['subscription', 1],
       ]);
     });

@@ -165,6 +165,8 @@ describe('quote to cash (over HTTP)', () => {
     const accept = (await historyOf('quote', quoteId)).find((event) => event.type === 'Transitioned' && event.data['event'] === 'accept');
     expect(accept?.metadata).toMatchObject({ actor: 'system:acceptance-link' });
     expect(accept?.data['reason']).toContain('Quinn Buyer');
+    // The link is the acceptance's evidence.
+    expect((await get('quote', quoteId)).fields).toMatchObject({ acceptanceEvidence: expect.stringMatching(/^acceptance link /), acceptanceNote: "Accepted by Quinn Buyer through the customer's signed link" });
     acceptEventId = String(accept?.id);
   });
 
@@ -249,5 +251,33 @@ describe('quote to cash (over HTTP)', () => {
     expect((await get('quote', quoteId)).fields['opportunity']).toBe(opportunityId);
     expect((await get('order', orderId)).fields).toMatchObject({ quote: quoteId, opportunity: opportunityId });
     expect((await get('subscription', subscriptionId)).fields).toMatchObject({ quote: quoteId, order: orderId });
+  });
+
+  it('given a sent quote, when the rep records its acceptance without evidence, then 422 names the evidence and the note and nothing is stored; with them it is accepted, the evidence kept', async () => {
+    const deal = ok(await harness.request<WriteBody>('rita', 'POST', '/records/opportunity', { fields: { name: 'Evidence Ltd.' } }), 201).record.id;
+    const quote = ok(
+      await harness.request<WriteBody>('rita', 'POST', '/records/quote', { fields: { opportunity: deal, validUntil: '2026-04-30', paymentTerms: 'net_30', customerEmail: 'buyer@evidence.example' } }),
+      201,
+    ).record.id;
+    ok(await harness.request('rita', 'PUT', `/records/quote/${quote}/lines`, { priceBook: 'list-usd-enterprise', taxRegion: 'US-NY', lines: [{ sku: 'CRM-PRO-SEAT', quantity: 2 }] }));
+    for (const event of ['submit', 'approve', 'send']) ok(await fire('rita', 'quote', quote, event));
+    const before = await historyOf('quote', quote);
+
+    const bare = await fire('rita', 'quote', quote, 'accept');
+    const noteOnly = await fire('rita', 'quote', quote, 'accept', { acceptanceNote: 'The buyer said yes on the phone' });
+
+    expect([bare.status, bare.body.error]).toEqual([422, 'TRANSITION_REFUSED']);
+    expect((bare.body.details['unmet'] as { field: string }[]).map((unmet) => unmet.field)).toEqual(['acceptanceEvidence', 'acceptanceNote']);
+    expect([noteOnly.status, (noteOnly.body.details['unmet'] as { field: string; message: string }[]).map((unmet) => unmet.field)]).toEqual([422, ['acceptanceEvidence']]);
+    expect(await historyOf('quote', quote)).toEqual(before);
+    expect((await get('quote', quote)).stage).toBe('sent');
+
+    const evidence = { acceptanceEvidence: 'https://docs.example/evidence-ltd/po-4711-signed.pdf', acceptanceNote: 'PO 4711 signed by the buyer, received by email on 2026-03-12' };
+    const accepted = ok(await fire('rita', 'quote', quote, 'accept', evidence));
+
+    expect(accepted.record).toMatchObject({ stage: 'accepted', fields: evidence });
+    const acceptance = (await historyOf('quote', quote)).find((event) => event.type === 'Transitioned' && event.data['event'] === 'accept');
+    expect(acceptance?.metadata).toMatchObject({ actor: 'rita' });
+    expect(await until('the order of the accepted quote', () => recordOf('order', 'quote', quote))).toEqual(expect.any(String));
   });
 });

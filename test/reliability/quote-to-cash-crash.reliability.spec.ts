@@ -155,7 +155,7 @@ describe('quote to cash: the reactors killed with SIGKILL (reliability)', () => 
             });
             await execute({ type: 'PriceQuote', kind: 'quote', recordId: quote.recordId, priceBook: 'list-usd-enterprise', taxRegion: 'US-NY', lines: [{ sku: 'CRM-PRO-SEAT', quantity: 5 + index }] });
             for (const event of ['submit', 'approve', 'send']) await execute({ type: 'FireTransition', kind: 'quote', recordId: quote.recordId, event });
-            await execute({ type: 'FireTransition', kind: 'quote', recordId: quote.recordId, event: 'accept', reason: 'signed order form' });
+            await execute({ type: 'FireTransition', kind: 'quote', recordId: quote.recordId, event: 'accept', fields: { acceptanceEvidence: 'https://docs.example/signed.pdf', acceptanceNote: 'Signed by Ann Buyer' } });
             accepted.push(quote.recordId);
           }
         } finally {

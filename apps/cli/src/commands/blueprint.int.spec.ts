@@ -47,7 +47,7 @@ describe('crm blueprint validate, show and diagram', () => {
   it('given the shipped blueprints, when validated, then it exits 0 and names every blueprint it loaded', async () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED);
 
-    expect(result).toEqual({ exitCode: 0, out: 'ok: 7 blueprint files valid: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v4 (opportunity), order v1 (order), quote v3 (quote), subscription v1 (subscription)\n', err: '' });
+    expect(result).toEqual({ exitCode: 0, out: 'ok: 7 blueprint files valid: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v4 (opportunity), order v1 (order), quote v4 (quote), subscription v1 (subscription)\n', err: '' });
   });
 
   it('given a folder with a misspelt field, a YAML error and a version declared twice, when validated, then every problem is printed with file and path and it exits 3', async () => {
@@ -89,7 +89,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const result = await crm('blueprint', 'validate', '--blueprints', SHIPPED, '--data-dir', 'data');
 
     expect(result.exitCode).toBe(0);
-    expect(result.out).toBe('ok: 7 blueprint files valid against the published versions: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v4 (opportunity), order v1 (order), quote v3 (quote), subscription v1 (subscription)\n');
+    expect(result.out).toBe('ok: 7 blueprint files valid against the published versions: account v1 (account), contact v1 (contact), lead v4 (lead), opportunity v4 (opportunity), order v1 (order), quote v4 (quote), subscription v1 (subscription)\n');
   });
 
   it('given single files, when validated, then a good one passes, a missing one is a problem, and a dead end is only a warning', async () => {
@@ -101,7 +101,7 @@ describe('crm blueprint validate, show and diagram', () => {
     const missing = await crm('blueprint', 'validate', 'files/nope.blueprint.yaml');
 
     expect(good.exitCode).toBe(0);
-    expect(good.out).toBe('ok: 2 blueprint files valid: quote v3 (quote), lead v4 (lead)\n');
+    expect(good.out).toBe('ok: 2 blueprint files valid: quote v4 (quote), lead v4 (lead)\n');
     expect(good.err).toBe('warning: files/quote.blueprint.yaml: stages.approved: stage "approved" is not final but no transition leaves it (a dead end)\n');
     expect(missing.exitCode).toBe(3);
     expect(missing.err).toBe('files/nope.blueprint.yaml: cannot read the blueprint file (ENOENT)\n');
@@ -127,7 +127,7 @@ describe('crm blueprint validate, show and diagram', () => {
 
     expect(result.exitCode).toBe(0);
     const shown = JSON.parse(result.out);
-    expect(shown.ref).toEqual({ id: 'quote', version: 3, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(shown.ref).toEqual({ id: 'quote', version: 4, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(shown.definition).toEqual(JSON.parse(JSON.stringify(loadBlueprintFile(join(SHIPPED, 'quote.blueprint.yaml')))));
   });
 

@@ -107,7 +107,7 @@ describe.each([
     const quoteId = opened.recordId;
     await execute({ type: 'PriceQuote', kind: 'quote', recordId: quoteId, priceBook: 'list-usd-enterprise', taxRegion: 'US-NY', lines: [{ sku: 'CRM-PRO-SEAT', quantity: seats }] });
     for (const event of ['submit', 'approve', 'send']) await execute({ type: 'FireTransition', kind: 'quote', recordId: quoteId, event });
-    await execute({ type: 'FireTransition', kind: 'quote', recordId: quoteId, event: 'accept', reason: 'signed order form https://docs.example/initech-signed.pdf' });
+    await execute({ type: 'FireTransition', kind: 'quote', recordId: quoteId, event: 'accept', fields: { acceptanceEvidence: 'https://docs.example/initech-signed.pdf', acceptanceNote: 'Signed by Bill Lumbergh' } });
     const accepted = (await engine.store.readStream(`quote-${quoteId}`)).find((event) => event.type === 'Transitioned' && event.data['event'] === 'accept');
     if (accepted === undefined) throw new Error('the quote was not accepted');
     return accepted;

@@ -38,6 +38,8 @@ export class AcceptQuoteByLinkHandler implements ICommandHandler<AcceptQuoteByLi
       kind: 'quote',
       recordId: grant.quoteId,
       event: ACCEPT_EVENT,
+      // The link is the evidence (README, Orders, payments and renewals): signed by this server, used once.
+      fields: { acceptanceEvidence: `acceptance link ${grant.linkId}`, acceptanceNote: `Accepted${by} through the customer's signed link` },
       reason: `accepted${by} through customer link ${grant.linkId}`,
       commandId: `acceptance-link:${grant.linkId}`,
       actor: ACCEPTANCE_LINK_ACTOR,
