@@ -5,7 +5,7 @@ import { defineRecordSlice } from '../record/record-slice';
 import { requireExisting } from '../record/record-rules';
 import type { ExistingRecord, PendingTimer } from '../record/record.state';
 import { entryTasksOpened, tasksFollowingOwner } from '../tasks/entry-tasks';
-import { fireTransition } from '../transition/fire-transition';
+import { fireTransition, transitionTitleOf } from '../transition/fire-transition';
 import type { Timing } from './timing';
 import type { TimerCommand } from './timers.commands';
 import { TIMER_ACTOR } from './timers.commands';
@@ -49,7 +49,7 @@ const timerEffects = (record: ExistingRecord, timer: PendingTimer, blueprint: Co
       const outcome = fireTransition({ record: remaining, blueprint, event, supplied: {}, actor: TIMER_ACTOR, reason: `timer ${timer.timer}`, commandId, now, timing, mayRequestApproval: false });
       if (outcome.kind === 'fired') return [fired(record, timer, message, 'done'), ...outcome.events];
       const unmet = outcome.kind === 'refused' ? outcome.unmet : [];
-      const title = `Resolve: "${event}" could not happen automatically (${unmet.map((criterion) => criterion.message).join('; ') || 'needs approval'})`;
+      const title = `Resolve: ${transitionTitleOf(blueprint, record.stage, event)} could not happen automatically (${unmet.map((criterion) => criterion.message).join('; ') || 'needs approval'})`;
       return [
         fired(record, timer, message, 'refused', unmet),
         ...entryTasksOpened(commandId, record.recordId, record.stage, record.owner, [{ id: `resolve_${event}`, title }], now),

@@ -23,7 +23,7 @@ stages:
       - { id: auto_renew, at: renewalDate + P7D, then: { fire: renew }, message: Renewed automatically a week after the renewal date }
   renewed: { title: Renewed, order: 2, probability: 100, forecastCategory: closed, outcome: won }
 transitions:
-  - { event: renew, from: due, to: renewed, requires: [value] }
+  - { event: renew, title: Renew the contract, from: due, to: renewed, requires: [value] }
 `,
       'renewal.blueprint.yaml',
     ),
@@ -59,7 +59,7 @@ describe('timers: an automatic transition goes through the same guards', () => {
     });
     expect(record.current.stage).toBe('due');
     expect(record.current.timers).toEqual([]);
-    expect(record.current.tasks).toEqual([expect.objectContaining({ template: 'resolve_renew', assignee: 'rita', status: 'open', title: 'Resolve: "renew" could not happen automatically (Value is required)' })]);
+    expect(record.current.tasks).toEqual([expect.objectContaining({ template: 'resolve_renew', assignee: 'rita', status: 'open', title: 'Resolve: Renew the contract could not happen automatically (Value is required)' })]);
     // Fired once: asking again finds nothing pending.
     expect(record.at('2026-06-09T00:00:00.000Z').fireDueTimers()).toEqual([]);
   });
