@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { systemClock } from '@crm/clock';
-import { SqliteEventStore, type StoredEvent } from '@crm/event-store';
+import { parsePosition, SqliteEventStore, type StoredEvent } from '@crm/event-store';
 import { ApiHarness, repositoryRoot, type ApiResponse } from './api-harness';
 
 interface ErrorBody {
@@ -273,6 +273,16 @@ describe('What-if of v5 over the demo history, over HTTP', () => {
 
   const headOf = async (): Promise<string> => (await harness.request<{ store: { headPosition: string } }>('ana', 'GET', '/health')).body.store.headPosition;
 
+  /**
+   * Events appended since `head` by the process owner or on a blueprint stream: what a what-if would have
+   * stored. The server's own reactors and timers may still be catching up on the demo history meanwhile,
+   * so the head alone cannot say "nothing stored".
+   */
+  const storedByTheAsker = async (head: string, asker: string): Promise<StoredEvent[]> => {
+    const since = await harness.api.engine.store.readAll({ from: parsePosition(head), maxCount: 100_000 });
+    return since.filter((event) => event.metadata['actor'] === asker || event.stream.startsWith('blueprint'));
+  };
+
   beforeAll(async () => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'crm-api-what-if-'));
     recorded = await givenTheDemoHistory(dataDirectory);
@@ -302,7 +312,7 @@ describe('What-if of v5 over the demo history, over HTTP', () => {
     // Under the draft no deal gets past qualification into needs analysis; as recorded, each analysed deal did once.
     expect(whatIf.body.funnel.find((step) => step.stage === 'needs_analysis')).toEqual(expect.objectContaining({ recorded: analysedDeals.size, draft: 0 }));
     expect(whatIf.body.funnel.find((step) => step.stage === 'qualification')).toEqual(expect.objectContaining({ recorded: deals.size, draft: deals.size }));
-    expect(await headOf()).toBe(head);
+    expect(await storedByTheAsker(head, 'olga')).toEqual([]);
   });
 
   it('given a window, when asked for records opened in it only, then only those are replayed', async () => {
@@ -336,7 +346,7 @@ describe('What-if of v5 over the demo history, over HTTP', () => {
       ]),
     );
     expect(JSON.stringify(date)).toContain('from must be a date (YYYY-MM-DD) or an ISO-8601 date-time with offset');
-    expect(await headOf()).toBe(head);
+    expect(await storedByTheAsker(head, 'olga')).toEqual([]);
   });
 });
 
