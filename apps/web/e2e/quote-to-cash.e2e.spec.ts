@@ -231,7 +231,9 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
   it(
     'given the quote accepted and its order invoiced, when a part payment comes through the payments webhook, then the order page shows the payment, what is paid, the balance and the stage, to the cent',
     async () => {
-      await fire('rita', 'quote', quoteId, 'accept', { reason: 'signed purchase order PO-7781' });
+      await fire('rita', 'quote', quoteId, 'accept', {
+        fields: { acceptanceEvidence: 'PO-7781 (signed purchase order)', acceptanceNote: 'Quinn Buyer signed PO-7781, received by email' },
+      });
       orderId = await openedFor('order');
       await fire('rita', 'order', orderId, 'invoice', { fields: { invoiceNumber: 'INV-2026-0042', invoiceDueDate: '2026-04-01' } });
       const body = JSON.stringify({ id: 'pay-web-1', order: orderId, amount: 2_000_000, currency: 'USD', receivedAt: '2026-03-05T09:30:00Z' });
