@@ -11,7 +11,9 @@ import { SqliteEventStore } from './sqlite-event-store';
 describe('SqliteEventStore', () => {
   let directory: string;
   const opened: SqliteEventStore[] = [];
-  const open = async (options: { livePollIntervalMs?: number; readOnly?: boolean; clock?: ManualClock; maxGroupSize?: number } = {}) => {
+  const open = async (
+    options: { livePollIntervalMs?: number; readOnly?: boolean; clock?: ManualClock; maxGroupSize?: number; writer?: 'thread' | 'event-loop' } = {},
+  ) => {
     const store = await SqliteEventStore.open({ directory, clock: systemClock, ...options });
     opened.push(store);
     return store;
@@ -36,9 +38,23 @@ describe('SqliteEventStore', () => {
 
       expect(rejected).toEqual([]);
       expect(fulfilled).toHaveLength(200);
-      expect(store.stats().transactions).toBeLessThanOrEqual(2);
+      // Two groups of 32 are handed to the writer thread at once, the other 136 wait and go together.
+      expect(store.stats().transactions).toBeLessThanOrEqual(3);
       expect(store.stats().committedAppends).toBe(200);
       expect(store.stats().largestGroup).toBeGreaterThan(100);
+    });
+
+    it('given 64 appends issued at once, then two groups of 32 are with the writer thread together, and each commits as one transaction', async () => {
+      const store = await open();
+
+      const appends = Array.from({ length: 64 }, (_, index) => store.append(`deal-${index}`, newEvents(1), 'no_stream'));
+      const handedOver = store.stats();
+      const { fulfilled, rejected } = await settle(appends);
+
+      expect(handedOver).toMatchObject({ groupsInFlight: 2, pendingAppends: 0 });
+      expect(rejected).toEqual([]);
+      expect(fulfilled).toHaveLength(64);
+      expect(store.stats()).toMatchObject({ transactions: 2, largestGroup: 32, groupsInFlight: 0 });
     });
 
     it('given a group cap of 10, when 35 appends are issued at once, then they commit in 4 transactions', async () => {
@@ -152,7 +168,8 @@ describe('SqliteEventStore', () => {
     });
 
     it('given a transaction that fails half-way (database full), when a group commits, then every member fails and no event is stored', async () => {
-      const store = await open();
+      // On the event loop, so the test can reach the connection that commits (the writer thread's is its own).
+      const store = await open({ writer: 'event-loop' });
       await store.append('seed', newEvents(1), 'no_stream');
       // SQLITE_FULL on demand: `max_page_count` caps the file for one connection only, so the test reaches
       // the store's private connection and lets the file grow by one page: room for the small member,
@@ -251,13 +268,17 @@ describe('SqliteEventStore', () => {
       const store = await open({ livePollIntervalMs: NEVER_DURING_A_TEST_MS });
       await store.append('deal-1', newEvents(50), 'no_stream');
       const reader = new SubscriptionReader(store.subscribe({ filter: { streamPrefixes: ['lead-'] } }));
-      const statements = (store as unknown as { statements: { readAllByPrefix: { all: (parameters: { after: bigint }) => unknown[] } } }).statements;
+      type Spied = { all: (parameters: { after: bigint }) => unknown[] };
+      const statements = (store as unknown as { statements: { readAll: Spied; readAllByPrefix: Spied } }).statements;
       const readAfter: bigint[] = [];
-      const all = statements.readAllByPrefix.all.bind(statements.readAllByPrefix);
-      statements.readAllByPrefix.all = (parameters) => {
-        readAfter.push(BigInt(parameters.after));
-        return all(parameters);
-      };
+      // Near the head the read is the live tail's (every subscription shares it), further back the filtered one.
+      for (const statement of [statements.readAll, statements.readAllByPrefix]) {
+        const all = statement.all.bind(statement);
+        statement.all = (parameters) => {
+          readAfter.push(BigInt(parameters.after));
+          return all(parameters);
+        };
+      }
       expect(await reader.next(20)).toBe('timeout');
 
       await store.append('deal-2', newEvents(30), 'no_stream');

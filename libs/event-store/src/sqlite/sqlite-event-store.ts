@@ -17,8 +17,10 @@ import type {
   SubscribeOptions,
 } from '../event-store.port';
 import { positionOf, type Position } from '../position';
-import { commitGroup, takeGroup, type MemberOutcome } from './append-group';
+import { takeGroup, type MemberOutcome } from './append-group';
+import { EventLoopCommitter, WriterThread, type GroupCommitter } from './group-committer';
 import { describeError } from './describe-error';
+import { LiveTail, type TailPage } from './live-tail';
 import { PollingSubscription, type SubscriptionPage } from './polling-subscription';
 import { makePrivateDirectory, narrowDatabaseSidecars, preparePrivateDatabaseFile } from './private-database-files';
 import { configureConnection, createSchema, databaseFileName, leaveSelfContained, readOnlyOpenHint, writableOpenHint } from './sqlite-schema';
@@ -50,6 +52,13 @@ export interface SqliteEventStoreOptions {
   readonly readOnly?: boolean;
   /** The schema versions of event types: every event read is upcast to its type's current shape. Default: none. */
   readonly schemas?: EventSchemas;
+  /**
+   * Where group commits run: `thread` (default), the process's writer thread with a connection of this
+   * store's own, so the event loop decides the next commands while a group's inserts, COMMIT and fsync
+   * run; `event-loop`, on this connection, the event loop waiting for each commit (a read-only store
+   * always does this: it has nothing to write).
+   */
+  readonly writer?: 'thread' | 'event-loop';
 }
 
 /** Counters for tests, `/health` and benchmarks; a snapshot, not live. */
@@ -62,6 +71,8 @@ export interface SqliteEventStoreStats {
   readonly largestGroup: number;
   /** Appends queued for the next group commit. */
   readonly pendingAppends: number;
+  /** Groups handed to the writer and not committed yet. */
+  readonly groupsInFlight: number;
   /** Subscriptions not closed yet. */
   readonly openSubscriptions: number;
 }
@@ -76,9 +87,26 @@ const defaultLivePollIntervalMs = 250;
 const defaultMaxGroupSize = 1_000;
 const defaultReadAllMaxCount = 1_000;
 const subscriptionPageSize = 500;
+/** Newest events kept parsed for the live subscriptions to share (see `LiveTail`). */
+const liveTailCapacity = 5_000;
+/**
+ * Groups the writer may hold at once. With two, the event loop hands a group over as soon as it has
+ * `eagerGroupSize` appends while the previous group commits, so deciding and committing overlap instead
+ * of taking turns; past two, appends wait and the next group takes all of them.
+ */
+const maxGroupsInFlight = 2;
+const eagerGroupSize = 32;
 
 const closedError = (): EventStoreException =>
   new EventStoreException(EventStoreExceptionCode.CLOSED, 'the SQLite event store is closed');
+
+/** The filter of a read, judged in memory as the SQL of `readAllWhere` judges it (an empty list matches nothing). */
+const matcherOf = (filter: EventFilter | undefined): ((event: StoredEvent) => boolean) => {
+  const prefixes = filter?.streamPrefixes;
+  const types = filter?.eventTypes;
+  return (event) =>
+    (prefixes === undefined || prefixes.some((prefix) => event.stream.startsWith(prefix))) && (types === undefined || types.includes(event.type));
+};
 
 const checkCount = (name: string, value: number | undefined, fallback: number, minimum: number): number => {
   if (value === undefined) return fallback;
@@ -98,15 +126,20 @@ const selectReadAll = (statements: SqliteStatements, filter: EventFilter | undef
  *
  * Group commit: with `synchronous=FULL` every commit costs an fsync (~1 ms on the development
  * machine), so one transaction per append caps the store at ~650 appends/s. Appends are therefore
- * queued and flushed together on the next turn of the event loop: one `BEGIN IMMEDIATE … COMMIT`
- * (one fsync) carries every append that arrived meanwhile, each in its own savepoint so a conflict
- * fails only its own append. Promises resolve after COMMIT returned, so an acknowledged append is
- * on disk. better-sqlite3 is synchronous, so a group runs without interleaving with reads.
+ * queued and flushed together on the next turn of the event loop (or as soon as `eagerGroupSize` are
+ * queued): one `BEGIN IMMEDIATE … COMMIT` (one fsync) carries every append that arrived meanwhile, each
+ * in its own savepoint so a conflict fails only its own append. The commit runs on a writer thread (see
+ * `WriterThread`); promises resolve after its COMMIT returned, so an acknowledged append is on disk.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly queue: PendingAppend[] = [];
   private scheduledFlush: NodeJS.Immediate | null = null;
+  private groupsInFlight = 0;
+  private readonly drained = new Set<() => void>();
+  private readonly tail = new LiveTail(liveTailCapacity, (after, until, limit) =>
+    this.statements.readAll.all({ after, until, limit, prefixes: '[]', types: '[]' }).map(this.toCurrentEvent),
+  );
   private readonly appendListeners = new Set<() => void>();
   private readonly subscriptions = new Set<PollingSubscription>();
   private closed = false;
@@ -122,6 +155,7 @@ export class SqliteEventStore implements EventStore {
     private readonly maxGroupSize: number,
     private readonly readOnly: boolean,
     private readonly schemas: EventSchemas,
+    private readonly committer: GroupCommitter,
   ) {}
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -141,7 +175,10 @@ export class SqliteEventStore implements EventStore {
         narrowDatabaseSidecars(file);
       }
       const statements = prepareStatements(db);
-      return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly, options.schemas ?? EventSchemas.none);
+      const onThread = !readOnly && (options.writer ?? 'thread') === 'thread';
+      const committer = onThread ? await WriterThread.start(file) : new EventLoopCommitter(db, statements);
+      const schemas = options.schemas ?? EventSchemas.none;
+      return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly, schemas, committer);
     } catch (error) {
       db?.close();
       const hint = readOnly ? readOnlyOpenHint(file) : writableOpenHint(file);
@@ -156,7 +193,8 @@ export class SqliteEventStore implements EventStore {
     const append = validateAppend(stream, events, expectedRevision);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ append, resolve, reject });
-      this.scheduleFlush();
+      if (this.queue.length >= eagerGroupSize && this.groupsInFlight < maxGroupsInFlight) this.flushGroup();
+      else this.scheduleFlush();
     });
   }
 
@@ -207,6 +245,7 @@ export class SqliteEventStore implements EventStore {
       committedAppends: this.committedAppends,
       largestGroup: this.largestGroup,
       pendingAppends: this.queue.length,
+      groupsInFlight: this.groupsInFlight,
       openSubscriptions: this.subscriptions.size,
     };
   }
@@ -221,9 +260,11 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     if (this.scheduledFlush) clearImmediate(this.scheduledFlush);
     this.scheduledFlush = null;
-    while (this.queue.length > 0) this.flushGroup();
+    await this.drain();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     try {
+      // The writer's connection first: only the last connection to close can leave the file self-contained.
+      await this.committer.close();
       if (!this.readOnly) leaveSelfContained(this.db);
     } catch (error) {
       throw new Error(
@@ -270,35 +311,57 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.head.get()?.head ?? null;
     const after = sequenceBefore(from);
     if (head === null || BigInt(head) <= after) return { events: [], readThrough: from };
+    const shared = this.sharedPage(after, BigInt(head), filter, limit);
+    if (shared) return shared;
     const events = this.readAllNow(from, filter, limit, head);
     const last = events[events.length - 1];
     return { events, readThrough: events.length < limit || last === undefined ? positionOf(head) : last.position };
   }
 
+  /** The page from the live tail, or null when it does not reach back that far (or an event there cannot be read). */
+  private sharedPage(after: bigint, head: bigint, filter: EventFilter | undefined, limit: number): SubscriptionPage | null {
+    let page: TailPage | null;
+    try {
+      page = this.tail.page(after, head, limit, matcherOf(filter));
+    } catch (error) {
+      // An event of the tail that cannot be upcast: each subscription reads for itself, so only those it concerns fail.
+      if (error instanceof EventStoreException) return null;
+      throw error;
+    }
+    return page && { events: page.events, readThrough: positionOf(page.readThrough) };
+  }
+
   private scheduleFlush(): void {
-    if (this.scheduledFlush) return;
+    if (this.scheduledFlush || this.queue.length === 0 || this.groupsInFlight >= maxGroupsInFlight) return;
     this.scheduledFlush = setImmediate(() => {
       this.scheduledFlush = null;
       this.flushGroup();
-      if (this.queue.length > 0) this.scheduleFlush();
+      this.scheduleFlush();
     });
   }
 
+  /** Hands the next group to the writer; its members settle when its commit returns. */
   private flushGroup(): void {
     const members = takeGroup(this.queue, this.maxGroupSize);
     if (members.length === 0) return;
-    let outcomes: MemberOutcome[];
-    try {
-      outcomes = commitGroup(
-        this.db,
-        this.statements,
+    this.groupsInFlight += 1;
+    void this.committer
+      .commit(
         members.map((member) => member.append),
         this.clock.now().toISOString(),
-      );
-    } catch (error) {
-      members.forEach((member) => member.reject(error as Error));
-      return;
-    }
+      )
+      .then(
+        (outcomes) => this.settleGroup(members, outcomes),
+        (error: unknown) => members.forEach((member) => member.reject(error as Error)),
+      )
+      .finally(() => {
+        this.groupsInFlight -= 1;
+        this.scheduleFlush();
+        this.drained.forEach((resolve) => resolve());
+      });
+  }
+
+  private settleGroup(members: readonly PendingAppend[], outcomes: readonly MemberOutcome[]): void {
     this.countGroup(outcomes);
     outcomes.forEach((outcome, index) => {
       const member = members[index] as PendingAppend;
@@ -306,6 +369,22 @@ export class SqliteEventStore implements EventStore {
       else member.reject(outcome.error);
     });
     this.appendListeners.forEach((listener) => listener());
+  }
+
+  /** Commits everything queued and waits for every group handed over. */
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.groupsInFlight > 0) {
+      // Settles when any group settles; the loop then looks again.
+      const settled = new Promise<void>((resolve) => {
+        const once = (): void => {
+          this.drained.delete(once);
+          resolve();
+        };
+        this.drained.add(once);
+      });
+      while (this.queue.length > 0 && this.groupsInFlight < maxGroupsInFlight) this.flushGroup();
+      await settled;
+    }
   }
 
   private countGroup(outcomes: readonly MemberOutcome[]): void {
