@@ -262,7 +262,9 @@ describe.each([
     });
     expect(recorded.data).toMatchObject({ sourceEventId: refused, sourceStream: 'count-a', intent: 'tally count-a', code: 'TALLY_REFUSED', attempts: 1 });
     expect(tallies.attempts.get(refused)).toBe(1);
-    expect(await statusWhen(runtime, { lag: 0 })).toMatchObject({ state: 'active', commandsSent: 2, commandsRefused: 1 });
+    // The refusal is readable as soon as its group commits on the store's writer thread, a moment before
+    // the reactor hears its append acknowledged and counts it: wait for the count, not only the lag.
+    expect(await statusWhen(runtime, { lag: 0, commandsRefused: 1 })).toMatchObject({ state: 'active', commandsSent: 2, commandsRefused: 1 });
   });
 
   it('given a dispatch that fails with a retryable error, when retried, then the command is stored once and nothing is recorded as refused', async () => {
