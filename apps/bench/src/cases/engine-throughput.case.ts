@@ -39,9 +39,9 @@ const headSequence = async (store: { headPosition(): Promise<{ commit: bigint } 
  * guarded transitions, reassignments, the proposal task completed, close_won's approvals granted) one
  * command at a time, as a rep and their manager would.
  *
- * `group-commit` is the engine as shipped (group commits on the store's writer thread);
- * `event-loop-writer` the same with the group commits on the event loop, as before the writer thread
- * (the before of the same run); `one-transaction-per-command` reopens the same store with
+ * `group-commit` runs the group commits on the store's writer thread (`writer: 'thread'`);
+ * `event-loop-writer` the same with the group commits on the event loop, the store's default (the
+ * before of the same run); `one-transaction-per-command` reopens the same store with
  * `maxGroupSize: 1`, so every command pays its own BEGIN … COMMIT and fsync (what an event store without
  * group commit does on one SQLite file), and runs for a fixed time instead of the whole workload.
  */
@@ -66,7 +66,7 @@ export const runEngineCase = async (settings: CaseSettings, variant: EngineVaria
     directory,
     clock,
     variant === 'one-transaction-per-command' ? 1 : undefined,
-    variant === 'event-loop-writer' ? 'event-loop' : 'thread',
+    variant === 'group-commit' ? 'thread' : 'event-loop',
   );
   const workFrom = await headSequence(engine.store);
   const statsBefore = engine.store.stats();

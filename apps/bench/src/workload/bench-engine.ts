@@ -17,7 +17,7 @@ export interface BenchEngine {
   close(): Promise<void>;
 }
 
-/** `writer`: where the store's group commits run (the shipped default is its writer thread). */
+/** `writer`: where the store's group commits run (its default is the event loop). */
 export const openBenchEngine = async (directory: string, clock: Clock, maxGroupSize?: number, writer?: 'thread' | 'event-loop'): Promise<BenchEngine> => {
   const store = await SqliteEventStore.open({ directory, clock, maxGroupSize, schemas: RECORD_EVENT_SCHEMAS, writer });
   const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(blueprintsDirectory));

@@ -10,6 +10,8 @@ import { receiveException, receiveOutcome, type WriterData, type WriterReply, ty
 
 /** Commits one group of appends in one transaction (see `commitGroup`); groups commit in the order given. */
 export interface GroupCommitter {
+  /** Whether the event loop goes on while a group commits (so a second group may be handed over meanwhile). */
+  readonly concurrent: boolean;
   /** Resolves once COMMIT returned (the WAL fsynced); rejects with `UNAVAILABLE` when the whole group failed. */
   commit(appends: readonly ValidatedAppend[], recordedAt: string): Promise<MemberOutcome[]>;
   /** Closes the writer's own connection, if it has one; commits already handed over complete first. */
@@ -18,6 +20,8 @@ export interface GroupCommitter {
 
 /** On the caller's connection and thread: the event loop waits for each COMMIT and its fsync. */
 export class EventLoopCommitter implements GroupCommitter {
+  readonly concurrent = false;
+
   constructor(
     private readonly db: Database,
     private readonly statements: SqliteStatements,
@@ -211,6 +215,7 @@ export const endWriterThreadForTest = async (): Promise<void> => {
  * ids are answered once) and the next group starts a new thread and opens the connection again.
  */
 export class WriterThread implements GroupCommitter {
+  readonly concurrent = true;
   private readonly connection = host.newConnection();
   private generation = 0;
   private closed = false;

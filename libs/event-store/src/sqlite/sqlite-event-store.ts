@@ -53,10 +53,11 @@ export interface SqliteEventStoreOptions {
   /** The schema versions of event types: every event read is upcast to its type's current shape. Default: none. */
   readonly schemas?: EventSchemas;
   /**
-   * Where group commits run: `thread` (default), the process's writer thread with a connection of this
-   * store's own, so the event loop decides the next commands while a group's inserts, COMMIT and fsync
-   * run; `event-loop`, on this connection, the event loop waiting for each commit (a read-only store
-   * always does this: it has nothing to write).
+   * Where group commits run: `event-loop` (default), on this connection, the event loop waiting for each
+   * commit (a read-only store always does this: it has nothing to write); `thread`, the process's writer
+   * thread with a connection of this store's own, so the event loop decides the next commands while a
+   * group's inserts, COMMIT and fsync run. The thread pays only with a core to spare: on the shared
+   * development machine it measured 0.75× the event loop (README, Benchmarks), hence the default.
    */
   readonly writer?: 'thread' | 'event-loop';
 }
@@ -126,10 +127,11 @@ const selectReadAll = (statements: SqliteStatements, filter: EventFilter | undef
  *
  * Group commit: with `synchronous=FULL` every commit costs an fsync (~1 ms on the development
  * machine), so one transaction per append caps the store at ~650 appends/s. Appends are therefore
- * queued and flushed together on the next turn of the event loop (or as soon as `eagerGroupSize` are
- * queued): one `BEGIN IMMEDIATE … COMMIT` (one fsync) carries every append that arrived meanwhile, each
- * in its own savepoint so a conflict fails only its own append. The commit runs on a writer thread (see
- * `WriterThread`); promises resolve after its COMMIT returned, so an acknowledged append is on disk.
+ * queued and flushed together on the next turn of the event loop (with the writer thread, also as soon
+ * as `eagerGroupSize` are queued): one `BEGIN IMMEDIATE … COMMIT` (one fsync) carries every append that arrived meanwhile, each
+ * in its own savepoint so a conflict fails only its own append. The commit runs on the event loop or,
+ * with `writer: 'thread'`, on a writer thread (see `WriterThread`); promises resolve after its COMMIT
+ * returned, so an acknowledged append is on disk.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
@@ -137,6 +139,8 @@ export class SqliteEventStore implements EventStore {
   private scheduledFlush: NodeJS.Immediate | null = null;
   private groupsInFlight = 0;
   private readonly drained = new Set<() => void>();
+  /** On the event loop a group has committed before the next can form: one at a time, as ever. */
+  private readonly maxInFlight: number;
   private readonly tail = new LiveTail(liveTailCapacity, (after, until, limit) =>
     this.statements.readAll.all({ after, until, limit, prefixes: '[]', types: '[]' }).map(this.toCurrentEvent),
   );
@@ -156,7 +160,9 @@ export class SqliteEventStore implements EventStore {
     private readonly readOnly: boolean,
     private readonly schemas: EventSchemas,
     private readonly committer: GroupCommitter,
-  ) {}
+  ) {
+    this.maxInFlight = committer.concurrent ? maxGroupsInFlight : 1;
+  }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
     const livePollIntervalMs = checkCount('livePollIntervalMs', options.livePollIntervalMs, defaultLivePollIntervalMs, 1);
@@ -175,7 +181,7 @@ export class SqliteEventStore implements EventStore {
         narrowDatabaseSidecars(file);
       }
       const statements = prepareStatements(db);
-      const onThread = !readOnly && (options.writer ?? 'thread') === 'thread';
+      const onThread = !readOnly && options.writer === 'thread';
       const committer = onThread ? await WriterThread.start(file) : new EventLoopCommitter(db, statements);
       const schemas = options.schemas ?? EventSchemas.none;
       return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly, schemas, committer);
@@ -193,7 +199,7 @@ export class SqliteEventStore implements EventStore {
     const append = validateAppend(stream, events, expectedRevision);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ append, resolve, reject });
-      if (this.queue.length >= eagerGroupSize && this.groupsInFlight < maxGroupsInFlight) this.flushGroup();
+      if (this.committer.concurrent && this.queue.length >= eagerGroupSize && this.groupsInFlight < this.maxInFlight) this.flushGroup();
       else this.scheduleFlush();
     });
   }
@@ -332,7 +338,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private scheduleFlush(): void {
-    if (this.scheduledFlush || this.queue.length === 0 || this.groupsInFlight >= maxGroupsInFlight) return;
+    if (this.scheduledFlush || this.queue.length === 0 || this.groupsInFlight >= this.maxInFlight) return;
     this.scheduledFlush = setImmediate(() => {
       this.scheduledFlush = null;
       this.flushGroup();
@@ -382,7 +388,7 @@ export class SqliteEventStore implements EventStore {
         };
         this.drained.add(once);
       });
-      while (this.queue.length > 0 && this.groupsInFlight < maxGroupsInFlight) this.flushGroup();
+      while (this.queue.length > 0 && this.groupsInFlight < this.maxInFlight) this.flushGroup();
       await settled;
     }
   }
