@@ -37,6 +37,28 @@ interface OpenedRecord {
   readonly record: { readonly id: string };
 }
 
+/** A small partnership blueprint; `requires` names the field the sign step needs (misspell it to see a problem). */
+const partnershipDraft = (requires: string, signedTitle = 'Signed'): string =>
+  [
+    'id: partnership',
+    'version: 1',
+    'kind: partnership',
+    'title: Partnership',
+    'currency: USD',
+    'initialStage: proposed',
+    'fields:',
+    '  budget: { type: money }',
+    'stages:',
+    '  proposed: { title: Proposed, order: 1, probability: 10, forecastCategory: pipeline }',
+    `  signed: { title: ${signedTitle}, order: 2, probability: 100, forecastCategory: closed, outcome: won }`,
+    'transitions:',
+    '  - event: sign',
+    '    from: proposed',
+    '    to: signed',
+    `    requires: [${requires}]`,
+    '',
+  ].join('\n');
+
 describeWithBrowser('web app in Chromium against the real API', () => {
   const clock = new ManualClock('2026-03-02T10:00:00.000Z');
   let harness: WebHarness;
@@ -275,31 +297,38 @@ describeWithBrowser('web app in Chromium against the real API', () => {
       await screenshot(page, '07-blueprint');
 
       await blueprints.openDraftEditor();
-      await blueprints.replaceDraft(
-        [
-          'id: partnership',
-          'version: 1',
-          'kind: partnership',
-          'title: Partnership',
-          'currency: USD',
-          'initialStage: proposed',
-          'fields:',
-          '  budget: { type: money }',
-          'stages:',
-          '  proposed: { title: Proposed, order: 1, probability: 10, forecastCategory: pipeline }',
-          '  signed: { title: Signed, order: 2, probability: 100, forecastCategory: closed, outcome: won }',
-          'transitions:',
-          '  - event: sign',
-          '    from: proposed',
-          '    to: signed',
-          '    requires: [budjet]',
-          '',
-        ].join('\n'),
-      );
+      await blueprints.replaceDraft(partnershipDraft('budjet'));
 
       const problems = await blueprints.problems();
       expect(problems.some((problem) => problem.startsWith('transitions[0].requires[0]') && problem.includes('unknown field "budjet"'))).toBe(true);
       await screenshot(page, '08-blueprint-draft-problem');
+    },
+    TEST_MS,
+  );
+
+  it(
+    'given the draft corrected, when Olga publishes it from the editor, then the API publishes version 1 and the page names it; published again with other content, the refusal names the path',
+    async () => {
+      const page = await signedIn('olga');
+      await new AppShell(page).goTo('Blueprints');
+      const blueprints = new BlueprintsPage(page);
+      await blueprints.waitUntilShown();
+      await blueprints.openDraftEditor();
+      await blueprints.replaceDraft(partnershipDraft('budget'));
+      await page.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
+
+      await page.getByRole('button', { name: 'Publish' }).click();
+
+      await page.getByRole('status').filter({ hasText: 'partnership version 1 is published.' }).waitFor();
+      const versions = await harness.call<{ versions: { ref: { version: number } }[] }>('olga', 'GET', '/blueprints/partnership/versions');
+      expect(versions.versions.map((entry) => entry.ref.version)).toEqual([1]);
+
+      await blueprints.replaceDraft(partnershipDraft('budget', 'Signed contract'));
+      await page.getByRole('button', { name: 'Publish' }).click();
+      const refusal = await page.getByRole('alert').filter({ hasText: 'INVALID_BLUEPRINT' }).innerText();
+      expect(refusal).toContain('version');
+      const after = await harness.call<{ versions: { ref: { version: number } }[] }>('olga', 'GET', '/blueprints/partnership/versions');
+      expect(after.versions.map((entry) => entry.ref.version)).toEqual([1]);
     },
     TEST_MS,
   );

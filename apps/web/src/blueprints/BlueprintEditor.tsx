@@ -6,7 +6,9 @@ import { EditorView } from '@codemirror/view';
 import CodeMirror from '@uiw/react-codemirror';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BlueprintPublisher } from './BlueprintPublisher';
 import { DRAFT_TEMPLATE } from './draft-template';
+import { usePublishBlueprint } from './useBlueprints';
 import { useDraftValidation, type DraftProblem } from './useDraftValidation';
 
 const offsetOf = (document: Document, problem: DraftProblem): number => {
@@ -50,12 +52,18 @@ const ProblemList = ({ problems }: { readonly problems: readonly DraftProblem[] 
 
 /**
  * A YAML editor for a blueprint draft, with every problem the validator finds listed at its path and
- * marked on its line. There is no publish button: the API cannot publish a draft yet (README, Web app).
+ * marked on its line, and published through the API (README, Blueprint lifecycle).
  */
 export const BlueprintEditor = () => {
   const { t } = useTranslation();
   const [source, setSource] = useState(DRAFT_TEMPLATE);
   const validation = useDraftValidation(source);
+  const publish = usePublishBlueprint();
+  // An answer about the published text no longer speaks for an edited one.
+  const edit = (next: string) => {
+    setSource(next);
+    if (!publish.isIdle) publish.reset();
+  };
   const problems = validation.ok ? [] : validation.problems;
   const label = t('blueprints.editor.label');
   // The editable area is what assistive technology focuses: it carries the name.
@@ -73,16 +81,23 @@ export const BlueprintEditor = () => {
       <Text size="sm" c="dimmed">
         {t('blueprints.editor.hint')}
       </Text>
-      <CodeMirror value={source} onChange={setSource} extensions={extensions} height="420px" basicSetup={{ foldGutter: false }} />
+      <CodeMirror value={source} onChange={edit} extensions={extensions} height="420px" basicSetup={{ foldGutter: false }} />
       {!validation.ok && <ProblemList problems={problems} />}
       {validation.warnings.length > 0 && (
         <Alert color="yellow" title={t('blueprints.editor.warnings')}>
           <ProblemList problems={validation.warnings} />
         </Alert>
       )}
-      <Alert color="gray" title={t('blueprints.editor.publishTitle')}>
-        {t('blueprints.editor.publishMissing')}
-      </Alert>
+      <Title order={3} size="h5">
+        {t('blueprints.editor.publishTitle')}
+      </Title>
+      <BlueprintPublisher
+        draftValid={validation.ok}
+        busy={publish.isPending}
+        published={publish.data?.ref ?? null}
+        error={publish.error}
+        onPublish={() => publish.mutate(source)}
+      />
     </Stack>
   );
 };

@@ -374,7 +374,11 @@ export const en = {
       document: '(document)',
       line: 'line {{line}}',
       publishTitle: 'Publishing',
-      publishMissing: 'The API cannot publish a draft yet: a process owner publishes by adding the file to the blueprints folder and restarting.',
+      publishHint: 'Publishing runs every start-up check, also against the versions already published; new records use the published version at once. Process owners and admins only.',
+      publish: 'Publish',
+      publishedTitle: 'Published',
+      published: '{{id}} version {{version}} is published.',
+      publishRefused: 'Not published',
     },
   },
 };

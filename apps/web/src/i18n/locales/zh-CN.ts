@@ -376,7 +376,11 @@ export const zhCN: Resources = {
       document: '（文档）',
       line: '第 {{line}} 行',
       publishTitle: '发布',
-      publishMissing: 'API 目前还不能发布草稿：流程负责人需将文件放入 blueprints 目录并重启来发布。',
+      publishHint: '发布时会运行启动时的全部检查，包括与已发布版本的比对；新记录立即使用已发布的版本。仅流程负责人和管理员可发布。',
+      publish: '发布',
+      publishedTitle: '已发布',
+      published: '{{id}} 第 {{version}} 版已发布。',
+      publishRefused: '未发布',
     },
   },
 };
