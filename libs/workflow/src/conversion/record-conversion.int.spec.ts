@@ -195,7 +195,7 @@ describe.each([
 
     expect(failure.code).toBe(WorkflowExceptionCode.CONVERSION_REFUSED);
     expect(failure.details['problems']).toEqual([expect.objectContaining({ step: 'deal', kind: 'deal', code: 'INVALID_FIELDS' })]);
-    expect(failure.message).toMatch(/the deal it opens: .*amount/);
+    expect(failure.message).toMatch(/^Convert to a customer is not possible for lead "[^"]+": the deal it opens: .*amount/);
     expect(await allEvents()).toEqual(before);
     expect((await record('lead', leadId)).stage).toBe('qualified');
   });

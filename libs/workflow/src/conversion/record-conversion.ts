@@ -1,8 +1,9 @@
-import type { Actor, ConversionDefinition, ConversionStep, FieldValues, MatchRule } from '@crm/blueprint';
+import type { Actor, CompiledBlueprint, ConversionDefinition, ConversionStep, FieldValues, MatchRule } from '@crm/blueprint';
 import { fieldValueOf } from '@crm/blueprint';
 import type { RecordCommandBase } from '../record/record-command';
 import type { ExistingRecord } from '../record/record.state';
 import type { FireTransition } from '../transition/transition.commands';
+import { transitionTitleOf } from '../transition/fire-transition';
 import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
 import type { AbandonConversion, StartConversion } from './conversion.commands';
 import type { ConversionStarted, PlannedRecord } from './conversion.events';
@@ -40,6 +41,8 @@ export interface ConversionHandler<Result> {
   preview(command: RecordCommandBase, assumed: ReadonlySet<string>): Promise<unknown>;
   load(kind: string, recordId: string): Promise<ExistingRecord | null>;
   read(kind: string, recordId: string, actor: Actor): Promise<ExistingRecord>;
+  /** The blueprint version the record is pinned to: refusals name its transitions by their titles. */
+  blueprintOf(record: ExistingRecord): CompiledBlueprint;
 }
 
 export interface ConvertResult<Result> {
@@ -160,7 +163,7 @@ export class RecordConversion<Result> {
     if (problems.length > 0) {
       throw new WorkflowException(
         WorkflowExceptionCode.CONVERSION_REFUSED,
-        `cannot ${command.event} ${record.kind} "${record.recordId}": ${problems.map((problem) => `the ${String(problem['kind'])} it opens: ${String(problem['message'])}`).join('; ')}`,
+        `${transitionTitleOf(this.handler.blueprintOf(record), record.stage, command.event)} is not possible for ${record.kind} "${record.recordId}": ${problems.map((problem) => `the ${String(problem['kind'])} it opens: ${String(problem['message'])}`).join('; ')}`,
         { event: command.event, problems },
       );
     }

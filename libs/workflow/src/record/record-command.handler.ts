@@ -162,6 +162,7 @@ export class RecordCommandHandler {
           return state.status === 'none' ? null : state;
         },
         read: (kind, recordId, actor) => this.read(kind, recordId, actor),
+        blueprintOf: (record) => this.blueprintOf(record),
       },
       options.conversion,
     );

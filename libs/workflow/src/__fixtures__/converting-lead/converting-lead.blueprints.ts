@@ -23,7 +23,7 @@ stages:
   converted: { order: 3, probability: 0, forecastCategory: omitted, outcome: won }
 transitions:
   - { event: qualify, from: new, to: qualified }
-  - { event: convert, from: qualified, to: converted, requires: [company] }
+  - { event: convert, title: Convert to a customer, from: qualified, to: converted, requires: [company] }
 conversion:
   on: convert
   creates:
