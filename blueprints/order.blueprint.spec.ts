@@ -1,4 +1,4 @@
-import type { Actor } from '@crm/blueprint';
+import { compileBlueprint, type Actor } from '@crm/blueprint';
 import { commandProblems, type RecordCommandBase } from '@crm/workflow';
 import { RecordScenario, type ScenarioCommand } from '@crm/workflow/testing';
 import { defaultBlueprint, errorCodeOf, eventTypes, rita, unmetOf } from './blueprint-spec.fixtures';
@@ -87,6 +87,23 @@ describe('order blueprint', () => {
 
     it('given an invoiced order, when a rep fires pay_in_full by hand, then the role and the balance are unmet', () => {
       expect(unmetOf(scenario().given(book, invoice).when({ type: 'FireTransition', event: 'pay_in_full' }))).toEqual(['expression', 'role']);
+    });
+  });
+
+  describe('a payment the move cannot follow', () => {
+    // A process owner's variant: "Paid in full" also needs the receipt filed, which a payment does not supply.
+    const withReceipt = compileBlueprint({
+      ...order.definition,
+      fields: [...order.definition.fields, { name: 'receiptFiled', type: 'boolean', label: 'Receipt filed' }],
+      transitions: order.definition.transitions.map((transition) => (transition.event === 'pay_in_full' ? { ...transition, criteria: { ...transition.criteria, requires: ['receiptFiled'] } } : transition)),
+    });
+
+    it('given an invoiced order whose "Paid in full" needs a receipt, when the last payment arrives, then it is recorded and the owner is asked to resolve "Paid in full" by its title', () => {
+      const record = new RecordScenario(withReceipt, rita).given(book, invoice);
+      expect(eventTypes(record.when(payment('pay-1', 1_250_000)))).toEqual(['PaymentRecorded', 'FieldsChanged', 'TaskOpened']);
+      const task = record.current.tasks.find((candidate) => candidate.template === 'resolve_pay_in_full');
+      expect(task?.title).toBe('Resolve: Paid in full could not follow payment pay-1 (receiptFiled is required)');
+      expect(task?.assignee).toBe('rita');
     });
   });
 

@@ -8,7 +8,7 @@ import { defineRecordSlice } from '../record/record-slice';
 import { requireExisting } from '../record/record-rules';
 import type { ExistingRecord } from '../record/record.state';
 import { entryTasksOpened } from '../tasks/entry-tasks';
-import { fireTransition } from '../transition/fire-transition';
+import { fireTransition, transitionTitleOf } from '../transition/fire-transition';
 import { WorkflowException, WorkflowExceptionCode } from '../workflow.exception';
 import type { OpenRecord } from '../core/core.commands';
 import type { OpenWithLines, OrdersCommand, RecordPayment } from './orders.commands';
@@ -163,7 +163,7 @@ export const ordersSlice = defineRecordSlice<OrdersCommand, OrdersEvent>({
         if (outcome.kind === 'fired') return [recorded, ...outcome.events];
         // The money arrived whatever the guards say: it is recorded, and the owner is asked to resolve the move.
         const unmet = outcome.kind === 'refused' ? outcome.unmet.map((criterion) => criterion.message).join('; ') : 'needs approval';
-        const resolve: DecidedRecordEvent[] = entryTasksOpened(command.commandId, record.recordId, record.stage, record.owner, [{ id: `resolve_${event}`, title: `Resolve: "${event}" could not follow payment ${command.paymentId} (${unmet})` }], now);
+        const resolve: DecidedRecordEvent[] = entryTasksOpened(command.commandId, record.recordId, record.stage, record.owner, [{ id: `resolve_${event}`, title: `Resolve: ${transitionTitleOf(blueprint, record.stage, event)} could not follow payment ${command.paymentId} (${unmet})` }], now);
         return [recorded, ...fieldsChanged(record.recordId, record.fields, supplied), ...resolve];
       },
     },
