@@ -102,7 +102,7 @@ describe('order blueprint', () => {
       const record = new RecordScenario(withReceipt, rita).given(book, invoice);
       expect(eventTypes(record.when(payment('pay-1', 1_250_000)))).toEqual(['PaymentRecorded', 'FieldsChanged', 'TaskOpened']);
       const task = record.current.tasks.find((candidate) => candidate.template === 'resolve_pay_in_full');
-      expect(task?.title).toBe('Resolve: Paid in full could not follow payment pay-1 (receiptFiled is required)');
+      expect(task?.title).toBe('Resolve: Paid in full could not follow payment pay-1 (Receipt filed is required)');
       expect(task?.assignee).toBe('rita');
     });
   });
