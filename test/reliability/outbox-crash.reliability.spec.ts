@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +7,8 @@ import { SqliteEventStore, type StoredEvent } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { DELIVERY_STREAM_PREFIX, inboxStream, verifySignature } from '@crm/notifications';
 import { WebhookReceiver } from '@crm/notifications/testing';
-import { repositoryRoot } from '../e2e/api-harness';
-import type { OutboxOrder, OutboxReport } from './outbox-process';
-import { reliabilitySeed } from './reliability-seed';
+import { ManualApiChild } from './manual-api-child';
+import { reliabilitySeed, seededRandom } from './reliability-seed';
 
 /**
  * The notification outbox survives SIGKILL. An API process on an injected clock runs its reactors and
@@ -24,8 +22,6 @@ import { reliabilitySeed } from './reliability-seed';
 
 type Trigger = 'stored' | 'post';
 
-const outboxProcessScript = join(__dirname, 'outbox-process.ts');
-const registerTypescript = join(repositoryRoot, 'apps', 'bench', 'register-typescript.js');
 /** Past a dead holder's reactor lease (10 s) and attempt claim (the 10 s timeout and a 5 s margin). */
 const STEP_MS = 20_000;
 const ROUNDS: readonly Trigger[] = ['stored', 'post', 'stored', 'post', 'stored', 'post'];
@@ -33,93 +29,11 @@ const DEALS_PER_ROUND = 2;
 const RUNS_PER_ROUND = 6;
 const OUTBOX_TYPES = ['NotificationQueued', 'WebhookDeliveryScheduled', 'WebhookAttemptStarted', 'WebhookDelivered'];
 
-/** mulberry32: a small seeded generator, so a failing run is replayed with its seed. */
-const seededRandom = (seed: number): ((below: number) => number) => {
-  let state = seed >>> 0;
-  return (below) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * below);
-  };
-};
-
-/** The API process under test, spoken to over IPC and HTTP. */
-class OutboxProcess {
-  readonly exited: Promise<void>;
-  readonly failures: string[] = [];
-  private ran: (() => void) | null = null;
-
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    private readonly output: string[],
-  ) {
-    this.exited = new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-    child.on('message', (report: OutboxReport) => {
-      if (report.type === 'failed') this.failures.push(report.error);
-      if (report.type !== 'listening') this.ran?.();
-    });
-  }
-
-  static start(dataDirectory: string, at: string): Promise<OutboxProcess> {
-    const child = spawn(process.execPath, ['-r', registerTypescript, outboxProcessScript, dataDirectory, at], {
-      cwd: repositoryRoot,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    const output: string[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    return new Promise((resolve, reject) => {
-      const exited = (code: number | null): void => reject(new Error(`the outbox process exited (${String(code)}) before listening:\n${output.join('')}`));
-      child.once('exit', exited);
-      child.once('message', (report: OutboxReport) => {
-        child.removeListener('exit', exited);
-        if (report.type === 'listening') resolve(new OutboxProcess(child, report.url, output));
-        else reject(new Error(`the outbox process reported ${report.type} before listening`));
-      });
-    });
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** One turn of the outbox at `at`: `ran`, or `killed` if the process died during it (or before). */
-  async run(at: string): Promise<'ran' | 'killed'> {
-    if (!this.running) return 'killed';
-    const ran = new Promise<'ran'>((resolve) => (this.ran = () => resolve('ran')));
-    // A process killed meanwhile closed the channel; `exited` answers for it.
-    this.child.send({ type: 'run', at } satisfies OutboxOrder, () => undefined);
-    const outcome = await Promise.race([ran, this.exited.then(() => 'killed' as const)]);
-    this.ran = null;
-    return outcome;
-  }
-
-  kill(): void {
-    if (this.running) this.child.kill('SIGKILL');
-  }
-
-  /** As on SIGTERM: the IPC channel closes, the app closes, the process exits. */
-  async stop(): Promise<void> {
-    if (this.running) this.child.disconnect();
-    await this.exited;
-  }
-
-  get log(): string {
-    return this.output.join('');
-  }
-}
-
 describe('the notification outbox killed with SIGKILL (reliability)', () => {
   let dataDirectory: string;
   let store: SqliteEventStore | null = null;
   let receiver: WebhookReceiver | null = null;
-  let current: OutboxProcess | null = null;
+  let current: ManualApiChild | null = null;
 
   beforeEach(async () => {
     dataDirectory = mkdtempSync(join(tmpdir(), 'crm-outbox-crash-'));
@@ -149,7 +63,7 @@ describe('the notification outbox killed with SIGKILL (reliability)', () => {
       }).listen();
       receiver = at;
 
-      current = await OutboxProcess.start(dataDirectory, clock.now().toISOString());
+      current = await ManualApiChild.start(dataDirectory, clock.now().toISOString(), 'outbox');
       const log = await SqliteEventStore.open({ directory: dataDirectory, clock, livePollIntervalMs: 20 });
       store = log;
       const token = (JSON.parse(readFileSync(join(dataDirectory, 'demo-tokens.json'), 'utf8')) as Record<string, { token: string }>)['ada']?.token ?? '';
@@ -207,7 +121,7 @@ describe('the notification outbox killed with SIGKILL (reliability)', () => {
           kills.push(trigger);
           expect(current.failures).toEqual([]);
           await current.exited;
-          current = await OutboxProcess.start(dataDirectory, clock.now().toISOString());
+          current = await ManualApiChild.start(dataDirectory, clock.now().toISOString(), 'outbox');
         }
       }
       for (let runs = 0; runs < 10 && !(await settled()); runs += 1) {

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +9,8 @@ import { SqliteEventStore, type Position, type StoredEvent } from '@crm/event-st
 import { scaledTimeout } from '@crm/event-store/contract';
 import { openAccess, type RecordCommandHandler } from '@crm/workflow';
 import { repositoryRoot } from '../e2e/api-harness';
-import type { QuoteToCashOrder, QuoteToCashReport } from './quote-to-cash-process';
-import { reliabilitySeed } from './reliability-seed';
+import { ManualApiChild } from './manual-api-child';
+import { reliabilitySeed, seededRandom } from './reliability-seed';
 
 /**
  * The quote-to-cash reactors survive SIGKILL (README, Orders, payments and renewals). Quotes are accepted
@@ -25,8 +24,6 @@ import { reliabilitySeed } from './reliability-seed';
  * and one renewal opportunity.
  */
 
-const processScript = join(__dirname, 'quote-to-cash-process.ts');
-const registerTypescript = join(repositoryRoot, 'apps', 'bench', 'register-typescript.js');
 /** Past a dead holder's reactor lease (10 s). */
 const STEP_MS = 20_000;
 const ROUNDS = 3;
@@ -37,85 +34,9 @@ const CONTRACT_END = '2026-06-10';
 const RENEWALS_DUE = '2026-03-12T00:00:00.000Z';
 const rita: Actor = { id: 'rita', roles: ['rep'] };
 
-/** mulberry32: a small seeded generator, so a failing run is replayed with its seed. */
-const seededRandom = (seed: number): ((below: number) => number) => {
-  let state = seed >>> 0;
-  return (below) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * below);
-  };
-};
-
-/** The API process under test, spoken to over IPC. */
-class QuoteToCashProcess {
-  readonly exited: Promise<void>;
-  readonly failures: string[] = [];
-  private ran: (() => void) | null = null;
-
-  private constructor(
-    private readonly child: ChildProcess,
-    private readonly output: string[],
-  ) {
-    this.exited = new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-    child.on('message', (report: QuoteToCashReport) => {
-      if (report.type === 'failed') this.failures.push(report.error);
-      if (report.type !== 'listening') this.ran?.();
-    });
-  }
-
-  static start(dataDirectory: string, at: string): Promise<QuoteToCashProcess> {
-    const child = spawn(process.execPath, ['-r', registerTypescript, processScript, dataDirectory, at], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    const output: string[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    return new Promise((resolve, reject) => {
-      const exited = (code: number | null): void => reject(new Error(`the process exited (${String(code)}) before listening:\n${output.join('')}`));
-      child.once('exit', exited);
-      child.once('message', (report: QuoteToCashReport) => {
-        child.removeListener('exit', exited);
-        if (report.type === 'listening') resolve(new QuoteToCashProcess(child, output));
-        else reject(new Error(`the process reported ${report.type} before listening:\n${output.join('')}`));
-      });
-    });
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** Fires the timers due at `at`: `ran`, or `killed` if the process died during it (or before). */
-  async run(at: string): Promise<'ran' | 'killed'> {
-    if (!this.running) return 'killed';
-    const ran = new Promise<'ran'>((resolve) => (this.ran = () => resolve('ran')));
-    this.child.send({ type: 'run', at } satisfies QuoteToCashOrder, () => undefined);
-    const outcome = await Promise.race([ran, this.exited.then(() => 'killed' as const)]);
-    this.ran = null;
-    return outcome;
-  }
-
-  kill(): void {
-    if (this.running) this.child.kill('SIGKILL');
-  }
-
-  async stop(): Promise<void> {
-    if (this.running) this.child.disconnect();
-    await this.exited;
-  }
-
-  get log(): string {
-    return this.output.join('');
-  }
-}
-
 describe('quote to cash: the reactors killed with SIGKILL (reliability)', () => {
   let dataDirectory: string;
-  let current: QuoteToCashProcess | null = null;
+  let current: ManualApiChild | null = null;
   let log: SqliteEventStore | null = null;
 
   beforeEach(() => {
@@ -164,7 +85,7 @@ describe('quote to cash: the reactors killed with SIGKILL (reliability)', () => 
       };
 
       await acceptQuotes(1);
-      current = await QuoteToCashProcess.start(dataDirectory, clock.now().toISOString());
+      current = await ManualApiChild.start(dataDirectory, clock.now().toISOString(), 'timers');
       const store = await SqliteEventStore.open({ directory: dataDirectory, clock, readOnly: true });
       log = store;
       let seen: Position | 'start' = 'start';
@@ -214,7 +135,7 @@ describe('quote to cash: the reactors killed with SIGKILL (reliability)', () => 
         // Each quote's commands store at least seven events (order: 2; deal won: 2; subscription: 3), so the kill lands among them.
         const more = random(QUOTES_PER_ROUND * 6);
         clock.advance(STEP_MS);
-        current = await QuoteToCashProcess.start(dataDirectory, clock.now().toISOString());
+        current = await ManualApiChild.start(dataDirectory, clock.now().toISOString(), 'timers');
         if (await killAmong(['system:reactor:quote-acceptance'], more, () => subscriptionsOpened === accepted.length)) acceptanceKills.push(more);
         else await current.stop();
       }
@@ -224,7 +145,7 @@ describe('quote to cash: the reactors killed with SIGKILL (reliability)', () => 
       clock.set(RENEWALS_DUE);
       for (let round = 0; round < ROUNDS; round += 1) {
         clock.advance(STEP_MS);
-        current = await QuoteToCashProcess.start(dataDirectory, clock.now().toISOString());
+        current = await ManualApiChild.start(dataDirectory, clock.now().toISOString(), 'timers');
         const more = random(accepted.length * 4);
         const watch = killAmong(['system:timer', 'system:reactor:subscription-renewal'], more, () => renewalsOpened === accepted.length);
         await current.run(clock.now().toISOString());
@@ -234,7 +155,7 @@ describe('quote to cash: the reactors killed with SIGKILL (reliability)', () => 
 
       // A last process finishes what the kills left: every subscription opened and its renewal too.
       clock.advance(STEP_MS);
-      current = await QuoteToCashProcess.start(dataDirectory, clock.now().toISOString());
+      current = await ManualApiChild.start(dataDirectory, clock.now().toISOString(), 'timers');
       const deadline = Date.now() + scaledTimeout(60_000);
       for (;;) {
         expect(await current.run(clock.now().toISOString())).toBe('ran');

@@ -13,3 +13,15 @@ export const reliabilitySeed = (test: string): number => {
   process.stdout.write(`[${test}] seed ${seed} (replay with RELIABILITY_SEED=${seed}; explore with RELIABILITY_SEED=random)\n`);
   return seed;
 };
+
+/** mulberry32: a small seeded generator of integers below `below`, so a failing run is replayed with its seed. */
+export const seededRandom = (seed: number): ((below: number) => number) => {
+  let state = seed >>> 0;
+  return (below) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * below);
+  };
+};
