@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ManualClock } from '@crm/clock';
 import { paymentSignature } from '@crm/engine';
 import { eventually, scaledTimeout } from '@crm/event-store/contract';
-import { browserMissing, launchChromium } from './support/chromium';
+import { BrowserSession, describeWithBrowser, screenshot, seriousViolations } from './support/browser-session';
 import { QuoteToCashPage } from './support/pages/quote-to-cash.page';
-import { SignInPage } from './support/pages/sign-in.page';
 import { SCREENSHOTS, WebHarness, type DemoUserId } from './support/web-harness';
 
-const missing = browserMissing();
-if (missing !== null) process.stdout.write(`${missing}\n`);
-const describeWithBrowser = missing === null ? describe : describe.skip;
-
-/** Playwright waits for elements up to this long: a safety net on a loaded machine, not a measure. */
-const ELEMENT_WAIT_MS = scaledTimeout(20_000);
 const TEST_MS = scaledTimeout(120_000);
 /** axe-core reads every element of three pages: minutes on a loaded machine. */
 const AXE_TEST_MS = scaledTimeout(360_000);
@@ -54,24 +46,13 @@ const VERSION_2_TOTALS = ['$64,400.00', '-$14,850.00', '$4,397.56', '$53,947.56'
 describeWithBrowser('quote to cash in the web app (Chromium against the real API)', () => {
   const clock = new ManualClock(START);
   let harness: WebHarness;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: BrowserSession;
   let accountId: string;
   let quoteId: string;
   let orderId: string;
   let subscriptionId: string;
 
-  const signedIn = async (user: DemoUserId): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: 'en-US', timezoneId: 'UTC' });
-    contexts.push(context);
-    context.setDefaultTimeout(ELEMENT_WAIT_MS);
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(harness.url);
-    await signIn.signInAs(NAMES[user] ?? user);
-    return page;
-  };
-  const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const signedIn = (user: DemoUserId): Promise<Page> => browser.signedIn(harness.url, NAMES[user] ?? user);
   /** One section of the page, as the README shows it. */
   const sectionShot = (section: Locator, name: string) => section.screenshot({ path: join(SCREENSHOTS, `${name}-section.png`) });
   const fire = (as: DemoUserId, kind: string, id: string, event: string, extra: Record<string, unknown> = {}) =>
@@ -97,7 +78,7 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
 
   beforeAll(async () => {
     harness = await WebHarness.start(clock);
-    browser = await launchChromium();
+    browser = await BrowserSession.launch({ width: 1440, height: 1200 });
     accountId = (await harness.call<WriteAnswer>('rita', 'POST', '/records/account', { fields: { name: 'Cashflow Ltd.' } })).record.id;
     const opportunity = (
       await harness.call<WriteAnswer>('rita', 'POST', '/records/opportunity', {
@@ -114,7 +95,6 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
   }, scaledTimeout(120_000));
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await harness?.stop();
   }, scaledTimeout(60_000));
@@ -306,12 +286,7 @@ describeWithBrowser('quote to cash in the web app (Chromium against the real API
       ] as const) {
         await record.open(harness.url, kind, id);
         await shown.waitFor();
-        const result = await new AxeBuilder({ page }).analyze();
-        found.push(
-          ...result.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => `${kind}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`),
-        );
+        found.push(...(await seriousViolations(page, kind)));
       }
       expect(found).toEqual([]);
     },

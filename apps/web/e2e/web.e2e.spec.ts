@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '@crm/clock';
 import { scaledTimeout } from '@crm/event-store/contract';
-import { browserMissing, launchChromium } from './support/chromium';
+import { BrowserSession, describeWithBrowser, screenshot, seriousViolations } from './support/browser-session';
 import { AdvancePanel } from './support/pages/advance-panel';
 import { AnalyticsPage } from './support/pages/analytics.page';
 import { AppShell } from './support/pages/app-shell';
@@ -11,14 +9,8 @@ import { BlueprintsPage } from './support/pages/blueprints.page';
 import { BoardPage } from './support/pages/board.page';
 import { RecordPage } from './support/pages/record.page';
 import { SignInPage } from './support/pages/sign-in.page';
-import { SCREENSHOTS, WebHarness, type DemoUserId } from './support/web-harness';
+import { WebHarness, type DemoUserId } from './support/web-harness';
 
-const missing = browserMissing();
-if (missing !== null) process.stdout.write(`${missing}\n`);
-const describeWithBrowser = missing === null ? describe : describe.skip;
-
-/** Playwright waits for elements up to this long: a safety net on a loaded machine, not a measure. */
-const ELEMENT_WAIT_MS = scaledTimeout(20_000);
 const TEST_MS = scaledTimeout(120_000);
 /** axe-core reads every element of five pages: minutes on a loaded machine. */
 const AXE_TEST_MS = scaledTimeout(360_000);
@@ -62,8 +54,7 @@ const partnershipDraft = (requires: string, signedTitle = 'Signed'): string =>
 describeWithBrowser('web app in Chromium against the real API', () => {
   const clock = new ManualClock('2026-03-02T10:00:00.000Z');
   let harness: WebHarness;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: BrowserSession;
   const ids: Record<string, string> = {};
 
   const opportunity = async (as: DemoUserId, name: string, fields: Record<string, unknown> = {}): Promise<string> => {
@@ -74,22 +65,11 @@ describeWithBrowser('web app in Chromium against the real API', () => {
   const advance = (as: DemoUserId, id: string, event: string, fields: Record<string, unknown> = {}) =>
     harness.call(as, 'POST', `/records/opportunity/${id}/transitions`, { event, fields });
 
-  /** A new browser context signed in as the user through the sign-in page's demo list. */
-  const signedIn = async (user: DemoUserId): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'en-US', timezoneId: 'UTC' });
-    contexts.push(context);
-    context.setDefaultTimeout(ELEMENT_WAIT_MS);
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(harness.url);
-    await signIn.signInAs(NAMES[user]);
-    return page;
-  };
-  const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const signedIn = (user: DemoUserId): Promise<Page> => browser.signedIn(harness.url, NAMES[user]);
 
   beforeAll(async () => {
     harness = await WebHarness.start(clock);
-    browser = await launchChromium();
+    browser = await BrowserSession.launch({ width: 1440, height: 960 });
     // Early March: deals opened and moved; late March: more moves, so the funnel as of mid-March differs from now
     // (within the demo tokens' 30 days).
     await opportunity('rita', 'Globex platform deal');
@@ -105,7 +85,6 @@ describeWithBrowser('web app in Chromium against the real API', () => {
   }, scaledTimeout(120_000));
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await harness?.stop();
   }, scaledTimeout(60_000));
@@ -113,8 +92,7 @@ describeWithBrowser('web app in Chromium against the real API', () => {
   it(
     'given the demo users file, when Rita signs in from the list, then her board shows her deals by stage',
     async () => {
-      const page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
-      page.setDefaultTimeout(ELEMENT_WAIT_MS);
+      const page = await browser.newPage();
       const signIn = new SignInPage(page);
       await signIn.open(harness.url);
       expect(await signIn.demoUserNames()).toEqual(Object.values(NAMES));
@@ -336,12 +314,6 @@ describeWithBrowser('web app in Chromium against the real API', () => {
   it(
     'given each page, when axe-core checks it, then it finds no serious or critical violation',
     async () => {
-      const seriousViolations = async (page: Page, where: string): Promise<string[]> => {
-        const result = await new AxeBuilder({ page }).analyze();
-        return result.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${where}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
-      };
       const rita = await signedIn('rita');
       const board = new BoardPage(rita);
       await board.card('Globex platform deal').waitFor();
@@ -361,7 +333,7 @@ describeWithBrowser('web app in Chromium against the real API', () => {
       await new AppShell(olga).goTo('Blueprints');
       await new BlueprintsPage(olga).waitUntilShown();
       found.push(...(await seriousViolations(olga, 'blueprints')));
-      const visitor = await (await browser.newContext()).newPage();
+      const visitor = await browser.newPage();
       await new SignInPage(visitor).open(harness.url);
       await visitor.getByRole('heading', { name: 'Demo users' }).waitFor();
       found.push(...(await seriousViolations(visitor, 'sign-in')));
