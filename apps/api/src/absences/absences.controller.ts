@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Absence } from '@crm/assignment';
 import type { User } from '@crm/identity';
 import { ApiErrorResponses } from '../http/dto/error.response';
@@ -10,8 +10,7 @@ import { CancelAbsenceCommand } from './commands/cancel-absence.command';
 import { DeclareAbsenceCommand } from './commands/declare-absence.command';
 import { AbsenceListResponse, AbsenceResponse } from './dto/absence.response';
 import { ListAbsencesQuery } from './queries/list-absences.query';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
+import { ApiIdempotencyKey } from '../http/record-write.decorators';
 
 /**
  * A rep's absences (README, Assignment rules: absences): the assignment rules skip an absent rep. The user
@@ -28,7 +27,7 @@ export class AbsencesController {
 
   @Post()
   @ApiOperation({ summary: 'Record that a user is away between two moments (AbsenceDeclared); no lead is assigned to them meanwhile' })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: AbsenceResponse })
   @ApiErrorResponses(400, 401, 403, 404, 413, 415, 422, 503)
   declare(
@@ -50,7 +49,7 @@ export class AbsencesController {
 
   @Delete(':absenceId')
   @ApiOperation({ summary: 'Cancel an absence (AbsenceCancelled); answers the absences still in force. Cancelling it again changes nothing' })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: AbsenceListResponse })
   @ApiErrorResponses(400, 401, 403, 404, 422, 503)
   cancel(

@@ -15,8 +15,7 @@ import { TakeLeadsCommand } from './commands/take-leads.command';
 import { CreateIntakeKeyRequest, MergeLeadRequest, SplitLeadRequest } from './intake-requests.dto';
 import { IntakeKeyListResponse, IntakeKeyResponse, IssuedIntakeKeyResponse } from './dto/intake.response';
 import { ListIntakeKeysQuery } from './queries/list-intake-keys.query';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
+import { ApiIdempotencyKey } from '../http/record-write.decorators';
 
 const FORM_BODY = {
   description:
@@ -80,7 +79,7 @@ export class IntakeController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Merge another lead into this one by hand: it is closed as merged, this lead takes the fields it lacks (LeadMerged, rule manual)' })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: RecordWriteResultResponse, description: 'This lead after the merge' })
   @ApiErrorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503)
   merge(
@@ -96,7 +95,7 @@ export class IntakeController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Undo a manual merge: the merged lead is open again, this lead gives back the fields the merge filled and nobody changed since' })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: RecordWriteResultResponse, description: 'This lead after the split' })
   @ApiErrorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503)
   split(@CurrentUser() user: User, @Param('id') id: string, @Body() request: SplitLeadRequest, @Headers('idempotency-key') idempotencyKey?: string): Promise<RecordWriteResult> {

@@ -1,16 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
-import { ApiErrorResponses } from '../http/dto/error.response';
 import { CurrentUser } from '../identity/current-user.decorator';
-import { RecordWriteResultResponse } from '../records/dto/record-event.response';
 import type { RecordWriteResult } from '../records/record-view';
 import { ClaimLeadCommand } from './commands/claim-lead.command';
 import { ReleaseLeadCommand } from './commands/release-lead.command';
 import { ClaimLeadRequest, ReleaseLeadRequest } from './lead-pool-requests.dto';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
+import { ApiRecordWrite } from '../http/record-write.decorators';
 
 /** The lead pool (README, Lead pool): `GET /records/lead?pool=true` lists it; these take from it and give back. */
 @ApiTags('records')
@@ -25,9 +22,7 @@ export class LeadPoolController {
     summary: 'Claim an unowned lead of your team’s pool (or everyone’s): 422 CLAIM_CAP_REACHED over the pool’s cap, CLAIM_COOLDOWN too soon after you lost it',
     description: 'Only leads have a pool. Two claims of one lead at once: one wins, the other finds it owned (409 LEAD_NOT_IN_POOL, or 404 when the claimer may not read the winner’s lead).',
   })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   claim(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -41,9 +36,7 @@ export class LeadPoolController {
   @Post(':kind/:id/release')
   @HttpCode(200)
   @ApiOperation({ summary: 'Give a lead back to the pool of its owner’s team, saying why (the owner, their manager or an admin)' })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   release(
     @CurrentUser() user: User,
     @Param('kind') kind: string,

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Put, Query as QueryParams, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { User } from '@crm/identity';
 import { ApiErrorResponses } from '../http/dto/error.response';
 import { CurrentUser } from '../identity/current-user.decorator';
-import { RecordWriteResultResponse } from '../records/dto/record-event.response';
 import type { RecordWriteResult } from '../records/record-view';
 import { PriceQuoteCommand } from './commands/price-quote.command';
 import { QuoteDocumentResponse, QuoteLinesResponse } from './dto/quote-lines.response';
@@ -13,8 +12,7 @@ import { GetQuoteDocumentQuery, type QuoteDocumentView } from './queries/get-quo
 import { GetQuoteLinesQuery } from './queries/get-quote-lines.query';
 import type { QuoteLinesView } from './quote-lines-view';
 import { PriceQuoteRequest, QuoteDocumentRequest, QuoteVersionRequest } from './quote-requests.dto';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
+import { ApiRecordWrite } from '../http/record-write.decorators';
 
 /** Quote lines and documents (README, Quote lines; Quote document). */
 @ApiTags('records')
@@ -32,9 +30,7 @@ export class QuotesController {
     description:
       'Amounts in integer minor units; total, discount (effective) and currency follow into the quote’s fields. 400 names a bad line (lines[1].quantity); 422 UNKNOWN_SKU, UNKNOWN_PRICE_BOOK, PRICE_BOOK_EXPIRED, UNKNOWN_TAX_REGION; 409 QUOTE_NOT_EDITABLE outside the first stage. Nothing is stored on a refusal.',
   })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   price(
     @CurrentUser() user: User,
     @Param('kind') kind: string,

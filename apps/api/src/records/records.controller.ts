@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query as QueryParams, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
 import type { RecordPage } from '@crm/projections';
 import { ApiErrorResponses } from '../http/dto/error.response';
@@ -28,8 +28,7 @@ import {
   UpdateFieldsRequest,
 } from './record-requests.dto';
 import type { RecordView, RecordWriteResult } from './record-view';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
+import { ApiIdempotencyKey, ApiRecordWrite } from '../http/record-write.decorators';
 
 @ApiTags('records')
 @ApiBearerAuth()
@@ -42,7 +41,7 @@ export class RecordsController {
 
   @Post(':kind')
   @ApiOperation({ summary: 'Open a record in its blueprint’s initial stage' })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: RecordWriteResultResponse, description: 'Opened (or the first answer, for a retried Idempotency-Key)' })
   @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
   open(
@@ -76,9 +75,7 @@ export class RecordsController {
 
   @Patch(':kind/:id')
   @ApiOperation({ summary: 'Change field values' })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   update(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -95,7 +92,7 @@ export class RecordsController {
     summary: 'Fire a transition; 422 lists every unmet exit criterion',
     description: 'When the transition needs approvers, the answer is 202: the ApprovalRequested event and the record with the pending approval; the transition fires when the chain completes.',
   })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: RecordWriteResultResponse })
   @ApiResponse({ status: 202, type: RecordWriteResultResponse, description: 'Approvers were asked (ApprovalRequested); the transition fires when the chain completes' })
   @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
@@ -116,9 +113,7 @@ export class RecordsController {
   @Post(':kind/:id/tasks/:taskId/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a task of the record done (the owner, or whoever may change the record)' })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   completeTask(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -133,9 +128,7 @@ export class RecordsController {
   @Post(':kind/:id/approvals/:approvalId/grant')
   @HttpCode(200)
   @ApiOperation({ summary: 'Grant your step of an approval chain; the last grant fires the transition (403 for your own request or another approver’s step)' })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   grantApproval(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -150,9 +143,7 @@ export class RecordsController {
   @Post(':kind/:id/approvals/:approvalId/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the approval with a reason; the record stays in its stage' })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   rejectApproval(
     @CurrentUser() user: User,
     @Param('kind') kind: string,
@@ -167,9 +158,7 @@ export class RecordsController {
   @Post(':kind/:id/owner')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reassign the record (managers; reps may claim unowned leads)' })
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: RecordWriteResultResponse })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
+  @ApiRecordWrite()
   reassign(
     @CurrentUser() user: User,
     @Param('kind') kind: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { User } from '@crm/identity';
 import { ApiErrorResponses } from '../http/dto/error.response';
 import { CurrentUser } from '../identity/current-user.decorator';
@@ -8,8 +8,7 @@ import { RecordWriteResultResponse } from '../records/dto/record-event.response'
 import type { RecordWriteResult } from '../records/record-view';
 import { RecordActivityCommand } from './commands/record-activity.command';
 import { RecordActivityRequest } from './record-activity-request.dto';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key store nothing new and get the first answer' };
+import { ApiIdempotencyKey } from '../http/record-write.decorators';
 
 @ApiTags('records')
 @ApiBearerAuth()
@@ -23,7 +22,7 @@ export class ActivitiesController {
     description:
       'The type must be one of the blueprint’s behaviour rules (400 UNKNOWN_ACTIVITY lists them). Whoever may change the record may record its activities. A score that crosses a threshold fires its transition shortly after, by the lead-scoring reactor, through the same guards.',
   })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: RecordWriteResultResponse, description: 'Recorded (or the first answer, for a retried Idempotency-Key)' })
   @ApiErrorResponses(400, 401, 403, 404, 409, 413, 414, 415, 422, 503)
   record(
