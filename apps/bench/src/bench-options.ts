@@ -34,3 +34,6 @@ export const parseBenchOptions = (args: readonly string[]): BenchOptions => {
   if (unknown.length > 0) throw new RangeError(`unknown case ${unknown.join(', ')}\n${BENCH_USAGE}`);
   return { quick, profile, seed, only };
 };
+
+/** The command that runs the bench with these arguments, as a reader would type it. */
+export const benchCommand = (args: readonly string[]): string => (args.length === 0 ? 'npm run bench' : `npm run bench -- ${args.join(' ')}`);

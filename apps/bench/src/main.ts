@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-options';
+import { BENCH_USAGE, benchCommand, parseBenchOptions, type BenchOptions } from './bench-options';
 import { BENCH_CASES, type BenchCase } from './case-catalog';
 import type { CaseMessage, CaseResult, CaseSettings } from './case-result';
 import { stopwatch } from './measure/latencies';
@@ -107,6 +107,7 @@ const run = async (options: BenchOptions): Promise<void> => {
   const report: BenchReport = {
     stamp,
     mode: options.quick ? 'quick' : 'full',
+    command: benchCommand(process.argv.slice(2)),
     seed: options.seed,
     startedAt: started.toISOString(),
     seconds: timer(),

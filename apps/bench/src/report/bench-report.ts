@@ -30,6 +30,8 @@ export interface MachineInfo {
 export interface BenchReport {
   readonly stamp: string;
   readonly mode: 'full' | 'quick';
+  /** As typed, so the run can be repeated: `npm run bench -- --quick --only=replay`. */
+  readonly command: string;
   readonly seed: number;
   readonly startedAt: string;
   readonly seconds: number;
@@ -237,7 +239,7 @@ export const toMarkdown = (report: BenchReport): string => {
     '',
     `Node ${report.machine.node}, ${report.machine.cpus} × ${report.machine.cpuModel}, ${formatNumber(report.machine.totalMemoryGiB)} GiB; ` +
       `load average ${formatNumber(report.machine.loadAverageAtStart, 2)} at start, ${formatNumber(report.machine.loadAverageAtEnd, 2)} at end; ` +
-      `seed ${report.seed}; ${formatNumber(report.seconds)} s. Command: \`npm run bench${report.mode === 'quick' ? ' -- --quick' : ''}\`.`,
+      `seed ${report.seed}; ${formatNumber(report.seconds)} s. Command: \`${report.command}\`.`,
     '',
     '| Case | Rate | p50 ms | p99 ms | Peak RSS MiB | Compared with (same run) | Ratio | Goals |',
     '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',
