@@ -22,8 +22,8 @@ export const forecastProjection = (): Projection => ({
   version: 6,
   eventTypes: [...STAGE_AWARE_EVENT_TYPES, RECORD_MIGRATED, QUOTA_SET, FORECAST_SNAPSHOT_TAKEN],
   tables: [...dealTimelineTables('forecast'), quotasTable, quotaHistoryTable, forecastSnapshotsTable],
-  open: (db, tables) => {
-    const deals = openDealTimeline(db, tables, 'forecast');
+  open: (db, tables, mode) => {
+    const deals = openDealTimeline(db, tables, 'forecast', mode);
     const quotas = openQuotasWriter(db, tables);
     const snapshots = openForecastSnapshotsWriter(db, tables);
     return {
@@ -32,6 +32,7 @@ export const forecastProjection = (): Projection => ({
         else if (event.type === FORECAST_SNAPSHOT_TAKEN) snapshots(event);
         else deals.evolve(event);
       },
+      finish: () => deals.finish?.(),
     };
   },
 });

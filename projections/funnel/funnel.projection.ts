@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { isGroupableField, type BlueprintDefinition, type BlueprintRef, type FieldValue } from '@crm/blueprint';
 import type { StoredEvent } from '@crm/event-store';
-import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
+import type { Projection, ProjectionWriter, TableNames, WriteMode } from '@crm/projection-runtime';
 import { BlueprintStages, blueprintStagesTable, lostReasonFieldOf, publishedBlueprintOf, type StageFacts } from '../shared/blueprint-stages.table';
 import { effectiveTime } from '../shared/business-time';
-import { IntervalWriter } from '../shared/interval-writer';
+import { ReadModelStorage } from '../shared/read-model-storage';
 import { asRecordEvent, isBlueprintPublished, RECORD_MIGRATED, STAGE_AWARE_EVENT_TYPES } from '../shared/record-events';
 
 export const FUNNEL_PROJECTION = 'funnel';
@@ -14,7 +14,8 @@ export const OWNER_ATTRIBUTE = 'owner';
 export const fieldAttribute = (field: string): string => `field:${field}`;
 
 interface FunnelRecordRow {
-  readonly record_no: number;
+  /** Null only in the row inserted: the table numbers it. */
+  readonly record_no: number | null;
   readonly kind: string;
   readonly record_id: string;
   readonly blueprint_id: string;
@@ -25,8 +26,21 @@ interface FunnelRecordRow {
 }
 
 interface VisitRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly visit_no: number;
+  readonly opened_at: string;
+  readonly record_no: number | null;
   readonly stage: string;
+  readonly stage_order: number;
+  readonly outcome: string;
+  readonly final: number;
   readonly entered_at: string;
+  readonly exited_at: string | null;
+  readonly next_stage: string | null;
+  readonly advanced: number | null;
+  readonly conforming: number;
+  readonly duration_ms: number | null;
 }
 
 interface BlueprintFieldsRow {
@@ -49,11 +63,21 @@ export const isAdvance = (from: StageFacts, to: StageFacts): boolean => to.order
 const attributeValue = (value: FieldValue | undefined): { value: string } | null =>
   value === null || value === undefined ? null : { value: JSON.stringify(value) };
 
-const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
+const openWriter = (db: Database, tables: TableNames, mode: WriteMode): ProjectionWriter => {
+  const storage = new ReadModelStorage(db, mode);
   const stages = new BlueprintStages(db, tables('funnel_stages'));
-  const attributes = new IntervalWriter(db, tables('funnel_attributes'), ['kind', 'record_id', 'attribute'], ['value']);
-  const records = tables('funnel_records');
-  const visits = tables('funnel_visits');
+  const attributes = storage.intervals(tables('funnel_attributes'), ['kind', 'record_id', 'attribute'], ['value']);
+  const records = storage.rows<FunnelRecordRow>({
+    table: tables('funnel_records'),
+    keys: ['kind', 'record_id'],
+    columns: ['record_no', 'blueprint_id', 'blueprint_version', 'opened_at', 'last_at', 'visits'],
+    rowNumber: 'record_no',
+  });
+  const visits = storage.rows<VisitRow>({
+    table: tables('funnel_visits'),
+    keys: ['kind', 'record_id', 'visit_no'],
+    columns: ['opened_at', 'record_no', 'stage', 'stage_order', 'outcome', 'final', 'entered_at', 'exited_at', 'next_stage', 'advanced', 'conforming', 'duration_ms'],
+  });
   const insertBlueprint = db.prepare(
     `INSERT OR REPLACE INTO ${tables('funnel_blueprints')} (blueprint_id, blueprint_version, kind, lost_reason_field, groupable_fields) VALUES (?, ?, ?, ?, ?)`,
   );
@@ -70,28 +94,36 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     groupableByVersion.set(key, fields);
     return fields;
   };
-  const selectRecord = db.prepare(`SELECT * FROM ${records} WHERE kind = ? AND record_id = ?`);
-  const insertRecord = db.prepare(
-    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, opened_at, last_at, visits) VALUES (?, ?, ?, ?, ?, ?, 1)`,
-  );
-  const touchRecord = db.prepare(`UPDATE ${records} SET last_at = ?, visits = ? WHERE kind = ? AND record_id = ?`);
-  const repinRecord = db.prepare(`UPDATE ${records} SET blueprint_id = ?, blueprint_version = ? WHERE kind = ? AND record_id = ?`);
-  const insertVisit = db.prepare(
-    `INSERT INTO ${visits} (kind, record_id, visit_no, opened_at, record_no, stage, stage_order, outcome, final, entered_at, exited_at, next_stage, advanced, conforming, duration_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, NULL)`,
-  );
-  const selectVisit = db.prepare(`SELECT stage, entered_at FROM ${visits} WHERE kind = ? AND record_id = ? AND visit_no = ?`);
-  const exitVisit = db.prepare(
-    `UPDATE ${visits} SET exited_at = ?, next_stage = ?, advanced = ?, duration_ms = ? WHERE kind = ? AND record_id = ? AND visit_no = ?`,
-  );
 
   /** `conforming`: 0 for a visit entered by a StageRecorded (a move no blueprint transition explains). */
   const enter = (record: Pick<FunnelRecordRow, 'kind' | 'record_id' | 'opened_at' | 'record_no'>, visitNo: number, facts: StageFacts, at: string, conforming: boolean): void => {
-    insertVisit.run(record.kind, record.record_id, visitNo, record.opened_at, record.record_no, facts.stage, facts.order, facts.outcome, facts.final ? 1 : 0, at, conforming ? 1 : 0);
+    visits.insert({
+      kind: record.kind,
+      record_id: record.record_id,
+      visit_no: visitNo,
+      opened_at: record.opened_at,
+      record_no: record.record_no,
+      stage: facts.stage,
+      stage_order: facts.order,
+      outcome: facts.outcome,
+      final: facts.final ? 1 : 0,
+      entered_at: at,
+      exited_at: null,
+      next_stage: null,
+      advanced: null,
+      conforming: conforming ? 1 : 0,
+      duration_ms: null,
+    });
   };
-  /** Time in stage kept in whole milliseconds, as `daysBetween` measures it from the two texts. */
-  const exit = (record: FunnelRecordRow, visitNo: number, visit: VisitRow, from: StageFacts, to: StageFacts, at: string): void => {
-    exitVisit.run(at, to.stage, isAdvance(from, to) ? 1 : 0, Date.parse(at) - Date.parse(visit.entered_at), record.kind, record.record_id, visitNo);
+  /** Time in stage kept in whole milliseconds, as `daysBetween` measures it from the two texts. An exited visit no longer changes. */
+  const exit = (visit: VisitRow, from: StageFacts, to: StageFacts, at: string): void => {
+    visits.update({ ...visit, exited_at: at, next_stage: to.stage, advanced: isAdvance(from, to) ? 1 : 0, duration_ms: Date.parse(at) - Date.parse(visit.entered_at) });
+    visits.settle(visit);
+  };
+  const openVisit = (kind: string, record: FunnelRecordRow, stream: string): VisitRow => {
+    const visit = visits.get({ kind, record_id: record.record_id, visit_no: record.visits });
+    if (visit === undefined) throw new Error(`${stream} has no open stage visit`);
+    return visit;
   };
 
   const evolve = (stored: StoredEvent): void => {
@@ -106,7 +138,16 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     if (event.type === 'RecordOpened') {
       const { data } = event;
       const at = stored.occurredAt;
-      const recordNo = Number(insertRecord.run(data.kind, data.recordId, data.blueprint.id, data.blueprint.version, at, at).lastInsertRowid);
+      const recordNo = records.insert({
+        record_no: null,
+        kind: data.kind,
+        record_id: data.recordId,
+        blueprint_id: data.blueprint.id,
+        blueprint_version: data.blueprint.version,
+        opened_at: at,
+        last_at: at,
+        visits: 1,
+      });
       enter({ kind: data.kind, record_id: data.recordId, opened_at: at, record_no: recordNo }, 1, stages.stage(data.blueprint, data.stage), at, true);
       const key = { kind: data.kind, record_id: data.recordId };
       attributes.set({ ...key, attribute: OWNER_ATTRIBUTE }, at, data.owner === null ? null : { value: JSON.stringify(data.owner) });
@@ -118,12 +159,13 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       return;
     }
     const kind = stored.stream.slice(0, stored.stream.indexOf('-'));
-    const record = selectRecord.get(kind, event.data.recordId) as FunnelRecordRow | undefined;
+    const record = records.get({ kind, record_id: event.data.recordId });
     if (record === undefined) throw new Error(`${stored.type} for ${stored.stream}, which was never opened`);
     const at = effectiveTime(stored.occurredAt, record.last_at);
     const key = { kind, record_id: record.record_id };
     const blueprint = { id: record.blueprint_id, version: record.blueprint_version };
     let visitCount = record.visits;
+    let pinned = blueprint;
     switch (event.type) {
       case 'FieldsChanged': {
         const groupable = groupableFields(blueprint);
@@ -137,18 +179,17 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
         break;
       case 'Transitioned':
       case 'StageRecorded': {
-        const current = selectVisit.get(kind, record.record_id, visitCount) as VisitRow | undefined;
-        if (current === undefined) throw new Error(`${stored.stream} has no open stage visit`);
+        const current = openVisit(kind, record, stored.stream);
         const from = stages.stage(blueprint, current.stage);
         const to = stages.stage(blueprint, event.data.to);
-        exit(record, visitCount, current, from, to, at);
+        exit(current, from, to, at);
         visitCount += 1;
         enter(record, visitCount, to, at, event.type === 'Transitioned');
         break;
       }
       case 'RecordMigrated': {
         const { to: target, toStage } = event.data;
-        repinRecord.run(target.id, target.version, kind, record.record_id);
+        pinned = target;
         // Values of fields the new version does not let reports group by are no longer kept from now on.
         // TODO: a field groupable only in the new version counts under (none) until it next changes: the
         // funnel never kept its value, and RecordMigrated does not carry the record's fields.
@@ -156,22 +197,21 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
         for (const field of groupableFields(blueprint)) {
           if (!stillGroupable.has(field)) attributes.set({ ...key, attribute: fieldAttribute(field) }, at, null);
         }
-        const current = selectVisit.get(kind, record.record_id, visitCount) as VisitRow | undefined;
-        if (current === undefined) throw new Error(`${stored.stream} has no open stage visit`);
+        const current = openVisit(kind, record, stored.stream);
         // The same stage kept goes on as one visit; another stage is entered as a move enters it, judged
         // by the facts of each stage's own version (README, Blueprint lifecycle: migration).
         if (toStage === current.stage) break;
         const from = stages.stage(blueprint, current.stage);
         const to = stages.stage(target, toStage);
-        exit(record, visitCount, current, from, to, at);
+        exit(current, from, to, at);
         visitCount += 1;
         enter(record, visitCount, to, at, true);
         break;
       }
     }
-    touchRecord.run(at, visitCount, kind, record.record_id);
+    records.update({ ...record, blueprint_id: pinned.id, blueprint_version: pinned.version, last_at: at, visits: visitCount });
   };
-  return { evolve };
+  return { evolve, finish: storage.finish };
 };
 
 /**

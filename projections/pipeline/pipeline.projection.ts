@@ -15,5 +15,5 @@ export const pipelineProjection = (): Projection => ({
   version: 4,
   eventTypes: [...STAGE_AWARE_EVENT_TYPES, 'RecordStalled', RECORD_MIGRATED],
   tables: dealTimelineTables('pipeline'),
-  open: (db, tables) => openDealTimeline(db, tables, 'pipeline'),
+  open: (db, tables, mode) => openDealTimeline(db, tables, 'pipeline', mode),
 });

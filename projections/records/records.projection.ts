@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { FieldValues } from '@crm/blueprint';
 import type { StoredEvent } from '@crm/event-store';
-import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
+import type { Projection, ProjectionWriter, TableNames, WriteMode } from '@crm/projection-runtime';
 import { effectiveTime } from '../shared/business-time';
-import { IntervalWriter } from '../shared/interval-writer';
+import { ReadModelStorage } from '../shared/read-model-storage';
 import { asRecordEvent, isImported, RECORD_FACT_EVENT_TYPES, RECORD_MIGRATED } from '../shared/record-events';
 
 export const RECORDS_PROJECTION = 'records';
@@ -22,17 +22,42 @@ export const nameOf = (fields: FieldValues): string | null => {
 /** Lower-cased, accents kept: what text search compares. */
 export const foldName = (name: string | null): string | null => (name === null ? null : name.toLowerCase());
 
-interface RecordRow {
+/** A type, not an interface: it is also handed to the interval writer as plain column values. */
+type RecordRow = {
   readonly kind: string;
   readonly record_id: string;
+  readonly blueprint_id: string;
+  readonly blueprint_version: number;
   readonly stage: string;
   readonly owner: string | null;
   readonly pool_team: string | null;
+  readonly name: string | null;
+  readonly name_folded: string | null;
   readonly fields: string;
   readonly opened_at: string;
   readonly updated_at: string;
+  readonly events: number;
+  readonly revision: number;
+  readonly imported: number;
   readonly conforming: number;
-}
+};
+
+const recordColumns = [
+  'blueprint_id',
+  'blueprint_version',
+  'stage',
+  'owner',
+  'pool_team',
+  'name',
+  'name_folded',
+  'fields',
+  'opened_at',
+  'updated_at',
+  'events',
+  'revision',
+  'imported',
+  'conforming',
+] as const;
 
 const versionColumns = ['stage', 'owner', 'name', 'name_folded', 'fields', 'opened_at', 'conforming'] as const;
 
@@ -49,20 +74,10 @@ const applyChanges = (fields: FieldValues, changes: Readonly<Record<string, { re
 const canonicalFields = (fields: FieldValues): string =>
   JSON.stringify(Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 
-const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
-  const records = tables('records');
-  const versions = new IntervalWriter(db, tables('record_versions'), ['kind', 'record_id'], versionColumns);
-  const select = db.prepare(`SELECT * FROM ${records} WHERE kind = ? AND record_id = ?`);
-  const insert = db.prepare(
-    `INSERT INTO ${records} (kind, record_id, blueprint_id, blueprint_version, stage, owner, pool_team, name, name_folded, fields, opened_at, updated_at, events, revision, imported, conforming)
-     VALUES (@kind, @record_id, @blueprint_id, @blueprint_version, @stage, @owner, NULL, @name, @name_folded, @fields, @opened_at, @updated_at, 1, @revision, @imported, 1)`,
-  );
-  const repin = db.prepare(`UPDATE ${records} SET blueprint_id = @blueprint_id, blueprint_version = @blueprint_version WHERE kind = @kind AND record_id = @record_id`);
-  const update = db.prepare(
-    `UPDATE ${records} SET stage = @stage, owner = @owner, pool_team = @pool_team, name = @name, name_folded = @name_folded, fields = @fields,
-       updated_at = @updated_at, events = events + 1, revision = @revision, conforming = @conforming
-     WHERE kind = @kind AND record_id = @record_id`,
-  );
+const openWriter = (db: Database, tables: TableNames, mode: WriteMode): ProjectionWriter => {
+  const storage = new ReadModelStorage(db, mode);
+  const records = storage.rows<RecordRow>({ table: tables('records'), keys: ['kind', 'record_id'], columns: recordColumns });
+  const versions = storage.intervals(tables('record_versions'), ['kind', 'record_id'], versionColumns);
 
   const evolve = (stored: StoredEvent): void => {
     const event = asRecordEvent(stored);
@@ -70,29 +85,33 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     const kind = stored.stream.slice(0, stored.stream.indexOf('-'));
     if (event.type === 'RecordOpened') {
       const fields = event.data.fields;
-      const row = {
+      const name = nameOf(fields);
+      const row: RecordRow = {
         kind: event.data.kind,
         record_id: event.data.recordId,
         blueprint_id: event.data.blueprint.id,
         blueprint_version: event.data.blueprint.version,
         stage: event.data.stage,
         owner: event.data.owner,
-        name: nameOf(fields),
-        name_folded: foldName(nameOf(fields)),
+        pool_team: null,
+        name,
+        name_folded: foldName(name),
         fields: canonicalFields(fields),
         opened_at: stored.occurredAt,
         updated_at: stored.occurredAt,
+        events: 1,
         revision: stored.revision,
         imported: isImported(stored) ? 1 : 0,
+        conforming: 1,
       };
-      insert.run(row);
-      versions.set({ kind: row.kind, record_id: row.record_id }, row.opened_at, { ...row, conforming: 1 });
+      records.insert(row);
+      versions.set({ kind: row.kind, record_id: row.record_id }, row.opened_at, row);
       return;
     }
-    const current = select.get(kind, event.data.recordId) as RecordRow | undefined;
+    const current = records.get({ kind, record_id: event.data.recordId });
     if (current === undefined) throw new Error(`${stored.type} for ${stored.stream}, which was never opened`);
     let fields = JSON.parse(current.fields) as FieldValues;
-    let { stage, owner, conforming, pool_team } = current;
+    let { stage, owner, conforming, pool_team, blueprint_id, blueprint_version } = current;
     if (event.type === 'FieldsChanged') fields = applyChanges(fields, event.data.changes);
     if (event.type === 'Transitioned') stage = event.data.to;
     if (event.type === 'StageRecorded') {
@@ -107,27 +126,33 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     if (event.type === 'LeadPooled') pool_team = event.data.team;
     if (event.type === 'RecordMigrated') {
       stage = event.data.toStage;
-      repin.run({ kind: current.kind, record_id: current.record_id, blueprint_id: event.data.to.id, blueprint_version: event.data.to.version });
+      blueprint_id = event.data.to.id;
+      blueprint_version = event.data.to.version;
     }
     const at = effectiveTime(stored.occurredAt, current.updated_at);
-    const row = {
+    const name = nameOf(fields);
+    const row: RecordRow = {
       kind: current.kind,
       record_id: current.record_id,
+      blueprint_id,
+      blueprint_version,
       stage,
       owner,
       pool_team,
-      name: nameOf(fields),
-      name_folded: foldName(nameOf(fields)),
+      name,
+      name_folded: foldName(name),
       fields: canonicalFields(fields),
       opened_at: current.opened_at,
       updated_at: at,
+      events: current.events + 1,
       revision: stored.revision,
+      imported: current.imported,
       conforming,
     };
-    update.run(row);
+    records.update(row);
     versions.set({ kind: row.kind, record_id: row.record_id }, at, row);
   };
-  return { evolve };
+  return { evolve, finish: storage.finish };
 };
 
 /**

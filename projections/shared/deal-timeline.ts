@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { FieldValues } from '@crm/blueprint';
 import type { StoredEvent } from '@crm/event-store';
-import type { ProjectionWriter, ReadModelTable, TableNames } from '@crm/projection-runtime';
+import type { ProjectionWriter, ReadModelTable, TableNames, WriteMode } from '@crm/projection-runtime';
 import type { StoredRecordEvent } from '@crm/workflow';
 import { BlueprintStages, blueprintStagesTable, type StageFacts } from './blueprint-stages.table';
 import { effectiveTime } from './business-time';
-import { IntervalWriter, type IntervalValues } from './interval-writer';
+import type { IntervalValues } from './interval-writer';
 import { toCents } from './money';
+import { ReadModelStorage } from './read-model-storage';
 import { asRecordEvent, isBlueprintPublished } from './record-events';
 
 /** The field holding a deal's value (money) and its expected or actual close date. */
@@ -156,9 +157,10 @@ const nextFacts = (event: StoredRecordEvent, current: DealRow, at: string, stage
  * close date and whether the history so far conforms (no StageRecorded). Each projection keeps its own
  * copy, so each can be versioned and rebuilt on its own.
  */
-export const openDealTimeline = (db: Database, tables: TableNames, prefix: string): ProjectionWriter => {
+export const openDealTimeline = (db: Database, tables: TableNames, prefix: string, mode: WriteMode): ProjectionWriter => {
+  const storage = new ReadModelStorage(db, mode);
   const stages = new BlueprintStages(db, tables(`${prefix}_stages`));
-  const deals = new IntervalWriter(db, tables(`${prefix}_deals`), ['kind', 'record_id'], dealColumns);
+  const deals = storage.intervals(tables(`${prefix}_deals`), ['kind', 'record_id'], dealColumns);
 
   const evolve = (stored: StoredEvent): void => {
     if (isBlueprintPublished(stored)) {
@@ -188,7 +190,7 @@ export const openDealTimeline = (db: Database, tables: TableNames, prefix: strin
     const at = effectiveTime(stored.occurredAt, current.valid_from);
     deals.set(key, at, nextFacts(event, current, at, stages), current as unknown as IntervalValues);
   };
-  return { evolve };
+  return { evolve, finish: storage.finish };
 };
 
 /**

@@ -1,21 +1,28 @@
 import Database from 'better-sqlite3';
-import { IntervalWriter } from './interval-writer';
+import type { WriteMode } from '@crm/projection-runtime';
+import { intervalWriter, type IntervalWriter } from './interval-writer';
 
-describe('validity intervals', () => {
+const MODES: readonly WriteMode[] = ['live', 'rebuild'];
+
+describe.each(MODES)('validity intervals (%s storage)', (mode) => {
   const open = () => {
     const db = new Database(':memory:');
-    db.exec('CREATE TABLE facts (id TEXT, valid_from TEXT, valid_to TEXT, stage TEXT, owner TEXT)');
-    return { db, writer: new IntervalWriter(db, 'facts', ['id'], ['stage', 'owner']) };
+    db.exec('CREATE TABLE facts (id TEXT, valid_from TEXT, valid_to TEXT, stage TEXT, owner TEXT, PRIMARY KEY (id, valid_from))');
+    return { db, writer: intervalWriter(db, mode, 'facts', ['id'], ['stage', 'owner']) };
   };
-  const rows = (db: Database.Database) => db.prepare('SELECT valid_from, valid_to, stage, owner FROM facts ORDER BY valid_from').all();
+  /** The table as a reader sees it once the writer is done (a rebuild writes what it holds at its finish). */
+  const rows = (db: Database.Database, writer: IntervalWriter) => {
+    writer.finish();
+    return db.prepare('SELECT id, valid_from, valid_to, stage, owner FROM facts ORDER BY id, valid_from').all();
+  };
 
   it('given changes at later times, then each closes the open interval and opens the next', () => {
     const { db, writer } = open();
     writer.set({ id: 'a' }, 't1', { stage: 'new', owner: 'ann' });
     writer.set({ id: 'a' }, 't2', { stage: 'won', owner: 'ann' });
-    expect(rows(db)).toEqual([
-      { valid_from: 't1', valid_to: 't2', stage: 'new', owner: 'ann' },
-      { valid_from: 't2', valid_to: null, stage: 'won', owner: 'ann' },
+    expect(rows(db, writer)).toEqual([
+      { id: 'a', valid_from: 't1', valid_to: 't2', stage: 'new', owner: 'ann' },
+      { id: 'a', valid_from: 't2', valid_to: null, stage: 'won', owner: 'ann' },
     ]);
   });
 
@@ -25,9 +32,10 @@ describe('validity intervals', () => {
     writer.set({ id: 'a' }, 't2', { stage: 'new', owner: 'ann' });
     writer.set({ id: 'a' }, 't2', { stage: 'won', owner: 'ann' });
     writer.set({ id: 'a' }, 't2', { stage: 'won', owner: 'bob' });
-    expect(rows(db)).toEqual([
-      { valid_from: 't1', valid_to: 't2', stage: 'new', owner: 'ann' },
-      { valid_from: 't2', valid_to: null, stage: 'won', owner: 'bob' },
+    expect(writer.current({ id: 'a' })).toMatchObject({ valid_from: 't2', valid_to: null, stage: 'won', owner: 'bob' });
+    expect(rows(db, writer)).toEqual([
+      { id: 'a', valid_from: 't1', valid_to: 't2', stage: 'new', owner: 'ann' },
+      { id: 'a', valid_from: 't2', valid_to: null, stage: 'won', owner: 'bob' },
     ]);
   });
 
@@ -37,6 +45,22 @@ describe('validity intervals', () => {
     writer.set({ id: 'a' }, 't2', null);
     writer.set({ id: 'a' }, 't3', { stage: 'again', owner: null });
     writer.set({ id: 'a' }, 't3', null);
-    expect(rows(db)).toEqual([{ valid_from: 't1', valid_to: 't2', stage: 'new', owner: null }]);
+    expect(writer.current({ id: 'a' })).toBeUndefined();
+    expect(rows(db, writer)).toEqual([{ id: 'a', valid_from: 't1', valid_to: 't2', stage: 'new', owner: null }]);
+  });
+
+  it('given several keys changing in turn, with a missing column, then each key keeps its own intervals and the missing column is null', () => {
+    const { db, writer } = open();
+    writer.set({ id: 'a' }, 't1', { stage: 'new' });
+    writer.set({ id: 'b' }, 't1', { stage: 'new', owner: 'ann' });
+    writer.set({ id: 'a' }, 't2', { stage: 'won' });
+    writer.set({ id: 'b' }, 't3', null);
+    writer.set({ id: 'b' }, 't4', { stage: 'lost', owner: 'bob' });
+    expect(rows(db, writer)).toEqual([
+      { id: 'a', valid_from: 't1', valid_to: 't2', stage: 'new', owner: null },
+      { id: 'a', valid_from: 't2', valid_to: null, stage: 'won', owner: null },
+      { id: 'b', valid_from: 't1', valid_to: 't3', stage: 'new', owner: 'ann' },
+      { id: 'b', valid_from: 't4', valid_to: null, stage: 'lost', owner: 'bob' },
+    ]);
   });
 });

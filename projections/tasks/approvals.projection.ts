@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ApprovalMode } from '@crm/blueprint';
 import type { StoredEvent } from '@crm/event-store';
-import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
+import type { Projection, ProjectionWriter, TableNames, WriteMode } from '@crm/projection-runtime';
+import { ReadModelStorage } from '../shared/read-model-storage';
 import type { ApprovalStepState } from '@crm/workflow';
 import { asRecordEvent } from '../shared/record-events';
 import { RECORD_FACT_TYPES, recordOfStream, workRecordsTable, workRecordsWriter } from './work-records';
@@ -26,20 +27,27 @@ const isComplete = (mode: ApprovalMode, steps: readonly ApprovalStepState[]): bo
   mode === 'any' ? steps.some((step) => step.status === 'granted') : steps.every((step) => step.status === 'granted');
 
 interface ApprovalRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly approval_id: string;
+  readonly event: string;
   readonly mode: ApprovalMode;
+  readonly requested_by: string;
+  readonly requested_at: string;
+  readonly status: ApprovalStatus;
   readonly steps: string;
 }
 
-const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
-  const approvals = tables('approvals');
+const openWriter = (db: Database, tables: TableNames, mode: WriteMode): ProjectionWriter => {
+  const storage = new ReadModelStorage(db, mode);
+  // approval_waiting stays on SQL in both modes: few rows, cleared by request rather than by key.
   const waiting = tables('approval_waiting');
-  const followRecord = workRecordsWriter(db, tables('approval_records'));
-  const insert = db.prepare(
-    `INSERT INTO ${approvals} (kind, record_id, approval_id, event, mode, requested_by, requested_at, status, steps)
-     VALUES (@kind, @record_id, @approval_id, @event, @mode, @requested_by, @requested_at, 'pending', @steps)`,
-  );
-  const select = db.prepare(`SELECT mode, steps FROM ${approvals} WHERE kind = ? AND record_id = ? AND approval_id = ?`);
-  const update = db.prepare(`UPDATE ${approvals} SET status = @status, steps = @steps WHERE kind = @kind AND record_id = @record_id AND approval_id = @approval_id`);
+  const followRecord = workRecordsWriter(storage, tables('approval_records'));
+  const approvals = storage.rows<ApprovalRow>({
+    table: tables('approvals'),
+    keys: ['kind', 'record_id', 'approval_id'],
+    columns: ['event', 'mode', 'requested_by', 'requested_at', 'status', 'steps'],
+  });
   const clearWaiting = db.prepare(`DELETE FROM ${waiting} WHERE kind = @kind AND record_id = @record_id AND approval_id = @approval_id`);
   const addWaiting = db.prepare(
     `INSERT INTO ${waiting} (kind, record_id, approval_id, step, approver_role, approver_user)
@@ -50,7 +58,8 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
 
   /** The request's status and steps, and who may decide it now (nobody unless it is pending). */
   const save = (key: Key, mode: ApprovalMode, status: ApprovalStatus, steps: readonly ApprovalStepState[]): void => {
-    update.run({ ...key, status, steps: JSON.stringify(steps) });
+    const row = approvals.get(key);
+    if (row !== undefined) approvals.update({ ...row, status, steps: JSON.stringify(steps) });
     clearWaiting.run(key);
     if (status !== 'pending') return;
     for (const index of actionableSteps(mode, steps)) {
@@ -60,7 +69,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
   };
 
   const load = (key: Key, stream: string): { readonly mode: ApprovalMode; readonly steps: ApprovalStepState[] } => {
-    const row = select.get(key.kind, key.record_id, key.approval_id) as ApprovalRow | undefined;
+    const row = approvals.get(key);
     if (row === undefined) throw new Error(`approval ${key.approval_id} of ${stream} was never requested`);
     return { mode: row.mode, steps: JSON.parse(row.steps) as ApprovalStepState[] };
   };
@@ -77,7 +86,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       const { recordId, approvalId, mode, requestedBy } = event.data;
       const key = { kind, record_id: recordId, approval_id: approvalId };
       const steps = event.data.steps.map((step): ApprovalStepState => ({ ...step, status: 'waiting', by: null, at: null, comment: null }));
-      insert.run({ ...key, event: event.data.event, mode, requested_by: requestedBy.id, requested_at: stored.occurredAt, steps: JSON.stringify(steps) });
+      approvals.insert({ ...key, event: event.data.event, mode, requested_by: requestedBy.id, requested_at: stored.occurredAt, status: 'pending', steps: JSON.stringify(steps) });
       save(key, mode, 'pending', steps);
     }
     if (event.type === 'ApprovalGranted') {
@@ -97,7 +106,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
       save(key, mode, 'invalidated', steps);
     }
   };
-  return { evolve };
+  return { evolve, finish: storage.finish };
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredEvent } from '@crm/event-store';
-import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
+import type { Projection, ProjectionWriter, TableNames, WriteMode } from '@crm/projection-runtime';
+import { ReadModelStorage } from '../shared/read-model-storage';
 import { asRecordEvent } from '../shared/record-events';
 import { RECORD_FACT_TYPES, recordOfStream, workRecordsTable, workRecordsWriter } from './work-records';
 
@@ -8,33 +9,62 @@ export const TASKS_PROJECTION = 'tasks';
 
 export const TASK_EVENT_TYPES = ['TaskOpened', 'TaskCompleted', 'TaskCancelled', 'TaskReassigned'] as const;
 
-const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
-  const tasks = tables('tasks');
-  const followRecord = workRecordsWriter(db, tables('task_records'));
-  const open = db.prepare(
-    `INSERT INTO ${tasks} (kind, record_id, task_id, template, title, stage, assignee, due_at, status, opened_at, closed_at, closed_by)
-     VALUES (@kind, @record_id, @task_id, @template, @title, @stage, @assignee, @due_at, 'open', @opened_at, NULL, NULL)`,
-  );
-  const close = db.prepare(
-    `UPDATE ${tasks} SET status = @status, closed_at = @closed_at, closed_by = @closed_by WHERE kind = @kind AND record_id = @record_id AND task_id = @task_id`,
-  );
-  const reassign = db.prepare(`UPDATE ${tasks} SET assignee = @assignee WHERE kind = @kind AND record_id = @record_id AND task_id = @task_id`);
+interface TaskRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly task_id: string;
+  readonly template: string;
+  readonly title: string;
+  readonly stage: string;
+  readonly assignee: string | null;
+  readonly due_at: string | null;
+  readonly status: string;
+  readonly opened_at: string;
+  readonly closed_at: string | null;
+  readonly closed_by: string | null;
+}
+
+const openWriter = (db: Database, tables: TableNames, mode: WriteMode): ProjectionWriter => {
+  const storage = new ReadModelStorage(db, mode);
+  const followRecord = workRecordsWriter(storage, tables('task_records'));
+  const tasks = storage.rows<TaskRow>({
+    table: tables('tasks'),
+    keys: ['kind', 'record_id', 'task_id'],
+    columns: ['template', 'title', 'stage', 'assignee', 'due_at', 'status', 'opened_at', 'closed_at', 'closed_by'],
+  });
+  const change = (key: { readonly kind: string; readonly record_id: string; readonly task_id: string }, changes: Partial<TaskRow>): void => {
+    const task = tasks.get(key);
+    if (task !== undefined) tasks.update({ ...task, ...changes });
+  };
 
   const evolve = (stored: StoredEvent): void => {
     const event = asRecordEvent(stored);
     if (event === null) return;
     const { kind } = recordOfStream(stored.stream);
     if (followRecord(event, kind)) return;
-    const key = { kind, record_id: event.data.recordId };
     if (event.type === 'TaskOpened') {
       const { taskId, template, title, stage, assignee, dueAt } = event.data;
-      open.run({ ...key, task_id: taskId, template, title, stage, assignee, due_at: dueAt, opened_at: stored.occurredAt });
+      tasks.insert({
+        kind,
+        record_id: event.data.recordId,
+        task_id: taskId,
+        template,
+        title,
+        stage,
+        assignee,
+        due_at: dueAt,
+        status: 'open',
+        opened_at: stored.occurredAt,
+        closed_at: null,
+        closed_by: null,
+      });
     }
-    if (event.type === 'TaskCompleted') close.run({ ...key, task_id: event.data.taskId, status: 'done', closed_at: stored.occurredAt, closed_by: event.data.by });
-    if (event.type === 'TaskCancelled') close.run({ ...key, task_id: event.data.taskId, status: 'cancelled', closed_at: stored.occurredAt, closed_by: null });
-    if (event.type === 'TaskReassigned') reassign.run({ ...key, task_id: event.data.taskId, assignee: event.data.to });
+    const key = { kind, record_id: event.data.recordId };
+    if (event.type === 'TaskCompleted') change({ ...key, task_id: event.data.taskId }, { status: 'done', closed_at: stored.occurredAt, closed_by: event.data.by });
+    if (event.type === 'TaskCancelled') change({ ...key, task_id: event.data.taskId }, { status: 'cancelled', closed_at: stored.occurredAt, closed_by: null });
+    if (event.type === 'TaskReassigned') change({ ...key, task_id: event.data.taskId }, { assignee: event.data.to });
   };
-  return { evolve };
+  return { evolve, finish: storage.finish };
 };
 
 /**

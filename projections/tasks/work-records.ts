@@ -1,8 +1,8 @@
-import type { Database } from 'better-sqlite3';
 import type { FieldValues } from '@crm/blueprint';
 import type { StoredRecordEvent } from '@crm/workflow';
 import { NAME_FIELDS, nameOf } from '../records/records.projection';
 import type { RecordVisibility } from '../records/records.queries';
+import type { ReadModelStorage } from '../shared/read-model-storage';
 
 /**
  * What the work lists (tasks, approvals) need to know of a record besides its own events: the name a
@@ -33,6 +33,10 @@ export const workRecordsTable = (name: string) => ({
 });
 
 interface WorkRecordRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly owner: string | null;
+  readonly name: string | null;
   readonly name_fields: string;
 }
 
@@ -40,26 +44,24 @@ const nameFieldsOf = (fields: FieldValues): FieldValues =>
   Object.fromEntries(NAME_FIELDS.flatMap((field) => (fields[field] === undefined ? [] : [[field, fields[field]]])));
 
 /** Follows a record's name and owner into `table`; false for an event that is not about them. */
-export const workRecordsWriter = (db: Database, table: string) => {
-  const insert = db.prepare(`INSERT INTO ${table} (kind, record_id, owner, name, name_fields) VALUES (@kind, @record_id, @owner, @name, @name_fields)`);
-  const select = db.prepare(`SELECT name_fields FROM ${table} WHERE kind = ? AND record_id = ?`);
-  const rename = db.prepare(`UPDATE ${table} SET name = @name, name_fields = @name_fields WHERE kind = @kind AND record_id = @record_id`);
-  const reassign = db.prepare(`UPDATE ${table} SET owner = @owner WHERE kind = @kind AND record_id = @record_id`);
+export const workRecordsWriter = (storage: ReadModelStorage, table: string) => {
+  const records = storage.rows<WorkRecordRow>({ table, keys: ['kind', 'record_id'], columns: ['owner', 'name', 'name_fields'] });
 
   return (event: StoredRecordEvent, kind: string): boolean => {
     if (event.type === 'RecordOpened') {
       const fields = nameFieldsOf(event.data.fields);
-      insert.run({ kind: event.data.kind, record_id: event.data.recordId, owner: event.data.owner, name: nameOf(fields), name_fields: JSON.stringify(fields) });
+      records.insert({ kind: event.data.kind, record_id: event.data.recordId, owner: event.data.owner, name: nameOf(fields), name_fields: JSON.stringify(fields) });
       return true;
     }
     if (event.type === 'OwnerChanged') {
-      reassign.run({ kind, record_id: event.data.recordId, owner: event.data.to });
+      const row = records.get({ kind, record_id: event.data.recordId });
+      if (row !== undefined) records.update({ ...row, owner: event.data.to });
       return true;
     }
     if (event.type === 'FieldsChanged') {
       const changed = NAME_FIELDS.filter((field) => event.data.changes[field] !== undefined);
       if (changed.length === 0) return true;
-      const row = select.get(kind, event.data.recordId) as WorkRecordRow | undefined;
+      const row = records.get({ kind, record_id: event.data.recordId });
       if (row === undefined) throw new Error(`FieldsChanged for ${event.stream}, which was never opened`);
       const fields: Record<string, FieldValues[string]> = { ...(JSON.parse(row.name_fields) as FieldValues) };
       for (const field of changed) {
@@ -67,7 +69,7 @@ export const workRecordsWriter = (db: Database, table: string) => {
         if (to === null) delete fields[field];
         else fields[field] = to;
       }
-      rename.run({ kind, record_id: event.data.recordId, name: nameOf(fields), name_fields: JSON.stringify(fields) });
+      records.update({ ...row, name: nameOf(fields), name_fields: JSON.stringify(fields) });
       return true;
     }
     return false;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredEvent } from '@crm/event-store';
-import type { Projection, ProjectionWriter, TableNames } from '@crm/projection-runtime';
+import type { Projection, ProjectionWriter, TableNames, WriteMode } from '@crm/projection-runtime';
+import { ReadModelStorage } from '../shared/read-model-storage';
 import { asRecordEvent } from '../shared/record-events';
 
 export const TIMERS_PROJECTION = 'timers';
@@ -19,13 +20,25 @@ const textOf = (metadata: StoredEvent['metadata'], key: string): string | null =
   return typeof value === 'string' ? value : null;
 };
 
-const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
-  const timers = tables('timers');
-  const insert = db.prepare(
-    `INSERT INTO ${timers} (kind, record_id, timer_id, timer, stage, due_at, action, scheduled_by, correlation_id)
-     VALUES (@kind, @record_id, @timer_id, @timer, @stage, @due_at, @action, @scheduled_by, @correlation_id)`,
-  );
-  const remove = db.prepare(`DELETE FROM ${timers} WHERE kind = ? AND record_id = ? AND timer_id = ?`);
+interface TimerRow {
+  readonly kind: string;
+  readonly record_id: string;
+  readonly timer_id: string;
+  readonly timer: string;
+  readonly stage: string;
+  readonly due_at: string;
+  readonly action: string;
+  readonly scheduled_by: string;
+  readonly correlation_id: string | null;
+}
+
+const openWriter = (db: Database, tables: TableNames, mode: WriteMode): ProjectionWriter => {
+  const storage = new ReadModelStorage(db, mode);
+  const timers = storage.rows<TimerRow>({
+    table: tables('timers'),
+    keys: ['kind', 'record_id', 'timer_id'],
+    columns: ['timer', 'stage', 'due_at', 'action', 'scheduled_by', 'correlation_id'],
+  });
 
   const evolve = (stored: StoredEvent): void => {
     const event = asRecordEvent(stored);
@@ -33,7 +46,7 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
     const { kind, recordId } = recordOfStream(stored.stream);
     if (event.type === 'TimerScheduled') {
       const { timerId, timer, stage, dueAt, action } = event.data;
-      insert.run({
+      timers.insert({
         kind,
         record_id: recordId,
         timer_id: timerId,
@@ -45,9 +58,9 @@ const openWriter = (db: Database, tables: TableNames): ProjectionWriter => {
         correlation_id: textOf(stored.metadata, 'correlationId'),
       });
     }
-    if (event.type === 'TimerCancelled' || event.type === 'TimerFired') remove.run(kind, recordId, event.data.timerId);
+    if (event.type === 'TimerCancelled' || event.type === 'TimerFired') timers.delete({ kind, record_id: recordId, timer_id: event.data.timerId });
   };
-  return { evolve };
+  return { evolve, finish: storage.finish };
 };
 
 /**

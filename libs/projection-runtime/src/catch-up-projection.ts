@@ -56,7 +56,7 @@ export const catchUpProjection = async (options: CatchUpOptions): Promise<CatchU
   if (checkpoint === null) throw new Error(`projection "${projection.name}" has no checkpoint after install`);
   recordState(db, projection.name, 'catching_up', null, clock.now().toISOString());
   const meter = new ProgressMeter(clock, projection.name, 'catching_up', await countEvents(store, checkpoint.position ?? 'start', filter), options.onProgress);
-  let writer = projection.open(db, liveTableNames);
+  let writer = projection.open(db, liveTableNames, 'live');
   let eventsApplied = 0;
   for (;;) {
     const page = await store.readAll({ from: checkpoint.position ?? 'start', filter, maxCount: batchSize });
@@ -83,7 +83,7 @@ export const catchUpProjection = async (options: CatchUpOptions): Promise<CatchU
         throw error;
       }
       // Someone else applied or swapped meanwhile: continue from where they left the checkpoint.
-      writer = projection.open(db, liveTableNames);
+      writer = projection.open(db, liveTableNames, 'live');
     }
     const next = readCheckpoint(db, projection.name);
     if (next === null) throw new Error(`projection "${projection.name}" lost its checkpoint`);

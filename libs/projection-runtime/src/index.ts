@@ -8,7 +8,7 @@ export { countEvents } from './count-events';
 export { installProjection } from './install-projection';
 export type { Installation } from './install-projection';
 export { handles, liveTableNames, PROJECTION_READ_FILTER, rebuildTableName } from './projection';
-export type { Projection, ProjectionWriter, ReadModelTable, TableNames } from './projection';
+export type { Projection, ProjectionWriter, ReadModelTable, TableNames, WriteMode } from './projection';
 export { projectionDigest } from './projection-digest';
 export { ProgressMeter } from './projection-progress';
 export type { ProgressListener, ProgressPhase, ProjectionProgress } from './projection-progress';

@@ -263,7 +263,7 @@ class ProjectionWorker {
   private async follow(subscription: EventSubscription, checkpoint: Checkpoint, meter: ProgressMeter): Promise<void> {
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
     const iterator = subscription[Symbol.asyncIterator]();
-    const writer = this.projection.open(this.db, liveTableNames);
+    const writer = this.projection.open(this.db, liveTableNames, 'live');
     let after = checkpoint.position;
     let batch: StoredEvent[] = [];
     const flush = (): void => {

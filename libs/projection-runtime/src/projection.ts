@@ -16,10 +16,24 @@ export interface ReadModelTable {
 /** Logical table name → physical table name, for the table set an evolve step writes into. */
 export type TableNames = (logicalName: string) => string;
 
+/**
+ * How an evolve step keeps its rows (README, Read models: one-pass rebuild). `live`: each event reads and
+ * writes its rows in the tables, so they are current after every batch. `rebuild`: the tables are fresh and
+ * nobody reads them until the swap, so rows still open to change are kept in memory and each row that can no
+ * longer change (and, at `finish`, every other) goes to the tables in multi-row inserts. The projection's
+ * logic is the same in both; only its storage objects differ.
+ */
+export type WriteMode = 'live' | 'rebuild';
+
 /** The evolve step bound to one table set: prepared statements, then one call per event. */
 export interface ProjectionWriter {
   /** Writes the rows an event implies. Called inside the runtime's transaction; throw to fail the batch. */
   evolve(event: StoredEvent): void;
+  /**
+   * Writes the rows a `rebuild` writer still holds; called once after the last event, inside the same
+   * transaction. Absent (or a no-op) for writers that keep nothing.
+   */
+  finish?(): void;
 }
 
 /**
@@ -34,8 +48,8 @@ export interface Projection {
   /** Event types delivered to `evolve`; the runtime reads past the others. */
   readonly eventTypes: readonly string[];
   readonly tables: readonly ReadModelTable[];
-  /** Prepares the evolve step against the given physical tables. */
-  open(db: Database, tables: TableNames): ProjectionWriter;
+  /** Prepares the evolve step against the given physical tables, keeping its rows as `mode` says. */
+  open(db: Database, tables: TableNames, mode: WriteMode): ProjectionWriter;
 }
 
 /**

@@ -104,6 +104,7 @@ const foldIntoScratch = async (
     for (const meter of meters) meter.add(page.length);
     await nextTurn();
   }
+  for (const writer of writers) writer.finish?.();
   scratch.exec('COMMIT');
   return { position, meters };
 };
@@ -221,7 +222,7 @@ export const rebuildProjections = async (options: RebuildProjectionsOptions): Pr
     scratch = RebuildScratch.open(options.readModels.file);
     const deferredIndexes = createScratchTables(scratch.db, plans);
     const scratchDb = scratch.db;
-    const writers = plans.map((plan) => plan.projection.open(scratchDb, plan.names));
+    const writers = plans.map((plan) => plan.projection.open(scratchDb, plan.names, 'rebuild'));
     const { position, meters } = await foldIntoScratch(options, scratch.db, plans, writers);
     for (const statement of deferredIndexes) scratch.db.exec(statement);
     scratch.close();

@@ -122,7 +122,7 @@ export const historiesOfScripts = (scripts: readonly DealScript[]): DealHistory[
   try {
     const projection = pipelineProjection();
     for (const table of projection.tables) for (const statement of table.create(table.name)) db.exec(statement);
-    const writer = projection.open(db, liveTableNames);
+    const writer = projection.open(db, liveTableNames, 'live');
     const events = [blueprintPublished(), ...scripts.flatMap(eventsOfScript)];
     db.transaction(() => {
       for (const event of events) writer.evolve(event);
