@@ -78,26 +78,30 @@ const endOfTime = '9999-12-31T23:59:59.999Z';
 
 const DAY_MS = 86_400_000;
 
-/** A record of the window: `[record_no, record_id, opened_at, blueprint_id, blueprint_version]`. */
-type PopulationRow = [number, string, string, string, number];
-const RECORD_NO = 0;
-const RECORD_ID = 1;
-const OPENED_AT = 2;
+/**
+ * One stage as visits were entered into it: name, order and whether it is final. A stage keeps one such
+ * triple in every blueprint version unless a version reorders it, so there are about as many as stages.
+ */
+interface StageVariant {
+  readonly stage: string;
+  readonly order: number;
+  readonly final: number;
+}
 
 /**
- * A visit entered by `asOf`, as the cohort index holds it:
- * `[record_no, stage, stage_order, outcome, final, advanced, conforming, exited by asOf (0/1), duration_ms]`.
+ * A visit as the visit stream packs it into one integer, `variant * VISIT_FLAGS + flags`: one small
+ * number per visit is what makes a whole history cheap to read (README, Benchmarks: as-of funnel).
  */
-type VisitRow = [number, string, number, string, number, number | null, number, number, number | null];
-const V_RECORD_NO = 0;
-const V_STAGE = 1;
-const V_ORDER = 2;
-const V_OUTCOME = 3;
-const V_FINAL = 4;
-const V_ADVANCED = 5;
-const V_CONFORMING = 6;
-const V_EXITED = 7;
-const V_DURATION = 8;
+const WON = 1;
+const LOST = 2;
+const ADVANCED = 4;
+const CONFORMING = 8;
+/** Exited by `asOf`. */
+const EXITED = 16;
+/** The record's first visit, entered when it was opened: where the next record's run of visits starts. */
+const FIRST_VISIT = 32;
+const VISIT_FLAGS = 64;
+const flagsOf = (packed: number): number => packed % VISIT_FLAGS;
 
 const labelOf = (value: string | undefined): string => {
   if (value === undefined) return NO_VALUE;
@@ -163,14 +167,6 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 /** Every field some published version declares groupable: the latest version's in its order first. */
 export const groupableFieldsOfVersions = (newestFirst: readonly (readonly string[])[]): string[] => [...new Set(newestFirst.flat())];
 
-/** Per published version (`<id>\u0000<version>`), the field that says why its records were lost, if reports may show it. */
-const lostReasonFieldsOf = (db: Database): Map<string, string | null> =>
-  new Map(
-    (db.prepare('SELECT blueprint_id, blueprint_version, lost_reason_field FROM funnel_blueprints').raw(true).all() as [string, number, string | null][]).map(
-      ([id, version, field]) => [`${id}\u0000${version}`, field],
-    ),
-  );
-
 const groupableFieldsOfKind = (db: Database, kind: string): string[] => {
   const rows = db
     .prepare('SELECT groupable_fields FROM funnel_blueprints WHERE kind = ? ORDER BY blueprint_version DESC, blueprint_id')
@@ -184,6 +180,226 @@ const requireDimension = (parameter: 'by' | 'lostReasonField', value: string | u
   throw invalidQuery(`${parameter} must be one of ${allowed.join(', ')} (${what}), not "${value}"`, { parameter, value, allowed });
 };
 
+/** Every stage variant of the kind's published versions, numbered by their place here. */
+const stageVariantsOf = (db: Database, kind: string): StageVariant[] =>
+  db.prepare('SELECT DISTINCT stage, stage_order AS "order", final FROM funnel_stages WHERE kind = ? ORDER BY stage, stage_order, final').all(kind) as StageVariant[];
+
+/**
+ * SQL that gives a visit (`v`) the number of its stage variant. The projection takes every visit's facts
+ * from the published versions, so -1 (facts no version has) means the tables disagree with each other.
+ */
+const variantNumberSql = (variants: readonly StageVariant[]): { sql: string; parameters: Record<string, string | number> } => {
+  const parameters: Record<string, string | number> = {};
+  const byStage = new Map<string, number[]>();
+  variants.forEach((variant, index) => byStage.set(variant.stage, [...(byStage.get(variant.stage) ?? []), index]));
+  const branches = [...byStage.entries()].map(([stage, numbers], place) => {
+    parameters[`stage${place}`] = stage;
+    if (numbers.length === 1) return `WHEN @stage${place} THEN ${numbers[0]}`;
+    const facts = numbers.map((number) => {
+      parameters[`order${number}`] = (variants[number] as StageVariant).order;
+      parameters[`final${number}`] = (variants[number] as StageVariant).final;
+      return `WHEN v.stage_order = @order${number} AND v.final = @final${number} THEN ${number}`;
+    });
+    return `WHEN @stage${place} THEN CASE ${facts.join(' ')} ELSE -1 END`;
+  });
+  return { sql: branches.length === 0 ? '-1' : `CASE v.stage ${branches.join(' ')} ELSE -1 END`, parameters };
+};
+
+/** The value of one attribute of the record `r` as of `@at` (intervals never overlap; the latest start wins if they did). */
+const attributeAtSql = (attribute: string): string =>
+  `(SELECT a.value FROM funnel_attributes a
+    WHERE a.kind = r.kind AND a.record_id = r.record_id AND a.attribute = ${attribute} AND a.valid_from <= @at AND (a.valid_to IS NULL OR a.valid_to > @at)
+    ORDER BY a.valid_from DESC LIMIT 1)`;
+
+/** The window's records in window order. */
+const RECORDS_OF_WINDOW = `FROM funnel_records r
+  WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at
+  ORDER BY r.opened_at, r.record_no`;
+
+/** The window's visits entered by `@at`, in window order and each record's in order: one range of the cohort index. */
+const VISITS_OF_WINDOW = `FROM funnel_visits v
+  WHERE v.kind = @kind AND v.opened_at >= @from AND v.opened_at < @to AND v.opened_at <= @at AND v.entered_at <= @at`;
+const WINDOW_ORDER = 'ORDER BY v.opened_at, v.record_no, v.visit_no';
+
+interface WindowParameters {
+  readonly kind: string;
+  readonly from: string;
+  readonly to: string;
+  readonly at: string;
+}
+
+/** What the counts are taken from: one number per visit, the ended visits' durations, per record its group key and lost reason. */
+interface WindowStreams {
+  readonly variants: readonly StageVariant[];
+  /** Packed visits (see `VISIT_FLAGS`) in window order. */
+  readonly visits: readonly number[];
+  /** Time in stage (ms) of the visits exited by `at`, in the same order. */
+  readonly durations: readonly number[];
+  /** Per record in window order: the key its group is named after (null: no value); absent without a grouping. */
+  readonly groupKeys: readonly (string | null)[] | null;
+  /** Per record in window order: the raw value of its lost-reason field as of `at` (null: none). */
+  readonly reasons: readonly (string | null)[];
+}
+
+/** The record's group key: its opening date for cohorts, else the raw value of the grouping attribute. */
+const groupKeySql = (by: string): string => (by === 'cohort' ? 'substr(r.opened_at, 1, 10)' : attributeAtSql('@groupAttribute'));
+
+const readWindow = (db: Database, window: WindowParameters, by: string | null, groupAttribute: string | null, lostReasonField: string | null): WindowStreams => {
+  const variants = stageVariantsOf(db, window.kind);
+  const variantNumber = variantNumberSql(variants);
+  const packed =
+    `(${variantNumber.sql}) * ${VISIT_FLAGS} + (v.outcome = 'won') * ${WON} + (v.outcome = 'lost') * ${LOST} + coalesce(v.advanced = 1, 0) * ${ADVANCED}` +
+    ` + (v.conforming = 1) * ${CONFORMING} + coalesce(v.exited_at <= @at, 0) * ${EXITED} + (v.visit_no = 1) * ${FIRST_VISIT}`;
+  const visits = db.prepare(`SELECT ${packed} ${VISITS_OF_WINDOW} ${WINDOW_ORDER}`).pluck().all({ ...window, ...variantNumber.parameters }) as number[];
+  const durations = db.prepare(`SELECT v.duration_ms ${VISITS_OF_WINDOW} AND v.exited_at <= @at ${WINDOW_ORDER}`).pluck().all(window) as number[];
+  const groupKeys =
+    by === null ? null : (db.prepare(`SELECT ${groupKeySql(by)} ${RECORDS_OF_WINDOW}`).pluck().all({ ...window, ...(groupAttribute === null ? {} : { groupAttribute }) }) as (string | null)[]);
+  // The field a lost record's reason is read from: the one asked for, else the one its pinned version names.
+  const reasons = db
+    .prepare(
+      `SELECT ${attributeAtSql("@fieldAttributePrefix || coalesce(@lostReasonField, b.lost_reason_field)")}
+       FROM funnel_records r LEFT JOIN funnel_blueprints b ON b.blueprint_id = r.blueprint_id AND b.blueprint_version = r.blueprint_version
+       WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at
+       ORDER BY r.opened_at, r.record_no`,
+    )
+    .pluck()
+    .all({ ...window, lostReasonField, fieldAttributePrefix: fieldAttribute('') }) as (string | null)[];
+  return { variants, visits, durations, groupKeys, reasons };
+};
+
+/** Group names and value labels, each worked out once per distinct key. */
+const labelsOf = (db: Database, by: string | null, cohort: PeriodKind): { group: (key: string | null) => string; value: (value: string | null) => string } => {
+  const teams = by === 'team' ? teamsByOwner(db) : new Map<string, string>();
+  const values = new Map<string, string>();
+  const value = (raw: string | null): string => {
+    if (raw === null) return NO_VALUE;
+    const known = values.get(raw);
+    if (known !== undefined) return known;
+    const label = labelOf(raw);
+    values.set(raw, label);
+    return label;
+  };
+  const groups = new Map<string | null, string>();
+  const group = (key: string | null): string => {
+    const known = groups.get(key);
+    if (known !== undefined) return known;
+    const label = by === 'cohort' ? periodOfInstant(key as string, cohort) : by === 'team' ? teamOf(teams, key === null ? null : (JSON.parse(key) as string)) : value(key);
+    groups.set(key, label);
+    return label;
+  };
+  return { group, value };
+};
+
+/** Tallies of one group by stage name (the index of the name in the window's stage names). */
+type GroupTallies = (StageTally | undefined)[];
+
+interface WindowCounts {
+  readonly groups: ReadonlyMap<string, GroupTallies>;
+  /** Records reported on. */
+  readonly records: number;
+  readonly nonConforming: number;
+  /** Records reported on whose last visit by `at` is a loss: their place in the window and their group. */
+  readonly lostRecords: readonly { readonly record: number; readonly group: string }[];
+}
+
+/**
+ * Adds one record's visits `[first, end)` of the stream to its group's tallies, counting the record once
+ * per stage however often it visited it; `ended` is where its ended visits' durations start.
+ */
+const tallyRecord = (tallies: GroupTallies, streams: WindowStreams, nameOfVariant: readonly number[], record: number, first: number, end: number, won: boolean, ended: number): void => {
+  const { visits, variants, durations } = streams;
+  let duration = ended;
+  for (let visit = first; visit < end; visit += 1) {
+    const packed = visits[visit] as number;
+    const flags = flagsOf(packed);
+    const variantNumber = (packed - flags) / VISIT_FLAGS;
+    const name = nameOfVariant[variantNumber] as number;
+    let tally = tallies[name];
+    if (tally === undefined) {
+      // A stage reordered by a later version keeps, in each group, the facts it was first seen with.
+      const variant = variants[variantNumber] as StageVariant;
+      tally = { stage: variant.stage, order: variant.order, final: variant.final === 1, entered: 0, advanced: 0, lost: 0, won: 0, durations: [], counted: -1, countedAdvanced: false, countedLost: false };
+      tallies[name] = tally;
+    }
+    if (tally.counted !== record) {
+      tally.counted = record;
+      tally.countedAdvanced = false;
+      tally.countedLost = false;
+      tally.entered += 1;
+      if (won) tally.won += 1;
+    }
+    if ((flags & EXITED) === 0) continue;
+    if ((flags & ADVANCED) !== 0 && !tally.countedAdvanced) {
+      tally.countedAdvanced = true;
+      tally.advanced += 1;
+    }
+    // The next visit was entered when this one was left, so it is known by `at` too.
+    if (visit + 1 < end && (flagsOf(visits[visit + 1] as number) & LOST) !== 0 && !tally.countedLost) {
+      tally.countedLost = true;
+      tally.lost += 1;
+    }
+    tally.durations.push((durations[duration] as number) / DAY_MS);
+    duration += 1;
+  }
+};
+
+/** One walk over the visit stream, record after record in window order. */
+const countWindow = (streams: WindowStreams, groupOf: (record: number) => string, conformance: Conformance): WindowCounts => {
+  const { visits, variants, durations, reasons } = streams;
+  const stageNames = [...new Set(variants.map((variant) => variant.stage))];
+  const nameOfVariant = variants.map((variant) => stageNames.indexOf(variant.stage));
+  const groups = new Map<string, GroupTallies>();
+  const lostRecords: { record: number; group: string }[] = [];
+  let records = 0;
+  let nonConforming = 0;
+  let record = -1;
+  let ended = 0;
+  for (let first = 0; first < visits.length; ) {
+    record += 1;
+    if ((flagsOf(visits[first] as number) & FIRST_VISIT) === 0) throw new Error(`the funnel visits of record ${record} of the window do not start with its first visit`);
+    let end = first + 1;
+    while (end < visits.length && (flagsOf(visits[end] as number) & FIRST_VISIT) === 0) end += 1;
+    // Visits are those entered by `at`: a record is non-conforming from its first StageRecorded on.
+    let conforming = true;
+    let won = false;
+    let exits = 0;
+    for (let visit = first; visit < end; visit += 1) {
+      if ((visits[visit] as number) < 0) throw new Error(`a funnel visit of record ${record} of the window has stage facts no published version has`);
+      const flags = flagsOf(visits[visit] as number);
+      if ((flags & CONFORMING) === 0) conforming = false;
+      if ((flags & WON) !== 0) won = true;
+      if ((flags & EXITED) !== 0) exits += 1;
+    }
+    if (!conforming) nonConforming += 1;
+    if (conforming || conformance === 'all') {
+      records += 1;
+      const group = groupOf(record);
+      const tallies = groups.get(group) ?? [];
+      groups.set(group, tallies);
+      tallyRecord(tallies, streams, nameOfVariant, record, first, end, won, ended);
+      if ((flagsOf(visits[end - 1] as number) & LOST) !== 0) lostRecords.push({ record, group });
+    }
+    ended += exits;
+    first = end;
+  }
+  if (record + 1 !== reasons.length || (streams.groupKeys !== null && record + 1 !== streams.groupKeys.length) || ended !== durations.length) {
+    throw new Error(`funnel streams disagree: ${record + 1} records and ${ended} ended visits in the visits, ${reasons.length} records and ${durations.length} durations read`);
+  }
+  return { groups, records, nonConforming, lostRecords };
+};
+
+/** Lost records counted per group and reason, most frequent first in each group. */
+const lostReasonRows = (lostRecords: WindowCounts['lostRecords'], reasonOf: (record: number) => string): LostReasonRow[] => {
+  const counts = new Map<string, LostReasonRow>();
+  for (const { record, group } of lostRecords) {
+    const reason = reasonOf(record);
+    const key = `${group}\u0000${reason}`;
+    const current = counts.get(key) ?? { group, reason, count: 0 };
+    counts.set(key, { ...current, count: current.count + 1 });
+  }
+  return [...counts.values()].sort((a, b) => compareText(a.group, b.group) || b.count - a.count || compareText(a.reason, b.reason));
+};
+
 /**
  * The funnel of the records opened in [from, to), as known at `asOf`: per stage how many records
  * entered, advanced, were lost from it and were won eventually; conversion and win rates; time in stage
@@ -192,7 +408,7 @@ const requireDimension = (parameter: 'by' | 'lostReasonField', value: string | u
  * the parameter and the allowed dimensions.
  */
 export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport => {
-  requireTables(db, 'funnel', ['funnel_records', 'funnel_visits', 'funnel_attributes', 'funnel_blueprints']);
+  requireTables(db, 'funnel', ['funnel_records', 'funnel_visits', 'funnel_attributes', 'funnel_blueprints', 'funnel_stages']);
   const kind = query.kind ?? 'opportunity';
   const from = query.from === undefined ? null : parseInstant(query.from);
   const to = query.to === undefined ? null : parseInstant(query.to);
@@ -202,147 +418,18 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
   const groupableFields = groupableFieldsOfKind(db, kind);
   requireDimension('by', query.by, [...BUILT_IN_DIMENSIONS, ...groupableFields], `the built-in dimensions and the fields the ${kind} blueprint declares groupable`);
   requireDimension('lostReasonField', query.lostReasonField, groupableFields, `the fields the ${kind} blueprint declares groupable`);
-  const at = asOf ?? endOfTime;
-  const window = { kind, from: from ?? '', to: to ?? endOfTime, at };
-
-  const lostReasonFieldOf = lostReasonFieldsOf(db);
-  // Both read in the order records were opened (ties: the order they were stored in), each from an index
-  // that covers it: the visits of a whole history are one range scan, never a lookup per record.
-  const windowPopulation = db
-    .prepare(
-      `SELECT record_no, record_id, opened_at, blueprint_id, blueprint_version FROM funnel_records
-       WHERE kind = @kind AND opened_at >= @from AND opened_at < @to AND opened_at <= @at
-       ORDER BY opened_at, record_no`,
-    )
-    .raw(true)
-    .all(window) as PopulationRow[];
-  const visitRows = db
-    .prepare(
-      `SELECT record_no, stage, stage_order, outcome, final, advanced, conforming, coalesce(exited_at <= @at, 0), duration_ms FROM funnel_visits
-       WHERE kind = @kind AND opened_at >= @from AND opened_at < @to AND opened_at <= @at AND entered_at <= @at
-       ORDER BY opened_at, record_no, visit_no`,
-    )
-    .raw(true)
-    .all(window) as VisitRow[];
-  // Each record's visits are the run [firstVisit[i], firstVisit[i + 1]) of visitRows.
-  const firstVisit = new Int32Array(windowPopulation.length + 1);
-  let cursor = 0;
-  for (let index = 0; index < windowPopulation.length; index += 1) {
-    firstVisit[index] = cursor;
-    const recordNo = (windowPopulation[index] as PopulationRow)[RECORD_NO];
-    while (cursor < visitRows.length && (visitRows[cursor] as VisitRow)[V_RECORD_NO] === recordNo) cursor += 1;
-  }
-  firstVisit[windowPopulation.length] = cursor;
-  // Visits are those entered by `at`: a record is non-conforming from its first StageRecorded on.
-  const conforms = (index: number): boolean => {
-    for (let visit = firstVisit[index] as number; visit < (firstVisit[index + 1] as number); visit += 1) {
-      if ((visitRows[visit] as VisitRow)[V_CONFORMING] !== 1) return false;
-    }
-    return true;
-  };
-  const population: number[] = [];
-  let nonConforming = 0;
-  for (let index = 0; index < windowPopulation.length; index += 1) {
-    const conforming = conforms(index);
-    if (!conforming) nonConforming += 1;
-    if (conforming || conformance === 'all') population.push(index);
-  }
-  const lostReasonFieldOfRecord = (index: number): string | null => {
-    const row = windowPopulation[index] as PopulationRow;
-    return lostReasonFieldOf.get(`${row[3]}\u0000${row[4]}`) ?? null;
-  };
-
+  const window = { kind, from: from ?? '', to: to ?? endOfTime, at: asOf ?? endOfTime };
   const by = query.by ?? null;
   const groupAttribute = by === null || by === 'cohort' ? null : by === 'owner' || by === 'team' ? OWNER_ATTRIBUTE : fieldAttribute(by);
-  const lostReasonFields = new Set(population.map((index) => query.lostReasonField ?? lostReasonFieldOfRecord(index)).filter((field) => field !== null));
-  const wanted = [...new Set([...(groupAttribute ? [groupAttribute] : []), ...[...lostReasonFields].map((field) => fieldAttribute(field as string))])];
-  const attributes = new Map<string, string>();
-  if (wanted.length > 0) {
-    // With a cohort start, look up the values of the window's records only; from the beginning of
-    // history, one scan of the attribute index is cheaper than a lookup per record.
-    const rows = db
-      .prepare(
-        from === null
-          ? `SELECT record_id, attribute, value FROM funnel_attributes
-             WHERE kind = @kind AND attribute IN (SELECT value FROM json_each(@wanted)) AND valid_from <= @at AND (valid_to IS NULL OR valid_to > @at)`
-          : `SELECT a.record_id, a.attribute, a.value FROM funnel_records r
-             CROSS JOIN funnel_attributes a ON a.kind = r.kind AND a.record_id = r.record_id
-             WHERE r.kind = @kind AND r.opened_at >= @from AND r.opened_at < @to AND r.opened_at <= @at
-               AND a.attribute IN (SELECT value FROM json_each(@wanted)) AND a.valid_from <= @at AND (a.valid_to IS NULL OR a.valid_to > @at)`,
-      )
-      .raw(true)
-      .all({ ...window, wanted: JSON.stringify(wanted) }) as [string, string, string][];
-    for (const [recordId, attribute, value] of rows) attributes.set(`${recordId}\u0000${attribute}`, value);
-  }
-  const attributeOf = (recordId: string, attribute: string): string | undefined => attributes.get(`${recordId}\u0000${attribute}`);
-  const teams = by === 'team' ? teamsByOwner(db) : new Map<string, string>();
-  const labels = new Map<string, string>();
-  const cachedLabelOf = (value: string | undefined): string => {
-    if (value === undefined) return NO_VALUE;
-    const known = labels.get(value);
-    if (known !== undefined) return known;
-    const label = labelOf(value);
-    labels.set(value, label);
-    return label;
-  };
-  const groupOf = (record: PopulationRow): string => {
-    if (by === null) return ALL;
-    if (by === 'cohort') return periodOfInstant(record[OPENED_AT], query.cohort ?? 'month');
-    const value = attributeOf(record[RECORD_ID], groupAttribute as string);
-    if (by === 'team') return teamOf(teams, value === undefined ? null : (JSON.parse(value) as string));
-    return cachedLabelOf(value);
-  };
-
-  const groups = new Map<string, Map<string, StageTally>>();
-  const lostReasons = new Map<string, LostReasonRow>();
-  for (const [place, index] of population.entries()) {
-    const record = windowPopulation[index] as PopulationRow;
-    const group = groupOf(record);
-    const tallies = groups.get(group) ?? new Map<string, StageTally>();
-    groups.set(group, tallies);
-    const first = firstVisit[index] as number;
-    const end = firstVisit[index + 1] as number;
-    let won = false;
-    for (let visit = first; visit < end; visit += 1) if ((visitRows[visit] as VisitRow)[V_OUTCOME] === 'won') won = true;
-    for (let visit = first; visit < end; visit += 1) {
-      const row = visitRows[visit] as VisitRow;
-      const stage = row[V_STAGE];
-      let tally = tallies.get(stage);
-      if (tally === undefined) {
-        tally = { stage, order: row[V_ORDER], final: row[V_FINAL] === 1, entered: 0, advanced: 0, lost: 0, won: 0, durations: [], counted: -1, countedAdvanced: false, countedLost: false };
-        tallies.set(stage, tally);
-      }
-      if (tally.counted !== place) {
-        tally.counted = place;
-        tally.countedAdvanced = false;
-        tally.countedLost = false;
-        tally.entered += 1;
-        if (won) tally.won += 1;
-      }
-      if (row[V_EXITED] !== 1) continue;
-      if (row[V_ADVANCED] === 1 && !tally.countedAdvanced) {
-        tally.countedAdvanced = true;
-        tally.advanced += 1;
-      }
-      // The next visit was entered when this one was left, so it is known by `at` too.
-      const next = visit + 1 < end ? (visitRows[visit + 1] as VisitRow) : undefined;
-      if (next !== undefined && next[V_OUTCOME] === 'lost' && !tally.countedLost) {
-        tally.countedLost = true;
-        tally.lost += 1;
-      }
-      tally.durations.push((row[V_DURATION] as number) / DAY_MS);
-    }
-    const last = end > first ? (visitRows[end - 1] as VisitRow) : undefined;
-    if (last !== undefined && last[V_OUTCOME] === 'lost') {
-      const field = query.lostReasonField ?? lostReasonFieldOfRecord(index);
-      const reason = field === null ? NO_VALUE : cachedLabelOf(attributeOf(record[RECORD_ID], fieldAttribute(field)));
-      const key = `${group}\u0000${reason}`;
-      const current = lostReasons.get(key) ?? { group, reason, count: 0 };
-      lostReasons.set(key, { ...current, count: current.count + 1 });
-    }
-  }
-
-  const rows = [...groups.entries()].sort(([a], [b]) => compareText(a, b)).flatMap(([group, tallies]) => tallyRows(group, tallies.values()));
+  // One snapshot for all the streams: they are matched up by position.
+  const streams = db.transaction(() => readWindow(db, window, by, groupAttribute, query.lostReasonField ?? null))();
+  const { groupKeys, reasons } = streams;
+  const labels = labelsOf(db, by, query.cohort ?? 'month');
+  const counted = countWindow(streams, groupKeys === null ? () => ALL : (record) => labels.group(groupKeys[record] as string | null), conformance);
+  const { groups, records, nonConforming } = counted;
+  const rows = [...groups.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .flatMap(([group, tallies]) => tallyRows(group, tallies.filter((tally) => tally !== undefined)));
   return {
     kind,
     from,
@@ -350,9 +437,9 @@ export const queryFunnel = (db: Database, query: FunnelQuery = {}): FunnelReport
     asOf,
     by,
     conformance,
-    records: population.length,
+    records,
     nonConforming,
     rows,
-    lostReasons: [...lostReasons.values()].sort((a, b) => compareText(a.group, b.group) || b.count - a.count || compareText(a.reason, b.reason)),
+    lostReasons: lostReasonRows(counted.lostRecords, (record) => labels.value(reasons[record] as string | null)),
   };
 };
