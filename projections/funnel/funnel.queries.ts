@@ -390,12 +390,13 @@ const countWindow = (streams: WindowStreams, groupOf: (record: number) => string
 
 /** Lost records counted per group and reason, most frequent first in each group. */
 const lostReasonRows = (lostRecords: WindowCounts['lostRecords'], reasonOf: (record: number) => string): LostReasonRow[] => {
-  const counts = new Map<string, LostReasonRow>();
+  const counts = new Map<string, { group: string; reason: string; count: number }>();
   for (const { record, group } of lostRecords) {
     const reason = reasonOf(record);
     const key = `${group}\u0000${reason}`;
-    const current = counts.get(key) ?? { group, reason, count: 0 };
-    counts.set(key, { ...current, count: current.count + 1 });
+    const row = counts.get(key);
+    if (row === undefined) counts.set(key, { group, reason, count: 1 });
+    else row.count += 1;
   }
   return [...counts.values()].sort((a, b) => compareText(a.group, b.group) || b.count - a.count || compareText(a.reason, b.reason));
 };
