@@ -4,4 +4,4 @@ export type { Denial, PlatformAction, QuotaTarget, RecordAccess, RecordAction } 
 export { BearerTokens, loadOrCreateTokenSecret } from './bearer-tokens';
 export { IdentityException, IdentityExceptionCode } from './identity.exception';
 export { DEMO_USERS, FollowedUserDirectory, followUsersFile, loadOrCreateUsersFile, parseUsers, ROLES, UserDirectory, usersFileProblems } from './user-directory';
-export type { Role, User, UsersFileProblemListener } from './user-directory';
+export type { FollowOptions, Role, User, UsersFileProblemListener } from './user-directory';

@@ -55,12 +55,21 @@ const versionOf = (file: string): string | NodeJS.ErrnoException => {
   }
 };
 
+export interface FollowOptions {
+  /**
+   * Look at the file once per turn of the event loop rather than on every lookup: a request makes several
+   * lookups (its token, the access policy, teams) in one turn, and a server answers each request in a turn
+   * after the edit. Default false: every lookup looks (callers that edit and look up in one turn).
+   */
+  readonly oncePerTurn?: boolean;
+}
+
 /** Told when the users file changed into a version that cannot be used; the last good version stays in force. */
 export type UsersFileProblemListener = (problem: IdentityException) => void;
 
 /**
- * A user directory that follows its users file: before every lookup it compares the file's version (one
- * `stat`, microseconds) with the one it read last and reads it again when it changed, so a user removed
+ * A user directory that follows its users file: before every lookup (or the first of each turn of the event
+ * loop, `oncePerTurn`) it compares the file's version (one `stat`, microseconds) with the one it read last and reads it again when it changed, so a user removed
  * from the file, or whose roles or team change, is judged by the new file on their very next request.
  *
  * A changed file that cannot be used — not YAML, a mistake, unreadable or gone — leaves the last good
@@ -69,10 +78,13 @@ export type UsersFileProblemListener = (problem: IdentityException) => void;
  */
 export class FollowedUserDirectory extends UserDirectory {
   private seenVersion: string;
+  /** Set while this turn of the event loop has looked at the file already (`oncePerTurn`). */
+  private lookedThisTurn = false;
 
   constructor(
     private readonly file: string,
     private readonly onProblem: UsersFileProblemListener,
+    private readonly options: FollowOptions = {},
   ) {
     // The version before the content: a change in between is then seen as a change on the next lookup.
     const version = versionOf(file);
@@ -81,6 +93,13 @@ export class FollowedUserDirectory extends UserDirectory {
   }
 
   protected override current(): ReadonlyMap<string, User> {
+    if (this.lookedThisTurn) return this.byId;
+    if (this.options.oncePerTurn) {
+      this.lookedThisTurn = true;
+      setImmediate(() => {
+        this.lookedThisTurn = false;
+      });
+    }
     const version = versionOf(this.file);
     const key = typeof version === 'string' ? version : `unreadable:${version.code ?? version.message}`;
     if (key !== this.seenVersion) {
@@ -188,7 +207,7 @@ export const loadOrCreateUsersFile = (file: string): { directory: UserDirectory;
 };
 
 /** The users file as a directory that follows its edits (see FollowedUserDirectory), created if missing. */
-export const followUsersFile = (file: string, onProblem: UsersFileProblemListener): { directory: FollowedUserDirectory; created: boolean } => {
+export const followUsersFile = (file: string, onProblem: UsersFileProblemListener, options: FollowOptions = {}): { directory: FollowedUserDirectory; created: boolean } => {
   const created = createUsersFileIfMissing(file);
-  return { directory: new FollowedUserDirectory(file, onProblem), created };
+  return { directory: new FollowedUserDirectory(file, onProblem, options), created };
 };

@@ -87,6 +87,25 @@ describe('a followed users file', () => {
     });
   });
 
+  it('given a directory that looks once per turn, when raj is removed within a turn, then that turn still knows him and the next turn does not', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'crm-users-'));
+    try {
+      const file = join(directory, 'users.yaml');
+      writeFileSync(file, ritaAndRaj);
+      const { directory: users } = followUsersFile(file, () => undefined, { oncePerTurn: true });
+      expect(users.get('raj')).toBeDefined();
+
+      writeFileSync(file, 'users:\n  - { id: rita, roles: [rep], team: east }\n');
+      const sameTurn = users.get('raj');
+      await new Promise((resolve) => setImmediate(resolve));
+
+      expect(sameTurn).toBeDefined();
+      expect(users.get('raj')).toBeUndefined();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('given rita a rep, when her roles and team change in the file, then the next lookup has the new ones', () => {
     inTempDirectory((directory) => {
       const file = join(directory, 'users.yaml');
