@@ -3,7 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Engine } from '@crm/engine';
 import type { BearerTokens, UserDirectory } from '@crm/identity';
-import type { ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
+import type { ReadModelDatabase } from '@crm/projection-runtime';
+import type { LiveProjections } from './background/live-projections';
 import type { LeadAssignment } from '@crm/assignment';
 import { AbsencesController } from './absences/absences.controller';
 import { CancelAbsenceHandler } from './absences/commands/cancel-absence.handler';
@@ -85,7 +86,7 @@ export interface ApiParts {
   readonly tokens: BearerTokens;
   readonly settings: ApiSettings;
   readonly readModels: ReadModelDatabase;
-  readonly projections: ProjectionRunner;
+  readonly projections: LiveProjections;
   readonly assignment: LeadAssignment;
 }
 

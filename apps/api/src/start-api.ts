@@ -4,28 +4,29 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LeadAssignment, loadAssignmentRulesBeside } from '@crm/assignment';
+import { loadAssignmentRulesBeside } from '@crm/assignment';
 import { formatProblem } from '@crm/blueprint';
 import { systemClock, type Clock } from '@crm/clock';
-import { conversionMatchKey, Engine, phoneRegionOf, TimerScheduler, type TimerNotice } from '@crm/engine';
-import type { LeadScoringReactors, RecordLookup, ScoringReactorsMode } from '@crm/workflow';
-import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, RoleAccessPolicy, ROLES, type IdentityException, type Role, type UserDirectory } from '@crm/identity';
-import { ProjectionRunner, ReadModelDatabase, type StateChange } from '@crm/projection-runtime';
-import type { ReactorStateChange } from '@crm/reactor-runtime';
+import { Engine, type TimerScheduler } from '@crm/engine';
+import type { LeadScoringReactors, ScoringReactorsMode } from '@crm/workflow';
+import { BearerTokens, followUsersFile, loadOrCreateTokenSecret, type UserDirectory } from '@crm/identity';
+import { ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
 import type { NotificationOutbox, OutboxMode } from '@crm/notifications';
-import { crmProjections, pendingTimersIn, recordsMatching, setTeams, type TeamAssignment } from '@crm/projections';
+import { crmProjections, setTeams, type TeamAssignment } from '@crm/projections';
 import { ApiModule } from './api.module';
-import type { ApiSettings } from './api-settings';
+import { ApiSettingsException, type ApiSettings } from './api-settings';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { frameworkErrorSettings, useStrictQueryStrings } from './http/framework-errors';
 import { useStrictJsonBodies } from './http/json-body.parser';
 import { requestValidationPipe } from './http/validation.pipe';
 import { withNotificationOutbox } from './notifications/notification-outbox.module';
-import { openNotificationOutbox } from './notifications/open-notification-outbox';
 import { mountApiDocs } from './system/api-docs';
 import { withTimerScheduler } from './system/timer-scheduler.module';
 import { mountWebApp, webAppDirectory } from './web/web-app';
-import { openLeadScoring, withLeadScoring } from './scoring/lead-scoring.module';
+import { withLeadScoring } from './scoring/lead-scoring.module';
+import { apiEngineConfig, logProjectionFailures, logUsersFileProblem, openAutomation, type AutomationLog, type AutomationModes } from './background/api-automation';
+import { BackgroundWorker } from './background/background-worker';
+import type { LiveProjections } from './background/live-projections';
 
 export interface RunningApi {
   readonly app: NestFastifyApplication;
@@ -34,8 +35,10 @@ export interface RunningApi {
   readonly demoTokensFile: string | null;
   /** `read-models.sqlite` in the data directory, also when the events are in EventStoreDB. */
   readonly readModels: ReadModelDatabase;
-  /** Keeps every read model live: within a second of an append while the app runs. */
-  readonly projections: ProjectionRunner;
+  /** Keeps every read model live: within a second of an append while the app runs (in the background worker, or in this thread). */
+  readonly projections: LiveProjections;
+  /** The worker thread running the projections and the loops (README, Architecture: the API process); null when they run in this thread. */
+  readonly background: BackgroundWorker | null;
   /** The lead-scoring reactor (README, Blueprint reference, Scoring): a loop on the system clock, `runReactors()` by hand on an injected one. */
   readonly scoring: LeadScoringReactors;
   /** Fires due timers as `system:timer`: a loop on the system clock, `runDue()` by hand on an injected one. */
@@ -57,39 +60,23 @@ export interface StartApiOptions {
   readonly scoring?: ScoringReactorsMode;
   /** The notification outbox's mode (reactors and webhook deliveries), defaulted the same way. */
   readonly outbox?: OutboxMode;
+  /**
+   * Where the projections and the automation in `loop` mode run: `worker`, a worker thread with its own
+   * store and read-model connections (the default on the system clock with SQLite), or `in-process`, on
+   * the request thread (the default on an injected clock, which cannot cross threads, and on EventStoreDB).
+   */
+  readonly background?: BackgroundPlace;
 }
+
+export type BackgroundPlace = 'worker' | 'in-process';
 
 /** A demo token that leaks stops working within a month; `npm start` writes new ones when the file is deleted. */
 const DEMO_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
-
-/** A role a person can hold (the engine's own, such as system, is none of them). */
-const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 
 /** `{ "<username>": { role, team, token } }` for every user, written once so a new user can try each role. */
 const writeDemoTokens = (file: string, users: UserDirectory, tokens: BearerTokens): void => {
   const entries = users.all().map((user) => [user.id, { role: user.roles[0], roles: user.roles, team: user.team, token: tokens.issue(user, DEMO_TOKEN_LIFETIME_SECONDS) }]);
   writeFileSync(file, `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`, { mode: 0o600 });
-};
-
-const logUsersFileProblem = (problem: IdentityException): void => {
-  new Logger('Users').error(`the users file was changed but cannot be used; ${problem.message}`);
-};
-
-const logTimerNotice = (notice: TimerNotice): void => {
-  const logger = new Logger('Timers');
-  if (notice.kind === 'refused') {
-    logger.warn(`timer ${notice.timer.timerId} of ${notice.timer.kind} "${notice.timer.recordId}" was refused and is set aside: ${notice.reason}`);
-  } else {
-    logger.error(`firing due timers failed, trying again in ${notice.delayMs} ms: ${notice.reason}`);
-  }
-};
-
-const logProjectionFailures = (change: StateChange): void => {
-  if (change.state === 'failed') new Logger('Projections').error(`${change.projection} stopped at its checkpoint: ${change.error ?? 'unknown error'}`);
-};
-
-const logReactorFailures = (change: ReactorStateChange): void => {
-  if (change.state === 'failed') new Logger('Reactors').error(`${change.reactor} stopped at its checkpoint: ${change.error ?? 'unknown error'}`);
 };
 
 /**
@@ -102,38 +89,74 @@ const teamAssignmentsOf = (users: UserDirectory): TeamAssignment[] => {
   return all.flatMap((user) => (user.team ? [{ owner: user.id, team: user.team, manager: managerOf(user.team) }] : []));
 };
 
+/** Nest's logger, which `logger: false` silences like the rest of the app's logs. */
+const nestLog: AutomationLog = (level, context, message) => {
+  if (level === 'error') new Logger(context).error(message);
+  else new Logger(context).warn(message);
+};
+
+/**
+ * The records the worker's reactors and timers changed, read again into the command handler's cache: a
+ * record's GET answers from there (README, Architecture: the API process).
+ */
+const refreshRecords = (engine: Engine, streams: readonly string[]): void => {
+  const kinds = new Set(engine.catalog.kinds());
+  for (const stream of streams) {
+    const separator = stream.indexOf('-');
+    const kind = stream.slice(0, separator);
+    if (separator <= 0 || !kinds.has(kind)) continue;
+    engine.commands.load(kind, stream.slice(separator + 1), { fresh: true }).catch((error: unknown) => {
+      new Logger('Records').error(`could not read ${stream} again after the background worker changed it: ${String(error)}`);
+    });
+  }
+};
+
+/** The worker needs the system clock (an injected one cannot cross threads) and a store it can open a second connection to. */
+const backgroundPlaceOf = (settings: ApiSettings, options: StartApiOptions): BackgroundPlace => {
+  const possible = options.clock === undefined && settings.eventStore === 'sqlite';
+  if (options.background === 'worker' && !possible) {
+    throw new ApiSettingsException('the background worker needs the system clock and the SQLite store; start with background: "in-process"');
+  }
+  return options.background ?? (possible ? 'worker' : 'in-process');
+};
+
 /**
  * Opens the engine and the read models, then serves them over HTTP. Nothing here decides anything:
- * controllers dispatch to handlers, handlers go through the one command handler. The projections run
- * in this process from their checkpoints, so a restart resumes them where they stopped.
+ * controllers dispatch to handlers, handlers go through the one command handler. The projections, the
+ * reactors and the timers run in a background worker thread (or in this thread, see `background`) from
+ * their checkpoints, so a restart resumes them where they stopped and commands never wait behind them.
  */
 export const startApi = async (settings: ApiSettings, options: StartApiOptions = {}): Promise<RunningApi> => {
   const clock = options.clock ?? systemClock;
+  const place = backgroundPlaceOf(settings, options);
   // An injected clock only moves when its owner moves it; so, by default, does the automation it drives.
-  const scoringMode = options.scoring ?? (options.clock === undefined ? 'loop' : 'manual');
-  const timersMode = options.timers ?? (options.clock === undefined ? 'loop' : 'manual');
-  const { directory: users, created } = followUsersFile(settings.usersFile, logUsersFileProblem);
+  const defaultMode = options.clock === undefined ? 'loop' : 'manual';
+  const modes = { scoring: options.scoring ?? defaultMode, timers: options.timers ?? defaultMode, outbox: options.outbox ?? defaultMode };
+  const readModelsDirectory = settings.readModelsDirectory ?? settings.dataDirectory;
+  // Started first: the thread loads its code while this one opens the engine and the read models.
+  const worker =
+    place === 'worker'
+      ? BackgroundWorker.spawn({ dataDirectory: settings.dataDirectory, readModelsDirectory, blueprintsDirectory: settings.blueprintsDirectory, usersFile: settings.usersFile, modes }, nestLog)
+      : null;
+  try {
+    return await startWith(settings, options, { clock, modes, readModelsDirectory, worker });
+  } catch (error) {
+    await worker?.stop();
+    throw error;
+  }
+};
+
+const startWith = async (
+  settings: ApiSettings,
+  options: StartApiOptions,
+  { clock, modes, readModelsDirectory, worker }: { clock: Clock; modes: AutomationModes; readModelsDirectory: string; worker: BackgroundWorker | null },
+): Promise<RunningApi> => {
+  const { directory: users, created } = followUsersFile(settings.usersFile, logUsersFileProblem(nestLog), { oncePerTurn: true });
   const tokens = new BearerTokens(loadOrCreateTokenSecret(settings.dataDirectory, settings.tokenSecret), clock);
   // Checked before the store is touched, like the blueprints: a broken rules file starts nothing.
-  const { rules, calendars } = loadAssignmentRulesBeside(settings.blueprintsDirectory);
-  // Bound once the read models are open: a conversion finds the accounts and contacts opened by hand there.
-  let lookupModels: ReadModelDatabase | undefined;
-  const keyOf = conversionMatchKey(phoneRegionOf(settings.blueprintsDirectory));
-  const recordLookup: RecordLookup = {
-    matching: async (kind, field, rule, key) => (lookupModels === undefined ? [] : recordsMatching(lookupModels.db, kind, field, key, (value) => keyOf(rule, value))),
-  };
-  const engine = await Engine.open({
-    dataDirectory: settings.dataDirectory,
-    blueprintsDirectory: settings.blueprintsDirectory,
-    eventStore: { kind: settings.eventStore, connectionString: settings.eventStoreConnectionString },
-    clock,
-    policy: new RoleAccessPolicy(() => users),
-    teamOf: (user) => users.teamOf(user),
-    roleHolders: (role, team) => (isRole(role) ? users.all().filter((user) => user.team === team && user.roles.includes(role)).map((user) => user.name) : null),
-    pool: rules.pool,
-    onCatalogError: (error) => new Logger('Blueprints').error(`stopped following published blueprint versions: ${String(error)}`),
-    recordLookup,
-  });
+  loadAssignmentRulesBeside(settings.blueprintsDirectory);
+  const { config, bind } = apiEngineConfig({ dataDirectory: settings.dataDirectory, blueprintsDirectory: settings.blueprintsDirectory, clock, users: () => users, log: nestLog });
+  const engine = await Engine.open({ ...config, eventStore: { kind: settings.eventStore, connectionString: settings.eventStoreConnectionString } });
   // A skipped blueprint file is an operator's to fix; /health names it too.
   for (const problem of engine.blueprintProblems) new Logger('Blueprints').error(`skipped at start-up: ${formatProblem(problem)}`);
 
@@ -143,52 +166,24 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   // Opened after the engine, so a store that cannot open is the error a user sees first.
   let readModels: ReadModelDatabase;
   try {
-    readModels = ReadModelDatabase.open({ directory: settings.readModelsDirectory ?? settings.dataDirectory });
+    readModels = ReadModelDatabase.open({ directory: readModelsDirectory });
     setTeams(readModels.db, clock, teamAssignmentsOf(users));
   } catch (error) {
     await engine.close();
     throw error;
   }
-  lookupModels = readModels;
-  const projections = new ProjectionRunner({
-    store: engine.store,
-    readModels,
-    projections: crmProjections(),
-    clock,
-    onStateChange: logProjectionFailures,
-  });
-  const scoring = openLeadScoring({ engine, clock, mode: scoringMode });
-  const timers = new TimerScheduler({ commands: engine.commands, timers: pendingTimersIn(readModels.db), clock, onNotice: logTimerNotice });
-  // Claims and the router count open leads in the records read model brought to the head of the log.
-  const assignment = new LeadAssignment({
-    store: engine.store,
-    clock,
-    catalog: engine.catalog,
-    records: engine.commands,
-    rules,
-    calendars,
-    users: () => users,
-    readModels: readModels.db,
-    caughtUp: async () => {
-      const head = await engine.store.headPosition();
-      if (head !== null) await projections.waitForPosition(head);
-    },
-    automation: { onReactorStateChange: logReactorFailures },
-  });
-  // An injected clock is driven by its owner, and by default so is the outbox: reactors and deliveries run when it asks.
-  const outbox = openNotificationOutbox({ engine, readModels, users, clock, mode: options.outbox ?? (options.clock === undefined ? 'loop' : 'manual') });
-  // The HTTP server first (no query may meet closed read models), then the reactors and the runner, then the store.
+  bind(readModels);
+  // The worker's, which answer once it is open, or a runner in this thread.
+  const projections: LiveProjections = worker ?? new ProjectionRunner({ store: engine.store, readModels, projections: crmProjections(), clock, onStateChange: logProjectionFailures(nestLog) });
+  // Built here for their command side (inboxes, webhooks, claims) and their manual turns; their loops run in the worker when there is one.
+  const automation = openAutomation({ engine, readModels, projections, users: () => users, blueprintsDirectory: settings.blueprintsDirectory, clock, modes, log: nestLog });
+  const { scoring, timers, outbox, assignment } = automation;
+  // The worker's scheduler answers for the timers when it runs them.
+  const timerStatus = { status: () => (worker !== null && modes.timers === 'loop' ? worker.timersStatus() : timers.status()) };
+  // The HTTP server first (no query may meet closed read models), then the automation and the runner, then the store.
   const closeParts = async (app: NestFastifyApplication | undefined): Promise<void> => {
     await app?.close();
-    // Its reactors and deliveries write to the store and read the read models.
-    await outbox.stop();
-    // Its commands go to the store: it stops (and hands its lease back) before the store closes.
-    await scoring.stop();
-    // Before the read models it reads and the store it writes; the command under way completes.
-    await timers.stop();
-    await assignment.automation.stop();
-    // Before the read models close: a conversion's lookup reads them.
-    await engine.reactors.stop();
+    await automation.stop();
     await projections.stop();
     readModels.close();
     await engine.close();
@@ -196,16 +191,25 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
 
   let app: NestFastifyApplication | undefined;
   try {
-    const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
-    app = await NestFactory.create<NestFastifyApplication>(
-      withNotificationOutbox(withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections, assignment })), timers), outbox),
-      adapter,
-      {
-        logger: options.logger ?? ['error', 'warn'],
-        // JSON bodies are parsed by useStrictJsonBodies, which names what is malformed.
-        bodyParser: false,
-      },
-    );
+    // The worker opens its connections and installs the read models while Nest builds the app.
+    const starting = worker?.open({ store: engine.store, readModels, projections: crmProjections(), changed: (streams) => refreshRecords(engine, streams) });
+    // Settled even if Nest fails first, so closing finds the worker to stop.
+    starting?.catch(() => undefined);
+    try {
+      const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
+      app = await NestFactory.create<NestFastifyApplication>(
+        withNotificationOutbox(withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections, assignment })), timerStatus), outbox),
+        adapter,
+        {
+          logger: options.logger ?? ['error', 'warn'],
+          // JSON bodies are parsed by useStrictJsonBodies, which names what is malformed.
+          bodyParser: false,
+        },
+      );
+    } finally {
+      await starting?.catch(() => undefined);
+    }
+    await starting;
     useStrictJsonBodies(app);
     useStrictQueryStrings(app);
     app.useGlobalFilters(new ApiExceptionFilter());
@@ -214,21 +218,15 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
     mountWebApp(app, webAppDirectory());
     mountApiDocs(app);
     // Installs each read model (rebuilding one whose version changed), then catches up in the background.
-    await projections.start();
-    await scoring.start();
-    // After the read models: the webhooks model tells the delivery worker what is due.
-    await outbox.start();
-    // After the read models are installed: the first pass fires every timer that fell due while the app was down.
-    if (timersMode === 'loop') timers.start();
-    else timers.manual();
-    // Routes leads that enter the pool, and restarts their return-to-pool clocks (when the rules file asks).
-    await assignment.automation.start();
-    // Carries out conversions a crash left under way (README, "Conversion").
-    await engine.reactors.start();
+    if (projections instanceof ProjectionRunner) await projections.start();
+    // In the worker, the loops started with it; here, what the host drives (and, without a worker, the loops too).
+    await automation.start({ loops: worker === null, manual: true });
     await app.listen(settings.port, settings.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : settings.port;
     const running = app;
+    // Closing twice (a host's own stop, then its test's) closes once.
+    let closing: Promise<void> | null = null;
     return {
       app: running,
       engine,
@@ -236,10 +234,11 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
       demoTokensFile,
       readModels,
       projections,
+      background: worker,
       scoring,
       timers,
       outbox,
-      close: () => closeParts(running),
+      close: () => (closing ??= closeParts(running)),
     };
   } catch (error) {
     await closeParts(app);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { bufferTime, concatMap, filter, map, share, Subject, takeUntil, type Observable } from 'rxjs';
 import type { Engine } from '@crm/engine';
-import type { ProjectionRunner } from '@crm/projection-runtime';
+import type { LiveProjections } from '../background/live-projections';
 import { storedEvents } from '@crm/reactor-runtime';
 import { ENGINE, PROJECTION_RUNNER } from '../api.tokens';
 import { isEmptyChange, readModelChangesOf, type ReadModelChanges } from './read-model-changes';
@@ -24,7 +24,7 @@ export class ReadModelChangeFeed implements OnModuleDestroy {
 
   constructor(
     @Inject(ENGINE) private readonly engine: Engine,
-    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly projections: LiveProjections,
   ) {
     this.changes$ = storedEvents(engine.store, { from: 'end' }).pipe(
       bufferTime(LIVE_BATCH_MS),

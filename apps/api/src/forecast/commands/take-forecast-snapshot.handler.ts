@@ -2,7 +2,8 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Engine } from '@crm/engine';
 import { authorizePlatformAction, IdentityException, IdentityExceptionCode, type User, type UserDirectory } from '@crm/identity';
-import type { ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
+import type { ReadModelDatabase } from '@crm/projection-runtime';
+import type { LiveProjections } from '../../background/live-projections';
 import { ForecastSnapshots, type ForecastSnapshot, type SnapshotTaker } from '@crm/projections';
 import { ENGINE, PROJECTION_RUNNER, READ_MODELS, USER_DIRECTORY } from '../../api.tokens';
 import { knownKind } from '../../read-models/known-kind';
@@ -44,7 +45,7 @@ export class TakeForecastSnapshotHandler implements ICommandHandler<TakeForecast
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(READ_MODELS) readModels: ReadModelDatabase,
     @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
-    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly projections: LiveProjections,
   ) {
     this.snapshots = new ForecastSnapshots({ store: engine.store, db: readModels.db, clock: engine.clock });
   }

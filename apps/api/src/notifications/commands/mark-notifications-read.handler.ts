@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { NotificationOutbox } from '@crm/notifications';
-import type { ProjectionRunner } from '@crm/projection-runtime';
+import type { LiveProjections } from '../../background/live-projections';
 import { PROJECTION_RUNNER } from '../../api.tokens';
 import { NOTIFICATION_OUTBOX } from '../notification-outbox.token';
 import { untilReadModelsHold } from '../read-models-follow';
@@ -12,7 +12,7 @@ import { MarkNotificationsReadCommand, type NotificationsRead } from './mark-not
 export class MarkNotificationsReadHandler implements ICommandHandler<MarkNotificationsReadCommand> {
   constructor(
     @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
-    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly projections: LiveProjections,
   ) {}
 
   async execute({ user, notificationId }: MarkNotificationsReadCommand): Promise<NotificationsRead> {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { serializePosition } from '@crm/event-store';
 import { authorizePlatformAction, IdentityException, IdentityExceptionCode } from '@crm/identity';
-import type { ProjectionRunner } from '@crm/projection-runtime';
+import type { LiveProjections } from '../../background/live-projections';
 import { PROJECTION_RUNNER } from '../../api.tokens';
 import { RebuildProjectionCommand, type ProjectionRebuilt } from './rebuild-projection.command';
 
@@ -18,7 +18,7 @@ export class RebuildProjectionHandler implements ICommandHandler<RebuildProjecti
    */
   private readonly inFlight = new Map<string, Promise<ProjectionRebuilt>>();
 
-  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: LiveProjections) {}
 
   async execute({ user, name }: RebuildProjectionCommand): Promise<ProjectionRebuilt> {
     const denial = authorizePlatformAction(user, 'projections.rebuild');

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Engine } from '@crm/engine';
 import { serializePosition } from '@crm/event-store';
-import type { ProjectionRunner } from '@crm/projection-runtime';
+import type { LiveProjections } from '../../background/live-projections';
 import { ENGINE, PROJECTION_RUNNER } from '../../api.tokens';
 import { ProjectionStatusesQuery, type ProjectionStatuses } from './projection-statuses.query';
 
@@ -10,7 +10,7 @@ import { ProjectionStatusesQuery, type ProjectionStatuses } from './projection-s
 export class ProjectionStatusesHandler implements IQueryHandler<ProjectionStatusesQuery> {
   constructor(
     @Inject(ENGINE) private readonly engine: Engine,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: LiveProjections,
   ) {}
 
   async execute(): Promise<ProjectionStatuses> {

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Engine, TimerScheduler, TimerSchedulerStatus } from '@crm/engine';
+import type { Engine, TimerSchedulerStatus } from '@crm/engine';
 import { serializePosition } from '@crm/event-store';
-import type { ProjectionRunner } from '@crm/projection-runtime';
+import type { LiveProjections } from '../../background/live-projections';
 import { ENGINE, PROJECTION_RUNNER } from '../../api.tokens';
 import { logResetWarnings, projectionLags } from '../projection-lags';
-import { TIMER_SCHEDULER } from '../timer-scheduler.module';
+import { TIMER_SCHEDULER, type TimerStatusSource } from '../timer-scheduler.module';
 import { GetHealthQuery, type Health, type TimersHealth } from './get-health.query';
 
 const timersHealth = ({ remembered: _remembered, ...health }: TimerSchedulerStatus): TimersHealth => health;
@@ -14,8 +14,8 @@ const timersHealth = ({ remembered: _remembered, ...health }: TimerSchedulerStat
 export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   constructor(
     @Inject(ENGINE) private readonly engine: Engine,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(TIMER_SCHEDULER) private readonly timers: TimerScheduler,
+    @Inject(PROJECTION_RUNNER) private readonly runner: LiveProjections,
+    @Inject(TIMER_SCHEDULER) private readonly timers: TimerStatusSource,
   ) {}
 
   async execute(): Promise<Health> {
@@ -28,7 +28,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
       blueprints: this.engine.catalog.kinds(),
       blueprintProblems: this.engine.blueprintProblems,
       projections: projectionLags(statuses),
-      timers: timersHealth(this.timers.status()),
+      timers: timersHealth(await this.timers.status()),
     };
   }
 }

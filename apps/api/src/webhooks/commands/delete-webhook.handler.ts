@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { UserDirectory } from '@crm/identity';
 import type { NotificationOutbox, WebhookSubscription } from '@crm/notifications';
-import type { ProjectionRunner } from '@crm/projection-runtime';
+import type { LiveProjections } from '../../background/live-projections';
 import { PROJECTION_RUNNER, USER_DIRECTORY } from '../../api.tokens';
 import { NOTIFICATION_OUTBOX } from '../../notifications/notification-outbox.token';
 import { untilReadModelsHold } from '../../notifications/read-models-follow';
@@ -15,7 +15,7 @@ export class DeleteWebhookHandler implements ICommandHandler<DeleteWebhookComman
   constructor(
     @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
     @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
-    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly projections: LiveProjections,
   ) {}
 
   async execute({ user, subscriptionId }: DeleteWebhookCommand): Promise<{ readonly subscription: WebhookSubscription }> {
