@@ -139,6 +139,10 @@ export const compileCelExpression = (
       const activation = Object.fromEntries(
         fields.filter((name) => isSet(fieldValueOf(values, name))).map((name) => [name, fieldValueOf(values, name)]),
       );
+      // cel-js throws for an unset field, which is the common case before a stage's fields are filled
+      // in; the error's message is all that is read, so no stack trace is captured for it.
+      const stackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
       try {
         const result: unknown = program(activation);
         if (result === true) return { holds: true };
@@ -146,6 +150,8 @@ export const compileCelExpression = (
       } catch (error) {
         const missing = fields.filter((name) => !isSet(fieldValueOf(values, name)));
         return { holds: false, reason: missing.length > 0 ? missingValueReason(missing) : summaryOf(error) };
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
       }
     },
   };

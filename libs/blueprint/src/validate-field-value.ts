@@ -99,14 +99,18 @@ const RULES: Readonly<Record<FieldType, FieldRule>> = {
   },
 };
 
-/** The rule a value of the right type may still break: its bounds (money always, numbers when declared). */
-const boundOf = (field: FieldDefinition): { readonly expected: string; readonly accepts: (value: number) => boolean } | undefined => {
-  if (field.type === 'money') return { expected: `money within ±${MAX_MONEY} (1e15 minor units)`, accepts: (value) => Math.abs(value) <= MAX_MONEY };
-  if (field.type !== 'number' || (field.min === undefined && field.max === undefined)) return undefined;
+/** Whether a number of the right type is within the field's bounds (money always, numbers when declared). */
+const withinBounds = (field: FieldDefinition, value: number): boolean => {
+  if (field.type === 'money') return Math.abs(value) <= MAX_MONEY;
+  if (field.type !== 'number') return true;
+  return (field.min === undefined || value >= field.min) && (field.max === undefined || value <= field.max);
+};
+
+/** What the bounds allow, for the message of a value outside them. */
+const expectedBounds = (field: FieldDefinition): string => {
+  if (field.type === 'money') return `money within ±${MAX_MONEY} (1e15 minor units)`;
   const { min, max } = field;
-  const expected =
-    min !== undefined && max !== undefined ? `number from ${min} to ${max}` : min !== undefined ? `number of at least ${min}` : `number of at most ${max}`;
-  return { expected, accepts: (value) => (min === undefined || value >= min) && (max === undefined || value <= max) };
+  return min !== undefined && max !== undefined ? `number from ${min} to ${max}` : min !== undefined ? `number of at least ${min}` : `number of at most ${max}`;
 };
 
 const describeValue = (value: unknown): string => {
@@ -123,10 +127,18 @@ export const validateFieldValue = (field: FieldDefinition, value: unknown): stri
   if (value === null) return undefined;
   const rule = RULES[field.type];
   if (!rule.accepts(value, field)) return `${field.name}: expected ${rule.expected(field)}, got ${describeValue(value)}`;
-  const bound = boundOf(field);
-  return bound === undefined || typeof value !== 'number' || bound.accepts(value)
-    ? undefined
-    : `${field.name}: expected ${bound.expected}, got ${describeValue(value)}`;
+  return typeof value !== 'number' || withinBounds(field, value) ? undefined : `${field.name}: expected ${expectedBounds(field)}, got ${describeValue(value)}`;
+};
+
+const fieldsByName = new WeakMap<BlueprintDefinition, ReadonlyMap<string, FieldDefinition>>();
+
+/** A definition's fields by name, found once per definition (every command's values are checked against them). */
+const fieldsByNameOf = (definition: BlueprintDefinition): ReadonlyMap<string, FieldDefinition> => {
+  const known = fieldsByName.get(definition);
+  if (known !== undefined) return known;
+  const byName = new Map(definition.fields.map((field) => [field.name, field]));
+  fieldsByName.set(definition, byName);
+  return byName;
 };
 
 /** Every problem with a set of field values, unknown field names included. */
@@ -134,7 +146,7 @@ export const validateFieldValues = (
   definition: BlueprintDefinition,
   values: Readonly<Record<string, unknown>>,
 ): FieldProblem[] => {
-  const fieldByName = new Map(definition.fields.map((field) => [field.name, field]));
+  const fieldByName = fieldsByNameOf(definition);
   return Object.entries(values).flatMap(([name, value]) => {
     const field = fieldByName.get(name);
     if (field === undefined) {

@@ -1,3 +1,3 @@
 export { ManualClock, systemClock } from './clock';
 export type { Clock } from './clock';
-export { isIsoDate, isIsoDateTime, parseIsoDate, parseIsoDateTime } from './iso-date';
+export { isIsoDate, isIsoDateTime, normalizeIsoDateTime, parseIsoDate, parseIsoDateTime } from './iso-date';

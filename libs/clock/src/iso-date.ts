@@ -42,6 +42,21 @@ export const parseIsoDateTime = (text: string): Date | null => {
   return new Date(date.getTime() - offsetMinutesTotal * MINUTE_MS);
 };
 
+const toIsoStringPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The date-time as `toISOString` writes it, or null when `text` is not one `parseIsoDateTime` reads.
+ * Text already in that form (what a clock writes: most events' occurredAt) is kept as it is when it
+ * reads back to itself, without the strict parse; a day that does not exist never does.
+ */
+export const normalizeIsoDateTime = (text: string): string | null => {
+  if (toIsoStringPattern.test(text)) {
+    const date = new Date(text);
+    if (!Number.isNaN(date.getTime()) && date.toISOString() === text) return text;
+  }
+  return parseIsoDateTime(text)?.toISOString() ?? null;
+};
+
 export const isIsoDate = (value: unknown): value is string => typeof value === 'string' && parseIsoDate(value) !== null;
 
 export const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && parseIsoDateTime(value) !== null;

@@ -1,4 +1,4 @@
-import { isIsoDate, isIsoDateTime, parseIsoDate, parseIsoDateTime } from './iso-date';
+import { isIsoDate, isIsoDateTime, normalizeIsoDateTime, parseIsoDate, parseIsoDateTime } from './iso-date';
 
 const instant = (text: string): string | null => parseIsoDateTime(text)?.toISOString() ?? null;
 const day = (text: string): string | null => parseIsoDate(text)?.toISOString() ?? null;
@@ -80,5 +80,23 @@ describe('parseIsoDateTime', () => {
 
   it.each([[1_772_000_000_000], [null], [{}]])('given the non-text %p, when checked, then it is not a date-time', (value) => {
     expect(isIsoDateTime(value)).toBe(false);
+  });
+
+  describe('normalized as stored', () => {
+    it.each([
+      ['text toISOString wrote', '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'],
+      ['an offset', '2026-03-01T12:30:00+02:00', '2026-03-01T10:30:00.000Z'],
+      ['no fraction', '2026-03-01T10:00:00Z', '2026-03-01T10:00:00.000Z'],
+      ['year 50 in the form toISOString writes', '0050-01-01T00:00:00.000Z', '0050-01-01T00:00:00.000Z'],
+    ])('given %s, when normalized, then it is %s as toISOString writes it', (_, text, expected) => {
+      expect(normalizeIsoDateTime(text)).toBe(expected);
+    });
+
+    it.each([['2026-02-30T10:00:00.000Z'], ['2025-02-29T00:00:00.000Z'], ['2026-03-01T24:00:00.000Z'], ['2026-03-01T10:00:60.000Z'], ['2026-03-01T10:00:00.000']])(
+      'given %s in the toISOString form but no instant, when normalized, then it is refused',
+      (text) => {
+        expect(normalizeIsoDateTime(text)).toBeNull();
+      },
+    );
   });
 });

@@ -10,10 +10,8 @@ export const isUuid = (value: string): boolean => uuidPattern.test(value);
 /** A fresh time-ordered id; time-ordered ids keep SQLite's unique indexes fast (README, Architecture). */
 export const newCommandId = (clock: Clock): string => uuidv7({ msecs: clock.now().getTime() });
 
-const formatUuid = (bytes: Buffer): string => {
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-};
+/** The variant nibble (RFC 9562: binary 10xx) over the hash's own low two bits. */
+const variantDigit = (digit: string): string => ((parseInt(digit, 16) & 0x3) | 0x8).toString(16);
 
 /**
  * A deterministic id for the n-th thing a command produces (its events, the record it opens), so a
@@ -22,17 +20,12 @@ const formatUuid = (bytes: Buffer): string => {
  * (a client's arbitrary Idempotency-Key) the id is a name-based UUIDv5 of the commandId.
  */
 export const deriveId = (commandId: string, discriminator: string): string => {
-  // One-shot hash of the same bytes as update(commandId), update('\0'), update(discriminator): the same
-  // ids as before, without building a Hash object per id (about half the cost of an id).
-  const bytes = hash('sha256', `${commandId}\u0000${discriminator}`, 'buffer').subarray(0, 16);
-  if (uuidV7Pattern.test(commandId)) {
-    Buffer.from(commandId.replace(/-/g, '').slice(0, 12), 'hex').copy(bytes, 0);
-    bytes[6] = (bytes[6] & 0x0f) | 0x70;
-  } else {
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  }
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  return formatUuid(bytes);
+  // The first 16 bytes of sha256(commandId \0 discriminator), as hex, with the version and variant bits
+  // set; written straight into the UUID text (ids are derived for every event of every command).
+  const hex = hash('sha256', `${commandId}\u0000${discriminator}`, 'hex');
+  const v7 = uuidV7Pattern.test(commandId);
+  const head = v7 ? `${commandId.slice(0, 8)}-${commandId.slice(9, 13)}`.toLowerCase() : `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
+  return `${head}-${v7 ? '7' : '5'}${hex.slice(13, 16)}-${variantDigit(hex.charAt(16))}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
 export const eventIdFor = (commandId: string, index: number): string => deriveId(commandId, `event:${index}`);

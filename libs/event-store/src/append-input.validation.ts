@@ -1,4 +1,4 @@
-import { parseIsoDateTime } from '@crm/clock';
+import { normalizeIsoDateTime } from '@crm/clock';
 import { EventStoreException, EventStoreExceptionCode } from './event-store.exception';
 import type { ExpectedRevision, JsonObject, NewEvent } from './event-store.port';
 import { findNonJson, isJsonObject } from './canonical-json';
@@ -84,10 +84,8 @@ const checkJsonObject = (value: unknown, path: string): string => {
   return findNonJson(value, path) ?? '';
 };
 
-const checkOccurredAt = (occurredAt: unknown, path: string): string =>
-  occurredAt === undefined || (typeof occurredAt === 'string' && parseIsoDateTime(occurredAt) !== null)
-    ? ''
-    : `${path} must be an ISO-8601 date-time with an offset (e.g. 2026-03-01T09:30:00Z), not ${show(occurredAt)}`;
+const occurredAtProblem = (occurredAt: unknown, path: string): string =>
+  `${path} must be an ISO-8601 date-time with an offset (e.g. 2026-03-01T09:30:00Z), not ${show(occurredAt)}`;
 
 const checkEvent = (event: unknown, path: string): string => {
   if (typeof event !== 'object' || event === null) return `${path} must be an object`;
@@ -98,7 +96,7 @@ const checkEvent = (event: unknown, path: string): string => {
   return (
     checkJsonObject(data, `${path}.data`) ||
     (metadata === undefined ? '' : checkJsonObject(metadata, `${path}.metadata`)) ||
-    checkOccurredAt(occurredAt, `${path}.occurredAt`)
+    (occurredAt === undefined || typeof occurredAt === 'string' ? '' : occurredAtProblem(occurredAt, `${path}.occurredAt`))
   );
 };
 
@@ -112,13 +110,18 @@ const findRepeatedId = (events: readonly NewEvent[]): string | null => {
   return null;
 };
 
-const toValidatedEvent = (event: NewEvent): ValidatedEvent => ({
-  id: event.id.toLowerCase(),
-  type: event.type,
-  data: JSON.stringify(event.data),
-  metadata: JSON.stringify(event.metadata ?? ({} satisfies JsonObject)),
-  occurredAt: event.occurredAt === undefined ? null : (parseIsoDateTime(event.occurredAt) as Date).toISOString(),
-});
+/** The event as stored, or its last problem (an occurredAt that is text but no date-time), checked once. */
+const toValidatedEvent = (event: NewEvent, path: string): ValidatedEvent | string => {
+  const occurredAt = event.occurredAt === undefined ? null : normalizeIsoDateTime(event.occurredAt);
+  if (occurredAt === null && event.occurredAt !== undefined) return occurredAtProblem(event.occurredAt, `${path}.occurredAt`);
+  return {
+    id: event.id.toLowerCase(),
+    type: event.type,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata ?? ({} satisfies JsonObject)),
+    occurredAt,
+  };
+};
 
 /**
  * Checks an append before anything is queued, so a malformed append never reaches the database and
@@ -131,14 +134,15 @@ export const validateAppend = (stream: string, events: readonly NewEvent[], expe
   if (revisionProblem) throw invalid(revisionProblem, { stream });
   if (!Array.isArray(events) || events.length === 0) throw invalid(`stream "${stream}": an append needs at least one event`, { stream });
 
-  events.forEach((event, index) => {
-    const problem = checkEvent(event, `events[${index}]`);
-    if (problem) throw invalid(`stream "${stream}": ${problem}`, { stream, index });
+  const validated = events.map((event, index) => {
+    const path = `events[${index}]`;
+    const checked = checkEvent(event, path) || toValidatedEvent(event, path);
+    if (typeof checked === 'string') throw invalid(`stream "${stream}": ${checked}`, { stream, index });
+    return checked;
   });
   const repeated = findRepeatedId(events);
   if (repeated) throw invalid(`stream "${stream}": event id ${repeated} appears more than once in this append`, { stream, eventId: repeated });
 
-  const validated = events.map(toValidatedEvent);
   const sizes = validated.map(eventSizeOf);
   const oversized = sizes.findIndex((size) => size > maxEventBytes);
   if (oversized >= 0) {

@@ -84,6 +84,28 @@ export const atDay = (date: string, offset: string | undefined, timeZone: string
   return (negative ? day.minus(duration) : day.plus(duration)).toJSDate();
 };
 
+const fixedLengths = new Map<string, number | null>();
+
+/**
+ * The duration in milliseconds when every part of it has one length in UTC (whole weeks, days, hours,
+ * minutes, seconds), else null (months and years vary, fractions are left to luxon). Timers ask for the
+ * same few durations on every decision: each is read once.
+ */
+const fixedLengthMs = (isoDuration: string): number | null => {
+  const known = fixedLengths.get(isoDuration);
+  if (known !== undefined) return known;
+  const duration = Duration.fromISO(isoDuration);
+  const parts = duration.toObject();
+  const fixed =
+    duration.isValid && parts.years === undefined && parts.quarters === undefined && parts.months === undefined && Object.values(parts).every((part) => Number.isInteger(part))
+      ? duration.as('milliseconds')
+      : null;
+  if (fixedLengths.size < 1_000) fixedLengths.set(isoDuration, fixed);
+  return fixed;
+};
+
 /** Plain time: `start` plus the duration, in UTC. */
-export const addPlainTime = (start: Date, isoDuration: string): Date =>
-  DateTime.fromJSDate(start, { zone: 'UTC' }).plus(Duration.fromISO(isoDuration)).toJSDate();
+export const addPlainTime = (start: Date, isoDuration: string): Date => {
+  const fixed = fixedLengthMs(isoDuration);
+  return fixed === null ? DateTime.fromJSDate(start, { zone: 'UTC' }).plus(Duration.fromISO(isoDuration)).toJSDate() : new Date(start.getTime() + fixed);
+};

@@ -98,13 +98,47 @@ const insertEvents = (statements: SqliteStatements, append: ValidatedAppend, fir
   return { nextExpectedRevision: firstRevision + append.events.length - 1, position: positionOf(lastPosition) };
 };
 
-/** Reads the stream's revision inside the open transaction, so it includes earlier members of the group. */
+/** `UNIQUE constraint failed: events.id`: an event id of the append is stored already (SQLite names the column). */
+const isStoredIdViolation = (error: unknown): boolean =>
+  // Not `instanceof Error`: better-sqlite3 builds its errors in the realm of its addon, which a test sandbox does not share.
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  'message' in error &&
+  typeof error.message === 'string' &&
+  error.message.includes('events.id');
+
+/**
+ * Reads the stream's revision inside the open transaction, so it includes earlier members of the group.
+ * A retry is recognised by its ids only when the append cannot simply go in (its revision conflicts, or
+ * the unique id refuses an insert), so a new append costs no look-up per event id.
+ */
 const applyMember = (statements: SqliteStatements, append: ValidatedAppend, recordedAt: string): AppendResult => {
-  const original = findOriginalResult(statements, append);
-  if (original) return original;
   const actual: StreamRevision = statements.streamRevision.get(append.stream)?.revision ?? 'no_stream';
-  if (conflictsWith(append.expectedRevision, actual)) throw wrongExpectedRevision(append.stream, append.expectedRevision, actual);
+  if (conflictsWith(append.expectedRevision, actual)) {
+    // An append already stored gets its original result whatever its expected revision says.
+    const original = findOriginalResult(statements, append);
+    if (original) return original;
+    throw wrongExpectedRevision(append.stream, append.expectedRevision, actual);
+  }
   return insertEvents(statements, append, actual === 'no_stream' ? 0 : actual + 1, recordedAt);
+};
+
+const undoMember = (statements: SqliteStatements): void => {
+  statements.rollbackToSavepoint.run();
+  statements.releaseSavepoint.run();
+};
+
+const retriedOrRefused = (statements: SqliteStatements, append: ValidatedAppend, violation: unknown): MemberOutcome => {
+  try {
+    const original = findOriginalResult(statements, append);
+    if (original) return { ok: true, result: original };
+  } catch (error) {
+    if (error instanceof EventStoreException) return { ok: false, error };
+    throw error;
+  }
+  throw violation;
 };
 
 // Only the store's own refusals (conflict, duplicate id) are one member's failure; any other error
@@ -116,9 +150,13 @@ const applyInSavepoint = (statements: SqliteStatements, append: ValidatedAppend,
     statements.releaseSavepoint.run();
     return { ok: true, result };
   } catch (error) {
+    if (isStoredIdViolation(error)) {
+      // With the member's own inserts undone, its ids say whether it is a retry (its first result) or a reuse (refused).
+      undoMember(statements);
+      return retriedOrRefused(statements, append, error);
+    }
     if (!(error instanceof EventStoreException)) throw error;
-    statements.rollbackToSavepoint.run();
-    statements.releaseSavepoint.run();
+    undoMember(statements);
     return { ok: false, error };
   }
 };

@@ -36,6 +36,7 @@ export class BlueprintCatalog {
   private after: Position | 'start' = 'start';
   private subscription: EventSubscription | null = null;
   private following: Promise<void> | null = null;
+  private registered = 0;
 
   private constructor(private readonly store: EventStore) {}
 
@@ -45,6 +46,11 @@ export class BlueprintCatalog {
     await catalog.refresh();
     for (const definition of definitions) await catalog.publish(definition);
     return catalog;
+  }
+
+  /** Grows whenever a version is added: what was derived from the catalog at another generation is stale. */
+  get generation(): number {
+    return this.registered;
   }
 
   kinds(): string[] {
@@ -213,6 +219,7 @@ export class BlueprintCatalog {
   }
 
   private register(compiled: CompiledBlueprint): void {
+    this.registered += 1;
     this.byRef.set(refKey(compiled.ref.id, compiled.ref.version), compiled);
     const kind = compiled.definition.kind;
     const current = this.latestByKind.get(kind);

@@ -119,6 +119,18 @@ const intentOf = (command: RecordCommandBase, facts: readonly string[] = []): Re
   return intent;
 };
 
+/** What decisions derive from every published version of one blueprint, derived once per catalog generation. */
+interface VersionFacts {
+  readonly generation: number;
+  /** Reference field → the kind it names, over every version. */
+  readonly referenceTargets: ReadonlyMap<string, string>;
+  /** The events some version converts records on. */
+  readonly conversionEvents: ReadonlySet<string>;
+  /** The kinds a blueprint governs. */
+  readonly kinds: ReadonlySet<string>;
+  readonly byVersion: ReadonlyMap<number, CompiledBlueprint>;
+}
+
 const isBlueprintMissing = (error: unknown): boolean =>
   error instanceof WorkflowException && error.code === WorkflowExceptionCode.BLUEPRINT_VERSION_MISSING;
 
@@ -133,6 +145,7 @@ export class RecordCommandHandler {
   private readonly slices: RecordSlices;
   private readonly timing: Timing;
   private readonly conversion: RecordConversion<RecordCommandResult>;
+  private readonly versionFactsById = new Map<string, VersionFacts>();
 
   constructor(
     store: EventStore,
@@ -230,8 +243,7 @@ export class RecordCommandHandler {
     if (command.type !== 'FireTransition' || ('conversionId' in command && command.conversionId !== undefined)) return null;
     const event = 'event' in command ? command.event : undefined;
     const blueprintId = this.catalog.latestForKind(command.kind).ref.id;
-    const converts = this.catalog.versions(blueprintId).some((ref) => this.catalog.get(ref).definition.conversion?.on === event);
-    if (!converts) return null;
+    if (typeof event !== 'string' || !this.versionFacts(blueprintId).conversionEvents.has(event)) return null;
     const state = await this.load(command.kind, recordId);
     if (state.status === 'none') return null;
     const conversion = this.catalog.get(state.blueprint).definition.conversion;
@@ -273,10 +285,24 @@ export class RecordCommandHandler {
   }
 
   /** A published version of a blueprint, for decisions that move a record to it (migrations). */
-  private readonly publishedVersion = (id: string, version: number): CompiledBlueprint | undefined => {
-    const ref = this.catalog.versions(id).find((candidate) => candidate.version === version);
-    return ref === undefined ? undefined : this.catalog.get(ref);
-  };
+  private readonly publishedVersion = (id: string, version: number): CompiledBlueprint | undefined => this.versionFacts(id).byVersion.get(version);
+
+  private versionFacts(id: string): VersionFacts {
+    const known = this.versionFactsById.get(id);
+    if (known !== undefined && known.generation === this.catalog.generation) return known;
+    const compiled = this.catalog.versions(id).map((ref) => this.catalog.get(ref));
+    const facts: VersionFacts = {
+      generation: this.catalog.generation,
+      referenceTargets: new Map(
+        compiled.flatMap((version) => version.definition.fields).flatMap((field) => (field.type === 'reference' && field.to !== undefined ? [[field.name, field.to] as const] : [])),
+      ),
+      conversionEvents: new Set(compiled.flatMap((version) => (version.definition.conversion === undefined ? [] : [version.definition.conversion.on]))),
+      kinds: new Set(this.catalog.kinds()),
+      byVersion: new Map(compiled.map((version) => [version.ref.version, version])),
+    };
+    this.versionFactsById.set(id, facts);
+    return facts;
+  }
 
   /** The blueprint a record decides with: its pinned version. */
   /** The record's next steps for `actor`, each with what blocks it and, for a role, who holds it in the record's team. */
@@ -295,14 +321,8 @@ export class RecordCommandHandler {
    * lock; records are never deleted, so what exists now still exists when the command is stored.
    */
   private async referencesOf(command: RecordCommandBase, latest: CompiledBlueprint): Promise<References> {
-    const targets = new Map(
-      this.catalog
-        .versions(latest.ref.id)
-        .flatMap((ref) => this.catalog.get(ref).definition.fields)
-        .flatMap((field) => (field.type === 'reference' && field.to !== undefined ? [[field.name, field.to] as const] : [])),
-    );
+    const { referenceTargets: targets, kinds } = this.versionFacts(latest.ref.id);
     const found = new Set<string>();
-    const kinds = new Set(this.catalog.kinds());
     for (const values of suppliedFieldValues(command)) {
       for (const [name, value] of Object.entries(values)) {
         const kind = targets.get(name);
@@ -364,20 +384,23 @@ export class RecordCommandHandler {
     }
   }
 
+  /** Plain JSON built directly (no JSON round trip per command): optional members only when set. */
   private metadataOf(command: RecordCommandBase, blueprint: BlueprintRef): JsonObject {
-    const metadata: RecordEventMetadata = {
+    const metadata: { -readonly [Key in keyof RecordEventMetadata]: RecordEventMetadata[Key] } = {
       actor: command.actor.id,
-      roles: command.actor.roles,
+      roles: [...command.actor.roles],
       correlationId: command.correlationId ?? command.commandId,
       causationId: command.causationId ?? command.commandId,
       commandId: command.commandId,
-      blueprint,
-      ...(command.origin === undefined ? {} : { origin: command.origin }),
-      ...(command.type === 'ImportRecordHistory' && 'source' in command && typeof command.source === 'string'
-        ? { imported: true as const, importSource: command.source }
-        : {}),
+      blueprint: { id: blueprint.id, version: blueprint.version, contentHash: blueprint.contentHash },
     };
-    return JSON.parse(JSON.stringify(metadata));
+    // Rare and shaped by the sender: copied as JSON, so only what JSON keeps is stored.
+    if (command.origin !== undefined) metadata.origin = JSON.parse(JSON.stringify(command.origin)) as RecordEventMetadata['origin'];
+    if (command.type === 'ImportRecordHistory' && 'source' in command && typeof command.source === 'string') {
+      metadata.imported = true;
+      metadata.importSource = command.source;
+    }
+    return metadata as unknown as JsonObject;
   }
 
   /**
