@@ -29,11 +29,6 @@ export interface BenchCase {
 export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'engine', title: 'Engine with group commit', run: (settings) => runEngineCase(settings, 'group-commit') },
   {
-    name: 'engine.event-loop-writer',
-    title: 'Engine with group commits on the event loop',
-    run: (settings) => runEngineCase(settings, 'event-loop-writer'),
-  },
-  {
     name: 'engine.one-transaction-per-command',
     title: 'Engine without group commit',
     run: (settings) => runEngineCase(settings, 'one-transaction-per-command'),

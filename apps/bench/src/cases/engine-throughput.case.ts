@@ -12,7 +12,7 @@ import { generateOpportunityHistories, type OpportunityHistory } from '../worklo
 export const ENGINE_CALLERS = 64;
 export const ENGINE_RECORDS = 10_000;
 
-export type EngineVariant = 'group-commit' | 'event-loop-writer' | 'one-transaction-per-command';
+export type EngineVariant = 'group-commit' | 'one-transaction-per-command';
 
 interface OpenedHistory {
   readonly history: OpportunityHistory;
@@ -23,7 +23,6 @@ interface OpenedHistory {
 
 const titles: Record<EngineVariant, string> = {
   'group-commit': 'Engine: durable guarded commands, 64 callers, 10k records',
-  'event-loop-writer': 'Engine with group commits on the event loop (no writer thread)',
   'one-transaction-per-command': 'Engine without group commit (one transaction per command)',
 };
 
@@ -39,9 +38,7 @@ const headSequence = async (store: { headPosition(): Promise<{ commit: bigint } 
  * guarded transitions, reassignments, the proposal task completed, close_won's approvals granted) one
  * command at a time, as a rep and their manager would.
  *
- * `group-commit` runs the group commits on the store's writer thread (`writer: 'thread'`);
- * `event-loop-writer` the same with the group commits on the event loop, the store's default (the
- * before of the same run); `one-transaction-per-command` reopens the same store with
+ * `group-commit` is the engine as shipped; `one-transaction-per-command` reopens the same store with
  * `maxGroupSize: 1`, so every command pays its own BEGIN … COMMIT and fsync (what an event store without
  * group commit does on one SQLite file), and runs for a fixed time instead of the whole workload.
  */
@@ -62,12 +59,7 @@ export const runEngineCase = async (settings: CaseSettings, variant: EngineVaria
   await setup.close();
 
   // A fresh process view of the store: empty record cache, so each record's first command reads its stream.
-  const engine = await openBenchEngine(
-    directory,
-    clock,
-    variant === 'one-transaction-per-command' ? 1 : undefined,
-    variant === 'group-commit' ? 'thread' : 'event-loop',
-  );
+  const engine = await openBenchEngine(directory, clock, variant === 'one-transaction-per-command' ? 1 : undefined);
   const workFrom = await headSequence(engine.store);
   const statsBefore = engine.store.stats();
   const latencies = new Latencies();

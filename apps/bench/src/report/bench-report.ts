@@ -79,13 +79,6 @@ export const compareCases = (cases: readonly CaseResult[]): Comparison[] => {
     },
     {
       caseId: 'engine',
-      referenceId: 'engine.event-loop-writer',
-      label: 'vs group commits on the event loop (no writer thread)',
-      ratio: ratio(rateOf(engine), rateOf(measured(cases, 'engine.event-loop-writer'))),
-      note: `${formatNumber(rateOf(measured(cases, 'engine.event-loop-writer')) ?? Number.NaN)} commands/s`,
-    },
-    {
-      caseId: 'engine',
       referenceId: 'engine.raw-sqlite',
       label: 'vs raw batched SQLite (physical limit)',
       ratio: ratio(rateOf(engine), rawCommandsPerSecond),

@@ -25,11 +25,10 @@ describe('bench report: ratios against references of the same run, and goals', (
     expect(checkGoals(cases, comparisons).filter((goal) => goal.caseId === 'engine').map((goal) => goal.pass)).toEqual([true, true]);
   });
 
-  it('given the engine at 12,000 commands/s with group commits on the event loop at 10,000 and raw inserts at 90,000 rows/s, when checked, then it is 1.2× the event loop and misses both engine goals (15,000/s and 0.3× raw)', () => {
-    const cases = [measured('engine', 12_000, { eventsPerCommand: 1.5 }), measured('engine.event-loop-writer', 10_000), measured('engine.raw-sqlite', 90_000)];
+  it('given the engine at 12,000 commands/s and raw inserts at 90,000 rows/s, when checked, then it misses both engine goals (15,000/s and 0.3× raw)', () => {
+    const cases = [measured('engine', 12_000, { eventsPerCommand: 1.5 }), measured('engine.raw-sqlite', 90_000)];
     const comparisons = compareCases(cases);
 
-    expect(ratioOf(cases, 'engine', 'engine.event-loop-writer')).toBe(1.2);
     expect(checkGoals(cases, comparisons).filter((goal) => goal.caseId === 'engine').map((goal) => [goal.goal, goal.pass])).toEqual([
       ['engine ≥ 15,000 durable guarded commands/s', false],
       ['engine ≥ 0.3× raw batched inserts (as commands)', false],

@@ -17,9 +17,8 @@ export interface BenchEngine {
   close(): Promise<void>;
 }
 
-/** `writer`: where the store's group commits run (its default is the event loop). */
-export const openBenchEngine = async (directory: string, clock: Clock, maxGroupSize?: number, writer?: 'thread' | 'event-loop'): Promise<BenchEngine> => {
-  const store = await SqliteEventStore.open({ directory, clock, maxGroupSize, schemas: RECORD_EVENT_SCHEMAS, writer });
+export const openBenchEngine = async (directory: string, clock: Clock, maxGroupSize?: number): Promise<BenchEngine> => {
+  const store = await SqliteEventStore.open({ directory, clock, maxGroupSize, schemas: RECORD_EVENT_SCHEMAS });
   const catalog = await BlueprintCatalog.open(store, loadBlueprintDirectory(blueprintsDirectory));
   const timing = standardTiming();
   const handler = new RecordCommandHandler(store, catalog, { clock, policy: openAccess, timing });

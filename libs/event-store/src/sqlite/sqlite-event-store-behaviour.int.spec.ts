@@ -11,9 +11,7 @@ import { SqliteEventStore } from './sqlite-event-store';
 describe('SqliteEventStore', () => {
   let directory: string;
   const opened: SqliteEventStore[] = [];
-  const open = async (
-    options: { livePollIntervalMs?: number; readOnly?: boolean; clock?: ManualClock; maxGroupSize?: number; writer?: 'thread' | 'event-loop' } = {},
-  ) => {
+  const open = async (options: { livePollIntervalMs?: number; readOnly?: boolean; clock?: ManualClock; maxGroupSize?: number } = {}) => {
     const store = await SqliteEventStore.open({ directory, clock: systemClock, ...options });
     opened.push(store);
     return store;
@@ -41,19 +39,6 @@ describe('SqliteEventStore', () => {
       expect(store.stats().transactions).toBeLessThanOrEqual(2);
       expect(store.stats().committedAppends).toBe(200);
       expect(store.stats().largestGroup).toBeGreaterThan(100);
-    });
-
-    it('given the writer thread and 64 appends issued at once, then two groups of 32 are with the thread together, and each commits as one transaction', async () => {
-      const store = await open({ writer: 'thread' });
-
-      const appends = Array.from({ length: 64 }, (_, index) => store.append(`deal-${index}`, newEvents(1), 'no_stream'));
-      const handedOver = store.stats();
-      const { fulfilled, rejected } = await settle(appends);
-
-      expect(handedOver).toMatchObject({ groupsInFlight: 2, pendingAppends: 0 });
-      expect(rejected).toEqual([]);
-      expect(fulfilled).toHaveLength(64);
-      expect(store.stats()).toMatchObject({ transactions: 2, largestGroup: 32, groupsInFlight: 0 });
     });
 
     it('given a group cap of 10, when 35 appends are issued at once, then they commit in 4 transactions', async () => {
@@ -167,8 +152,7 @@ describe('SqliteEventStore', () => {
     });
 
     it('given a transaction that fails half-way (database full), when a group commits, then every member fails and no event is stored', async () => {
-      // On the event loop (the default), so the test can reach the connection that commits.
-      const store = await open({ writer: 'event-loop' });
+      const store = await open();
       await store.append('seed', newEvents(1), 'no_stream');
       // SQLITE_FULL on demand: `max_page_count` caps the file for one connection only, so the test reaches
       // the store's private connection and lets the file grow by one page: room for the small member,

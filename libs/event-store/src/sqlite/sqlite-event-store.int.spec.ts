@@ -19,21 +19,6 @@ describeEventStoreContract('sqlite', async () => {
   };
 });
 
-// The same contract with the group commits on the writer thread (`writer: 'thread'`).
-describeEventStoreContract('sqlite, writer thread', async () => {
-  const directory = mkdtempSync(join(tmpdir(), 'crm-event-store-contract-thread-'));
-  const clock = new ManualClock('2026-03-01T09:00:00.000Z');
-  const store = await SqliteEventStore.open({ directory, clock, livePollIntervalMs: 50, writer: 'thread' });
-  return {
-    store,
-    clock,
-    dispose: async () => {
-      await store.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
-  };
-});
-
 describeSchemaEvolutionContract('sqlite', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'crm-event-store-schemas-'));
   const clock = new ManualClock('2026-03-01T09:00:00.000Z');

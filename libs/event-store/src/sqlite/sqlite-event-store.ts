@@ -17,8 +17,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.port';
 import { positionOf, type Position } from '../position';
-import { takeGroup, type MemberOutcome } from './append-group';
-import { EventLoopCommitter, WriterThread, type GroupCommitter } from './group-committer';
+import { commitGroup, takeGroup, type MemberOutcome } from './append-group';
 import { describeError } from './describe-error';
 import { LiveTail, type TailPage } from './live-tail';
 import { PollingSubscription, type SubscriptionPage } from './polling-subscription';
@@ -52,14 +51,6 @@ export interface SqliteEventStoreOptions {
   readonly readOnly?: boolean;
   /** The schema versions of event types: every event read is upcast to its type's current shape. Default: none. */
   readonly schemas?: EventSchemas;
-  /**
-   * Where group commits run: `event-loop` (default), on this connection, the event loop waiting for each
-   * commit (a read-only store always does this: it has nothing to write); `thread`, the process's writer
-   * thread with a connection of this store's own, so the event loop decides the next commands while a
-   * group's inserts, COMMIT and fsync run. The thread pays only with a core to spare: on the shared
-   * development machine it measured 0.75× the event loop (README, Benchmarks), hence the default.
-   */
-  readonly writer?: 'thread' | 'event-loop';
 }
 
 /** Counters for tests, `/health` and benchmarks; a snapshot, not live. */
@@ -72,8 +63,6 @@ export interface SqliteEventStoreStats {
   readonly largestGroup: number;
   /** Appends queued for the next group commit. */
   readonly pendingAppends: number;
-  /** Groups handed to the writer and not committed yet. */
-  readonly groupsInFlight: number;
   /** Subscriptions not closed yet. */
   readonly openSubscriptions: number;
 }
@@ -90,14 +79,6 @@ const defaultReadAllMaxCount = 1_000;
 const subscriptionPageSize = 500;
 /** Newest events kept parsed for the live subscriptions to share (see `LiveTail`). */
 const liveTailCapacity = 5_000;
-/**
- * Groups the writer may hold at once. With two, the event loop hands a group over as soon as it has
- * `eagerGroupSize` appends while the previous group commits, so deciding and committing overlap instead
- * of taking turns; past two, appends wait and the next group takes all of them.
- */
-const maxGroupsInFlight = 2;
-const eagerGroupSize = 32;
-
 const closedError = (): EventStoreException =>
   new EventStoreException(EventStoreExceptionCode.CLOSED, 'the SQLite event store is closed');
 
@@ -127,20 +108,17 @@ const selectReadAll = (statements: SqliteStatements, filter: EventFilter | undef
  *
  * Group commit: with `synchronous=FULL` every commit costs an fsync (~1 ms on the development
  * machine), so one transaction per append caps the store at ~650 appends/s. Appends are therefore
- * queued and flushed together on the next turn of the event loop (with the writer thread, also as soon
- * as `eagerGroupSize` are queued): one `BEGIN IMMEDIATE … COMMIT` (one fsync) carries every append that arrived meanwhile, each
- * in its own savepoint so a conflict fails only its own append. The commit runs on the event loop or,
- * with `writer: 'thread'`, on a writer thread (see `WriterThread`); promises resolve after its COMMIT
- * returned, so an acknowledged append is on disk.
+ * queued and flushed together on the next turn of the event loop: one `BEGIN IMMEDIATE … COMMIT` (one
+ * fsync) carries every append that arrived meanwhile, each in its own savepoint so a conflict fails only
+ * its own append. Promises resolve after its COMMIT returned, so an acknowledged append is on disk, and
+ * an event any reader can see is already on disk too (in WAL mode a commit is readable only once it is
+ * written; README, Architecture: acknowledged ordering). The commit runs on the event loop: a writer
+ * thread with its own connection was measured and removed (README, Benchmarks).
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly queue: PendingAppend[] = [];
   private scheduledFlush: NodeJS.Immediate | null = null;
-  private groupsInFlight = 0;
-  private readonly drained = new Set<() => void>();
-  /** On the event loop a group has committed before the next can form: one at a time, as ever. */
-  private readonly maxInFlight: number;
   private readonly tail = new LiveTail(liveTailCapacity, (after, until, limit) =>
     this.statements.readAll.all({ after, until, limit, prefixes: '[]', types: '[]' }).map(this.toCurrentEvent),
   );
@@ -159,10 +137,7 @@ export class SqliteEventStore implements EventStore {
     private readonly maxGroupSize: number,
     private readonly readOnly: boolean,
     private readonly schemas: EventSchemas,
-    private readonly committer: GroupCommitter,
-  ) {
-    this.maxInFlight = committer.concurrent ? maxGroupsInFlight : 1;
-  }
+  ) {}
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
     const livePollIntervalMs = checkCount('livePollIntervalMs', options.livePollIntervalMs, defaultLivePollIntervalMs, 1);
@@ -181,10 +156,8 @@ export class SqliteEventStore implements EventStore {
         narrowDatabaseSidecars(file);
       }
       const statements = prepareStatements(db);
-      const onThread = !readOnly && options.writer === 'thread';
-      const committer = onThread ? await WriterThread.start(file) : new EventLoopCommitter(db, statements);
       const schemas = options.schemas ?? EventSchemas.none;
-      return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly, schemas, committer);
+      return new SqliteEventStore(db, statements, options.clock, livePollIntervalMs, maxGroupSize, readOnly, schemas);
     } catch (error) {
       db?.close();
       const hint = readOnly ? readOnlyOpenHint(file) : writableOpenHint(file);
@@ -199,8 +172,7 @@ export class SqliteEventStore implements EventStore {
     const append = validateAppend(stream, events, expectedRevision);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ append, resolve, reject });
-      if (this.committer.concurrent && this.queue.length >= eagerGroupSize && this.groupsInFlight < this.maxInFlight) this.flushGroup();
-      else this.scheduleFlush();
+      this.scheduleFlush();
     });
   }
 
@@ -251,7 +223,6 @@ export class SqliteEventStore implements EventStore {
       committedAppends: this.committedAppends,
       largestGroup: this.largestGroup,
       pendingAppends: this.queue.length,
-      groupsInFlight: this.groupsInFlight,
       openSubscriptions: this.subscriptions.size,
     };
   }
@@ -266,11 +237,9 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     if (this.scheduledFlush) clearImmediate(this.scheduledFlush);
     this.scheduledFlush = null;
-    await this.drain();
+    while (this.queue.length > 0) this.flushGroup();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     try {
-      // The writer's connection first: only the last connection to close can leave the file self-contained.
-      await this.committer.close();
       if (!this.readOnly) leaveSelfContained(this.db);
     } catch (error) {
       throw new Error(
@@ -338,7 +307,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private scheduleFlush(): void {
-    if (this.scheduledFlush || this.queue.length === 0 || this.groupsInFlight >= this.maxInFlight) return;
+    if (this.scheduledFlush || this.queue.length === 0) return;
     this.scheduledFlush = setImmediate(() => {
       this.scheduledFlush = null;
       this.flushGroup();
@@ -346,25 +315,23 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  /** Hands the next group to the writer; its members settle when its commit returns. */
+  /** Commits the next group; its members settle once its COMMIT returned. */
   private flushGroup(): void {
     const members = takeGroup(this.queue, this.maxGroupSize);
     if (members.length === 0) return;
-    this.groupsInFlight += 1;
-    void this.committer
-      .commit(
+    let outcomes: MemberOutcome[];
+    try {
+      outcomes = commitGroup(
+        this.db,
+        this.statements,
         members.map((member) => member.append),
         this.clock.now().toISOString(),
-      )
-      .then(
-        (outcomes) => this.settleGroup(members, outcomes),
-        (error: unknown) => members.forEach((member) => member.reject(error as Error)),
-      )
-      .finally(() => {
-        this.groupsInFlight -= 1;
-        this.scheduleFlush();
-        this.drained.forEach((resolve) => resolve());
-      });
+      );
+    } catch (error) {
+      members.forEach((member) => member.reject(error as Error));
+      return;
+    }
+    this.settleGroup(members, outcomes);
   }
 
   private settleGroup(members: readonly PendingAppend[], outcomes: readonly MemberOutcome[]): void {
@@ -375,22 +342,6 @@ export class SqliteEventStore implements EventStore {
       else member.reject(outcome.error);
     });
     this.appendListeners.forEach((listener) => listener());
-  }
-
-  /** Commits everything queued and waits for every group handed over. */
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.groupsInFlight > 0) {
-      // Settles when any group settles; the loop then looks again.
-      const settled = new Promise<void>((resolve) => {
-        const once = (): void => {
-          this.drained.delete(once);
-          resolve();
-        };
-        this.drained.add(once);
-      });
-      while (this.queue.length > 0 && this.groupsInFlight < this.maxInFlight) this.flushGroup();
-      await settled;
-    }
   }
 
   private countGroup(outcomes: readonly MemberOutcome[]): void {
