@@ -262,8 +262,8 @@ describe.each([
     });
     expect(recorded.data).toMatchObject({ sourceEventId: refused, sourceStream: 'count-a', intent: 'tally count-a', code: 'TALLY_REFUSED', attempts: 1 });
     expect(tallies.attempts.get(refused)).toBe(1);
-    // The refusal is readable as soon as its group commits on the store's writer thread, a moment before
-    // the reactor hears its append acknowledged and counts it: wait for the count, not only the lag.
+    // The refusal is readable as soon as its group commits, a moment before the reactor resumes after
+    // its acknowledged append and counts it: wait for the count, not only the lag.
     expect(await statusWhen(runtime, { lag: 0, commandsRefused: 1 })).toMatchObject({ state: 'active', commandsSent: 2, commandsRefused: 1 });
   });
 
