@@ -205,4 +205,19 @@ describe('write modes: a rebuild folding in memory writes the rows a live fold w
       expect(events.filter((event) => handles(projection, event)).length).toBeGreaterThan(0);
     },
   );
+
+  describe('with room for only four open rows per table, so rows are spilled to the scratch file and taken back all the time', () => {
+    const setting = process.env['CRM_REBUILD_OPEN_ROWS'];
+    beforeAll(() => {
+      process.env['CRM_REBUILD_OPEN_ROWS'] = '4';
+    });
+    afterAll(() => {
+      if (setting === undefined) delete process.env['CRM_REBUILD_OPEN_ROWS'];
+      else process.env['CRM_REBUILD_OPEN_ROWS'] = setting;
+    });
+
+    it.each(folded.map((projection) => [projection.name, projection] as const))('given the generated history, when %s is rebuilt, then its digest equals the live fold', (_name, projection) => {
+      expect(fold(projection, events, 'rebuild', 500).digest).toEqual(fold(projection, events, 'live', 97).digest);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { WriteMode } from '@crm/projection-runtime';
 import { BulkInsert, type CellValue, type RowValues } from './bulk-insert';
-import { KeyedMap } from './keyed-map';
+import { OpenRows } from './open-rows';
 
 export type { CellValue } from './bulk-insert';
 export type IntervalValues = RowValues;
@@ -95,7 +95,7 @@ export class SqlIntervalWriter implements IntervalWriter {
  * goes to the table's bulk insert at once, and the open ones follow at `finish`. Memory holds open state only.
  */
 export class MemoryIntervalWriter implements IntervalWriter {
-  private readonly open: KeyedMap<Record<string, CellValue>>;
+  private readonly open: OpenRows;
   private readonly rows: BulkInsert;
 
   constructor(
@@ -104,34 +104,36 @@ export class MemoryIntervalWriter implements IntervalWriter {
     private readonly keys: readonly string[],
     private readonly columns: readonly string[],
   ) {
-    this.open = new KeyedMap(keys);
+    this.open = new OpenRows(db, table, keys);
     this.rows = new BulkInsert(db, table, [...keys, 'valid_from', 'valid_to', ...columns]);
   }
 
   current(key: IntervalValues): Readonly<Record<string, CellValue>> | undefined {
-    return this.open.get(key);
+    return this.open.get(this.open.keyOf(key));
   }
 
-  set(key: IntervalValues, at: string, values: IntervalValues | null, open = this.open.get(key)): void {
+  set(key: IntervalValues, at: string, values: IntervalValues | null, given?: Readonly<Record<string, CellValue>>): void {
+    const openKey = this.open.keyOf(key);
+    const open = given ?? this.open.get(openKey);
     switch (changeOf(this.columns, open, at, values)) {
       case 'unchanged':
         return;
       case 'rewrite':
-        this.open.set(key, this.row(key, at, values as IntervalValues));
+        this.open.set(openKey, this.row(key, at, values as IntervalValues));
         return;
       case 'remove':
-        this.open.delete(key);
+        this.open.delete(openKey);
         return;
       case 'close': {
         // The closed interval is a new row: the caller may still hold the open one it read.
         const closed = { ...(open as Record<string, CellValue>), valid_to: at };
         this.rows.add(closed);
-        if (values) this.open.set(key, this.row(key, at, values));
-        else this.open.delete(key);
+        if (values) this.open.set(openKey, this.row(key, at, values));
+        else this.open.delete(openKey);
         return;
       }
       case 'open':
-        if (values) this.open.set(key, this.row(key, at, values));
+        if (values) this.open.set(openKey, this.row(key, at, values));
         return;
     }
   }

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { WriteMode } from '@crm/projection-runtime';
 import { BulkInsert, type CellValue, type RowValues } from './bulk-insert';
-import { KeyedMap } from './keyed-map';
+import { OpenRows } from './open-rows';
 
 /** A read-model table as an evolve step sees it: rows by their key columns. */
 export interface RowTableDefinition {
@@ -86,49 +86,51 @@ export class SqlRowTable<Row extends object> implements RowTable<Row> {
  * (fresh) table in multi-row inserts. Nobody reads the table before the swap, so nothing is lost by waiting.
  */
 export class MemoryRowTable<Row extends object> implements RowTable<Row> {
-  private readonly rows: KeyedMap<RowValues>;
+  private readonly rows: OpenRows;
   private readonly written: BulkInsert;
   private lastRowNumber = 0;
 
   constructor(db: Database, private readonly definition: RowTableDefinition) {
-    this.rows = new KeyedMap(definition.keys);
+    this.rows = new OpenRows(db, definition.table, definition.keys);
     this.written = new BulkInsert(db, definition.table, [...definition.keys, ...definition.columns]);
   }
 
   get(key: RowValues): Row | undefined {
-    return this.rows.get(key) as Row | undefined;
+    return this.rows.get(this.rows.keyOf(key)) as Row | undefined;
   }
 
   insert(inserted: Row): number {
     const row = inserted as RowValues;
-    if (this.rows.get(row) !== undefined) {
-      throw new Error(`UNIQUE constraint failed: ${this.definition.table} (${this.definition.keys.map((key) => `${key}=${String(row[key])}`).join(', ')})`);
+    const key = this.rows.keyOf(row);
+    if (this.rows.get(key) !== undefined) {
+      throw new Error(`UNIQUE constraint failed: ${this.definition.table} (${this.definition.keys.map((column) => `${column}=${String(row[column])}`).join(', ')})`);
     }
     const { rowNumber } = this.definition;
     if (rowNumber === undefined) {
-      this.rows.set(row, row);
+      this.rows.set(key, row);
       return 0;
     }
     const given = row[rowNumber];
     this.lastRowNumber = typeof given === 'number' ? Math.max(this.lastRowNumber, given) : this.lastRowNumber + 1;
-    this.rows.set(row, typeof given === 'number' ? row : { ...row, [rowNumber]: this.lastRowNumber });
+    this.rows.set(key, typeof given === 'number' ? row : { ...row, [rowNumber]: this.lastRowNumber });
     return typeof given === 'number' ? given : this.lastRowNumber;
   }
 
   update(updated: Row): void {
     const row = updated as RowValues;
-    const current = this.rows.get(row);
+    const key = this.rows.keyOf(row);
+    const current = this.rows.get(key);
     if (current === undefined) return;
     const { rowNumber } = this.definition;
-    this.rows.set(row, rowNumber === undefined || row[rowNumber] === current[rowNumber] ? row : { ...row, [rowNumber]: current[rowNumber] ?? null });
+    this.rows.set(key, rowNumber === undefined || row[rowNumber] === current[rowNumber] ? row : { ...row, [rowNumber]: current[rowNumber] ?? null });
   }
 
   delete(key: RowValues): void {
-    this.rows.delete(key);
+    this.rows.delete(this.rows.keyOf(key));
   }
 
   settle(settled: Row): void {
-    const key = settled as RowValues;
+    const key = this.rows.keyOf(settled as RowValues);
     const row = this.rows.get(key);
     if (row === undefined) return;
     this.rows.delete(key);

@@ -59,7 +59,8 @@ export class RebuildScratch {
       if (mode !== 'off') throw new Error(`the rebuild's scratch file ${file} kept journal_mode=${String(mode)}`);
       db.pragma('synchronous = OFF');
       db.pragma('locking_mode = EXCLUSIVE');
-      db.pragma('temp_store = MEMORY');
+      // Sorts (the index builds after the load) spill to temporary files rather than grow the process.
+      db.pragma('temp_store = FILE');
       db.pragma(`cache_size = -${SCRATCH_CACHE_KIB}`);
     } catch (error) {
       db.close();
