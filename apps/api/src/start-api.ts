@@ -37,7 +37,7 @@ export interface RunningApi {
   readonly readModels: ReadModelDatabase;
   /** Keeps every read model live: within a second of an append while the app runs (in the background worker, or in this thread). */
   readonly projections: LiveProjections;
-  /** The worker thread running the projections and the loops (README, Architecture: the API process); null when they run in this thread. */
+  /** The worker thread running the live projections (README, Architecture: the API process); null when they run in this thread. */
   readonly background: BackgroundWorker | null;
   /** The lead-scoring reactor (README, Blueprint reference, Scoring): a loop on the system clock, `runReactors()` by hand on an injected one. */
   readonly scoring: LeadScoringReactors;
@@ -61,9 +61,9 @@ export interface StartApiOptions {
   /** The notification outbox's mode (reactors and webhook deliveries), defaulted the same way. */
   readonly outbox?: OutboxMode;
   /**
-   * Where the projections and the automation in `loop` mode run: `worker`, a worker thread with its own
-   * store and read-model connections (the default on the system clock with SQLite), or `in-process`, on
-   * the request thread (the default on an injected clock, which cannot cross threads, and on EventStoreDB).
+   * Where the live projections run: `worker`, a worker thread with its own store and read-model
+   * connections (the default on the system clock with SQLite), or `in-process`, on the request thread
+   * (the default on an injected clock, which cannot cross threads, and on EventStoreDB).
    */
   readonly background?: BackgroundPlace;
 }
@@ -95,22 +95,6 @@ const nestLog: AutomationLog = (level, context, message) => {
   else new Logger(context).warn(message);
 };
 
-/**
- * The records the worker's reactors and timers changed, read again into the command handler's cache: a
- * record's GET answers from there (README, Architecture: the API process).
- */
-const refreshRecords = (engine: Engine, streams: readonly string[]): void => {
-  const kinds = new Set(engine.catalog.kinds());
-  for (const stream of streams) {
-    const separator = stream.indexOf('-');
-    const kind = stream.slice(0, separator);
-    if (separator <= 0 || !kinds.has(kind)) continue;
-    engine.commands.load(kind, stream.slice(separator + 1), { fresh: true }).catch((error: unknown) => {
-      new Logger('Records').error(`could not read ${stream} again after the background worker changed it: ${String(error)}`);
-    });
-  }
-};
-
 /** The worker needs the system clock (an injected one cannot cross threads) and a store it can open a second connection to. */
 const backgroundPlaceOf = (settings: ApiSettings, options: StartApiOptions): BackgroundPlace => {
   const possible = options.clock === undefined && settings.eventStore === 'sqlite';
@@ -122,9 +106,9 @@ const backgroundPlaceOf = (settings: ApiSettings, options: StartApiOptions): Bac
 
 /**
  * Opens the engine and the read models, then serves them over HTTP. Nothing here decides anything:
- * controllers dispatch to handlers, handlers go through the one command handler. The projections, the
- * reactors and the timers run in a background worker thread (or in this thread, see `background`) from
- * their checkpoints, so a restart resumes them where they stopped and commands never wait behind them.
+ * controllers dispatch to handlers, handlers go through the one command handler. The projections run in
+ * a background worker thread (or in this thread, see `background`), the reactors and timers in this one,
+ * from their checkpoints, so a restart resumes them where they stopped.
  */
 export const startApi = async (settings: ApiSettings, options: StartApiOptions = {}): Promise<RunningApi> => {
   const clock = options.clock ?? systemClock;
@@ -136,7 +120,7 @@ export const startApi = async (settings: ApiSettings, options: StartApiOptions =
   // Started first: the thread loads its code while this one opens the engine and the read models.
   const worker =
     place === 'worker'
-      ? BackgroundWorker.spawn({ dataDirectory: settings.dataDirectory, readModelsDirectory, blueprintsDirectory: settings.blueprintsDirectory, usersFile: settings.usersFile, modes }, nestLog)
+      ? BackgroundWorker.spawn({ dataDirectory: settings.dataDirectory, readModelsDirectory }, nestLog)
       : null;
   try {
     return await startWith(settings, options, { clock, modes, readModelsDirectory, worker });
@@ -175,11 +159,8 @@ const startWith = async (
   bind(readModels);
   // The worker's, which answer once it is open, or a runner in this thread.
   const projections: LiveProjections = worker ?? new ProjectionRunner({ store: engine.store, readModels, projections: crmProjections(), clock, onStateChange: logProjectionFailures(nestLog) });
-  // Built here for their command side (inboxes, webhooks, claims) and their manual turns; their loops run in the worker when there is one.
   const automation = openAutomation({ engine, readModels, projections, users: () => users, blueprintsDirectory: settings.blueprintsDirectory, clock, modes, log: nestLog });
   const { scoring, timers, outbox, assignment } = automation;
-  // The worker's scheduler answers for the timers when it runs them.
-  const timerStatus = { status: () => (worker !== null && modes.timers === 'loop' ? worker.timersStatus() : timers.status()) };
   // The HTTP server first (no query may meet closed read models), then the automation and the runner, then the store.
   const closeParts = async (app: NestFastifyApplication | undefined): Promise<void> => {
     await app?.close();
@@ -192,13 +173,13 @@ const startWith = async (
   let app: NestFastifyApplication | undefined;
   try {
     // The worker opens its connections and installs the read models while Nest builds the app.
-    const starting = worker?.open({ store: engine.store, readModels, projections: crmProjections(), changed: (streams) => refreshRecords(engine, streams) });
+    const starting = worker?.open({ store: engine.store, readModels, projections: crmProjections() });
     // Settled even if Nest fails first, so closing finds the worker to stop.
     starting?.catch(() => undefined);
     try {
       const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimit, ...frameworkErrorSettings });
       app = await NestFactory.create<NestFastifyApplication>(
-        withNotificationOutbox(withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections, assignment })), timerStatus), outbox),
+        withNotificationOutbox(withTimerScheduler(withLeadScoring(ApiModule.register({ engine, users, tokens, settings, readModels, projections, assignment })), timers), outbox),
         adapter,
         {
           logger: options.logger ?? ['error', 'warn'],
@@ -219,8 +200,7 @@ const startWith = async (
     mountApiDocs(app);
     // Installs each read model (rebuilding one whose version changed), then catches up in the background.
     if (projections instanceof ProjectionRunner) await projections.start();
-    // In the worker, the loops started with it; here, what the host drives (and, without a worker, the loops too).
-    await automation.start({ loops: worker === null, manual: true });
+    await automation.start();
     await app.listen(settings.port, settings.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : settings.port;

@@ -50,9 +50,8 @@ const logDeliveryNotice =
 const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 
 /**
- * The engine's options as the API opens it, on the request thread and in the background worker alike,
- * so both decide under the same policy, pool and conversion lookup. The lookup reads the read models
- * once they are bound (`bind`): a conversion finds the accounts and contacts opened by hand there.
+ * The engine's options as the API opens it. The conversion lookup reads the read models once they are
+ * bound (`bind`): a conversion finds the accounts and contacts opened by hand there.
  */
 export const apiEngineConfig = (parts: {
   readonly dataDirectory: string;
@@ -98,19 +97,15 @@ export interface AutomationModes {
 
 /**
  * The API's automation: lead scoring, the notification outbox (reactors and webhook deliveries), the
- * timer scheduler, lead assignment and the engine's own reactors. Every reactor holds a lease, so the
- * request thread may build them all for their command side while the background worker runs them.
+ * timer scheduler, lead assignment and the engine's own reactors, put together in one place.
  */
 export interface Automation {
   readonly scoring: LeadScoringReactors;
   readonly timers: TimerScheduler;
   readonly assignment: LeadAssignment;
   readonly outbox: NotificationOutbox;
-  /**
-   * Starts what follows the log and the clock, the read models installed first: the loops (`loops`: the
-   * parts in `loop` mode, lead routing, the engine's reactors) and the parts the host drives (`manual`).
-   */
-  start(which: { readonly loops: boolean; readonly manual: boolean }): Promise<void>;
+  /** Starts what follows the log and the clock (in `manual` mode, what the host drives); the read models must be installed first. */
+  start(): Promise<void>;
   /** Stops them, before the read models they read and the store they write close. */
   stop(): Promise<void>;
 }
@@ -168,16 +163,13 @@ export const openAutomation = (parts: {
     timers,
     assignment,
     outbox,
-    start: async (which) => {
-      // Manual parts are set up where their host drives them; loops run where the log is followed.
-      const runs = (mode: 'loop' | 'manual'): boolean => (mode === 'loop' ? which.loops : which.manual);
-      if (runs(modes.scoring)) await scoring.start();
+    start: async () => {
+      await scoring.start();
       // After the read models: the webhooks model tells the delivery worker what is due.
-      if (runs(modes.outbox)) await outbox.start();
+      await outbox.start();
       // After the read models are installed: the first pass fires every timer that fell due while the app was down.
-      if (modes.timers === 'loop' && which.loops) timers.start();
-      else if (modes.timers === 'manual' && which.manual) timers.manual();
-      if (!which.loops) return;
+      if (modes.timers === 'loop') timers.start();
+      else timers.manual();
       // Routes leads that enter the pool, and restarts their return-to-pool clocks (when the rules file asks).
       await assignment.automation.start();
       // Carries out conversions a crash left under way (README, "Conversion").

@@ -1,15 +1,9 @@
-import type { TimerSchedulerStatus } from '@crm/engine';
 import type { ProjectionStatus, RebuildResult, StateChange } from '@crm/projection-runtime';
-import type { AutomationModes } from './api-automation';
 
-/** What the request thread hands the background worker: where the store, read models, blueprints and users are. */
+/** What the request thread hands the background worker: where the store and the read models are. */
 export interface BackgroundSettings {
   readonly dataDirectory: string;
   readonly readModelsDirectory: string;
-  readonly blueprintsDirectory: string;
-  readonly usersFile: string;
-  /** The parts in `loop` mode run in the worker; those in `manual` mode stay with the host that drives them. */
-  readonly modes: AutomationModes;
 }
 
 /** How the worker thread loads its entry: compiled JavaScript, or the TypeScript sources through SWC. */
@@ -22,15 +16,11 @@ export interface BackgroundData {
   readonly load: BackgroundEntry;
 }
 
-export type BackgroundRequest =
-  | { readonly op: 'status' }
-  | { readonly op: 'rebuild'; readonly name: string }
-  | { readonly op: 'timers-status' };
+export type BackgroundRequest = { readonly op: 'status' } | { readonly op: 'rebuild'; readonly name: string };
 
 export interface BackgroundAnswers {
   readonly status: ProjectionStatus[];
   readonly rebuild: RebuildResult;
-  readonly 'timers-status': TimerSchedulerStatus;
 }
 
 /** An error as it crosses the thread boundary: enough to raise the same typed exception on the other side. */
@@ -48,7 +38,6 @@ export type FromBackground =
   | { readonly kind: 'start-failed'; readonly error: CarriedError }
   | { readonly kind: 'log'; readonly level: 'error' | 'warn'; readonly context: string; readonly message: string }
   | { readonly kind: 'projection-state'; readonly change: StateChange }
-  | { readonly kind: 'appended'; readonly stream: string }
   | { readonly kind: 'answer'; readonly id: number; readonly value: unknown }
   | { readonly kind: 'refused'; readonly id: number; readonly error: CarriedError }
   | { readonly kind: 'stopped'; readonly error: CarriedError | null };

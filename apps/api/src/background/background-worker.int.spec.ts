@@ -12,7 +12,7 @@ interface Page<T> {
   readonly items: T[];
 }
 
-describe('the API process with its background worker (projections, reactors, timers off the request thread)', () => {
+describe('the API process with its background worker (the live projections off the request thread)', () => {
   let dataDirectory: string;
   let api: RunningApi;
   let tokens: Record<string, { token: string }>;
@@ -51,7 +51,7 @@ describe('the API process with its background worker (projections, reactors, tim
     rmSync(dataDirectory, { recursive: true, force: true });
   });
 
-  it('given the API on the system clock, when ada gives rita a deal, then the worker projects it for the next read and its reactor notifies rita', async () => {
+  it('given the API on the system clock, when ada gives rita a deal, then the worker projects it for the next read and the notifications reactor still tells rita', async () => {
     expect(api.background?.running).toBe(true);
 
     const opened = await send<{ position: string }>('ada', 'POST', '/records/opportunity', { id: 'worker-1', owner: 'rita', fields: { name: 'Worker deal' } });
@@ -70,7 +70,7 @@ describe('the API process with its background worker (projections, reactors, tim
     expect(notified?.title).toBe('Assigned to you: Worker deal (opportunity worker-1)');
   });
 
-  it('given the worker, when /health and /projections are asked, then they report its projections and its timer scheduler', async () => {
+  it('given the worker, when /health is asked, then it reports the worker’s projections beside the timer scheduler', async () => {
     const health = await send<{ projections: { byProjection: { projection: string; state: string }[] }; timers: { state: string } }>('ada', 'GET', '/health');
 
     expect(health.status).toBe(200);

@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TimerSchedulerStatus } from '@crm/engine';
 import { comparePositions, type EventStore, type Position } from '@crm/event-store';
 import {
   PROJECTION_READ_FILTER,
@@ -69,8 +68,6 @@ const raised = (error: CarriedError): Error => {
 
 interface ReadingParts {
   readonly store: EventStore;
-  /** Reads a stream the worker appended to again, so this thread's folded copy of it is current. */
-  readonly changed: (streams: readonly string[]) => void;
   readonly readModels: ReadModelDatabase;
   readonly projections: readonly Projection[];
 }
@@ -86,7 +83,7 @@ const WAIT_POLL_MS = 5;
 /**
  * The request thread's side of the background worker: starts it, answers for the projections it runs
  * (status and rebuilds from the worker; read-your-writes waits from the checkpoints in the shared
- * read-model file) and for its timer scheduler, and stops it.
+ * read-model file), and stops it.
  */
 export class BackgroundWorker implements LiveProjections {
   private readonly waiting = new Map<number, Waiting>();
@@ -138,7 +135,7 @@ export class BackgroundWorker implements LiveProjections {
     return new BackgroundWorker(new Worker(bootstrap, { eval: true, workerData: backgroundData(settings) }), log);
   }
 
-  /** Resolves once the worker has installed the read models and started the reactors and the timers; rejects with why it could not. */
+  /** Resolves once the worker has installed the read models and started following the log; rejects with why it could not. */
   async open(reading: ReadingParts): Promise<void> {
     this.reading = reading;
     if (!this.opened) {
@@ -160,7 +157,6 @@ export class BackgroundWorker implements LiveProjections {
 
   private receive(message: FromBackground): void {
     if (message.kind === 'log') this.log(message.level, message.context, message.message);
-    else if (message.kind === 'appended') this.noteAppended(message.stream);
     else if (message.kind === 'projection-state') this.states.set(message.change.projection, { state: message.change.state, error: message.change.error });
     else if (message.kind === 'answer' || message.kind === 'refused') {
       const waiting = this.waiting.get(message.id);
@@ -170,23 +166,9 @@ export class BackgroundWorker implements LiveProjections {
     } else if (message.kind === 'stopped') this.onStopped?.(message.error);
   }
 
-  /** Streams the worker appended to since this turn began; told together, once each, on the next turn. */
-  private appendedStreams = new Set<string>();
-
-  private noteAppended(stream: string): void {
-    if (this.appendedStreams.size === 0) {
-      setImmediate(() => {
-        const streams = [...this.appendedStreams];
-        this.appendedStreams = new Set();
-        this.reading?.changed(streams);
-      });
-    }
-    this.appendedStreams.add(stream);
-  }
-
   private lose(reason: string): void {
     if (this.lost !== null) return;
-    this.lost = `the API's background worker (projections, reactors, timers) stopped: ${reason}`;
+    this.lost = `the API's background worker (the live projections) stopped: ${reason}`;
     // Expected after a stop; otherwise every read model has stopped following the log.
     if (this.stopped === null) this.log('error', 'Background', this.lost);
     for (const waiting of this.waiting.values()) waiting.fail(new ProjectionRuntimeException(ProjectionRuntimeExceptionCode.STOPPED, this.lost));
@@ -216,10 +198,6 @@ export class BackgroundWorker implements LiveProjections {
 
   async rebuild(name: string): Promise<RebuildResult> {
     return this.ask({ op: 'rebuild', name });
-  }
-
-  async timersStatus(): Promise<TimerSchedulerStatus> {
-    return this.ask({ op: 'timers-status' });
   }
 
   /**
@@ -257,7 +235,7 @@ export class BackgroundWorker implements LiveProjections {
     return checkpoint !== null && (next === undefined || comparePositions(next.position, position) > 0);
   }
 
-  /** Stops the worker's reactors, timers and runners; resolves once what they had under way is stored and the thread has ended. */
+  /** Stops the worker's runners; resolves once their batches under way are stored and the thread has ended. */
   async stop(): Promise<void> {
     this.stopped ??= new Promise<CarriedError | null>((done) => {
       this.onStopped = done;

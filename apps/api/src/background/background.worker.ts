@@ -1,21 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock } from '@crm/clock';
-import { Engine } from '@crm/engine';
 import { SqliteEventStore } from '@crm/event-store';
-import { followUsersFile } from '@crm/identity';
 import { ProjectionRunner, ReadModelDatabase } from '@crm/projection-runtime';
 import { crmProjections } from '@crm/projections';
 import { RECORD_EVENT_SCHEMAS } from '@crm/workflow';
-import { AnnouncingStore } from './announcing-store';
-import { apiEngineConfig, logProjectionFailures, logUsersFileProblem, openAutomation, type AutomationLog } from './api-automation';
+import { logProjectionFailures, type AutomationLog } from './api-automation';
 import { carried, type BackgroundData, type BackgroundRequest, type FromBackground, type ToBackground } from './background-protocol';
 
 /**
- * The API's background worker (README, Architecture: the API process): the live projections, the
- * reactors and the timer scheduler, on connections of their own to the store and the read-model file,
- * so that following the log never takes the request thread's turn. It is one more writer of the
- * store, like a second API process: reactors and timers hold leases and send commands with ids derived
- * from their causes, so a kill -9 of the process loses nothing they did not acknowledge.
+ * The API's background worker (README, Architecture: the API process): the live projections, on
+ * connections of their own to the store (read-only: the worker never appends, so it never holds the
+ * store's write lock) and to the read-model file, so that applying read-model batches never takes the
+ * request thread's turn.
  */
 
 /**
@@ -33,20 +29,16 @@ const log: AutomationLog = (level, context, message) => post({ kind: 'log', leve
 const clock = systemClock;
 
 const open = async () => {
-  const { directory: users } = followUsersFile(settings.usersFile, logUsersFileProblem(log), { oncePerTurn: true });
-  const { config, bind } = apiEngineConfig({ dataDirectory: settings.dataDirectory, blueprintsDirectory: settings.blueprintsDirectory, clock, users: () => users, log });
-  const sqlite = await SqliteEventStore.open({ directory: settings.dataDirectory, clock, schemas: RECORD_EVENT_SCHEMAS, livePollIntervalMs: LIVE_POLL_INTERVAL_MS });
-  const engine = await Engine.open({ ...config, store: new AnnouncingStore(sqlite, (stream) => post({ kind: 'appended', stream })) });
+  const store = await SqliteEventStore.open({ directory: settings.dataDirectory, clock, schemas: RECORD_EVENT_SCHEMAS, livePollIntervalMs: LIVE_POLL_INTERVAL_MS, readOnly: true });
   let readModels: ReadModelDatabase;
   try {
     readModels = ReadModelDatabase.open({ directory: settings.readModelsDirectory });
   } catch (error) {
-    await engine.close();
+    await store.close();
     throw error;
   }
-  bind(readModels);
   const projections = new ProjectionRunner({
-    store: engine.store,
+    store,
     readModels,
     projections: crmProjections(),
     clock,
@@ -55,37 +47,24 @@ const open = async () => {
       post({ kind: 'projection-state', change });
     },
   });
-  const automation = openAutomation({
-    engine,
-    readModels,
-    projections,
-    users: () => users,
-    blueprintsDirectory: settings.blueprintsDirectory,
-    clock,
-    modes: settings.modes,
-    log,
-  });
   const close = async (): Promise<void> => {
-    await automation.stop();
     await projections.stop();
     readModels.close();
-    await engine.close();
+    await store.close();
   };
   try {
     // Installs each read model (rebuilding one whose version changed), then catches up in the background.
     await projections.start();
-    await automation.start({ loops: true, manual: false });
   } catch (error) {
     await close();
     throw error;
   }
-  return { projections, timers: automation.timers, close };
+  return { projections, close };
 };
 
 const answer = async (parts: Awaited<ReturnType<typeof open>>, request: BackgroundRequest): Promise<unknown> => {
   if (request.op === 'status') return parts.projections.status();
-  if (request.op === 'rebuild') return parts.projections.rebuild(request.name);
-  return parts.timers.status();
+  return parts.projections.rebuild(request.name);
 };
 
 type Opened = Awaited<ReturnType<typeof open>>;
