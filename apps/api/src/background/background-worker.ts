@@ -22,7 +22,7 @@ const workerFile = 'background.worker';
 /**
  * Loads the entry the way the process itself was loaded: the built app's JavaScript with its aliases,
  * or, from the sources (tests, the bench), every TypeScript file compiled by SWC as it is required,
- * with the `@crm/*` aliases of tsconfig.base.json (as the event store's writer thread is loaded).
+ * with the `@crm/*` aliases of tsconfig.base.json (the bench's register-typescript.js does the same).
  */
 const bootstrap = `
 const { workerData } = require('node:worker_threads');
