@@ -2,6 +2,7 @@ import { concatMap, from, map, mergeMap } from 'rxjs';
 import { defineReactor, type Reactor } from '@crm/reactor-runtime';
 import { RECORD_EVENT_TYPES } from '@crm/workflow';
 import { NOTIFICATION_QUEUED } from '../inbox/notification.events';
+import { WEBHOOK_DELETED, WEBHOOK_SUBSCRIBED } from '../webhooks/webhook.events';
 import { WEBHOOKS_REACTOR } from '../system-actors';
 import type { WebhookDesk } from '../webhooks/webhook-desk';
 import type { Webhooks } from '../webhooks/webhooks';
@@ -29,11 +30,15 @@ export interface WebhooksReactorOptions {
 export const webhooksReactor = (desk: WebhookDesk, options: WebhooksReactorOptions = {}): Reactor<WebhooksDispatcher> =>
   defineReactor<WebhooksDispatcher>({
     name: options.name ?? WEBHOOKS_REACTOR,
-    eventTypes: [...RECORD_EVENT_TYPES, NOTIFICATION_QUEUED],
+    // The subscription events too: seen in log order, they keep the desk's directory current without a read per event.
+    eventTypes: [...RECORD_EVENT_TYPES, NOTIFICATION_QUEUED, WEBHOOK_SUBSCRIBED, WEBHOOK_DELETED],
     startFrom: options.startFrom ?? 'start',
     react: (events$) =>
       events$.pipe(
-        concatMap((event) => from(desk.deliveriesFor(event))),
+        concatMap((event) => {
+          desk.observe(event);
+          return from(desk.deliveriesFor(event));
+        }),
         mergeMap((deliveries) => deliveries),
         map((delivery) => ({
           intent: `schedule webhook delivery ${delivery.deliveryId} of ${delivery.event} ${delivery.source.stream}`,

@@ -17,6 +17,11 @@ export const deliveryIdFor = (source: StoredEvent, subscriptionId: string): stri
 export class WebhookDesk {
   constructor(private readonly parts: { readonly webhooks: Webhooks; readonly directory: SubscriptionDirectory }) {}
 
+  /** The log as the webhooks reactor is shown it, in order: keeps the directory current without reads. */
+  observe(event: StoredEvent): void {
+    this.parts.directory.observe(event);
+  }
+
   async deliveriesFor(source: StoredEvent): Promise<ScheduledDelivery[]> {
     const event = webhookEventNameOf(source);
     if (event === null) return [];

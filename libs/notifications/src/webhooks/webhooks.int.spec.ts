@@ -156,4 +156,37 @@ describe('Webhooks: subscriptions and deliveries as events through the command l
     await expect(webhooks.delete('00000000-0000-7000-8000-000000000000', ada)).rejects.toMatchObject({ code: NotificationsExceptionCode.WEBHOOK_NOT_FOUND });
     await expect(webhooks.replay('00000000-0000-7000-8000-000000000000', ada)).rejects.toMatchObject({ code: NotificationsExceptionCode.DELIVERY_NOT_FOUND });
   });
+
+  it('given a directory caught up once, when the reactor shows it the log in order, then it answers without reading the store and places subscriptions stored and deleted meanwhile', async () => {
+    const first = await recordEvent();
+    let reads = 0;
+    const counted: Pick<EventStore, 'readAll' | 'headPosition'> = {
+      readAll: (options) => {
+        reads += 1;
+        return store.readAll(options);
+      },
+      headPosition: () => store.headPosition(),
+    };
+    const subscriptions = new SubscriptionDirectory(counted);
+    expect(await subscriptions.activeAt(first.position)).toEqual([]);
+    const readsToCatchUp = reads;
+
+    const { subscription } = await webhooks.subscribe({ url: 'http://127.0.0.1:9/in', events: ['Transitioned'] }, ada);
+    const during = await recordEvent();
+    await webhooks.delete(subscription.subscriptionId, ada);
+    const after = await recordEvent();
+    const inOrder = (await store.readAll({ from: first.position })).filter((event) => event.position !== first.position);
+    const answers: string[][] = [];
+    for (const event of inOrder) {
+      subscriptions.observe(event);
+      answers.push((await subscriptions.activeAt(event.position)).map((entry) => entry.subscriptionId));
+    }
+
+    expect(inOrder.map((event) => event.type)).toEqual(['WebhookSubscribed', 'Transitioned', 'WebhookDeleted', 'Transitioned']);
+    expect(answers).toEqual([[], [subscription.subscriptionId], [], []]);
+    expect(reads).toBe(readsToCatchUp);
+    // Asked out of order, it still answers from the log's positions.
+    expect((await subscriptions.activeAt(during.position)).map((entry) => entry.subscriptionId)).toEqual([subscription.subscriptionId]);
+    expect(await subscriptions.activeAt(after.position)).toEqual([]);
+  });
 });
