@@ -84,3 +84,4 @@ export { figuresOf, salesAnalyticsCsv, type FigureLine } from './analytics/sales
 export { EXPLAINABLE_METRICS, type ExplainableMetric, type FigureMember, type FigurePart } from './analytics/figure-members';
 export { AGING_BUCKETS, DEAL_OUTCOMES, type DealOutcome } from './analytics/sales-metrics';
 export { planMigrationFromReadModel, type MigrationRequest } from './records/migration-plan.query';
+export { openRowsInMemory } from './shared/open-rows';

@@ -7,7 +7,7 @@ import type { RowValues } from './bulk-insert';
  * any size of history, and holds a deal's rows through the burst of events that moves it (README,
  * Benchmarks: replay).
  */
-export const OPEN_ROWS_IN_MEMORY = 8_192;
+export const OPEN_ROWS_IN_MEMORY = 1_024;
 
 /** `CRM_REBUILD_OPEN_ROWS` overrides it: less memory for more spilling (specs set it tiny to spill all the time). */
 export const openRowsInMemory = (): number => {

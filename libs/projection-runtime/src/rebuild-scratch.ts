@@ -3,8 +3,12 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { preparePrivateDatabaseFile } from '@crm/event-store';
 
-/** SQLite page cache of the scratch connection, in KiB (64 MiB, as the read models' own). */
-const SCRATCH_CACHE_KIB = 65_536;
+/**
+ * SQLite page cache of the scratch connection, in KiB (16 MiB). The load appends finished rows and the
+ * open rows spill to keyed tables, so a larger cache bought no speed at 1M events but grew the peak RSS
+ * (README, Benchmarks: replay).
+ */
+const SCRATCH_CACHE_KIB = 16_384;
 
 const scratchPrefix = (readModelFile: string): string => `${basename(readModelFile)}.rebuild-`;
 

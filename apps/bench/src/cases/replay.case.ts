@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_BATCH_SIZE } from '@crm/projection-runtime';
+import { openRowsInMemory } from '@crm/projections';
 import type { CaseResult, CaseSettings, DetailValue } from '../case-result';
 import { runChildTask } from '../child-task';
 import { formatNumber } from '../report/bench-report';
@@ -86,7 +87,7 @@ export const runReplayCase = async (settings: CaseSettings): Promise<CaseResult[
       latencyMs: null,
       peakRssMiB: rebuild.peakRssMiB,
       details: {
-        how: `rebuildProjections: one pass over $all feeding all ${rebuild.projections.length} projections (pages of ${batchSize}), each projection folding in memory (open rows by key, spilled to the scratch file past 8,192 a table) and handing finished rows to multi-row inserts into a scratch file without journal, secondary indexes built after the load, copied into a fresh read-models.sqlite and swapped in`,
+        how: `rebuildProjections: one pass over $all feeding all ${rebuild.projections.length} projections (pages of ${batchSize}), each projection folding in memory (open rows by key, spilled to the scratch file past ${formatNumber(openRowsInMemory())} a table) and handing finished rows to multi-row inserts into a scratch file without journal, secondary indexes built after the load, copied into a fresh read-models.sqlite and swapped in`,
         seconds: rebuild.seconds,
         ...Object.fromEntries(rebuild.projections.map((projection) => [`${projection.projection}EventsApplied`, projection.eventsApplied])),
         recordEventsFolded: rebuild.recordEventsFolded,
