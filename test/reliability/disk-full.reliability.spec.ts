@@ -7,7 +7,7 @@ import { systemClock } from '@crm/clock';
 import { EventStoreException, EventStoreExceptionCode, SqliteEventStore, type NewEvent } from '@crm/event-store';
 import { scaledTimeout } from '@crm/event-store/contract';
 import { crmProjections } from '@crm/projections';
-import { startApi, type RunningApi } from '../../apps/api/src/start-api';
+import { localApiSettings, startApi, type RunningApi } from '../../apps/api/src/start-api';
 import { repositoryRoot } from '../e2e/api-harness';
 
 /**
@@ -81,17 +81,7 @@ const bigEvents = (count: number, label: string): NewEvent[] =>
 
 const startApiIn = async (dataDirectory: string): Promise<{ api: RunningApi; token: string }> => {
   const api = await startApi(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDirectory,
-      blueprintsDirectory: join(repositoryRoot, 'blueprints'),
-      usersFile: join(dataDirectory, 'users.yaml'),
-      eventStore: 'sqlite',
-      eventStoreConnectionString: undefined,
-      tokenSecret: undefined,
-      bodyLimit: 1024 * 1024,
-    },
+    localApiSettings(dataDirectory, join(repositoryRoot, 'blueprints')),
     { logger: false },
   );
   const tokens = JSON.parse(readFileSync(join(dataDirectory, 'demo-tokens.json'), 'utf8')) as Record<string, { token: string }>;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
-import { startApi } from '../../apps/api/src/start-api';
+import { localApiSettings, startApi } from '../../apps/api/src/start-api';
 
 /**
  * What one turn of the process does when the test says so:
@@ -33,17 +33,7 @@ const main = async (): Promise<void> => {
   if (dataDirectory === undefined || now === undefined || !isTurn(turn)) throw new Error('usage: manual-api-process.ts <data directory> <now> <outbox|timers>');
   const clock = new ManualClock(now);
   const api = await startApi(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDirectory,
-      blueprintsDirectory: join(repositoryRoot, 'blueprints'),
-      usersFile: join(dataDirectory, 'users.yaml'),
-      eventStore: 'sqlite',
-      eventStoreConnectionString: undefined,
-      tokenSecret: undefined,
-      bodyLimit: 1024 * 1024,
-    },
+    localApiSettings(dataDirectory, join(repositoryRoot, 'blueprints')),
     turn === 'outbox' ? { clock, logger: false, outbox: 'manual' } : { clock, logger: false, timers: 'manual', outbox: 'manual' },
   );
   const runTurn = async (): Promise<void> => {

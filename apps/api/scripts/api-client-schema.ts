@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { startApi } from '../src/start-api';
+import { localApiSettings, startApi } from '../src/start-api';
 
 /**
  * `npm run api:client`: the API's OpenAPI document → `libs/api-client/src/schema.d.ts`, the TypeScript
@@ -35,17 +35,7 @@ const documentAt = async (url: string): Promise<OpenAPI3> => {
 const documentOfFreshApi = async (): Promise<OpenAPI3> => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'crm-api-client-'));
   const api = await startApi(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDirectory,
-      blueprintsDirectory: join(repositoryRoot, 'blueprints'),
-      usersFile: join(dataDirectory, 'users.yaml'),
-      eventStore: 'sqlite',
-      eventStoreConnectionString: undefined,
-      tokenSecret: undefined,
-      bodyLimit: 1024 * 1024,
-    },
+    localApiSettings(dataDirectory, join(repositoryRoot, 'blueprints')),
     { logger: false },
   );
   try {

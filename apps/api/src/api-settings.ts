@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface ApiSettings {
   readonly port: number;
@@ -59,3 +59,19 @@ export const apiSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env, cwd: st
     ...(env['CRM_ACCEPTANCE_LINK_SECRET'] ? { acceptanceLinkSecret: env['CRM_ACCEPTANCE_LINK_SECRET'] } : {}),
   };
 };
+
+/**
+ * Settings for an API on this machine only, as tests, scripts and the bench start it: an ephemeral port on
+ * the loopback, the embedded SQLite store, the users file in the data directory, bodies up to 1 MiB.
+ */
+export const localApiSettings = (dataDirectory: string, blueprintsDirectory: string): ApiSettings => ({
+  port: 0,
+  host: '127.0.0.1',
+  dataDirectory,
+  blueprintsDirectory,
+  usersFile: join(dataDirectory, 'users.yaml'),
+  eventStore: 'sqlite',
+  eventStoreConnectionString: undefined,
+  tokenSecret: undefined,
+  bodyLimit: 1024 * 1024,
+});

@@ -28,6 +28,8 @@ import { apiEngineConfig, logProjectionFailures, logUsersFileProblem, openAutoma
 import { BackgroundWorker } from './background/background-worker';
 import type { LiveProjections } from './background/live-projections';
 
+export { localApiSettings } from './api-settings';
+
 export interface RunningApi {
   readonly app: NestFastifyApplication;
   readonly engine: Engine;

@@ -5,6 +5,7 @@ import { eventually } from '@crm/event-store/contract';
 import { comparePositions } from '@crm/event-store';
 import { PROJECTION_READ_FILTER, READ_MODEL_FILE_NAME, readCheckpoints, ReadModelDatabase } from '@crm/projection-runtime';
 import { startApi, type RunningApi } from '../start-api';
+import { localApiSettings } from '../api-settings';
 
 const repositoryBlueprints = join(__dirname, '..', '..', '..', '..', 'blueprints');
 
@@ -30,17 +31,7 @@ describe('the API process with its background worker (the live projections off t
     dataDirectory = mkdtempSync(join(tmpdir(), 'crm-background-'));
     // The system clock and SQLite, as `npm start` runs: the worker is the default.
     api = await startApi(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDirectory,
-        blueprintsDirectory: repositoryBlueprints,
-        usersFile: join(dataDirectory, 'users.yaml'),
-        eventStore: 'sqlite',
-        eventStoreConnectionString: undefined,
-        tokenSecret: undefined,
-        bodyLimit: 1024 * 1024,
-      },
+      localApiSettings(dataDirectory, repositoryBlueprints),
       { logger: false },
     );
     tokens = JSON.parse(readFileSync(join(dataDirectory, 'demo-tokens.json'), 'utf8')) as Record<string, { token: string }>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '@crm/clock';
 import { eventually } from '@crm/event-store/contract';
 import { startApi, type RunningApi, type TimersMode } from '../start-api';
+import { localApiSettings } from '../api-settings';
 
 const repositoryBlueprints = join(__dirname, '..', '..', '..', '..', 'blueprints');
 
@@ -36,17 +37,7 @@ describe('the timer scheduler in the API process', () => {
 
   const start = async (timers?: TimersMode): Promise<void> => {
     api = await startApi(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDirectory,
-        blueprintsDirectory: repositoryBlueprints,
-        usersFile: join(dataDirectory, 'users.yaml'),
-        eventStore: 'sqlite',
-        eventStoreConnectionString: undefined,
-        tokenSecret: undefined,
-        bodyLimit: 1024 * 1024,
-      },
+      localApiSettings(dataDirectory, repositoryBlueprints),
       { clock, logger: false, ...(timers === undefined ? {} : { timers }) },
     );
     token = (JSON.parse(readFileSync(join(dataDirectory, 'demo-tokens.json'), 'utf8')) as Record<string, { token: string }>)['rita']?.token ?? '';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startApi } from '../../../api/src/start-api';
+import { localApiSettings, startApi } from '../../../api/src/start-api';
 import { serveChildTask } from '../child-task';
 import { peakRssMiB } from '../measure/peak-rss';
 import { blueprintsDirectory } from '../workload/bench-engine';
@@ -31,17 +31,7 @@ export interface ColdStartResult {
  */
 serveChildTask(async ({ dataDirectory }: ColdStartInput): Promise<ColdStartResult> => {
   const api = await startApi(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDirectory,
-      blueprintsDirectory,
-      usersFile: join(dataDirectory, 'users.yaml'),
-      eventStore: 'sqlite',
-      eventStoreConnectionString: undefined,
-      tokenSecret: undefined,
-      bodyLimit: 1024 * 1024,
-    },
+    localApiSettings(dataDirectory, blueprintsDirectory),
     { logger: false },
   );
   try {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { systemClock } from '@crm/clock';
 import { newCommandId } from '@crm/workflow';
-import { startApi, type RunningApi } from '../../../api/src/start-api';
+import { localApiSettings, startApi, type RunningApi } from '../../../api/src/start-api';
 import { webAppDirectory } from '../../../api/src/web/web-app';
 import type { CaseResult, CaseSettings, MeasuredCase } from '../case-result';
 import { Latencies } from '../measure/latencies';
@@ -154,17 +154,7 @@ export const runWebBoardCase = async (settings: CaseSettings): Promise<CaseResul
   const dataDirectory = join(settings.workDirectory, 'web-board');
   mkdirSync(dataDirectory, { recursive: true });
   const api = await startApi(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDirectory,
-      blueprintsDirectory: join(repositoryRoot, 'blueprints'),
-      usersFile: join(dataDirectory, 'users.yaml'),
-      eventStore: 'sqlite',
-      eventStoreConnectionString: undefined,
-      tokenSecret: undefined,
-      bodyLimit: 1024 * 1024,
-    },
+    localApiSettings(dataDirectory, join(repositoryRoot, 'blueprints')),
     // The seeded history spans years: its deals' stalled timers are long due, and firing them is not what is timed.
     { logger: false, timers: 'manual' },
   );

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { startApi } from '../../../api/src/start-api';
+import { localApiSettings, startApi } from '../../../api/src/start-api';
 import { blueprintsDirectory } from '../workload/bench-engine';
 import { serveBenchControl } from './server-process';
 
@@ -12,17 +11,7 @@ const main = async (): Promise<void> => {
   const dataDirectory = process.argv[2];
   if (!dataDirectory) throw new Error('usage: api-server.ts <data directory>');
   const api = await startApi(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDirectory,
-      blueprintsDirectory,
-      usersFile: join(dataDirectory, 'users.yaml'),
-      eventStore: 'sqlite',
-      eventStoreConnectionString: undefined,
-      tokenSecret: undefined,
-      bodyLimit: 1024 * 1024,
-    },
+    localApiSettings(dataDirectory, blueprintsDirectory),
     { logger: false },
   );
   // Measure the steady state: the read models first catch up on the seeded records (a one-off rebuild a

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ManualClock } from '@crm/clock';
-import { startApi, type RunningApi } from '../../../api/src/start-api';
+import { localApiSettings, startApi, type RunningApi } from '../../../api/src/start-api';
 import { webAppDirectory } from '../../../api/src/web/web-app';
 
 export const repositoryRoot = join(__dirname, '..', '..', '..', '..');
@@ -25,17 +25,7 @@ export class WebHarness {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const dataDirectory = mkdtempSync(join(tmpdir(), 'crm-web-'));
     const api = await startApi(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDirectory,
-        blueprintsDirectory: join(repositoryRoot, 'blueprints'),
-        usersFile: join(dataDirectory, 'users.yaml'),
-        eventStore: 'sqlite',
-        eventStoreConnectionString: undefined,
-        tokenSecret: undefined,
-        bodyLimit: 1024 * 1024,
-      },
+      localApiSettings(dataDirectory, join(repositoryRoot, 'blueprints')),
       { clock, logger: false },
     );
     const tokensFile = api.demoTokensFile;
