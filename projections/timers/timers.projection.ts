@@ -20,7 +20,8 @@ const textOf = (metadata: StoredEvent['metadata'], key: string): string | null =
   return typeof value === 'string' ? value : null;
 };
 
-interface TimerRow {
+/** A row of `timers`: one timer scheduled and not yet fired or cancelled. */
+export interface TimerRow {
   readonly kind: string;
   readonly record_id: string;
   readonly timer_id: string;

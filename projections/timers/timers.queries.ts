@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TimerAction } from '@crm/blueprint';
 import { requireTables } from '../shared/require-tables';
-import { TIMERS_PROJECTION } from './timers.projection';
+import { TIMERS_PROJECTION, type TimerRow } from './timers.projection';
 
 /** A pending timer whose due time has come, as the scheduler fires it. */
 export interface DueTimer {
@@ -26,18 +26,6 @@ export interface TimersBacklog {
   readonly due: number;
   /** The earliest due time among them; null when none is due. */
   readonly oldestDueAt: string | null;
-}
-
-interface TimerRow {
-  readonly kind: string;
-  readonly record_id: string;
-  readonly timer_id: string;
-  readonly timer: string;
-  readonly stage: string;
-  readonly due_at: string;
-  readonly action: string;
-  readonly scheduled_by: string;
-  readonly correlation_id: string | null;
 }
 
 const requireTimers = (db: Database): void => requireTables(db, TIMERS_PROJECTION, ['timers']);
